@@ -1,0 +1,94 @@
+// Configuration is read once, validated and frozen; nothing else reads process.env.
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+
+export type DatabaseConfig =
+  | { readonly engine: "sqlite"; readonly file: string }
+  | { readonly engine: "postgres"; readonly url: string };
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly database: DatabaseConfig;
+  /** Load the demo company on first start (empty database only). */
+  readonly demo: boolean;
+  /** Session lifetime in hours, sliding: each request within it extends it. */
+  readonly sessionHours: number;
+  /** Set the Secure flag on cookies (behind HTTPS). */
+  readonly secureCookies: boolean;
+  readonly logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "silent";
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export const DEFAULT_DATABASE_URL = "sqlite:./data/koers.sqlite";
+
+export function parseDatabaseUrl(raw: string): DatabaseConfig {
+  if (raw.startsWith("sqlite:")) {
+    const file = raw.slice("sqlite:".length).replace(/^\/\/(?=\/)/, "");
+    if (file === "") throw new ConfigError("DATABASE_URL: sqlite: needs a file path, e.g. sqlite:./data/koers.sqlite");
+    return Object.freeze({ engine: "sqlite", file: file === ":memory:" ? file : resolve(file) });
+  }
+  if (raw.startsWith("postgres://") || raw.startsWith("postgresql://")) {
+    try {
+      new URL(raw);
+    } catch {
+      throw new ConfigError(`DATABASE_URL is not a valid URL: ${raw}`);
+    }
+    return Object.freeze({ engine: "postgres", url: raw });
+  }
+  throw new ConfigError(
+    `DATABASE_URL must start with sqlite: or postgres:// (got "${raw}"). Examples: sqlite:./data/koers.sqlite, postgres://user@127.0.0.1:5432/koers`,
+  );
+}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw === "") return 3000;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be a whole number from 0 to 65535 (got "${raw}")`);
+  }
+  return port;
+}
+
+function parseFlag(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw === "") return fallback;
+  if (["1", "true", "yes", "on"].includes(raw.toLowerCase())) return true;
+  if (["0", "false", "no", "off"].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be 1 or 0 (got "${raw}")`);
+}
+
+function parsePositive(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new ConfigError(`${name} must be a positive number (got "${raw}")`);
+  return n;
+}
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "silent"] as const;
+
+export function loadConfig(env: Env): Config {
+  const logLevel = (env.LOG_LEVEL ?? "info") as Config["logLevel"];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")} (got "${env.LOG_LEVEL}")`);
+  }
+  return Object.freeze({
+    port: parsePort(env.PORT),
+    host: env.HOST && env.HOST !== "" ? env.HOST : "127.0.0.1",
+    database: parseDatabaseUrl(env.DATABASE_URL && env.DATABASE_URL !== "" ? env.DATABASE_URL : DEFAULT_DATABASE_URL),
+    demo: parseFlag("KOERS_DEMO", env.KOERS_DEMO, true),
+    sessionHours: parsePositive("KOERS_SESSION_HOURS", env.KOERS_SESSION_HOURS, 12),
+    secureCookies: parseFlag("KOERS_SECURE_COOKIES", env.KOERS_SECURE_COOKIES, false),
+    logLevel,
+  });
+}
+
+/** The process environment with an optional ./.env file under it (real variables win). */
+export function readEnvironment(): Env {
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  return process.env;
+}

@@ -1,0 +1,49 @@
+// Engine choice: one Kysely<Database> over either an embedded SQLite file or a PostgreSQL server.
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import type { DatabaseConfig } from "../config.js";
+import type { Database } from "./schema.js";
+
+export type Engine = "sqlite" | "postgres";
+export type Db = Kysely<Database>;
+
+export interface DatabaseHandle {
+  readonly db: Db;
+  readonly engine: Engine;
+  close(): Promise<void>;
+}
+
+// node-postgres parses int8 to string and date/timestamptz to Date by default. Koers keeps the same
+// shapes on both engines: bigint → number (cents stay far below 2^53), date → 'YYYY-MM-DD',
+// timestamptz → ISO 8601 string in UTC.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (v) => new Date(v).toISOString());
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (v) => new Date(`${v}Z`).toISOString());
+
+export function openDatabase(config: DatabaseConfig): DatabaseHandle {
+  if (config.engine === "sqlite") {
+    if (config.file !== ":memory:") mkdirSync(dirname(config.file), { recursive: true });
+    const sqlite = new SQLite(config.file);
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.pragma("synchronous = NORMAL");
+    sqlite.pragma("busy_timeout = 5000");
+    // SQLite's LIKE is ASCII case-insensitive, PostgreSQL's is not; Koers searches on normalised
+    // key columns instead, and makes LIKE behave the same on both.
+    sqlite.pragma("case_sensitive_like = ON");
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, engine: "sqlite", close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+  // Reports group many rows; JIT compilation only adds seconds to first runs (PERFORMANCE-NOTES.md).
+  pool.on("connect", (client) => {
+    client.query("SET jit = off").catch(() => {});
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, engine: "postgres", close: () => db.destroy() };
+}

@@ -1,0 +1,229 @@
+// Row types of the tables, as both engines return them (see migrations/columns.ts for the shapes).
+import type { Generated } from "kysely";
+
+/** 0 or 1: booleans are smallints on both engines. */
+export type Flag = number;
+/** ISO 8601 instant in UTC, e.g. 2026-11-27T08:30:00.000Z. */
+export type Instant = string;
+/** Calendar date YYYY-MM-DD. */
+export type IsoDate = string;
+
+export interface AppSettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface RayonsTable {
+  id: Generated<number>;
+  name: string;
+  description: string | null;
+}
+
+export interface MarketSegmentsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string | null;
+  locale: Generated<string>;
+  home_postcode: string | null;
+  home_city: string | null;
+  work_start: Generated<string>;
+  work_end: Generated<string>;
+  profit_responsible: Generated<Flag>;
+  active: Generated<Flag>;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
+export interface UserRayonsTable {
+  user_id: number;
+  rayon_id: number;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Instant;
+  expires_at: Instant;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  created_at: Instant;
+  last_used_at: Instant | null;
+  revoked_at: Instant | null;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  email: string;
+  at: Instant;
+}
+
+export interface SbiCodesTable {
+  code: string;
+  level: string;
+  parent: string | null;
+  section: string;
+  name_nl: string;
+  name_en: string;
+}
+
+export interface PostcodeAreasTable {
+  pc4: string;
+  lat: number;
+  lon: number;
+  place: string | null;
+}
+
+export interface RelationsTable {
+  id: Generated<number>;
+  name: string;
+  name_key: string;
+  legal_form: string | null;
+  kvk_number: string | null;
+  debtor_number: string | null;
+  kind: Generated<string>;
+  status: string;
+  account_class: string | null;
+  class_override: Generated<Flag>;
+  class_override_reason: string | null;
+  visit_street: string | null;
+  visit_house_number: string | null;
+  visit_postcode: string | null;
+  visit_city: string | null;
+  city_key: Generated<string>;
+  visit_country: Generated<string>;
+  postal_street: string | null;
+  postal_house_number: string | null;
+  postal_postcode: string | null;
+  postal_city: string | null;
+  postal_country: string | null;
+  phone: string | null;
+  website: string | null;
+  email: string | null;
+  parent_id: number | null;
+  owner_id: number | null;
+  rayon_id: number | null;
+  segment_id: number | null;
+  revenue_potential_cents: number | null;
+  current_supplier: string | null;
+  contract_end_date: IsoDate | null;
+  competitor_price_note: string | null;
+  /** JSON array of strings. */
+  product_interests: Generated<string>;
+  notes: string | null;
+  lat: number | null;
+  lon: number | null;
+  geo_source: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
+export interface RelationSbiCodesTable {
+  relation_id: number;
+  sbi_code: string;
+  section: string;
+  position: number;
+}
+
+export interface RelationSearchTermsTable {
+  term: string;
+  relation_id: number;
+}
+
+export interface RelationStatusChangesTable {
+  id: Generated<number>;
+  relation_id: number;
+  from_status: string | null;
+  to_status: string;
+  reason: string;
+  changed_by: number | null;
+  changed_at: Instant;
+}
+
+export interface RelationClassChangesTable {
+  id: Generated<number>;
+  relation_id: number;
+  from_class: string | null;
+  to_class: string | null;
+  reason: string | null;
+  override: Generated<Flag>;
+  changed_by: number | null;
+  changed_at: Instant;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  entity: string;
+  entity_id: number;
+  relation_id: number | null;
+  field: string;
+  old_value: string | null;
+  new_value: string | null;
+  user_id: number | null;
+  at: Instant;
+}
+
+export interface PersonsTable {
+  id: Generated<number>;
+  relation_id: number;
+  first_name: string | null;
+  initials: string | null;
+  infix: string | null;
+  last_name: string;
+  sort_key: string;
+  gender: Generated<string>;
+  title: string | null;
+  job_title: string | null;
+  department: string | null;
+  phone_direct: string | null;
+  phone_mobile: string | null;
+  email: string | null;
+  linkedin_url: string | null;
+  notes: string | null;
+  active: Generated<Flag>;
+  left_on: IsoDate | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
+export interface PersonDmuRolesTable {
+  person_id: number;
+  role: string;
+}
+
+export interface Database {
+  app_settings: AppSettingsTable;
+  rayons: RayonsTable;
+  market_segments: MarketSegmentsTable;
+  users: UsersTable;
+  user_rayons: UserRayonsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  login_attempts: LoginAttemptsTable;
+  sbi_codes: SbiCodesTable;
+  postcode_areas: PostcodeAreasTable;
+  relations: RelationsTable;
+  relation_sbi_codes: RelationSbiCodesTable;
+  relation_search_terms: RelationSearchTermsTable;
+  relation_status_changes: RelationStatusChangesTable;
+  relation_class_changes: RelationClassChangesTable;
+  audit_log: AuditLogTable;
+  persons: PersonsTable;
+  person_dmu_roles: PersonDmuRolesTable;
+}

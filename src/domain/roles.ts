@@ -1,0 +1,35 @@
+// Roles of Koers users and what each may do. The CRM is open to every role (continuity when a rep
+// is ill or leaves, DOMAIN.md); writing, reviving dead relations, personal-data exports and user
+// administration are limited. Sales-figure visibility (margin, other rayons) comes with the VIS.
+
+export const ROLES = ["admin", "sales_manager", "field_sales", "inside_sales", "marketing", "purchasing"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  "crm.read",
+  "crm.write",
+  "relations.revive",
+  "persons.export",
+  "persons.erase",
+  "users.manage",
+  "quotes.write",
+  "reports.team",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  sales_manager: ["crm.read", "crm.write", "relations.revive", "persons.export", "quotes.write", "reports.team"],
+  field_sales: ["crm.read", "crm.write", "quotes.write"],
+  inside_sales: ["crm.read", "crm.write", "quotes.write"],
+  marketing: ["crm.read", "crm.write", "persons.export", "reports.team"],
+  purchasing: ["crm.read", "reports.team"],
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function can(role: Role, permission: Permission): boolean {
+  return GRANTS[role].includes(permission);
+}

@@ -1,0 +1,56 @@
+import { Type } from "typebox";
+import type { RoutesPlugin } from "../../server/context.js";
+import { currentUser, SESSION_COOKIE, setSessionCookie } from "../../server/plugins/auth.js";
+import { login, logout } from "./session.service.js";
+
+export const AuthUserSchema = Type.Object({
+  id: Type.Integer(),
+  email: Type.String(),
+  name: Type.String(),
+  role: Type.String(),
+  profitResponsible: Type.Boolean(),
+  locale: Type.Union([Type.Literal("nl"), Type.Literal("en")]),
+  rayonIds: Type.Array(Type.Integer()),
+});
+
+const SessionSchema = Type.Object({ user: AuthUserSchema, csrfToken: Type.Union([Type.String(), Type.Null()]) });
+
+export const sessionRoutes: RoutesPlugin = async (app, { ctx }) => {
+  app.post(
+    "/api/session",
+    {
+      config: { public: true },
+      schema: {
+        tags: ["session"],
+        summary: "Log in; sets the session cookie and returns the CSRF token for writes",
+        body: Type.Object(
+          { email: Type.String({ minLength: 1, maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: 1024 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: SessionSchema },
+      },
+    },
+    async (request, reply) => {
+      const session = await login(ctx.db, request.body.email, request.body.password, ctx.now(), ctx.config.sessionHours);
+      setSessionCookie(reply, session.token, session.expiresAt, ctx.config.secureCookies);
+      return { user: session.user, csrfToken: session.csrfToken };
+    },
+  );
+
+  app.get(
+    "/api/session",
+    { schema: { tags: ["session"], summary: "The logged-in user and the CSRF token", response: { 200: SessionSchema } } },
+    async (request) => ({ user: currentUser(request), csrfToken: request.csrfToken }),
+  );
+
+  app.delete(
+    "/api/session",
+    { config: { public: true }, schema: { tags: ["session"], summary: "Log out: ends the session on the server" } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await logout(ctx.db, token);
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return reply.status(204).send();
+    },
+  );
+};

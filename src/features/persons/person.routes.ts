@@ -1,0 +1,50 @@
+import { Type } from "typebox";
+import type { RoutesPlugin } from "../../server/context.js";
+import { expectedVersion, sendWithEtag } from "../../server/http.js";
+import { requirePermission } from "../../server/plugins/auth.js";
+import { IdParams } from "../../server/schema-helpers.js";
+import { PersonCreate, PersonPatch, PersonSummary } from "./person.schemas.js";
+import { createPerson, getPerson, listPersonsOfRelation, updatePerson } from "./person.service.js";
+
+export const personRoutes: RoutesPlugin = async (app, { ctx }) => {
+  app.get(
+    "/api/relations/:id/persons",
+    { schema: { tags: ["persons"], summary: "Persons of a relation", params: IdParams, response: { 200: Type.Object({ items: Type.Array(PersonSummary) }) } } },
+    async (request) => {
+      requirePermission(request, "crm.read");
+      return { items: await listPersonsOfRelation(ctx.db, request.params.id) };
+    },
+  );
+
+  app.post(
+    "/api/relations/:id/persons",
+    { schema: { tags: ["persons"], summary: "Add a person to a relation", params: IdParams, body: PersonCreate, response: { 201: PersonSummary } } },
+    async (request, reply) => {
+      const user = requirePermission(request, "crm.write");
+      const person = await createPerson(ctx.db, user, request.params.id, request.body, ctx.now());
+      reply.header("location", `/api/persons/${person.id}`);
+      return sendWithEtag(reply, person, 201);
+    },
+  );
+
+  app.get(
+    "/api/persons/:id",
+    { schema: { tags: ["persons"], summary: "One person", params: IdParams, response: { 200: PersonSummary } } },
+    async (request, reply) => {
+      requirePermission(request, "crm.read");
+      return sendWithEtag(reply, await getPerson(ctx.db, request.params.id));
+    },
+  );
+
+  app.patch(
+    "/api/persons/:id",
+    {
+      schema: { tags: ["persons"], summary: 'Change a person; send If-Match: "<version>"', params: IdParams, body: PersonPatch, response: { 200: PersonSummary } },
+    },
+    async (request, reply) => {
+      const user = requirePermission(request, "crm.write");
+      const version = expectedVersion(request);
+      return sendWithEtag(reply, await updatePerson(ctx.db, user, request.params.id, version, request.body, ctx.now()));
+    },
+  );
+};

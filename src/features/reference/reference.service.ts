@@ -1,0 +1,48 @@
+import type { Db } from "../../db/kysely.js";
+import { postcodeArea } from "../../domain/postcode.js";
+import { normalizeKey } from "../../domain/text.js";
+
+/** SBI codes whose code starts with, or whose Dutch or English name contains, the query. */
+export async function searchSbiCodes(db: Db, query: string, limit: number) {
+  const q = query.trim();
+  let select = db.selectFrom("sbi_codes").select(["code", "level", "parent", "section", "name_nl", "name_en"]);
+  if (q !== "") {
+    const words = normalizeKey(q).split(" ").filter(Boolean);
+    select = select.where((eb) =>
+      eb.or([
+        eb("code", ">=", q.toUpperCase()).and("code", "<", `${q.toUpperCase()}~`),
+        eb.and(words.map((w) => eb.or([eb(eb.fn("lower", ["name_nl"]), "like", `%${w}%`), eb(eb.fn("lower", ["name_en"]), "like", `%${w}%`)]))),
+      ]),
+    );
+  }
+  // Sections (letters) before divisions before classes; then by code.
+  return select.orderBy((eb) => eb.fn("length", ["code"])).orderBy("code").limit(limit).execute();
+}
+
+export async function unknownSbiCodes(db: Db, codes: readonly string[]): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const found = await db.selectFrom("sbi_codes").select("code").where("code", "in", [...codes]).execute();
+  const known = new Set(found.map((r) => r.code));
+  return codes.filter((c) => !known.has(c));
+}
+
+export function sbiSections(db: Db, codes: readonly string[]) {
+  if (codes.length === 0) return Promise.resolve([] as { code: string; section: string }[]);
+  return db.selectFrom("sbi_codes").select(["code", "section"]).where("code", "in", [...codes]).execute();
+}
+
+/** Coordinates of a Dutch postcode from its four-digit area centroid, or null. */
+export async function coordinatesOfPostcode(db: Db, postcode: string | null) {
+  const area = postcode ? postcodeArea(postcode) : null;
+  if (!area) return null;
+  const row = await db.selectFrom("postcode_areas").select(["lat", "lon"]).where("pc4", "=", area).executeTakeFirst();
+  return row ? { lat: row.lat, lon: row.lon, source: "pc4" as const } : null;
+}
+
+export function listRayons(db: Db) {
+  return db.selectFrom("rayons").select(["id", "name", "description"]).orderBy("name").execute();
+}
+
+export function listSegments(db: Db) {
+  return db.selectFrom("market_segments").select(["id", "code", "name"]).orderBy("name").execute();
+}

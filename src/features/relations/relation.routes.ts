@@ -1,0 +1,104 @@
+import { Type } from "typebox";
+import type { RoutesPlugin } from "../../server/context.js";
+import { expectedVersion, sendWithEtag } from "../../server/http.js";
+import { requirePermission } from "../../server/plugins/auth.js";
+import { IdParams, Page } from "../../server/schema-helpers.js";
+import { auditOfRelation } from "../audit/audit.service.js";
+import { RelationCreate, RelationDetail, RelationListQuery, RelationPatch, RelationSummary } from "./relation.schemas.js";
+import { createRelation, getRelation, listRelationsPage, updateRelation } from "./relation.service.js";
+
+const AuditLine = Type.Object({
+  id: Type.Integer(),
+  entity: Type.String(),
+  entityId: Type.Integer(),
+  field: Type.String(),
+  oldValue: Type.Union([Type.String(), Type.Null()]),
+  newValue: Type.Union([Type.String(), Type.Null()]),
+  at: Type.String(),
+  user: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]),
+});
+
+export const relationRoutes: RoutesPlugin = async (app, { ctx }) => {
+  app.get(
+    "/api/relations",
+    {
+      schema: {
+        tags: ["relations"],
+        summary: "List relations with type-ahead search, filters, sorting and keyset paging",
+        querystring: RelationListQuery,
+        response: { 200: Page(RelationSummary) },
+      },
+    },
+    async (request) => {
+      requirePermission(request, "crm.read");
+      return listRelationsPage(ctx.db, request.query);
+    },
+  );
+
+  app.post(
+    "/api/relations",
+    { schema: { tags: ["relations"], summary: "Create a relation", body: RelationCreate, response: { 201: RelationDetail } } },
+    async (request, reply) => {
+      const user = requirePermission(request, "crm.write");
+      const relation = await createRelation(ctx.db, user, request.body, ctx.now());
+      reply.header("location", `/api/relations/${relation.id}`);
+      return sendWithEtag(reply, relation, 201);
+    },
+  );
+
+  app.get(
+    "/api/relations/:id",
+    { schema: { tags: ["relations"], summary: "One relation with its persons and history", params: IdParams, response: { 200: RelationDetail } } },
+    async (request, reply) => {
+      requirePermission(request, "crm.read");
+      return sendWithEtag(reply, await getRelation(ctx.db, request.params.id));
+    },
+  );
+
+  app.patch(
+    "/api/relations/:id",
+    {
+      schema: {
+        tags: ["relations"],
+        summary: 'Change a relation; send If-Match: "<version>" (412 when someone else saved first)',
+        params: IdParams,
+        body: RelationPatch,
+        response: { 200: RelationDetail },
+      },
+    },
+    async (request, reply) => {
+      const user = requirePermission(request, "crm.write");
+      const version = expectedVersion(request);
+      return sendWithEtag(reply, await updateRelation(ctx.db, user, request.params.id, version, request.body, ctx.now()));
+    },
+  );
+
+  app.get(
+    "/api/relations/:id/audit",
+    {
+      schema: {
+        tags: ["relations"],
+        summary: "Audit trail of a relation and its persons (newest first)",
+        params: IdParams,
+        response: { 200: Type.Object({ items: Type.Array(AuditLine) }) },
+      },
+    },
+    async (request) => {
+      requirePermission(request, "crm.read");
+      await getRelation(ctx.db, request.params.id);
+      const rows = await auditOfRelation(ctx.db, request.params.id);
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          entity: r.entity,
+          entityId: r.entity_id,
+          field: r.field,
+          oldValue: r.old_value,
+          newValue: r.new_value,
+          at: r.at,
+          user: r.user_id !== null && r.user_name !== null ? { id: r.user_id, name: r.user_name } : null,
+        })),
+      };
+    },
+  );
+};

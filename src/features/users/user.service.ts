@@ -1,0 +1,100 @@
+// Users: created from the CLI at first set-up (and later by an admin), listed for owner pickers.
+import { isRole, type Role } from "../../domain/roles.js";
+import type { Db } from "../../db/kysely.js";
+import type { UsersTable } from "../../db/schema.js";
+import { AppError, fieldProblem, type FieldProblem, invalid } from "../../server/errors.js";
+import type { AuthUser } from "../auth/auth-user.js";
+import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/password.js";
+import { findUserByEmail, rayonIdsOf } from "./user.repository.js";
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: string;
+  password: string;
+  profitResponsible?: boolean;
+  rayonNames?: string[];
+  locale?: "nl" | "en";
+  homePostcode?: string | null;
+  homeCity?: string | null;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function isEmail(value: string): boolean {
+  return value.length <= 254 && EMAIL.test(value);
+}
+
+/** Finds a rayon by name or creates it; rayons are named areas ("Noord", "Randstad-Zuid"). */
+export async function ensureRayon(db: Db, name: string): Promise<number> {
+  const existing = await db.selectFrom("rayons").select("id").where("name", "=", name).executeTakeFirst();
+  if (existing) return existing.id;
+  const row = await db.insertInto("rayons").values({ name, description: null }).returning("id").executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function addUser(db: Db, input: NewUser, now: Date): Promise<{ id: number }> {
+  const email = input.email.trim().toLowerCase();
+  const problems: FieldProblem[] = [];
+  if (!isEmail(email)) problems.push(fieldProblem("email", "email_invalid"));
+  if (input.name.trim() === "") problems.push(fieldProblem("name", "required"));
+  if (!isRole(input.role)) problems.push(fieldProblem("role", "role_invalid"));
+  if (input.password.length < MIN_PASSWORD_LENGTH) {
+    problems.push({ field: "password", code: "too_short", message: `needs at least ${MIN_PASSWORD_LENGTH} characters` });
+  }
+  if (problems.length > 0) throw invalid(...problems);
+  if (await findUserByEmail(db, email)) throw invalid(fieldProblem("email", "email_taken"));
+
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction().execute(async (trx) => {
+    const stamp = now.toISOString();
+    const row = await trx
+      .insertInto("users")
+      .values({
+        email,
+        name: input.name.trim(),
+        role: input.role,
+        password_hash: passwordHash,
+        profit_responsible: input.profitResponsible ? 1 : 0,
+        locale: input.locale ?? "nl",
+        home_postcode: input.homePostcode ?? null,
+        home_city: input.homeCity ?? null,
+        created_at: stamp,
+        updated_at: stamp,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    for (const rayonName of input.rayonNames ?? []) {
+      const rayonId = await ensureRayon(trx, rayonName.trim());
+      await trx.insertInto("user_rayons").values({ user_id: row.id, rayon_id: rayonId }).execute();
+    }
+    return { id: row.id };
+  });
+}
+
+export async function toAuthUser(db: Db, row: Pick<UsersTable, "email" | "name" | "role"> & {
+  id: number;
+  profit_responsible: number;
+  locale: string;
+}): Promise<AuthUser> {
+  if (!isRole(row.role)) throw new AppError("internal", `user ${row.id} has an unknown role ${row.role}`);
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role as Role,
+    profitResponsible: row.profit_responsible === 1,
+    locale: row.locale === "en" ? "en" : "nl",
+    rayonIds: await rayonIdsOf(db, row.id),
+  };
+}
+
+/** Active users for pickers and filters: id, name, role. */
+export function listUsers(db: Db) {
+  return db
+    .selectFrom("users")
+    .select(["id", "name", "email", "role"])
+    .where("active", "=", 1)
+    .orderBy("name")
+    .execute();
+}

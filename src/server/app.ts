@@ -1,0 +1,91 @@
+// Wiring: one Fastify instance with schemas, problem+json errors, authentication, the feature routes
+// and the built web app. Everything it needs comes in through the context.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import cookie from "@fastify/cookie";
+import multipart from "@fastify/multipart";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import Ajv from "ajv";
+import addFormats from "ajv-formats";
+import Fastify from "fastify";
+import { healthRoutes } from "../features/health/health.routes.js";
+import { personRoutes } from "../features/persons/person.routes.js";
+import { referenceRoutes } from "../features/reference/reference.routes.js";
+import { relationRoutes } from "../features/relations/relation.routes.js";
+import { sessionRoutes } from "../features/auth/session.routes.js";
+import { userRoutes } from "../features/users/user.routes.js";
+import type { App, AppContext } from "./context.js";
+import { authPlugin } from "./plugins/auth.js";
+import { registerProblemHandlers } from "./plugins/problems.js";
+import { PROJECT_ROOT } from "./paths.js";
+
+const WEB_ROOT = join(PROJECT_ROOT, "dist", "web");
+
+// Unknown fields are an error (not silently dropped) and every problem is reported at once. JSON
+// bodies keep their types (12 is not a name); query strings and params are text and get coerced.
+const AJV_OPTIONS = { removeAdditional: false, allErrors: true, useDefaults: true, strict: false } as const;
+const BODY_AJV = addFormats.default(new Ajv.default({ ...AJV_OPTIONS, coerceTypes: false }));
+const TEXT_AJV = addFormats.default(new Ajv.default({ ...AJV_OPTIONS, coerceTypes: "array" }));
+
+/** Upload limit for imports and attachments (bytes). */
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+
+export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ? { level: ctx.config.logLevel } : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === "body" ? BODY_AJV : TEXT_AJV).compile(schema));
+
+  const hasWeb = existsSync(join(WEB_ROOT, "index.html"));
+  registerProblemHandlers(app, { spaFallback: hasWeb });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Koers API",
+        version: "0.1.0",
+        description:
+          "The HTTP API of Koers. Log in with POST /api/session (cookie session; send the returned csrfToken as X-CSRF-Token on writes) or send Authorization: Bearer <token> (create one with `koers token create`). Errors are RFC 9457 problem+json.",
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer" },
+          session: { type: "apiKey", in: "cookie", name: "koers_session" },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", uiConfig: { docExpansion: "list" } });
+  app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-content-type-options", "nosniff");
+    reply.header("referrer-policy", "same-origin");
+    if (!request.url.startsWith("/api/docs")) {
+      reply.header("x-frame-options", "DENY");
+      // Mantine sets inline styles; scripts come only from our own origin.
+      reply.header("content-security-policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'");
+    }
+  });
+
+  await app.register(authPlugin, { ctx });
+  await app.register(healthRoutes, { ctx });
+  await app.register(sessionRoutes, { ctx });
+  await app.register(userRoutes, { ctx });
+  await app.register(referenceRoutes, { ctx });
+  await app.register(relationRoutes, { ctx });
+  await app.register(personRoutes, { ctx });
+
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false });
+
+  await app.ready();
+  return app;
+}

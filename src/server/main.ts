@@ -1,0 +1,42 @@
+// `npm start`: read the configuration, prepare the database, serve the API and the web app.
+import { ConfigError, loadConfig, readEnvironment } from "../config.js";
+import { openDatabase } from "../db/kysely.js";
+import { buildApp } from "./app.js";
+import { prepareDatabase } from "./prepare.js";
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(readEnvironment());
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Koers cannot start: ${error.message}`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const handle = openDatabase(config.database);
+  const prepared = await prepareDatabase(handle, { demo: config.demo, now: new Date() });
+  const app = await buildApp({ db: handle.db, engine: handle.engine, config, now: () => new Date() }, { logger: true });
+  await app.listen({ port: config.port, host: config.host });
+  const where = config.database.engine === "sqlite" ? config.database.file : "PostgreSQL";
+  const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${(app.server.address() as { port: number }).port}`;
+  console.log(`\nKoers is running at ${url}  (database: ${where})`);
+  console.log(`API docs: ${url}/api/docs`);
+  if (prepared.demo) {
+    console.log(`\nDemo company loaded: ${prepared.demo.relations} relations, ${prepared.demo.persons} persons. Demo logins:`);
+    for (const u of prepared.demo.users) console.log(`  ${u.role.padEnd(14)} ${u.email.padEnd(28)} password: ${u.password}`);
+  }
+  const stop = async () => {
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error("Koers stopped with an error:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,53 @@
+// A real Koers server on a real database for integration tests, driven with app.inject().
+import type { Engine } from "../db/kysely.js";
+import { loadConfig } from "../config.js";
+import type { Role } from "../domain/roles.js";
+import { createApiToken } from "../features/auth/session.service.js";
+import { addUser } from "../features/users/user.service.js";
+import { buildApp } from "../server/app.js";
+import type { App, AppContext } from "../server/context.js";
+import { createTestDatabase, type TestDatabase } from "./databases.js";
+
+export interface TestApp {
+  app: App;
+  ctx: AppContext;
+  database: TestDatabase;
+  /** Moves the clock used by the server (starts at 2026-11-27 09:00 Amsterdam). */
+  setNow(date: Date): void;
+  /** Creates a user with `role` and returns headers that authenticate as them (API token). */
+  userWithRole(role: Role, extra?: { profitResponsible?: boolean; rayonNames?: string[]; name?: string }): Promise<{ id: number; email: string; headers: Record<string, string> }>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+export async function startTestApp(engine: Engine): Promise<TestApp> {
+  const database = await createTestDatabase(engine);
+  let now = new Date("2026-11-27T08:00:00.000Z");
+  const config = loadConfig({ DATABASE_URL: database.url, KOERS_DEMO: "0", LOG_LEVEL: "silent" });
+  const ctx: AppContext = { db: database.handle.db, engine, config, now: () => now };
+  const app = await buildApp(ctx);
+  return {
+    app,
+    ctx,
+    database,
+    setNow: (date) => {
+      now = date;
+    },
+    userWithRole: async (role, extra = {}) => {
+      counter += 1;
+      const email = `${role.replace("_", "-")}-${counter}@test.koers`;
+      const { id } = await addUser(
+        database.handle.db,
+        { email, name: extra.name ?? `${role} ${counter}`, role, password: "correct horse battery", profitResponsible: extra.profitResponsible ?? false, rayonNames: extra.rayonNames ?? [] },
+        now,
+      );
+      const token = await createApiToken(database.handle.db, id, "test", now);
+      return { id, email, headers: { authorization: `Bearer ${token}` } };
+    },
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
