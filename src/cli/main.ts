@@ -12,6 +12,11 @@ const program = new Command("koers")
   .exitOverride();
 
 registerAdminCommands(program);
+// Shared command groups: each feature adds its subcommands (import relations, import quotes …).
+const importCommand = program.command("import").description("import CSV or XLSX files");
+const reportCommand = program.command("report").description("print or export reports");
+void importCommand;
+void reportCommand;
 
 /** Prints a user-facing error (no stack trace) and sets the exit code. */
 export function reportCliError(error: unknown): void {

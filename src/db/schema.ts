@@ -207,7 +207,13 @@ export interface PersonDmuRolesTable {
   role: string;
 }
 
-export interface Database {
+/**
+ * All tables. Each later feature keeps its row types in its own `*.table.ts` and adds its
+ * interface to the list below (features/activities, features/imports, features/quotes …).
+ */
+export interface Database extends CoreTables {}
+
+export interface CoreTables {
   app_settings: AppSettingsTable;
   rayons: RayonsTable;
   market_segments: MarketSegmentsTable;
