@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.js";
+
+describe("configuration", () => {
+  it("defaults to port 3000 on 127.0.0.1 with the embedded SQLite file and demo data", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, host: "127.0.0.1", demo: true });
+    expect(config.database).toMatchObject({ engine: "sqlite" });
+    expect(config.database.engine === "sqlite" && config.database.file.endsWith("data/koers.sqlite")).toBe(true);
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+  it("reads PostgreSQL URLs and KOERS_DEMO=0", () => {
+    const config = loadConfig({ DATABASE_URL: "postgres://koers@127.0.0.1:5432/koers", KOERS_DEMO: "0" });
+    expect(config.database).toEqual({ engine: "postgres", url: "postgres://koers@127.0.0.1:5432/koers" });
+    expect(config.demo).toBe(false);
+  });
+  it("refuses bad values with a message that names the setting", () => {
+    expect(() => loadConfig({ PORT: "80a" })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: "70000" })).toThrow(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ KOERS_DEMO: "maybe" })).toThrow(/KOERS_DEMO/);
+  });
+});
