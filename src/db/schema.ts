@@ -69,6 +69,7 @@ export interface ApiTokensTable {
 export interface LoginAttemptsTable {
   id: Generated<number>;
   email: string;
+  ip: Generated<string>;
   at: Instant;
 }
 

@@ -68,10 +68,13 @@ export async function up(db: MigrationDb): Promise<void> {
   tokens = c.instant(tokens, "revoked_at");
   await tokens.execute();
 
-  let attempts = c.id(s.createTable("login_attempts")).addColumn("email", "text", (col) => col.notNull());
+  let attempts = c.id(s.createTable("login_attempts"))
+    .addColumn("email", "text", (col) => col.notNull())
+    .addColumn("ip", "text", (col) => col.notNull().defaultTo(""));
   attempts = c.instant(attempts, "at", (col) => col.notNull());
   await attempts.execute();
   await s.createIndex("login_attempts_email_at").on("login_attempts").columns(["email", "at"]).execute();
+  await s.createIndex("login_attempts_ip_at").on("login_attempts").columns(["ip", "at"]).execute();
 
   await s
     .createTable("sbi_codes")

@@ -31,7 +31,7 @@ export const sessionRoutes: RoutesPlugin = async (app, { ctx }) => {
       },
     },
     async (request, reply) => {
-      const session = await login(ctx.db, request.body.email, request.body.password, ctx.now(), ctx.config.sessionHours);
+      const session = await login(ctx.db, request.body.email, request.body.password, ctx.now(), ctx.config.sessionHours, request.ip);
       setSessionCookie(reply, session.token, session.expiresAt, ctx.config.secureCookies);
       return { user: session.user, csrfToken: session.csrfToken };
     },

@@ -8,8 +8,11 @@ import { toAuthUser } from "../users/user.service.js";
 import type { AuthUser } from "./auth-user.js";
 import { verifyPassword } from "./password.js";
 
-/** At most this many failed logins per e-mail address per window. */
-export const LOGIN_LIMIT = { attempts: 5, windowMinutes: 15 } as const;
+/**
+ * At most `attempts` failed logins per e-mail address per window, and `perIp` from one address
+ * (against password spraying over many e-mail addresses).
+ */
+export const LOGIN_LIMIT = { attempts: 5, perIp: 50, windowMinutes: 15 } as const;
 
 const sha256 = (secret: string) => createHash("sha256").update(secret).digest("hex");
 const secret = (bytes = 32) => randomBytes(bytes).toString("base64url");
@@ -21,16 +24,18 @@ export interface LoggedIn {
   user: AuthUser;
 }
 
-export async function login(db: Db, email: string, password: string, now: Date, sessionHours: number): Promise<LoggedIn> {
+export async function login(db: Db, email: string, password: string, now: Date, sessionHours: number, ip = ""): Promise<LoggedIn> {
   const key = email.trim().toLowerCase();
   const windowStart = new Date(now.getTime() - LOGIN_LIMIT.windowMinutes * 60_000).toISOString();
-  const failures = await db
-    .selectFrom("login_attempts")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("email", "=", key)
-    .where("at", ">", windowStart)
-    .executeTakeFirstOrThrow();
-  if (Number(failures.n) >= LOGIN_LIMIT.attempts) {
+  const failures = (column: "email" | "ip", value: string) =>
+    db
+      .selectFrom("login_attempts")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where(column, "=", value)
+      .where("at", ">", windowStart)
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.n));
+  if ((await failures("email", key)) >= LOGIN_LIMIT.attempts || (ip !== "" && (await failures("ip", ip)) >= LOGIN_LIMIT.perIp)) {
     throw new AppError("rate_limited", `Too many failed logins for ${key}; try again in ${LOGIN_LIMIT.windowMinutes} minutes`, [], {
       "retry-after": String(LOGIN_LIMIT.windowMinutes * 60),
     });
@@ -39,10 +44,13 @@ export async function login(db: Db, email: string, password: string, now: Date, 
   const user = await findUserByEmail(db, key);
   const valid = await verifyPassword(user?.password_hash ?? null, password);
   if (!user || !valid || user.active !== 1) {
-    await db.insertInto("login_attempts").values({ email: key, at: now.toISOString() }).execute();
+    await db.insertInto("login_attempts").values({ email: key, ip, at: now.toISOString() }).execute();
     throw new AppError("invalid_credentials");
   }
   await db.deleteFrom("login_attempts").where("email", "=", key).execute();
+  // Housekeeping on the way: expired sessions and attempts outside the window are of no use.
+  await db.deleteFrom("sessions").where("expires_at", "<", now.toISOString()).execute();
+  await db.deleteFrom("login_attempts").where("at", "<", windowStart).execute();
 
   const token = secret();
   const csrfToken = secret(24);
