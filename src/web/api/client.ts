@@ -1,0 +1,115 @@
+// The one way the web app talks to the server: JSON over fetch, the CSRF token of the cookie session
+// on every write, If-Match with the edited version on PATCH, and problem+json turned into ApiError.
+
+/** One field problem of a problem+json response; `field` is the API property name ("visitPostcode"). */
+export interface FieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  override name = "ApiError";
+  constructor(
+    readonly status: number,
+    /** Catalogue code from src/server/errors.ts ("validation_failed", "version_conflict", …). */
+    readonly code: string,
+    readonly detail: string,
+    readonly fields: readonly FieldError[] = [],
+  ) {
+    super(detail);
+  }
+}
+
+export function isApiError(error: unknown, code?: string): error is ApiError {
+  return error instanceof ApiError && (code === undefined || error.code === code);
+}
+
+let csrfToken: string | null = null;
+let onUnauthenticated: () => void = () => {};
+
+/** Kept from POST/GET /api/session; sent as X-CSRF-Token on every write. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when any request (other than logging in) answers 401: the session ended. */
+export function setUnauthenticatedHandler(handler: () => void): void {
+  onUnauthenticated = handler;
+}
+
+export type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];
+
+/** "?a=1&s=x&s=y": arrays repeat the key, empty values are left out. */
+export function queryString(params: Record<string, QueryValue> | URLSearchParams): string {
+  const search = new URLSearchParams();
+  const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
+  for (const [key, value] of entries) {
+    if (value === undefined || value === null || value === "") continue;
+    if (Array.isArray(value)) for (const v of value) search.append(key, String(v));
+    else search.append(key, String(value));
+  }
+  const text = search.toString();
+  return text === "" ? "" : `?${text}`;
+}
+
+export interface RequestOptions {
+  method?: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  body?: unknown;
+  /** The version the user edited; sent as If-Match so a stale write gets 412. */
+  version?: number;
+  signal?: AbortSignal;
+}
+
+const WRITE_METHODS = new Set(["POST", "PATCH", "PUT", "DELETE"]);
+
+async function problemOf(response: Response): Promise<ApiError> {
+  let body: { code?: string; detail?: string; title?: string; errors?: FieldError[] } = {};
+  try {
+    body = (await response.json()) as typeof body;
+  } catch {
+    // not JSON (a proxy error page): fall back to the status line
+  }
+  return new ApiError(
+    response.status,
+    body.code ?? (response.status >= 500 ? "internal" : "bad_request"),
+    body.detail ?? body.title ?? response.statusText,
+    Array.isArray(body.errors) ? body.errors : [],
+  );
+}
+
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? "GET";
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  if (WRITE_METHODS.has(method) && csrfToken) headers["x-csrf-token"] = csrfToken;
+  if (options.version !== undefined) headers["if-match"] = `"${options.version}"`;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === "AbortError") throw error;
+    throw new ApiError(0, "network", "The server cannot be reached");
+  }
+  if (!response.ok) {
+    const problem = await problemOf(response);
+    const isLogin = path === "/api/session" && method === "POST";
+    if (response.status === 401 && !isLogin) onUnauthenticated();
+    throw problem;
+  }
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+export const api = {
+  get: <T>(path: string, signal?: AbortSignal) => apiRequest<T>(path, { signal }),
+  post: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: "POST", body }),
+  patch: <T>(path: string, version: number, body: unknown) => apiRequest<T>(path, { method: "PATCH", body, version }),
+  delete: <T>(path: string) => apiRequest<T>(path, { method: "DELETE" }),
+};

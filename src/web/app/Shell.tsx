@@ -1,0 +1,65 @@
+// The frame around every page after login: header (name, language, user menu), navigation to the
+// areas of Koers, and the page itself.
+import { AppShell, Burger, Group, NavLink, Title } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { useTranslation } from "react-i18next";
+import { Link, Outlet, ScrollRestoration, useLocation } from "react-router";
+import { LanguageSwitch } from "./LanguageSwitch.js";
+import classes from "./shell.module.css";
+import { UserMenu } from "./UserMenu.js";
+
+const AREAS = [
+  { path: "/relations", key: "relations" },
+  { path: "/my-day", key: "myDay" },
+  { path: "/agenda", key: "agenda" },
+  { path: "/quotes", key: "quotes" },
+  { path: "/sales", key: "sales" },
+  { path: "/planning", key: "planning" },
+] as const;
+
+export function Shell() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const location = useLocation();
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: "sm", collapsed: { mobile: !opened } }} padding="md">
+      <a className={classes.skip} href="#main">
+        {t("app.skipToContent")}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("app.toggleNavigation")} />
+            <Title order={2} size="h3">
+              {t("app.name")}
+            </Title>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitch />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label={t("nav.label")}>
+        {AREAS.map((area) => {
+          const active = location.pathname === area.path || location.pathname.startsWith(`${area.path}/`);
+          return (
+            <NavLink
+              key={area.path}
+              component={Link}
+              to={area.path}
+              label={t(`nav.${area.key}`)}
+              active={active}
+              aria-current={active ? "page" : undefined}
+              onClick={close}
+            />
+          );
+        })}
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Outlet />
+        <ScrollRestoration />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

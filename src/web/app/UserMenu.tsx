@@ -1,0 +1,33 @@
+import { Button, Menu, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import { useCurrentUser, useLogout } from "../features/auth/session.js";
+
+export function UserMenu() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button variant="subtle" aria-label={`${t("user.menu")}: ${user.name}`}>
+          {user.name}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{t("user.loggedInAs")}</Menu.Label>
+        <Text px="sm" size="sm" fw={600}>
+          {user.name}
+        </Text>
+        <Text px="sm" pb="xs" size="xs" c="dimmed">
+          {t(`roles.${user.role}`, { defaultValue: user.role })} · {user.email}
+        </Text>
+        <Menu.Divider />
+        <Menu.Item onClick={() => void logout.mutateAsync().catch(() => undefined).then(() => navigate("/login", { replace: true }))}>
+          {t("user.logout")}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

@@ -1,0 +1,35 @@
+// The pages and their addresses. Everything but /login sits behind the session check and the shell.
+import { Navigate, createBrowserRouter } from "react-router";
+import { LoginPage } from "../features/auth/LoginPage.js";
+import { RelationCreatePage } from "../features/relations/RelationCreatePage.js";
+import { RelationEditPage } from "../features/relations/RelationEditPage.js";
+import { RelationPage } from "../features/relations/RelationPage.js";
+import { RelationsListPage } from "../features/relations/RelationsListPage.js";
+import { ComingSoon } from "./ComingSoon.js";
+import { NotFound } from "./NotFound.js";
+import { RequireSession } from "./RequireSession.js";
+import { Shell } from "./Shell.js";
+
+export const router = createBrowserRouter([
+  { path: "/login", element: <LoginPage /> },
+  {
+    element: (
+      <RequireSession>
+        <Shell />
+      </RequireSession>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/relations" replace /> },
+      { path: "relations", element: <RelationsListPage /> },
+      { path: "relations/new", element: <RelationCreatePage /> },
+      { path: "relations/:id", element: <RelationPage /> },
+      { path: "relations/:id/edit", element: <RelationEditPage /> },
+      { path: "my-day", element: <ComingSoon area="myDay" /> },
+      { path: "agenda", element: <ComingSoon area="agenda" /> },
+      { path: "quotes", element: <ComingSoon area="quotes" /> },
+      { path: "sales", element: <ComingSoon area="sales" /> },
+      { path: "planning", element: <ComingSoon area="planning" /> },
+      { path: "*", element: <NotFound /> },
+    ],
+  },
+]);

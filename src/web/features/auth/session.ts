@@ -1,0 +1,67 @@
+// The logged-in user, as the server knows it: GET /api/session (null when not logged in). The CSRF
+// token that comes with it is handed to the API client for every write.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { createContext, useContext } from "react";
+import { api, isApiError, setCsrfToken } from "../../api/client.js";
+import type { AuthUser } from "../../api/types.js";
+
+interface SessionBody {
+  user: AuthUser;
+  csrfToken: string | null;
+}
+
+export const SESSION_KEY = ["session"] as const;
+
+async function fetchSession(): Promise<AuthUser | null> {
+  try {
+    const body = await api.get<SessionBody>("/api/session");
+    setCsrfToken(body.csrfToken);
+    return body.user;
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export function useSession() {
+  return useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: Number.POSITIVE_INFINITY, retry: false });
+}
+
+/**
+ * The user of the pages behind RequireSession, as it was when they rendered: while logging out the
+ * session is already gone but the shell is still on screen for a moment.
+ */
+export const CurrentUserContext = createContext<AuthUser | null>(null);
+
+export function useCurrentUser(): AuthUser {
+  const user = useContext(CurrentUserContext);
+  if (!user) throw new Error("useCurrentUser outside RequireSession");
+  return user;
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { email: string; password: string }) => api.post<SessionBody>("/api/session", input),
+    onSuccess: (body) => {
+      setCsrfToken(body.csrfToken);
+      queryClient.setQueryData(SESSION_KEY, body.user);
+    },
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.delete<void>("/api/session"),
+    onSettled: () => {
+      setCsrfToken(null);
+      // Nothing of the previous user may stay visible to the next one.
+      queryClient.clear();
+      queryClient.setQueryData(SESSION_KEY, null);
+    },
+  });
+}

@@ -1,0 +1,125 @@
+// Status history, class history and the audit trail of a relation, newest first (as the API sends them).
+import { Table, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { AuditLine, RelationDetail } from "../../api/types.js";
+import { ErrorAlert } from "../../components/ErrorAlert.js";
+import { PageLoader } from "../../components/PageLoader.js";
+import { formatInstant } from "../../i18n/format.js";
+import { useAuditValue } from "./audit-values.js";
+import { useRelationAudit } from "./relations.api.js";
+
+function Empty() {
+  const { t } = useTranslation();
+  return <Text c="dimmed">{t("relation.noHistory")}</Text>;
+}
+
+export function StatusHistory({ history }: { history: RelationDetail["statusHistory"] }) {
+  const { t } = useTranslation();
+  if (history.length === 0) return <Empty />;
+  const status = (s: string | null) => (s === null ? t("common.empty") : t(`status.${s}`, { defaultValue: s }));
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("relation.history.date")}</Table.Th>
+            <Table.Th>{t("relation.history.change")}</Table.Th>
+            <Table.Th>{t("relation.history.reason")}</Table.Th>
+            <Table.Th>{t("relation.history.by")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {history.map((h) => (
+            <Table.Tr key={h.id}>
+              <Table.Td>{formatInstant(h.changedAt)}</Table.Td>
+              <Table.Td>
+                {status(h.fromStatus)} → {status(h.toStatus)}
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: "pre-wrap" }}>{h.reason}</Table.Td>
+              <Table.Td>{h.changedBy?.name ?? ""}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+export function ClassHistory({ history }: { history: RelationDetail["classHistory"] }) {
+  const { t } = useTranslation();
+  if (history.length === 0) return <Empty />;
+  const cls = (c: string | null) => (c === null ? t("accountClass.none") : t(`accountClass.${c}`, { defaultValue: c }));
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("relation.history.date")}</Table.Th>
+            <Table.Th>{t("relation.history.change")}</Table.Th>
+            <Table.Th>{t("relation.history.reason")}</Table.Th>
+            <Table.Th>{t("relation.history.by")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {history.map((h) => (
+            <Table.Tr key={h.id}>
+              <Table.Td>{formatInstant(h.changedAt)}</Table.Td>
+              <Table.Td>
+                {cls(h.fromClass)} → {cls(h.toClass)}
+                {h.override ? ` (${t("relation.history.override")})` : ""}
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: "pre-wrap" }}>{h.reason ?? ""}</Table.Td>
+              <Table.Td>{h.changedBy?.name ?? ""}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function AuditRows({ lines }: { lines: readonly AuditLine[] }) {
+  const { t } = useTranslation();
+  const value = useAuditValue();
+  return (
+    <>
+      {lines.map((a) => (
+        <Table.Tr key={a.id}>
+          <Table.Td>{formatInstant(a.at)}</Table.Td>
+          <Table.Td>{t(`audit.entity.${a.entity}`, { defaultValue: a.entity })}</Table.Td>
+          <Table.Td>{t(`audit.fields.${a.field}`, { defaultValue: a.field })}</Table.Td>
+          <Table.Td style={{ overflowWrap: "anywhere" }}>{value(a.field, a.oldValue)}</Table.Td>
+          <Table.Td style={{ overflowWrap: "anywhere" }}>{value(a.field, a.newValue)}</Table.Td>
+          <Table.Td>{a.user?.name ?? ""}</Table.Td>
+        </Table.Tr>
+      ))}
+    </>
+  );
+}
+
+export function AuditTrail({ relationId }: { relationId: number }) {
+  const { t } = useTranslation();
+  const audit = useRelationAudit(relationId);
+  if (audit.isPending) return <PageLoader />;
+  if (audit.isError) return <ErrorAlert error={audit.error} />;
+  if (audit.data.length === 0) return <Empty />;
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("relation.history.date")}</Table.Th>
+            <Table.Th />
+            <Table.Th>{t("relation.history.field")}</Table.Th>
+            <Table.Th>{t("relation.history.old")}</Table.Th>
+            <Table.Th>{t("relation.history.new")}</Table.Th>
+            <Table.Th>{t("relation.history.by")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          <AuditRows lines={audit.data} />
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,67 @@
+// The list page's search, filters and sort live in the URL query string (so a reload or a shared
+// link shows the same list). The names are those of GET /api/relations, so the URL is the query.
+import { useCallback, useMemo } from "react";
+import { useSearchParams } from "react-router";
+
+export const SORTS = ["name", "city", "status", "class", "owner", "updated"] as const;
+export type SortKey = (typeof SORTS)[number];
+
+export interface ListState {
+  q: string;
+  status: string[];
+  class: string[];
+  sbi: string[];
+  city: string;
+  postcodeFrom: string;
+  postcodeTo: string;
+  owner: string[];
+  sort: SortKey;
+  order: "asc" | "desc";
+}
+
+const MULTI = ["status", "class", "sbi", "owner"] as const;
+const TEXT = ["q", "city", "postcodeFrom", "postcodeTo"] as const;
+
+export function readListState(params: URLSearchParams): ListState {
+  const sort = params.get("sort");
+  return {
+    q: params.get("q") ?? "",
+    status: params.getAll("status"),
+    class: params.getAll("class"),
+    sbi: params.getAll("sbi"),
+    city: params.get("city") ?? "",
+    postcodeFrom: params.get("postcodeFrom") ?? "",
+    postcodeTo: params.get("postcodeTo") ?? "",
+    owner: params.getAll("owner"),
+    sort: (SORTS as readonly string[]).includes(sort ?? "") ? (sort as SortKey) : "name",
+    order: params.get("order") === "desc" ? "desc" : "asc",
+  };
+}
+
+/** Only what differs from the defaults, so a plain list has a plain URL. */
+export function listStateToParams(state: ListState): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of TEXT) if (state[key].trim() !== "") params.set(key, state[key].trim());
+  for (const key of MULTI) for (const value of state[key]) params.append(key, value);
+  if (state.sort !== "name") params.set("sort", state.sort);
+  if (state.order !== "asc") params.set("order", state.order);
+  return params;
+}
+
+export function hasFilters(state: ListState): boolean {
+  return MULTI.some((k) => state[k].length > 0) || TEXT.some((k) => k !== "q" && state[k].trim() !== "");
+}
+
+export function useListState(): [ListState, URLSearchParams, (change: Partial<ListState>) => void] {
+  const [params, setParams] = useSearchParams();
+  const state = useMemo(() => readListState(params), [params]);
+  const apiParams = useMemo(() => listStateToParams(state), [state]);
+  const update = useCallback(
+    (change: Partial<ListState>) => {
+      // Typing replaces the history entry rather than adding one per keystroke.
+      setParams((current) => listStateToParams({ ...readListState(current), ...change }), { replace: true });
+    },
+    [setParams],
+  );
+  return [state, apiParams, update];
+}

@@ -1,0 +1,49 @@
+// Texts in Dutch (first: the users are Dutch sales teams) and English. The choice is remembered in
+// localStorage; <html lang> follows it so screen readers pronounce the page right.
+import i18next from "i18next";
+import { initReactI18next } from "react-i18next";
+import en from "./en.json" with { type: "json" };
+import nl from "./nl.json" with { type: "json" };
+
+export const LANGUAGES = ["nl", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const STORAGE_KEY = "koers.language";
+
+function storedLanguage(): Language {
+  try {
+    const value = window.localStorage.getItem(STORAGE_KEY);
+    return value === "en" ? "en" : "nl";
+  } catch {
+    return "nl";
+  }
+}
+
+export function currentLanguage(): Language {
+  return i18next.language === "en" ? "en" : "nl";
+}
+
+export async function setLanguage(language: Language): Promise<void> {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // private mode: the choice lasts for this page only
+  }
+  await i18next.changeLanguage(language);
+}
+
+export function initI18n(): typeof i18next {
+  void i18next.use(initReactI18next).init({
+    resources: { nl: { translation: nl }, en: { translation: en } },
+    lng: storedLanguage(),
+    fallbackLng: "nl",
+    supportedLngs: [...LANGUAGES],
+    interpolation: { escapeValue: false }, // React escapes
+    returnNull: false,
+  });
+  document.documentElement.lang = i18next.language;
+  i18next.on("languageChanged", (lng) => {
+    document.documentElement.lang = lng;
+  });
+  return i18next;
+}

@@ -1,0 +1,17 @@
+// Entry of the web app: texts first (so the first paint is in the right language), then React.
+import "@mantine/core/styles.css";
+import "@mantine/notifications/styles.css";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./app/App.js";
+import { initI18n } from "./i18n/index.js";
+
+initI18n();
+
+const root = document.getElementById("root");
+if (!root) throw new Error("index.html lacks #root");
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
