@@ -1,5 +1,11 @@
 // Small TypeBox helpers shared by the feature schemas.
-import { type TSchema, Type } from "typebox";
+import { type TLiteral, type TSchema, Type } from "typebox";
+
+type Literals<T extends readonly string[]> = { -readonly [K in keyof T]: TLiteral<T[K]> };
+
+/** One of a fixed list of strings, typed as their union (e.g. the lifecycle statuses). */
+export const literals = <const T extends readonly string[]>(values: T) =>
+  Type.Union(values.map((v) => Type.Literal(v)) as unknown as Literals<T>);
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 

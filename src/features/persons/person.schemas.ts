@@ -2,9 +2,8 @@
 import { type Static, Type } from "typebox";
 import { DMU_ROLES } from "../../domain/dmu.js";
 import { GENDERS } from "../../domain/person-name.js";
-import { IsoDateString, Nullable, OptionalText } from "../../server/schema-helpers.js";
+import { IsoDateString, Nullable, OptionalText, literals } from "../../server/schema-helpers.js";
 
-const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 
 const editable = {
   firstName: OptionalText(60),

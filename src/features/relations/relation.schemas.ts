@@ -2,7 +2,7 @@
 import { type Static, Type } from "typebox";
 import { ACCOUNT_CLASSES } from "../../domain/account-class.js";
 import { RELATION_STATUSES } from "../../domain/lifecycle.js";
-import { IsoDateString, Nullable, OptionalText, Ref } from "../../server/schema-helpers.js";
+import { IsoDateString, Nullable, OptionalText, Ref, literals } from "../../server/schema-helpers.js";
 import { PersonSummary } from "../persons/person.schemas.js";
 
 export const LEGAL_FORMS = [
@@ -21,7 +21,6 @@ export const LEGAL_FORMS = [
 ] as const;
 export const RELATION_KINDS = ["customer_side", "influencer"] as const;
 
-const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 
 export const StatusSchema = literals(RELATION_STATUSES);
 export const ClassSchema = literals(ACCOUNT_CLASSES);
