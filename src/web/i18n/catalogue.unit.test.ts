@@ -6,8 +6,10 @@ import { GENDERS } from "../../domain/person-name.js";
 import { ROLES } from "../../domain/roles.js";
 import { FIELD_MESSAGES } from "../../server/errors.js";
 import { LEGAL_FORMS, RELATION_KINDS } from "../features/relations/options.js";
-import en from "./en.json" with { type: "json" };
-import nl from "./nl.json" with { type: "json" };
+import { TEXTS } from "./index.js";
+
+// The base texts merged with every feature's own i18n.<lang>.json.
+const { nl, en } = TEXTS;
 
 type Tree = { [key: string]: string | Tree };
 

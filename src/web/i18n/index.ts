@@ -6,6 +6,20 @@ import en from "./en.json" with { type: "json" };
 import nl from "./nl.json" with { type: "json" };
 
 export const LANGUAGES = ["nl", "en"] as const;
+
+// Each feature keeps its own texts beside it (features/<name>/i18n.nl.json, i18n.en.json, with one
+// top-level key per feature) so features can grow without touching one shared file.
+const featureTexts = import.meta.glob<{ default: Record<string, unknown> }>("../features/*/i18n.*.json", { eager: true });
+
+function withFeatures(base: Record<string, unknown>, language: string): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...base };
+  for (const [path, module] of Object.entries(featureTexts)) {
+    if (path.endsWith(`/i18n.${language}.json`)) Object.assign(merged, module.default);
+  }
+  return merged;
+}
+
+export const TEXTS = { nl: withFeatures(nl, "nl"), en: withFeatures(en, "en") };
 export type Language = (typeof LANGUAGES)[number];
 
 const STORAGE_KEY = "koers.language";
@@ -34,7 +48,7 @@ export async function setLanguage(language: Language): Promise<void> {
 
 export function initI18n(): typeof i18next {
   void i18next.use(initReactI18next).init({
-    resources: { nl: { translation: nl }, en: { translation: en } },
+    resources: { nl: { translation: TEXTS.nl }, en: { translation: TEXTS.en } },
     lng: storedLanguage(),
     fallbackLng: "nl",
     supportedLngs: [...LANGUAGES],
