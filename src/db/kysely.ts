@@ -40,6 +40,9 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     return { db, engine: "sqlite", close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+  // An idle client that loses its connection (server restart, database dropped) emits 'error' on the
+  // pool; without a listener that would end the process. The next query opens a fresh connection.
+  pool.on("error", () => {});
   // Reports group many rows; JIT compilation only adds seconds to first runs (PERFORMANCE-NOTES.md).
   pool.on("connect", (client) => {
     client.query("SET jit = off").catch(() => {});

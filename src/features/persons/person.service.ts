@@ -20,6 +20,7 @@ import type { PersonsTable } from "../../db/schema.js";
 import { AppError, type FieldProblem, fieldProblem, invalid, notFound } from "../../server/errors.js";
 import type { AuthUser } from "../auth/auth-user.js";
 import { writeAudit } from "../audit/audit.service.js";
+import { isPersonErased } from "../gdpr/erasure-state.js";
 import type { PersonCreateInput, PersonDto, PersonPatchInput } from "./person.schemas.js";
 
 type Row = Selectable<PersonsTable>;
@@ -168,6 +169,9 @@ export async function updatePerson(db: Db, user: AuthUser, id: number, expectedV
   if (!current) throw notFound(`Person ${id}`);
   if (current.version !== expectedVersion) {
     throw new AppError("version_conflict", `You edited version ${expectedVersion}, but the person is now at version ${current.version}; reload to see the changes`);
+  }
+  if (await isPersonErased(db, id)) {
+    throw new AppError("conflict", `Person ${id} was erased on request (GDPR); nothing more is recorded about them`);
   }
   const { columns, problems } = personColumns(input);
   if (problems.length > 0) throw invalid(...problems);

@@ -1,0 +1,103 @@
+// HTTP shapes of follow-ups (vervolgacties) and "My day".
+import { type Static, Type } from "typebox";
+import { QUICK_CHOICES } from "../../domain/followup-dates.js";
+import { IsoDateString, Nullable, Ref } from "../../server/schema-helpers.js";
+
+const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
+
+export const FOLLOW_UP_STATUSES = ["open", "done"] as const;
+
+/** A due date is either a date or a quick choice ("6m") counted from the contact moment's date or today. */
+export const FollowUpCreate = Type.Object(
+  {
+    action: Type.String({ minLength: 1, maxLength: 500 }),
+    dueDate: Type.Optional(IsoDateString),
+    quickChoice: Type.Optional(literals(QUICK_CHOICES)),
+    assignedTo: Type.Optional(Type.Integer({ minimum: 1, description: "default: the relation's owner, else you" })),
+    personId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+  },
+  { additionalProperties: false },
+);
+export type FollowUpCreateInput = Static<typeof FollowUpCreate>;
+
+export const FollowUpPatch = Type.Object(
+  {
+    action: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+    dueDate: Type.Optional(IsoDateString),
+    quickChoice: Type.Optional(literals(QUICK_CHOICES)),
+    assignedTo: Type.Optional(Type.Integer({ minimum: 1 })),
+    personId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    status: Type.Optional(literals(FOLLOW_UP_STATUSES)),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type FollowUpPatchInput = Static<typeof FollowUpPatch>;
+
+export const FollowUp = Type.Object({
+  id: Type.Integer(),
+  relation: Ref,
+  person: Nullable(Ref),
+  activityId: Nullable(Type.Integer()),
+  assignedTo: Ref,
+  action: Type.String(),
+  dueDate: Type.String(),
+  status: Type.String(),
+  /** overdue · today · upcoming · done, on today's Amsterdam date. */
+  timing: Type.String(),
+  doneAt: Nullable(Type.String()),
+  doneBy: Nullable(Ref),
+  createdBy: Nullable(Ref),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+  version: Type.Integer(),
+});
+export type FollowUpDto = Static<typeof FollowUp>;
+
+export const QuickDates = Type.Object({
+  from: Type.String(),
+  choices: Type.Array(Type.Object({ choice: Type.String(), date: Type.String() })),
+});
+
+const Section = <T extends ReturnType<typeof Type.Object>>(item: T) =>
+  Type.Object({ items: Type.Array(item), count: Type.Integer({ description: "all of them; items holds at most 200" }) });
+
+export const PlannedContactMoment = Type.Object({
+  activityId: Type.Integer(),
+  relation: Ref,
+  kind: Type.String(),
+  occurredAt: Type.String(),
+  occurredOn: Type.String(),
+  nextStep: Nullable(Type.String()),
+});
+
+export const ContractRenewal = Type.Object({
+  relation: Ref,
+  city: Nullable(Type.String()),
+  phone: Nullable(Type.String()),
+  status: Type.String(),
+  accountClass: Nullable(Type.String()),
+  currentSupplier: Nullable(Type.String()),
+  contractEndDate: Type.String(),
+  daysLeft: Type.Integer(),
+  proposeFrom: Type.String(),
+});
+
+export const MyDay = Type.Object({
+  date: Type.String({ description: "today in Europe/Amsterdam" }),
+  user: Ref,
+  overdue: Section(FollowUp),
+  dueToday: Section(FollowUp),
+  appointments: Type.Object({
+    source: Type.Literal("planned_contact_moments", {
+      description: "no agenda yet: contact moments you take part in that lie in the coming 14 days",
+    }),
+    items: Type.Array(PlannedContactMoment),
+  }),
+  contractRenewals: Type.Object({ windowDays: Type.Integer(), items: Type.Array(ContractRenewal), count: Type.Integer() }),
+});
+
+export const OverdueByRep = Type.Object({
+  date: Type.String(),
+  items: Type.Array(Type.Object({ user: Ref, active: Type.Boolean(), overdue: Type.Integer(), oldestDueDate: Type.String() })),
+  total: Type.Integer(),
+});

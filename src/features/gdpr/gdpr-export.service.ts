@@ -1,0 +1,82 @@
+// GDPR right of access: everything Koers holds about one person, as data (JSON) or a readable page.
+import { nameForms, redactNames } from "../../domain/name-redaction.js";
+import type { Db } from "../../db/kysely.js";
+import { notFound } from "../../server/errors.js";
+import { consentOverview } from "../consent/consent.service.js";
+import { getPerson } from "../persons/person.service.js";
+
+/** Generous caps: a person takes part in hundreds of contact moments at most. */
+const MAX_ROWS = 5000;
+
+export async function gdprExport(db: Db, personId: number, now: Date) {
+  const row = await db.selectFrom("persons").select(["id", "relation_id", "first_name", "initials", "infix", "last_name"]).where("id", "=", personId).executeTakeFirst();
+  if (!row) throw notFound(`Person ${personId}`);
+  const forms = nameForms({ firstName: row.first_name, initials: row.initials, infix: row.infix, lastName: row.last_name });
+  const mentions = (text: string | null) => text !== null && forms.length > 0 && redactNames(text, forms) !== text;
+
+  const [person, relation, consents, erasure, activities, followUps, audit] = await Promise.all([
+    getPerson(db, personId),
+    db.selectFrom("relations").select(["id", "name", "visit_city"]).where("id", "=", row.relation_id).executeTakeFirstOrThrow(),
+    consentOverview(db, personId),
+    db
+      .selectFrom("person_erasures as e")
+      .leftJoin("users as u", "u.id", "e.erased_by")
+      .select(["e.erased_at", "u.name as erased_by_name"])
+      .where("e.person_id", "=", personId)
+      .executeTakeFirst(),
+    db
+      .selectFrom("activity_persons as ap")
+      .innerJoin("activities as a", "a.id", "ap.activity_id")
+      .innerJoin("relations as r", "r.id", "a.relation_id")
+      .select(["a.id", "a.kind", "a.occurred_at", "r.name as relation_name", "a.sales_method", "a.notes", "a.internal_notes", "a.outcome", "a.win_chance", "a.next_step"])
+      .where("ap.person_id", "=", personId)
+      .orderBy("a.occurred_at", "desc")
+      .limit(MAX_ROWS)
+      .execute(),
+    db
+      .selectFrom("follow_ups as f")
+      .leftJoin("users as u", "u.id", "f.assigned_to")
+      .select(["f.id", "f.person_id", "f.action", "f.due_date", "f.status", "u.name as assigned_to_name"])
+      .where("f.relation_id", "=", row.relation_id)
+      .orderBy("f.due_date", "desc")
+      .limit(MAX_ROWS)
+      .execute(),
+    db
+      .selectFrom("audit_log as a")
+      .leftJoin("users as u", "u.id", "a.user_id")
+      .select(["a.at", "a.field", "a.old_value", "a.new_value", "u.name as user_name"])
+      .where("a.entity", "=", "person")
+      .where("a.entity_id", "=", personId)
+      .orderBy("a.id", "desc")
+      .limit(MAX_ROWS)
+      .execute(),
+  ]);
+
+  return {
+    generatedAt: now.toISOString(),
+    person,
+    relation: { id: relation.id, name: relation.name, city: relation.visit_city },
+    erased: erasure ? { at: erasure.erased_at, by: erasure.erased_by_name } : null,
+    consents: consents.history,
+    currentConsents: consents.current,
+    contactMoments: activities.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      occurredAt: a.occurred_at,
+      relation: a.relation_name,
+      salesMethod: a.sales_method,
+      notes: a.notes,
+      internalNotes: a.internal_notes,
+      outcome: a.outcome,
+      winChance: a.win_chance,
+      nextStep: a.next_step,
+    })),
+    // Follow-ups about them: linked to them, or naming them in the action text.
+    followUps: followUps
+      .filter((f) => f.person_id === personId || mentions(f.action))
+      .map((f) => ({ id: f.id, action: f.action, dueDate: f.due_date, status: f.status, assignedTo: f.assigned_to_name })),
+    auditTrail: audit.map((a) => ({ at: a.at, field: a.field, oldValue: a.old_value, newValue: a.new_value, by: a.user_name })),
+  };
+}
+
+export type GdprExport = Awaited<ReturnType<typeof gdprExport>>;

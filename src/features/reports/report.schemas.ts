@@ -1,0 +1,79 @@
+// HTTP shapes of the management reports and the CRM settings they use.
+import { Type } from "typebox";
+import { IsoDateString, Nullable, Ref } from "../../server/schema-helpers.js";
+
+export const ContactMomentsQuery = Type.Object({ from: IsoDateString, to: IsoDateString }, { additionalProperties: false });
+
+const PerClass = Type.Object({ key: Type.Integer(), A: Type.Integer(), B: Type.Integer(), C: Type.Integer(), none: Type.Integer() });
+
+export const ContactMomentsReport = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  weeks: Type.Array(Type.String({ description: "ISO week, e.g. 2026-W48" })),
+  reps: Type.Array(
+    Type.Object({
+      user: Ref,
+      total: Type.Integer(),
+      perWeek: Type.Array(Type.Integer(), { description: "counts aligned with weeks" }),
+      perClass: PerClass,
+    }),
+  ),
+  classes: Type.Array(Type.Object({ accountClass: Type.String({ description: "key, A, B, C or none" }), total: Type.Integer(), perWeek: Type.Array(Type.Integer()) })),
+  cells: Type.Array(Type.Object({ userId: Type.Integer(), week: Type.String(), accountClass: Type.String(), count: Type.Integer() })),
+  total: Type.Integer({ description: "contact moments counted once per taking-part rep" }),
+});
+
+export const VisitNormsQuery = Type.Object(
+  { asOf: Type.Optional(IsoDateString), ownerId: Type.Optional(Type.Integer({ minimum: 1 })) },
+  { additionalProperties: false },
+);
+
+const ClassCompliance = Type.Object({ relations: Type.Integer(), meetingNorm: Type.Integer(), norm: Type.Integer() });
+
+const Compliance = Type.Object({
+  relations: Type.Integer(),
+  relationsMeetingNorm: Type.Integer(),
+  visitsRequired: Type.Integer(),
+  visitsCounted: Type.Integer(),
+  compliancePercent: Type.Integer(),
+  perClass: Type.Object({ key: ClassCompliance, A: ClassCompliance, B: ClassCompliance, C: ClassCompliance }),
+});
+
+export const VisitNormsReport = Type.Object({
+  asOf: Type.String(),
+  windowFrom: Type.String({ description: "visits after this date count (twelve months back)" }),
+  norms: Type.Object({ key: Type.Integer(), A: Type.Integer(), B: Type.Integer(), C: Type.Integer() }),
+  overall: Compliance,
+  reps: Type.Array(Type.Object({ owner: Nullable(Ref), compliance: Compliance })),
+  belowNorm: Type.Array(
+    Type.Object({
+      relation: Ref,
+      city: Nullable(Type.String()),
+      accountClass: Type.String(),
+      owner: Nullable(Ref),
+      visits: Type.Integer(),
+      norm: Type.Integer(),
+      shortfall: Type.Integer(),
+      lastVisitOn: Nullable(Type.String()),
+    }),
+  ),
+  belowNormCount: Type.Integer(),
+});
+
+const Norms = Type.Object(
+  {
+    key: Type.Integer({ minimum: 0, maximum: 365 }),
+    A: Type.Integer({ minimum: 0, maximum: 365 }),
+    B: Type.Integer({ minimum: 0, maximum: 365 }),
+    C: Type.Integer({ minimum: 0, maximum: 365 }),
+  },
+  { additionalProperties: false },
+);
+
+export const CrmSettingsDto = Type.Object({
+  proposalWindowDays: Type.Integer({ minimum: 0, maximum: 730 }),
+  visitNorms: Norms,
+  deadRelationRetentionMonths: Type.Integer({ minimum: 1, maximum: 1200 }),
+});
+
+export const CrmSettingsPatch = Type.Partial(CrmSettingsDto, { additionalProperties: false, minProperties: 1 });
