@@ -25,6 +25,14 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (v) => new Date(v).toISOString());
 pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (v) => new Date(`${v}Z`).toISOString());
 
+/**
+ * Runs `work` in a transaction: a new one, or the caller's when `db` already is one, so a use case
+ * (create a relation) can run alone or as part of a larger one (an import) without nesting.
+ */
+export function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
 export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   if (config.engine === "sqlite") {
     if (config.file !== ":memory:") mkdirSync(dirname(config.file), { recursive: true });

@@ -14,7 +14,7 @@ import {
   salutation,
 } from "../../domain/person-name.js";
 import type { Result } from "../../domain/result.js";
-import type { Db } from "../../db/kysely.js";
+import { type Db, inTransaction } from "../../db/kysely.js";
 import type { Selectable, Updateable } from "kysely";
 import type { PersonsTable } from "../../db/schema.js";
 import { AppError, type FieldProblem, fieldProblem, invalid, notFound } from "../../server/errors.js";
@@ -142,7 +142,7 @@ export async function createPerson(db: Db, user: AuthUser, relationId: number, i
   if (!relation) throw notFound(`Relation ${relationId}`);
   const { columns, problems } = personColumns(input);
   if (problems.length > 0) throw invalid(...problems);
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await inTransaction(db, async (trx) => {
     const stamp = now.toISOString();
     const lastName = columns.last_name as string;
     const row = await trx
@@ -175,7 +175,7 @@ export async function updatePerson(db: Db, user: AuthUser, id: number, expectedV
   }
   const { columns, problems } = personColumns(input);
   if (problems.length > 0) throw invalid(...problems);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const stamp = now.toISOString();
     const merged = { ...current, ...columns };
     const next = {

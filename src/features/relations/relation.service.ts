@@ -2,10 +2,10 @@
 // trail and optimistic concurrency). Routes call these; so do the CLI, demo data and imports.
 import { checkClassChoice, isAccountClass } from "../../domain/account-class.js";
 import { allowedNextStatuses, checkTransition, isRelationStatus, needsManager, type RelationStatus } from "../../domain/lifecycle.js";
-import { normalizeDutchPostcode, postcodeArea } from "../../domain/postcode.js";
+import { normalizeDutchPostcode } from "../../domain/postcode.js";
 import { can } from "../../domain/roles.js";
-import { normalizeKey, queryPrefixes, searchTerms } from "../../domain/text.js";
-import type { Db } from "../../db/kysely.js";
+import { normalizeKey, queryPrefixes } from "../../domain/text.js";
+import { type Db, inTransaction } from "../../db/kysely.js";
 import type { Selectable, Updateable } from "kysely";
 import type { RelationsTable } from "../../db/schema.js";
 
@@ -17,6 +17,7 @@ import { listPersonsOfRelation } from "../persons/person.service.js";
 import { coordinatesOfPostcode, sbiSections, unknownSbiCodes } from "../reference/reference.service.js";
 import { writeAudit } from "../audit/audit.service.js";
 import { clean, relationColumns } from "./relation-input.js";
+import { relationSearchTerms } from "./relation-terms.js";
 import {
   countRelations,
   cursorValues,
@@ -223,11 +224,6 @@ async function checkUnique(db: Db, columns: Updateable<RelationsTable>, selfId: 
   return problems;
 }
 
-function termsOf(row: Pick<RelationRow, "name" | "visit_city" | "visit_postcode" | "kvk_number" | "debtor_number">): string[] {
-  const postcode = row.visit_postcode?.replace(/\s/g, "") ?? null;
-  return [...new Set([...searchTerms([row.name, row.visit_city, row.kvk_number, row.debtor_number, postcode]), ...(postcode ? [postcodeArea(postcode) ?? ""] : [])])].filter(Boolean);
-}
-
 /** Status and class parts of an input, checked against the domain rules and the user's role. */
 function checkStatusAndClass(
   user: AuthUser,
@@ -275,7 +271,7 @@ export async function createRelation(db: Db, user: AuthUser, input: RelationCrea
   problems.push(...rules.problems, ...(await checkReferences(db, input, null)), ...(await checkUnique(db, columns, null)));
   if (problems.length > 0) throw invalid(...problems);
 
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await inTransaction(db, async (trx) => {
     const stamp = now.toISOString();
     const name = columns.name as string;
     const geo = await coordinatesOfPostcode(trx, columns.visit_postcode ?? null);
@@ -321,7 +317,7 @@ export async function createRelation(db: Db, user: AuthUser, input: RelationCrea
         .execute();
     }
     if (input.sbiCodes) await writeSbiCodes(trx, row.id, await sbiSections(trx, normalizeCodes(input.sbiCodes)));
-    await writeSearchTerms(trx, row.id, termsOf({ name, visit_city: columns.visit_city ?? null, visit_postcode: columns.visit_postcode ?? null, kvk_number: columns.kvk_number ?? null, debtor_number: columns.debtor_number ?? null }));
+    await writeSearchTerms(trx, row.id, relationSearchTerms({ name, visit_city: columns.visit_city ?? null, visit_postcode: columns.visit_postcode ?? null, kvk_number: columns.kvk_number ?? null, debtor_number: columns.debtor_number ?? null }));
     await writeAudit(trx, { entity: "relation", entityId: row.id, relationId: row.id, userId: user.id, at: stamp }, [["created", null, name]]);
     return row.id;
   });
@@ -352,7 +348,7 @@ export async function updateRelation(
   problems.push(...rules.problems, ...(await checkReferences(db, input, id)), ...(await checkUnique(db, columns, id)));
   if (problems.length > 0) throw invalid(...problems);
 
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const stamp = now.toISOString();
     const next: Updateable<RelationsTable> = { ...columns };
     if (columns.name !== undefined) next.name_key = normalizeKey(columns.name);
@@ -402,7 +398,7 @@ export async function updateRelation(
     if (input.sbiCodes) await writeSbiCodes(trx, id, await sbiSections(trx, normalizeCodes(input.sbiCodes)));
     const merged = { ...current, ...next };
     if (["name", "visit_city", "visit_postcode", "kvk_number", "debtor_number"].some((k) => k in columns)) {
-      await writeSearchTerms(trx, id, termsOf(merged));
+      await writeSearchTerms(trx, id, relationSearchTerms(merged));
     }
     const changes: [string, unknown, unknown][] = Object.entries(next)
       .filter(([k, v]) => !NOT_AUDITED.has(k) && (current as unknown as Record<string, unknown>)[k] !== v)

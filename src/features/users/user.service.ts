@@ -1,6 +1,6 @@
 // Users: created from the CLI at first set-up (and later by an admin), listed for owner pickers.
 import { isRole, type Role } from "../../domain/roles.js";
-import type { Db } from "../../db/kysely.js";
+import { type Db, inTransaction } from "../../db/kysely.js";
 import type { UsersTable } from "../../db/schema.js";
 import { AppError, fieldProblem, type FieldProblem, invalid } from "../../server/errors.js";
 import type { AuthUser } from "../auth/auth-user.js";
@@ -46,7 +46,7 @@ export async function addUser(db: Db, input: NewUser, now: Date): Promise<{ id: 
   if (await findUserByEmail(db, email)) throw invalid(fieldProblem("email", "email_taken"));
 
   const passwordHash = await hashPassword(input.password);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const stamp = now.toISOString();
     const row = await trx
       .insertInto("users")

@@ -1,0 +1,89 @@
+// SQL of the forecast. Open quotes are summed per decision month and probability (and group) in the
+// database: Σ amount × p = p × Σ amount, so the domain's weighting and rounding stay exact while a
+// hundred thousand quotes arrive as a few hundred rows.
+import { sql } from "kysely";
+import type { Db } from "../../db/kysely.js";
+
+export type ForecastBy = "month" | "rep" | "rayon" | "product";
+
+export interface ForecastSumRow {
+  decision_month: string;
+  probability: number;
+  group_id: number | null;
+  cents: number;
+  milli: number;
+}
+
+const OPEN = ["draft", "sent"];
+
+export async function sumOpenQuotes(db: Db, from: string, to: string, by: ForecastBy): Promise<ForecastSumRow[]> {
+  if (by === "product") {
+    const rows = await db
+      .selectFrom("quote_lines as l")
+      .innerJoin("quotes as q", "q.id", "l.quote_id")
+      .select([
+        "q.decision_month",
+        "q.probability",
+        "l.product_id as group_id",
+        sql<number>`cast(sum(l.amount_cents) as bigint)`.as("cents"),
+        sql<number>`cast(sum(l.quantity_milli) as bigint)`.as("milli"),
+      ])
+      .where("q.status", "in", OPEN)
+      .where("q.probability", ">", 0)
+      .where("q.decision_month", ">=", from)
+      .where("q.decision_month", "<=", to)
+      .groupBy(["q.decision_month", "q.probability", "l.product_id"])
+      .execute();
+    return rows.map(numeric);
+  }
+  const q = db
+    .selectFrom("quotes as q")
+    .select([
+      "q.decision_month",
+      "q.probability",
+      sql<number>`cast(sum(q.total_cents) as bigint)`.as("cents"),
+      sql<number>`cast(sum(q.units_milli) as bigint)`.as("milli"),
+    ])
+    .where("q.status", "in", OPEN)
+    .where("q.probability", ">", 0)
+    .where("q.decision_month", ">=", from)
+    .where("q.decision_month", "<=", to)
+    .groupBy(["q.decision_month", "q.probability"]);
+  if (by === "rep") return (await q.select("q.rep_id as group_id").groupBy("q.rep_id").execute()).map(numeric);
+  if (by === "rayon") {
+    // The relation's current rayon: a relation moving to another rayon takes its quotes along.
+    const rows = await q.innerJoin("relations as r", "r.id", "q.relation_id").select("r.rayon_id as group_id").groupBy("r.rayon_id").execute();
+    return rows.map(numeric);
+  }
+  return (await q.execute()).map((r) => numeric({ ...r, group_id: null }));
+}
+
+function numeric<T extends { cents: number; milli: number; group_id: number | null }>(row: T): ForecastSumRow & T {
+  return { ...row, cents: Number(row.cents), milli: Number(row.milli) } as ForecastSumRow & T;
+}
+
+/** The change log up to and including `asOf`, in the order it was written. */
+export function eventsUpTo(db: Db, asOf: string) {
+  return db
+    .selectFrom("quote_events")
+    .select(["id", "quote_id", "kind", "at", "probability", "decision_month", "status", "amount_cents", "units_milli"])
+    .where("at", "<=", asOf)
+    .orderBy("at")
+    .orderBy("id")
+    .execute();
+}
+
+/** Rep and rayon of every quote now (their history is not kept; see forecast.service.ts). */
+export function groupsOfQuotes(db: Db) {
+  return db.selectFrom("quotes as q").innerJoin("relations as r", "r.id", "q.relation_id").select(["q.id", "q.rep_id", "r.rayon_id"]).execute();
+}
+
+export async function groupNames(db: Db, by: ForecastBy, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0 || by === "month") return new Map();
+  if (by === "product") {
+    const rows = await db.selectFrom("products").select(["id", "code", "name"]).where("id", "in", [...ids]).execute();
+    return new Map(rows.map((r) => [r.id, `${r.code} ${r.name}`]));
+  }
+  const rows = await db.selectFrom(by === "rep" ? "users" : "rayons").select(["id", "name"]).where("id", "in", [...ids]).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

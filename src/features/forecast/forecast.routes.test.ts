@@ -1,0 +1,116 @@
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp } from "../../test-support/app.js";
+import { ENGINES } from "../../test-support/databases.js";
+import { makeProduct, makeRelation, quoteApi } from "../quotes/quote-test-fixtures.js";
+
+describe.each(ENGINES)("forecast API on %s", (engine) => {
+  let t: TestApp;
+  let rep: { id: number; headers: Record<string, string> };
+  let api: ReturnType<typeof quoteApi>;
+  let relationId: number;
+  let cleaning: number;
+  let hygiene: number;
+  const ids: Record<string, number> = {};
+
+  const month = (result: { months: { month: string; revenue: number }[] }, m: string) => result.months.find((r) => r.month === m);
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    rep = await t.userWithRole("field_sales", { name: "Fenna Forecast", rayonNames: ["Noord"] });
+    api = quoteApi(t, rep.headers);
+    const rayons = (await t.app.inject({ method: "GET", url: "/api/rayons", headers: rep.headers })).json().items;
+    relationId = await makeRelation(t, rep.headers, { name: "Forecast Klant BV", rayonId: rayons.find((r: { name: string }) => r.name === "Noord").id });
+    cleaning = await makeProduct(t, rep.headers, { code: "SCH-1", name: "Schoonmaak", listPriceCents: 1999 });
+    hygiene = await makeProduct(t, rep.headers, { code: "=2+3", name: "Formule", listPriceCents: 3333 });
+    const create = async (key: string, body: Record<string, unknown>) => {
+      const res = await api.create({ relationId, ...body });
+      if (res.statusCode !== 201) throw new Error(res.body);
+      ids[key] = res.json().id;
+    };
+    // 10 × € 19,99 = € 199,90 at 50 % and 3 × € 33,33 = € 99,99 at 35 %, both in May 2029.
+    await create("a", { probability: 50, decisionMonth: "2029-05", status: "sent", lines: [{ productId: cleaning, quantity: 10 }] });
+    await create("b", { probability: 35, decisionMonth: "2029-05", lines: [{ productId: hygiene, quantity: 3 }] });
+    await create("lost", { probability: 90, decisionMonth: "2029-05", status: "sent", lines: [{ productId: cleaning, quantity: 100 }] });
+    await api.patch(ids.lost as number, 1, { status: "lost", lostReason: "Te duur bevonden" });
+    await create("zero", { probability: 0, decisionMonth: "2029-06", lines: [{ productId: cleaning, quantity: 100 }] });
+  });
+  afterAll(async () => t?.close());
+
+  it("places amount × probability of every open quote in its decision month, every month present", async () => {
+    const result = await api.forecast("from=2029-04&to=2029-06");
+    expect(result.months).toEqual([
+      { month: "2029-04", units: 0, revenue: 0 },
+      // € 99,95 + € 34,9965 = € 134,9465 → € 134,95 (rounded once); 5 + 1,05 units
+      { month: "2029-05", units: 6.05, revenue: 134.95 },
+      { month: "2029-06", units: 0, revenue: 0 },
+    ]);
+    expect(result.total).toEqual({ units: 6.05, revenue: 134.95 });
+  });
+
+  it("moves when a quote's chance or decision month changes, and shows the old forecast as of an earlier date", async () => {
+    t.setNow(new Date("2026-12-05T10:00:00Z"));
+    try {
+      expect((await api.patch(ids.a as number, 1, { probability: 80 })).statusCode).toBe(200);
+      // € 199,90 × 80 % + € 34,9965 = € 194,9165 → € 194,92
+      expect(month(await api.forecast("from=2029-05&to=2029-05"), "2029-05")?.revenue).toBe(194.92);
+      expect(month(await api.forecast("from=2029-05&to=2029-05&asOf=2026-11-30"), "2029-05")?.revenue).toBe(134.95);
+      expect(month(await api.forecast("from=2029-05&to=2029-05&asOf=2026-12-05"), "2029-05")?.revenue).toBe(194.92);
+      expect((await api.forecast("from=2029-05&to=2029-05&asOf=2026-11-26")).total.revenue).toBe(0);
+
+      expect((await api.patch(ids.b as number, 1, { decisionMonth: "2029-06" })).statusCode).toBe(200);
+      const moved = await api.forecast("from=2029-05&to=2029-06");
+      expect(moved.months.map((m: { revenue: number }) => m.revenue)).toEqual([159.92, 35]);
+      const before = await api.forecast("from=2029-05&to=2029-06&asOf=2026-12-04");
+      expect(before.months.map((m: { revenue: number }) => m.revenue)).toEqual([134.95, 0]);
+    } finally {
+      t.setNow(new Date("2026-11-27T08:00:00.000Z"));
+    }
+  });
+
+  it("splits the forecast per rep, rayon and product with their names", async () => {
+    const byRep = await api.forecast("from=2029-05&to=2029-06&by=rep");
+    expect(byRep.groups).toEqual([expect.objectContaining({ key: rep.id, name: "Fenna Forecast", total: byRep.total })]);
+    const byRayon = await api.forecast("from=2029-05&to=2029-06&by=rayon");
+    expect(byRayon.groups.map((g: { name: string }) => g.name)).toEqual(["Noord"]);
+    const byProduct = await api.forecast("from=2029-05&to=2029-06&by=product");
+    expect(byProduct.groups.map((g: { name: string; total: { revenue: number } }) => [g.name, g.total.revenue])).toEqual([
+      ["SCH-1 Schoonmaak", 159.92],
+      ["=2+3 Formule", 35],
+    ]);
+  });
+
+  it("exports CSV and XLSX in which no cell can run as a formula", async () => {
+    const csv = await t.app.inject({ method: "GET", url: "/api/forecast/export?format=csv&from=2029-05&to=2029-06&by=product", headers: rep.headers });
+    expect(csv.headers["content-type"]).toContain("text/csv");
+    expect(csv.headers["content-disposition"]).toContain("forecast-2029-05-2029-06.csv");
+    expect(csv.body.split("\n").slice(0, 3)).toEqual(["product,month,units,revenue", "SCH-1 Schoonmaak,2029-05,8,159.92", "SCH-1 Schoonmaak,2029-06,0,0"]);
+    expect(csv.body).toContain("'=2+3 Formule,2029-06,1.05,35");
+
+    const xlsx = await t.app.inject({ method: "GET", url: "/api/forecast/export?format=xlsx&from=2029-05&to=2029-06", headers: rep.headers });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.getRow(1).values).toEqual([undefined, "month", "units", "revenue"]);
+    expect(sheet?.getRow(2).values).toEqual([undefined, "2029-05", 8, 159.92]);
+    expect(sheet?.getRow(4).values).toEqual([undefined, "total", 9.05, 194.92]);
+  });
+
+  it("refuses a month that is not one, a reversed range and a past forecast per product", async () => {
+    const bad = await t.app.inject({ method: "GET", url: "/api/forecast?from=2029-13", headers: rep.headers });
+    expect(bad.statusCode).toBe(400);
+    const reversed = await t.app.inject({ method: "GET", url: "/api/forecast?from=2029-06&to=2029-05", headers: rep.headers });
+    expect(reversed.json().errors[0]).toMatchObject({ field: "to", code: "period_reversed" });
+    const pastProduct = await t.app.inject({ method: "GET", url: "/api/forecast?by=product&asOf=2026-11-27", headers: rep.headers });
+    expect(pastProduct.json().errors[0]).toMatchObject({ field: "asOf", code: "forecast_as_of_by_product" });
+  });
+
+  it("defaults to twelve months from the current month and is open to purchasing", async () => {
+    const purchasing = await t.userWithRole("purchasing");
+    const res = await t.app.inject({ method: "GET", url: "/api/forecast", headers: purchasing.headers });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().months.map((m: { month: string }) => m.month)).toEqual([
+      "2026-11", "2026-12", "2027-01", "2027-02", "2027-03", "2027-04", "2027-05", "2027-06", "2027-07", "2027-08", "2027-09", "2027-10",
+    ]);
+  });
+});

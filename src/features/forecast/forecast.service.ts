@@ -1,0 +1,146 @@
+// The forecast of open quotes per month (and per rep, rayon or product), now or as it stood on a
+// past date, rebuilt from quote_events. The weighting and rounding are the domain's (forecast.ts).
+//
+// History covers what the forecast of a month depends on: probability, decision month, status and
+// amount. Rep and rayon are taken as they are now when a past forecast is split by them, and a past
+// forecast is not split per product (lines of a draft may have changed since): asOf with by=product
+// is refused rather than answered wrongly.
+import { addMonths, isIsoDate, isMonth, type Month, monthOf, monthRange } from "../../domain/calendar.js";
+import {
+  type ForecastFigures,
+  type ForecastQuote,
+  type ForecastReport,
+  type ForecastRow,
+  forecastBy,
+  forecastByMonth,
+  forecastReport,
+  type QuoteEvent,
+  quotesAsOf,
+} from "../../domain/forecast.js";
+import type { QuoteStatus } from "../../domain/quote-status.js";
+import type { Db } from "../../db/kysely.js";
+import { type FieldProblem, fieldProblem, invalid } from "../../server/errors.js";
+import { amsterdamDate } from "../../server/time.js";
+import { type ForecastBy, eventsUpTo, groupNames, groupsOfQuotes, sumOpenQuotes } from "./forecast.repository.js";
+
+/** Months are capped: a forecast is for planning the coming months, not for decades. */
+export const MAX_MONTHS = 120;
+
+export interface ForecastQuery {
+  from?: string | undefined;
+  to?: string | undefined;
+  by?: ForecastBy | undefined;
+  asOf?: string | undefined;
+}
+
+export interface ForecastMonth {
+  month: Month;
+  units: number;
+  revenue: number;
+}
+
+export interface ForecastResult {
+  from: Month;
+  to: Month;
+  by: ForecastBy;
+  asOf: string | null;
+  months: ForecastMonth[];
+  total: { units: number; revenue: number };
+  groups: { key: number | null; name: string | null; months: ForecastMonth[]; total: { units: number; revenue: number } }[];
+}
+
+/** from defaults to the current month, to to from + 11 months (a year ahead). */
+export function forecastRange(query: { from?: string | undefined; to?: string | undefined }, today: string): { from: Month; to: Month } {
+  const problems: FieldProblem[] = [];
+  const from = query.from ?? monthOf(today);
+  if (!isMonth(from)) problems.push(fieldProblem("from", "month_invalid"));
+  const to = query.to ?? (isMonth(from) ? addMonths(from, 11) : from);
+  if (!isMonth(to)) problems.push(fieldProblem("to", "month_invalid"));
+  if (problems.length === 0 && to < from) problems.push(fieldProblem("to", "period_reversed"));
+  if (problems.length === 0 && monthRange(from, to).length > MAX_MONTHS) problems.push(fieldProblem("to", "period_too_long"));
+  if (problems.length > 0) throw invalid(...problems);
+  return { from, to };
+}
+
+/** The open quotes that count, pre-summed per month, probability and group (see the repository). */
+async function currentQuotes(db: Db, from: Month, to: Month, by: ForecastBy): Promise<ForecastQuote[]> {
+  const rows = await sumOpenQuotes(db, from, to, by);
+  return rows.map((r) => ({
+    amountCents: r.cents,
+    units: r.milli / 1000,
+    probability: r.probability,
+    decisionMonth: r.decision_month,
+    status: "sent",
+    repId: r.group_id,
+    rayonId: r.group_id,
+    productId: r.group_id,
+  }));
+}
+
+/** Every quote as it stood at the end of `asOf`, from the change log. */
+async function quotesOn(db: Db, asOf: string, by: ForecastBy): Promise<ForecastQuote[]> {
+  const rows = await eventsUpTo(db, asOf);
+  const events: QuoteEvent[] = rows.map((e) => {
+    const units = e.units_milli === null ? undefined : e.units_milli / 1000;
+    if (e.kind === "created") {
+      return {
+        kind: "created",
+        quoteId: e.quote_id,
+        at: e.at,
+        quote: {
+          amountCents: e.amount_cents ?? 0,
+          units: units ?? 0,
+          probability: e.probability ?? 0,
+          decisionMonth: e.decision_month ?? "",
+          status: (e.status ?? "draft") as QuoteStatus,
+        },
+      };
+    }
+    const changes: Partial<ForecastQuote> = {
+      ...(e.amount_cents !== null ? { amountCents: e.amount_cents } : {}),
+      ...(units !== undefined ? { units } : {}),
+      ...(e.probability !== null ? { probability: e.probability } : {}),
+      ...(e.decision_month !== null ? { decisionMonth: e.decision_month } : {}),
+      ...(e.status !== null ? { status: e.status as QuoteStatus } : {}),
+    };
+    return { kind: "changed", quoteId: e.quote_id, at: e.at, changes };
+  });
+  const quotes = quotesAsOf(events, asOf);
+  if (by !== "rep" && by !== "rayon") return quotes;
+  const groups = new Map((await groupsOfQuotes(db)).map((g) => [g.id, g]));
+  return quotes.map((q) => ({ ...q, repId: groups.get(Number(q.quoteId))?.rep_id ?? null, rayonId: groups.get(Number(q.quoteId))?.rayon_id ?? null }));
+}
+
+const shown = (rows: readonly ForecastRow[]): ForecastMonth[] => rows.map((r) => ({ month: r.month, units: r.units, revenue: r.revenue }));
+const shownTotal = (t: ForecastFigures) => ({ units: t.units, revenue: t.revenue });
+
+export async function forecast(db: Db, query: ForecastQuery, now: Date): Promise<ForecastResult> {
+  const today = amsterdamDate(now);
+  const { from, to } = forecastRange(query, today);
+  const by = query.by ?? "month";
+  const asOf = query.asOf ?? null;
+  if (asOf !== null) {
+    if (!isIsoDate(asOf)) throw invalid(fieldProblem("asOf", "date_invalid"));
+    if (by === "product") throw invalid(fieldProblem("asOf", "forecast_as_of_by_product"));
+  }
+  const months = monthRange(from, to);
+  const quotes = asOf !== null ? await quotesOn(db, asOf, by) : await currentQuotes(db, from, to, by);
+  const overall = forecastByMonth(quotes, months);
+  const result: ForecastResult = { from, to, by, asOf, months: shown(overall.rows), total: shownTotal(overall.total), groups: [] };
+  if (by === "month") return result;
+  const grouped = forecastBy(quotes, months, by);
+  const names = await groupNames(db, by, grouped.groups.map((g) => g.key).filter((k): k is number => typeof k === "number"));
+  result.groups = grouped.groups.map((g) => ({
+    key: g.key === null ? null : Number(g.key),
+    name: g.key === null ? null : (names.get(Number(g.key)) ?? null),
+    months: shown(g.rows),
+    total: shownTotal(g.total),
+  }));
+  return result;
+}
+
+/** Exactly the JSON of `koers report forecast` (domain forecastReport's shape). */
+export async function forecastReportOf(db: Db, query: { from?: string | undefined; to?: string | undefined }, now: Date): Promise<ForecastReport> {
+  const { from, to } = forecastRange(query, amsterdamDate(now));
+  return forecastReport(await currentQuotes(db, from, to, "month"), from, to);
+}

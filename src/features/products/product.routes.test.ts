@@ -1,0 +1,105 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp } from "../../test-support/app.js";
+import { ENGINES } from "../../test-support/databases.js";
+import { multipartFile } from "./upload-test-support.js";
+
+const FIXTURES = join(import.meta.dirname, "fixtures");
+
+describe.each(ENGINES)("products API on %s", (engine) => {
+  let t: TestApp;
+  let rep: { id: number; headers: Record<string, string> };
+  let manager: { id: number; headers: Record<string, string> };
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    rep = await t.userWithRole("field_sales");
+    manager = await t.userWithRole("sales_manager", { profitResponsible: true });
+  });
+  afterAll(async () => t?.close());
+
+  const create = (body: Record<string, unknown>, headers = manager.headers) => t.app.inject({ method: "POST", url: "/api/products", headers, payload: body });
+  const list = async (query: string, headers = rep.headers) => (await t.app.inject({ method: "GET", url: `/api/products?${query}`, headers })).json();
+
+  it("creates a product in a group and finds it by the start of a word of its code or name", async () => {
+    const group = await t.app.inject({ method: "POST", url: "/api/product-groups", headers: manager.headers, payload: { name: "Reinigingsmiddelen", code: "RM" } });
+    expect(group.statusCode).toBe(201);
+    const res = await create({ code: "RM-500", name: "Allesreiniger Eco 5 liter", unit: "can", groupId: group.json().id, listPriceCents: 1895, costPriceCents: 940, launchDate: "2025-02-01" });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ code: "RM-500", unit: "can", group: { name: "Reinigingsmiddelen" }, listPriceCents: 1895, costPriceCents: 940, active: true });
+    expect(res.headers.etag).toBe('"1"');
+    expect((await list("q=eco")).items.map((p: { code: string }) => p.code)).toEqual(["RM-500"]);
+    expect((await list("q=rm%20500")).items).toHaveLength(1);
+    expect((await list("q=reiniger")).items).toHaveLength(0);
+    const groups = await t.app.inject({ method: "GET", url: "/api/product-groups", headers: rep.headers });
+    expect(groups.json().items.map((g: { name: string }) => g.name)).toContain("Reinigingsmiddelen");
+  });
+
+  it("hides the cost price from a rep without profit responsibility and refuses to let them set it", async () => {
+    const id = (await create({ code: "MARGE-1", name: "Margeproduct", listPriceCents: 1000, costPriceCents: 600 })).json().id;
+    const asRep = await t.app.inject({ method: "GET", url: `/api/products/${id}`, headers: rep.headers });
+    expect(asRep.json().costPriceCents).toBeNull();
+    expect((await t.app.inject({ method: "GET", url: `/api/products/${id}`, headers: manager.headers })).json().costPriceCents).toBe(600);
+    const setting = await t.app.inject({ method: "PATCH", url: `/api/products/${id}`, headers: { ...rep.headers, "if-match": '"1"' }, payload: { costPriceCents: 1 } });
+    expect(setting.statusCode).toBe(403);
+  });
+
+  it("refuses a second product with the same code in another case", async () => {
+    await create({ code: "Dup-1", name: "Eerste" });
+    const res = await create({ code: "DUP-1", name: "Tweede" });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0]).toMatchObject({ field: "code", code: "product_code_taken" });
+  });
+
+  it("updates with If-Match and answers 412 to a stale version", async () => {
+    const id = (await create({ code: "VER-1", name: "Versieproduct", listPriceCents: 100 })).json().id;
+    const patch = (version: string, listPriceCents: number) =>
+      t.app.inject({ method: "PATCH", url: `/api/products/${id}`, headers: { ...manager.headers, "if-match": version }, payload: { listPriceCents } });
+    expect((await patch('"1"', 200)).statusCode).toBe(200);
+    expect((await patch('"1"', 300)).statusCode).toBe(412);
+    expect((await t.app.inject({ method: "GET", url: `/api/products/${id}`, headers: rep.headers })).json().listPriceCents).toBe(200);
+  });
+
+  it("pages through the list with a cursor without gaps or repeats", async () => {
+    for (let i = 0; i < 5; i++) await create({ code: `PAGE-${i}`, name: `Paginaproduct ${i}` });
+    const seen: string[] = [];
+    let url = "q=paginaproduct&limit=2";
+    for (let page = 0; page < 5; page++) {
+      const body = await list(url);
+      seen.push(...body.items.map((p: { code: string }) => p.code));
+      if (!body.nextCursor) break;
+      url = `q=paginaproduct&limit=2&cursor=${body.nextCursor}`;
+    }
+    expect(seen).toEqual(["PAGE-0", "PAGE-1", "PAGE-2", "PAGE-3", "PAGE-4"]);
+  });
+
+  it("imports a Dutch Windows-1252 CSV with ; once, and a second time changes nothing", async () => {
+    const file = multipartFile("producten.csv", readFileSync(join(FIXTURES, "products-nl.csv")));
+    const first = await t.app.inject({ method: "POST", url: "/api/products/import", headers: { ...manager.headers, ...file.headers }, payload: file.payload });
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ ok: true, created: 3, updated: 0, unchanged: 0, groupsCreated: 2, segmentsCreated: 2, errors: [] });
+    const hygiene = (await list("q=hygienepakket", manager.headers)).items[0];
+    expect(hygiene).toMatchObject({ code: "HYG-010", name: "Hygiënepakket sanitair", listPriceCents: 124_900, costPriceCents: 80_000, active: false, group: { name: "Hygiëne" } });
+    const glass = (await list("q=sch%20200", manager.headers)).items[0];
+    expect(glass).toMatchObject({ unit: "m2", listPriceCents: 185, launchDate: "2024-06-01" });
+    const again = await t.app.inject({ method: "POST", url: "/api/products/import", headers: { ...manager.headers, ...file.headers }, payload: file.payload });
+    expect(again.json()).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 3, groupsCreated: 0 });
+  });
+
+  it("reports every bad row with row and column and imports nothing", async () => {
+    const file = multipartFile("fout.csv", readFileSync(join(FIXTURES, "products-errors.csv")));
+    const res = await t.app.inject({ method: "POST", url: "/api/products/import", headers: { ...manager.headers, ...file.headers }, payload: file.payload });
+    const body = res.json();
+    expect(body.ok).toBe(false);
+    expect(body.created).toBe(0);
+    expect(body.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`)).toEqual(["3:Omschrijving", "4:Lijstprijs", "5:Artikelcode"]);
+    expect((await list("q=x")).items.filter((p: { code: string }) => p.code.startsWith("X-"))).toEqual([]);
+  });
+
+  it("lets only writers create products", async () => {
+    const purchasing = await t.userWithRole("purchasing");
+    expect((await create({ code: "NEE-1", name: "Mag niet" }, purchasing.headers)).statusCode).toBe(403);
+    expect((await t.app.inject({ method: "GET", url: "/api/products", headers: purchasing.headers })).statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,112 @@
+import { Type } from "typebox";
+import type { RoutesPlugin } from "../../server/context.js";
+import { AppError } from "../../server/errors.js";
+import { expectedVersion, sendWithEtag } from "../../server/http.js";
+import { requirePermission } from "../../server/plugins/auth.js";
+import { IdParams, Nullable } from "../../server/schema-helpers.js";
+import type { FastifyRequest } from "fastify";
+import { readTableFile } from "./table-file.js";
+import { importProducts } from "./product-import.js";
+import {
+  ProductCreate,
+  ProductDetail,
+  ProductGroup,
+  ProductGroupCreate,
+  ProductImportResult,
+  ProductListQuery,
+  ProductPatch,
+} from "./product.schemas.js";
+import { createProduct, createProductGroup, getProduct, listProductGroups, listProductsPage, updateProduct } from "./product.service.js";
+
+/** The one uploaded file of a multipart request, read into memory (size capped by the server). */
+export async function uploadedFile(request: FastifyRequest): Promise<{ buffer: Buffer; fileName: string }> {
+  if (!request.isMultipart()) throw new AppError("unsupported_media_type", "Send the file as multipart/form-data (field: file)");
+  const file = await request.file();
+  if (!file) throw new AppError("bad_request", "The request holds no file");
+  return { buffer: await file.toBuffer(), fileName: file.filename };
+}
+
+export const productRoutes: RoutesPlugin = async (app, { ctx }) => {
+  app.get(
+    "/api/products",
+    {
+      schema: {
+        tags: ["products"],
+        summary: "List products with word-prefix search on code and name, filters and keyset paging",
+        querystring: ProductListQuery,
+        response: { 200: Type.Object({ items: Type.Array(ProductDetail), nextCursor: Nullable(Type.String()) }) },
+      },
+    },
+    async (request) => listProductsPage(ctx.db, requirePermission(request, "crm.read"), request.query),
+  );
+
+  app.post(
+    "/api/products",
+    { schema: { tags: ["products"], summary: "Create a product", body: ProductCreate, response: { 201: ProductDetail } } },
+    async (request, reply) => {
+      const user = requirePermission(request, "crm.write");
+      const product = await createProduct(ctx.db, user, request.body, ctx.now());
+      reply.header("location", `/api/products/${product.id}`);
+      return sendWithEtag(reply, product, 201);
+    },
+  );
+
+  app.get(
+    "/api/products/:id",
+    { schema: { tags: ["products"], summary: "One product", params: IdParams, response: { 200: ProductDetail } } },
+    async (request, reply) => sendWithEtag(reply, await getProduct(ctx.db, requirePermission(request, "crm.read"), request.params.id)),
+  );
+
+  app.patch(
+    "/api/products/:id",
+    {
+      schema: {
+        tags: ["products"],
+        summary: 'Change a product; send If-Match: "<version>" (412 when someone else saved first)',
+        params: IdParams,
+        body: ProductPatch,
+        response: { 200: ProductDetail },
+      },
+    },
+    async (request, reply) => {
+      const user = requirePermission(request, "crm.write");
+      const version = expectedVersion(request);
+      return sendWithEtag(reply, await updateProduct(ctx.db, user, request.params.id, version, request.body, ctx.now()));
+    },
+  );
+
+  app.post(
+    "/api/products/import",
+    {
+      schema: {
+        tags: ["products"],
+        summary: "Import products from a CSV or XLSX file (multipart field: file); all or nothing, matched by code",
+        consumes: ["multipart/form-data"],
+        response: { 200: ProductImportResult },
+      },
+    },
+    async (request) => {
+      requirePermission(request, "crm.write");
+      const { buffer, fileName } = await uploadedFile(request);
+      return importProducts(ctx.db, await readTableFile(buffer, fileName), ctx.now());
+    },
+  );
+
+  app.get(
+    "/api/product-groups",
+    { schema: { tags: ["products"], summary: "Product groups", response: { 200: Type.Object({ items: Type.Array(ProductGroup) }) } } },
+    async (request) => {
+      requirePermission(request, "crm.read");
+      return { items: await listProductGroups(ctx.db) };
+    },
+  );
+
+  app.post(
+    "/api/product-groups",
+    { schema: { tags: ["products"], summary: "Create a product group", body: ProductGroupCreate, response: { 201: ProductGroup } } },
+    async (request, reply) => {
+      requirePermission(request, "crm.write");
+      return reply.status(201).send(await createProductGroup(ctx.db, request.body));
+    },
+  );
+};

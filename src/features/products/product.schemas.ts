@@ -1,0 +1,82 @@
+// HTTP shapes of products and product groups.
+import { type Static, Type } from "typebox";
+import { IsoDateString, Nullable, Ref } from "../../server/schema-helpers.js";
+
+const MAX_CENTS = 1e12;
+
+const editable = {
+  code: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: "Unique article code (case-insensitive)" })),
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  unit: Type.Optional(Type.String({ minLength: 1, maxLength: 20, description: "stuk, m2, uur, kg …" })),
+  groupId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+  segmentId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+  listPriceCents: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_CENTS })),
+  costPriceCents: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: MAX_CENTS }))),
+  launchDate: Type.Optional(Nullable(IsoDateString)),
+  active: Type.Optional(Type.Boolean()),
+};
+
+export const ProductCreate = Type.Object(
+  { ...editable, code: Type.String({ minLength: 1, maxLength: 50 }), name: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+export const ProductPatch = Type.Object(editable, { additionalProperties: false, minProperties: 1 });
+export type ProductCreateInput = Static<typeof ProductCreate>;
+export type ProductPatchInput = Static<typeof ProductPatch>;
+
+export const ProductDetail = Type.Object({
+  id: Type.Integer(),
+  code: Type.String(),
+  name: Type.String(),
+  unit: Type.String(),
+  group: Nullable(Ref),
+  segment: Nullable(Ref),
+  listPriceCents: Type.Integer(),
+  /** Null for users who may not see margins (DOMAIN.md: no gross margin without profit responsibility). */
+  costPriceCents: Nullable(Type.Integer()),
+  launchDate: Nullable(Type.String()),
+  active: Type.Boolean(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+  version: Type.Integer(),
+});
+export type ProductDto = Static<typeof ProductDetail>;
+
+export const ProductListQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 100, description: "Every word matches the start of a word of the code or name" })),
+    group: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }))),
+    segment: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }))),
+    active: Type.Optional(Type.Boolean()),
+    sort: Type.Optional(Type.Union([Type.Literal("name"), Type.Literal("code")])),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+    cursor: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+export type ProductListQueryInput = Static<typeof ProductListQuery>;
+
+export const ProductGroup = Type.Object({ id: Type.Integer(), code: Nullable(Type.String()), name: Type.String() });
+export const ProductGroupCreate = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 120 }), code: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 30 }))) },
+  { additionalProperties: false },
+);
+export type ProductGroupCreateInput = Static<typeof ProductGroupCreate>;
+
+export const ImportError = Type.Object({
+  row: Nullable(Type.Integer()),
+  column: Nullable(Type.String()),
+  message: Type.String(),
+});
+
+export const ProductImportResult = Type.Object({
+  /** False when any row has an error: then nothing was imported. */
+  ok: Type.Boolean(),
+  created: Type.Integer(),
+  updated: Type.Integer(),
+  unchanged: Type.Integer(),
+  groupsCreated: Type.Integer(),
+  segmentsCreated: Type.Integer(),
+  errors: Type.Array(ImportError),
+});
+export type ProductImportResultDto = Static<typeof ProductImportResult>;

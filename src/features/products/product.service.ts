@@ -1,0 +1,208 @@
+// Use cases of products and product groups: list with search and keyset paging, read, create and
+// update with optimistic concurrency. Quotes (and later the sales figures) reach products through here.
+import { isIsoDate } from "../../domain/calendar.js";
+import { normalizeKey, searchTerms } from "../../domain/text.js";
+import type { Db } from "../../db/kysely.js";
+import { AppError, type FieldProblem, fieldProblem, invalid, notFound } from "../../server/errors.js";
+import { decodeCursor, encodeCursor } from "../../server/http.js";
+import type { AuthUser } from "../auth/auth-user.js";
+import {
+  findGroup,
+  findProductByCodeKey,
+  findProductRow,
+  findProductsByIds,
+  findProductsByNameKey,
+  findSegment,
+  insertGroup,
+  insertProduct,
+  listGroups,
+  listProducts,
+  type ProductRow,
+  type ProductSort,
+  updateProductRow,
+} from "./product.repository.js";
+import type { ProductCreateInput, ProductDto, ProductGroupCreateInput, ProductListQueryInput, ProductPatchInput } from "./product.schemas.js";
+import type { ProductsTable } from "./product.table.js";
+import type { Updateable } from "kysely";
+
+/** Who may see cost prices: they reveal the gross margin (DOMAIN.md, visibility). */
+export function seesCostPrice(user: AuthUser | null): boolean {
+  return user === null || user.role === "admin" || user.profitResponsible;
+}
+
+export const codeKeyOf = (code: string) => code.trim().toLowerCase();
+export const searchKeyOf = (code: string, name: string) => ` ${searchTerms([code, name]).join(" ")}`;
+
+export function toProductDto(row: ProductRow, user: AuthUser | null): ProductDto {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    unit: row.unit,
+    group: row.group_id !== null && row.group_name !== null ? { id: row.group_id, name: row.group_name } : null,
+    segment: row.segment_id !== null && row.segment_name !== null ? { id: row.segment_id, name: row.segment_name } : null,
+    listPriceCents: row.list_price_cents,
+    costPriceCents: seesCostPrice(user) ? row.cost_price_cents : null,
+    launchDate: row.launch_date,
+    active: row.active === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  };
+}
+
+export async function listProductsPage(db: Db, user: AuthUser, q: ProductListQueryInput) {
+  const sort: ProductSort = q.sort ?? "name";
+  const limit = q.limit ?? 50;
+  const after = q.cursor ? decodeCursor(q.cursor, 2) : null;
+  const filter = { words: searchTerms([q.q ?? ""]), groupIds: q.group ?? [], segmentIds: q.segment ?? [], active: q.active ?? null };
+  const rows = await listProducts(db, filter, sort, after, limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => toProductDto(r, user)),
+    nextCursor: rows.length > limit && last ? encodeCursor([sort === "name" ? last.name_key : last.code_key, last.id]) : null,
+  };
+}
+
+export async function getProduct(db: Db, user: AuthUser | null, id: number): Promise<ProductDto> {
+  const row = await findProductRow(db, id);
+  if (!row) throw notFound(`Product ${id}`);
+  return toProductDto(row, user);
+}
+
+/** Products by id, for quote lines; missing ids are simply absent from the map. */
+export async function productsByIds(db: Db, ids: readonly number[]): Promise<Map<number, ProductRow>> {
+  return new Map((await findProductsByIds(db, [...new Set(ids)])).map((p) => [p.id, p]));
+}
+
+type Columns = Updateable<ProductsTable>;
+
+async function productColumns(db: Db, input: ProductPatchInput, selfId: number | null): Promise<{ columns: Columns; problems: FieldProblem[] }> {
+  const problems: FieldProblem[] = [];
+  const columns: Columns = {};
+  if (input.code !== undefined) {
+    const code = input.code.trim();
+    if (code === "") problems.push(fieldProblem("code", "required"));
+    else {
+      const other = await findProductByCodeKey(db, codeKeyOf(code));
+      if (other && other.id !== selfId) problems.push(fieldProblem("code", "product_code_taken"));
+      columns.code = code;
+      columns.code_key = codeKeyOf(code);
+    }
+  }
+  if (input.name !== undefined) {
+    const name = input.name.trim();
+    if (name === "") problems.push(fieldProblem("name", "required"));
+    else {
+      columns.name = name;
+      columns.name_key = normalizeKey(name);
+    }
+  }
+  if (input.unit !== undefined) {
+    if (input.unit.trim() === "") problems.push(fieldProblem("unit", "required"));
+    else columns.unit = input.unit.trim();
+  }
+  if (input.groupId !== undefined) {
+    if (input.groupId !== null && !(await findGroup(db, { id: input.groupId }))) problems.push(fieldProblem("groupId", "product_group_unknown"));
+    else columns.group_id = input.groupId;
+  }
+  if (input.segmentId !== undefined) {
+    if (input.segmentId !== null && !(await findSegment(db, { id: input.segmentId }))) problems.push(fieldProblem("segmentId", "segment_unknown"));
+    else columns.segment_id = input.segmentId;
+  }
+  if (input.listPriceCents !== undefined) columns.list_price_cents = input.listPriceCents;
+  if (input.costPriceCents !== undefined) columns.cost_price_cents = input.costPriceCents;
+  if (input.launchDate !== undefined) {
+    if (input.launchDate !== null && !isIsoDate(input.launchDate)) problems.push(fieldProblem("launchDate", "date_invalid"));
+    else columns.launch_date = input.launchDate;
+  }
+  if (input.active !== undefined) columns.active = input.active ? 1 : 0;
+  return { columns, problems };
+}
+
+function checkCostPriceAccess(user: AuthUser, input: ProductPatchInput): void {
+  if (input.costPriceCents !== undefined && !seesCostPrice(user)) {
+    throw new AppError("forbidden", "Only users who may see margins can set a cost price");
+  }
+}
+
+export async function createProduct(db: Db, user: AuthUser | null, input: ProductCreateInput, now: Date): Promise<ProductDto> {
+  if (user) checkCostPriceAccess(user, input);
+  const { columns, problems } = await productColumns(db, input, null);
+  if (problems.length > 0) throw invalid(...problems);
+  const stamp = now.toISOString();
+  const code = columns.code as string;
+  const name = columns.name as string;
+  const id = await insertProduct(db, {
+    ...columns,
+    code,
+    code_key: codeKeyOf(code),
+    name,
+    name_key: normalizeKey(name),
+    search_key: searchKeyOf(code, name),
+    created_at: stamp,
+    updated_at: stamp,
+  });
+  return getProduct(db, user, id);
+}
+
+export async function updateProduct(db: Db, user: AuthUser, id: number, version: number, input: ProductPatchInput, now: Date): Promise<ProductDto> {
+  checkCostPriceAccess(user, input);
+  const current = await findProductRow(db, id);
+  if (!current) throw notFound(`Product ${id}`);
+  if (current.version !== version) {
+    throw new AppError("version_conflict", `You edited version ${version}, but the product is now at version ${current.version}; reload to see the changes`);
+  }
+  const { columns, problems } = await productColumns(db, input, id);
+  if (problems.length > 0) throw invalid(...problems);
+  if (columns.code !== undefined || columns.name !== undefined) {
+    columns.search_key = searchKeyOf(columns.code ?? current.code, columns.name ?? current.name);
+  }
+  if (!(await updateProductRow(db, id, version, { ...columns, updated_at: now.toISOString() }))) {
+    throw new AppError("version_conflict", `You edited version ${version}, but someone saved a newer version at the same moment; reload`);
+  }
+  return getProduct(db, user, id);
+}
+
+export function listProductGroups(db: Db) {
+  return listGroups(db);
+}
+
+export async function createProductGroup(db: Db, input: ProductGroupCreateInput) {
+  const name = input.name.trim();
+  const code = input.code?.trim() || null;
+  const problems: FieldProblem[] = [];
+  if (name === "") problems.push(fieldProblem("name", "required"));
+  else if (await findGroup(db, { nameKey: normalizeKey(name) })) problems.push(fieldProblem("name", "product_group_taken"));
+  if (code !== null && (await findGroup(db, { code }))) problems.push(fieldProblem("code", "product_group_taken"));
+  if (problems.length > 0) throw invalid(...problems);
+  const id = await insertGroup(db, { name, name_key: normalizeKey(name), code });
+  return { id, code, name };
+}
+
+/** A product named in an import by its code or else its name (case- and accent-insensitive), if any. */
+export async function findProductByText(db: Db, text: string): Promise<ProductRow | null> {
+  const byCode = await findProductByCodeKey(db, codeKeyOf(text));
+  if (byCode) return byCode;
+  return (await findProductsByNameKey(db, normalizeKey(text)))[0] ?? null;
+}
+
+/** The product of an import line, created (code = name = the text) when no code or name matches. */
+export async function findOrCreateProduct(db: Db, text: string, listPriceCents: number, now: Date): Promise<{ id: number; created: boolean }> {
+  const found = await findProductByText(db, text);
+  if (found) return { id: found.id, created: false };
+  const stamp = now.toISOString();
+  const name = text.trim();
+  const id = await insertProduct(db, {
+    code: name,
+    code_key: codeKeyOf(name),
+    name,
+    name_key: normalizeKey(name),
+    search_key: searchKeyOf(name, name),
+    list_price_cents: listPriceCents,
+    created_at: stamp,
+    updated_at: stamp,
+  });
+  return { id, created: true };
+}

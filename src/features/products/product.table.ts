@@ -1,0 +1,44 @@
+// Row types of products and product groups (migration 0004). Products are shared by quotes now and
+// by the sales information system later.
+import type { Generated } from "kysely";
+import type { Flag, Instant, IsoDate } from "../../db/schema.js";
+
+export interface ProductGroupsTable {
+  id: Generated<number>;
+  /** The ERP's group code, when there is one. */
+  code: string | null;
+  name: string;
+  name_key: string;
+}
+
+export interface ProductsTable {
+  id: Generated<number>;
+  code: string;
+  /** Lower-case code: codes are unique regardless of case. */
+  code_key: string;
+  name: string;
+  name_key: string;
+  /** " " + normalised words of code and name, searched with LIKE '% word%'. */
+  search_key: string;
+  /** The unit of quantities: stuk, m2, uur, kg … */
+  unit: Generated<string>;
+  group_id: number | null;
+  segment_id: number | null;
+  list_price_cents: Generated<number>;
+  cost_price_cents: number | null;
+  launch_date: IsoDate | null;
+  active: Generated<Flag>;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
+}
+
+export interface ProductTables {
+  product_groups: ProductGroupsTable;
+  products: ProductsTable;
+}
+
+/** market_segments as extended by migration 0004 (the core row type predates the column). */
+export type SegmentTermTables = {
+  market_segments: { max_decision_months: number | null };
+};

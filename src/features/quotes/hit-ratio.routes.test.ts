@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp } from "../../test-support/app.js";
+import { ENGINES } from "../../test-support/databases.js";
+import { makeProduct, makeRelation, quoteApi } from "./quote-test-fixtures.js";
+
+describe.each(ENGINES)("hit ratio on %s", (engine) => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+  });
+  afterAll(async () => t?.close());
+
+  it("counts won ÷ decided per rep in count and value, with days to decision and stale open quotes", async () => {
+    const rep = await t.userWithRole("field_sales", { name: "Hans Hitratio" });
+    const other = await t.userWithRole("field_sales", { name: "Anja Anders" });
+    const api = quoteApi(t, rep.headers);
+    const relationId = await makeRelation(t, rep.headers, { name: "Scoringsratio BV" });
+    const productId = await makeProduct(t, rep.headers, { code: "HR-1", name: "Hitproduct", listPriceCents: 1999 });
+    const quote = async (quantity: number, extra: Record<string, unknown> = {}) =>
+      (await api.create({ relationId, probability: 50, decisionMonth: "2026-12", status: "sent", lines: [{ productId, quantity }], ...extra })).json();
+
+    // Sent on 27 November 2026.
+    const won = await quote(10);
+    const lost = await quote(20);
+    const withdrawn = await quote(5, { status: "draft" });
+    await quote(1, { decisionMonth: "2026-11" });
+    await quote(1, { repId: other.id, decisionMonth: "2027-03" });
+
+    t.setNow(new Date("2026-12-07T09:00:00Z"));
+    try {
+      expect((await api.patch(won.id, 1, { status: "won" })).json()).toMatchObject({ status: "won", probability: 100, decidedOn: "2026-12-07" });
+      expect((await api.patch(lost.id, 1, { status: "lost", lostReason: "Geen budget meer dit jaar" })).statusCode).toBe(200);
+      expect((await api.patch(withdrawn.id, 1, { status: "withdrawn" })).statusCode).toBe(200);
+      const res = await t.app.inject({ method: "GET", url: "/api/quotes/hit-ratio?from=2026-12-01&to=2026-12-31", headers: rep.headers });
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(body.reps).toEqual([
+        expect.objectContaining({ rep: { id: other.id, name: "Anja Anders" }, won: 0, lost: 0, ratioCount: null, openQuotes: 1, staleQuotes: 0 }),
+        {
+          rep: { id: rep.id, name: "Hans Hitratio" },
+          won: 1,
+          lost: 1,
+          withdrawn: 1,
+          ratioCount: 0.5,
+          wonCents: 19_990,
+          lostCents: 39_980,
+          ratioValue: 19_990 / 59_970,
+          averageDaysToDecision: 10,
+          // The quote decided in November is stale now that it is December.
+          openQuotes: 1,
+          staleQuotes: 1,
+        },
+      ]);
+      expect(body.total).toMatchObject({ won: 1, lost: 1, ratioCount: 0.5 });
+      const november = (await t.app.inject({ method: "GET", url: "/api/quotes/hit-ratio?from=2026-11-01&to=2026-11-30", headers: rep.headers })).json();
+      expect(november.total).toMatchObject({ won: 0, lost: 0, ratioCount: null });
+      const reversed = await t.app.inject({ method: "GET", url: "/api/quotes/hit-ratio?from=2026-12-31&to=2026-12-01", headers: rep.headers });
+      expect(reversed.statusCode).toBe(400);
+    } finally {
+      t.setNow(new Date("2026-11-27T08:00:00.000Z"));
+    }
+  });
+});

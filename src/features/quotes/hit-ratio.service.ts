@@ -1,0 +1,43 @@
+// Hit ratio per rep for a period (quotes won ÷ quotes decided, in count and value, average days to
+// decision), with each rep's open and stale quotes beside it.
+import { isIsoDate, monthOf } from "../../domain/calendar.js";
+import { type HitRatio, type HitRatioQuote, hitRatio, hitRatioByRep } from "../../domain/hit-ratio.js";
+import type { QuoteStatus } from "../../domain/quote-status.js";
+import type { Db } from "../../db/kysely.js";
+import { fieldProblem, invalid } from "../../server/errors.js";
+import { amsterdamDate } from "../../server/time.js";
+import { openCountsByRep, quotesDecidedIn, usersByIds } from "./quote.repository.js";
+
+const NOTHING: HitRatio = { won: 0, lost: 0, withdrawn: 0, ratioCount: null, wonCents: 0, lostCents: 0, ratioValue: null, averageDaysToDecision: null };
+
+/** Period defaults: from 1 January of the current year to today (Amsterdam). */
+export async function hitRatioReport(db: Db, query: { from?: string | undefined; to?: string | undefined }, now: Date) {
+  const today = amsterdamDate(now);
+  const from = query.from ?? `${today.slice(0, 4)}-01-01`;
+  const to = query.to ?? today;
+  if (!isIsoDate(from)) throw invalid(fieldProblem("from", "date_invalid"));
+  if (!isIsoDate(to)) throw invalid(fieldProblem("to", "date_invalid"));
+  if (to < from) throw invalid(fieldProblem("to", "period_reversed"));
+
+  const rows = await quotesDecidedIn(db, from, to);
+  const quotes: HitRatioQuote[] = rows.map((r) => ({
+    repId: r.rep_id,
+    status: r.status as QuoteStatus,
+    amountCents: r.total_cents,
+    sentOn: r.sent_on,
+    decidedOn: r.decided_on,
+    quoteNumber: { base: r.base_number, revision: r.revision },
+  }));
+  const period = { from, to };
+  const byRep = new Map(hitRatioByRep(quotes, period).map((r) => [Number(r.repId), r]));
+  const open = new Map((await openCountsByRep(db, monthOf(today))).map((r) => [r.rep_id, { open: Number(r.open), stale: Number(r.stale ?? 0) }]));
+  const repIds = [...new Set([...byRep.keys(), ...open.keys()])];
+  const names = new Map((await usersByIds(db, repIds)).map((u) => [u.id, u.name]));
+  const reps = repIds
+    .map((id) => {
+      const { repId: _, ...ratio } = byRep.get(id) ?? { repId: id, ...NOTHING };
+      return { rep: { id, name: names.get(id) ?? `#${id}` }, ...ratio, openQuotes: open.get(id)?.open ?? 0, staleQuotes: open.get(id)?.stale ?? 0 };
+    })
+    .sort((a, b) => a.rep.name.localeCompare(b.rep.name, "nl") || a.rep.id - b.rep.id);
+  return { from, to, reps, total: hitRatio(quotes, period) };
+}
