@@ -17,7 +17,8 @@ export default defineConfig({
           name: "integration",
           include: ["src/**/*.test.ts"],
           exclude: ["src/domain/**", "src/planning/**", "src/**/*.unit.test.ts", "src/web/**"],
-          testTimeout: 30_000,
+          // Generous: some tests start the koers CLI as a process (tsx start-up on a busy machine).
+          testTimeout: 90_000,
           hookTimeout: 60_000,
         },
       },
