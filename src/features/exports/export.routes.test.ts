@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readTable, type Table } from "../../files/table-reader.js";
+import { startTestApp, type TestApp } from "../../test-support/app.js";
+import { ENGINES } from "../../test-support/databases.js";
+import { dutchCsv, type Headers, importFile } from "../imports/import-test-helpers.js";
+
+describe.each(ENGINES)("exports on %s", (engine) => {
+  let t: TestApp;
+  let rep: { id: number; headers: Headers };
+  let marketing: { id: number; headers: Headers };
+
+  const download = async (url: string, headers: Headers = rep.headers): Promise<Table> => {
+    const res = await t.app.inject({ method: "GET", url, headers });
+    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+    const read = await readTable(res.rawPayload, url.includes("format=csv") ? "x.csv" : "x.xlsx");
+    if (!read.ok) throw new Error(read.error.message);
+    return read.value;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    rep = await t.userWithRole("field_sales");
+    marketing = await t.userWithRole("marketing");
+    // 1,050 relations in Zwolle (more than one export page of 1,000) and a few elsewhere.
+    const rows = Array.from({ length: 1050 }, (_, i) => [`Zwols Bedrijf ${String(i).padStart(4, "0")}`, String(50_000_000 + i), "8011 AA", "Zwolle", "Klant"]);
+    rows.push(["=HYPERLINK(\"http://evil.example\",\"klik\")", "59999999", "1011 AA", "Amsterdam", "Prospect"]);
+    rows.push(["+31 Handel", "59999998", "1012 AA", "Amsterdam", "Dood"]);
+    await importFile(t, rep.headers, "relations", "basis.csv", dutchCsv([["Bedrijfsnaam", "KvK-nummer", "Postcode", "Plaats", "Status"], ...rows]));
+    await importFile(t, rep.headers, "persons", "personen.csv", dutchCsv([["KvK-nummer", "Voornaam", "Achternaam", "E-mail"], ["59999999", "Eva", "@Kwaad", "eva@evil.example"], ["50000000", "Jan", "Zwolsman", ""]]));
+  });
+  afterAll(async () => t?.close());
+
+  it("exports every relation matching the list filter, past the first page", async () => {
+    const zwolle = await download("/api/exports/relations?format=xlsx&city=zwolle");
+    expect(zwolle.rows).toHaveLength(1050);
+    expect(zwolle.headers.slice(0, 3)).toEqual(["Bedrijfsnaam", "KvK-nummer", "Debiteurnummer"]);
+    expect(zwolle.rows[0]?.cells.slice(0, 2)).toEqual(["Zwols Bedrijf 0000", "50000000"]);
+    const prospects = await download("/api/exports/relations?format=csv&status=prospect&status=dead");
+    expect(prospects.rows.map((r) => r.cells[0])).toEqual(["'+31 Handel", "'=HYPERLINK(\"http://evil.example\",\"klik\")"]);
+  });
+
+  it("escapes cells a spreadsheet would run, in CSV and XLSX", async () => {
+    const res = await t.app.inject({ method: "GET", url: "/api/exports/relations?format=csv&city=amsterdam", headers: rep.headers });
+    expect(res.headers["content-type"]).toBe("text/csv; charset=utf-8");
+    expect(res.headers["content-disposition"]).toMatch(/^attachment; filename="relaties-2026-11-27\.csv"/);
+    const text = res.rawPayload.toString("utf8");
+    expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""klik"")"`);
+    expect(text).not.toMatch(/[;\n]"?=HYPERLINK/);
+    const xlsx = await download("/api/exports/relations?format=xlsx&city=amsterdam");
+    expect(xlsx.rows.map((r) => r.cells[0])).toEqual(["'+31 Handel", "'=HYPERLINK(\"http://evil.example\",\"klik\")"]);
+  });
+
+  it("exports persons only for roles that may export personal data", async () => {
+    const forbidden = await t.app.inject({ method: "GET", url: "/api/exports/persons?format=csv", headers: rep.headers });
+    expect(forbidden.statusCode).toBe(403);
+    const persons = await download("/api/exports/persons?format=csv&city=amsterdam", marketing.headers);
+    expect(persons.rows).toHaveLength(1);
+    expect(persons.rows[0]?.cells.slice(0, 9)).toEqual(["=HYPERLINK(\"http://evil.example\",\"klik\")".replace(/^/, "'"), "59999999", "1011 AA", "Amsterdam", "", "", "Eva", "", "'@Kwaad"]);
+    expect((await t.app.inject({ method: "GET", url: "/api/exports/contact-moments", headers: rep.headers })).statusCode).toBe(403);
+  });
+
+  it("exports contact moments of the filtered relations within a date range", async () => {
+    const relation = await t.database.handle.db.selectFrom("relations").select("id").where("kvk_number", "=", "50000000").executeTakeFirstOrThrow();
+    const visit = await t.app.inject({
+      method: "POST",
+      url: `/api/relations/${relation.id}/activities`,
+      headers: rep.headers,
+      payload: { kind: "visit", occurredAt: "2026-11-20T09:30:00.000Z", notes: "=1+1 besproken" },
+    });
+    if (visit.statusCode !== 201) throw new Error(`activity not created: ${visit.body}`);
+    const moments = await download("/api/exports/contact-moments?format=xlsx&city=zwolle&from=2026-11-01", marketing.headers);
+    expect(moments.rows).toHaveLength(1);
+    expect(moments.rows[0]?.cells.slice(0, 4)).toEqual(["2026-11-20", "10:30", "visit", "Zwols Bedrijf 0000"]);
+    expect(moments.rows[0]?.cells[9]).toBe("'=1+1 besproken");
+    const none = await t.app.inject({ method: "GET", url: "/api/exports/contact-moments?format=xlsx&city=zwolle&from=2026-11-21", headers: marketing.headers });
+    const read = await readTable(none.rawPayload, "x.xlsx");
+    expect(read.ok ? read.value.rows.length : read.error.code).toBe("empty"); // only the header row
+  });
+
+  it("refuses a bad filter before any download starts", async () => {
+    const res = await t.app.inject({ method: "GET", url: "/api/exports/relations?postcodeFrom=abc", headers: rep.headers });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0]).toMatchObject({ field: "postcodeFrom" });
+  });
+
+  it("produces a file that imports again without changing anything", async () => {
+    const res = await t.app.inject({ method: "GET", url: "/api/exports/relations?format=xlsx&city=zwolle", headers: rep.headers });
+    const again = await importFile(t, rep.headers, "relations", "export.xlsx", res.rawPayload);
+    expect(again.counts).toMatchObject({ created: 0, updated: 0, unchanged: 1050 });
+  });
+});

@@ -1,0 +1,206 @@
+// The batch write path of imports: the same rows and derived columns the relation and person
+// services write (name_key, city_key, coordinates, search terms, SBI sections, status and class
+// history, audit lines, person sort keys), but in multi-row inserts, inside the caller's transaction.
+// The per-row services open their own transaction each and read the relation back, which is too slow
+// for 100,000 rows and cannot be part of one all-or-nothing commit.
+import type { Insertable } from "kysely";
+import { personSortKey } from "../../domain/person-name.js";
+import { postcodeArea } from "../../domain/postcode.js";
+import { normalizeKey } from "../../domain/text.js";
+import type { Db } from "../../db/kysely.js";
+import type { AuditLogTable } from "../../db/schema.js";
+import { AppError } from "../../server/errors.js";
+import { relationSearchTerms } from "../relations/relation-terms.js";
+import type { PersonPlanItem, RelationPlanItem } from "./import-plan.js";
+import { chunks, postcodeCoordinates, type RelationRow } from "./import.repository.js";
+
+export interface WriteContext {
+  userId: number | null;
+  /** ISO instant of the commit. */
+  at: string;
+  /** Reason kept in the status history, e.g. "Import relaties.xlsx". */
+  reason: string;
+  /** Called with the number of rows written so far. */
+  onProgress?: (done: number) => void;
+}
+
+type AuditRow = Insertable<AuditLogTable>;
+/** Columns whose changes get no audit line (derived or bookkeeping), as in the relation service. */
+const NOT_AUDITED = new Set(["name_key", "city_key", "lat", "lon", "geo_source", "updated_at", "version"]);
+const TERM_SOURCES = ["name", "visit_city", "visit_postcode", "kvk_number", "debtor_number"];
+
+async function insertAll<T>(db: Db, table: "relation_status_changes" | "relation_class_changes" | "relation_search_terms" | "relation_sbi_codes" | "audit_log", rows: T[]) {
+  // Audit lines have 8 columns: 500 rows stay far below every engine's parameter limit.
+  for (const chunk of chunks(rows)) if (chunk.length > 0) await db.insertInto(table).values(chunk as never).execute();
+}
+
+async function coordinatesFor(db: Db, postcodes: readonly (string | null | undefined)[]) {
+  const areas = postcodes.flatMap((p) => (p ? [postcodeArea(p) ?? ""] : [])).filter(Boolean);
+  return postcodeCoordinates(db, areas);
+}
+
+export async function writeRelations(db: Db, items: readonly RelationPlanItem[], ctx: WriteContext): Promise<void> {
+  const creates = items.filter((i) => i.action === "create");
+  const updates = items.filter((i) => i.action === "update");
+  const geo = await coordinatesFor(db, [...creates, ...updates].map((i) => i.changes.visit_postcode));
+  const geoOf = (postcode: string | null | undefined) => {
+    const c = postcode ? geo.get(postcodeArea(postcode) ?? "") : undefined;
+    return c ? { lat: c.lat, lon: c.lon, geo_source: "pc4" } : { lat: null, lon: null, geo_source: null };
+  };
+  let done = 0;
+  const audit: AuditRow[] = [];
+  for (const chunk of chunks(creates)) {
+    const rows = chunk.map((item) => {
+      const v = item.changes;
+      const name = v.name as string;
+      // Every row carries every column: SQLite has no DEFAULT in multi-row VALUES.
+      return {
+        name, name_key: normalizeKey(name), legal_form: v.legal_form ?? null, kvk_number: v.kvk_number ?? null, debtor_number: v.debtor_number ?? null,
+        status: item.status?.to ?? "suspect", account_class: item.accountClass?.to ?? null, class_override: 0,
+        visit_street: v.visit_street ?? null, visit_house_number: v.visit_house_number ?? null, visit_postcode: v.visit_postcode ?? null,
+        visit_city: v.visit_city ?? null, city_key: normalizeKey(v.visit_city ?? ""), visit_country: v.visit_country ?? "NL",
+        phone: v.phone ?? null, website: v.website ?? null, email: v.email ?? null,
+        revenue_potential_cents: v.revenue_potential_cents ?? null, current_supplier: v.current_supplier ?? null,
+        contract_end_date: v.contract_end_date ?? null, notes: v.notes ?? null, product_interests: "[]", kind: "customer_side",
+        ...geoOf(v.visit_postcode), owner_id: null, created_at: ctx.at, updated_at: ctx.at,
+      };
+    });
+    const ids = await db.insertInto("relations").values(rows).returning("id").execute();
+    if (ids.length !== rows.length) throw new AppError("internal", "relation insert returned a different number of rows");
+    const status: object[] = [];
+    const classes: object[] = [];
+    const terms: object[] = [];
+    const sbi: object[] = [];
+    chunk.forEach((item, i) => {
+      const id = (ids[i] as { id: number }).id;
+      const row = rows[i] as (typeof rows)[number];
+      status.push({ relation_id: id, from_status: null, to_status: row.status, reason: ctx.reason, changed_by: ctx.userId, changed_at: ctx.at });
+      if (item.accountClass) classes.push({ relation_id: id, from_class: null, to_class: item.accountClass.to, reason: ctx.reason, override: 0, changed_by: ctx.userId, changed_at: ctx.at });
+      for (const term of relationSearchTerms(row)) terms.push({ term, relation_id: id });
+      item.sbi?.forEach((s, position) => sbi.push({ relation_id: id, sbi_code: s.code, section: s.section, position }));
+      audit.push({ entity: "relation", entity_id: id, relation_id: id, field: "created", old_value: null, new_value: row.name, user_id: ctx.userId, at: ctx.at });
+    });
+    await insertAll(db, "relation_status_changes", status);
+    await insertAll(db, "relation_class_changes", classes);
+    await insertAll(db, "relation_search_terms", terms);
+    await insertAll(db, "relation_sbi_codes", sbi);
+    done += chunk.length;
+    ctx.onProgress?.(done);
+  }
+
+  for (const item of updates) {
+    await updateOne(db, item, ctx, geoOf, audit);
+    done += 1;
+    if (done % 100 === 0) ctx.onProgress?.(done);
+  }
+  await insertAll(db, "audit_log", audit);
+  ctx.onProgress?.(items.length);
+}
+
+async function updateOne(
+  db: Db,
+  item: RelationPlanItem,
+  ctx: WriteContext,
+  geoOf: (postcode: string | null | undefined) => { lat: number | null; lon: number | null; geo_source: string | null },
+  audit: AuditRow[],
+) {
+  const current = item.current as RelationRow;
+  const next: Record<string, unknown> = { ...item.changes };
+  if (next.name !== undefined) next.name_key = normalizeKey(next.name as string);
+  if (next.visit_city !== undefined) next.city_key = normalizeKey((next.visit_city as string | null) ?? "");
+  if (next.visit_postcode !== undefined && current.geo_source !== "manual") Object.assign(next, geoOf(next.visit_postcode as string));
+  if (item.status) next.status = item.status.to;
+  if (item.accountClass) next.account_class = item.accountClass.to;
+  const result = await db
+    .updateTable("relations")
+    .set({ ...next, updated_at: ctx.at, version: current.version + 1 })
+    .where("id", "=", current.id)
+    .where("version", "=", current.version)
+    .executeTakeFirst();
+  // Someone saved this relation between the plan and the write: nothing of the import is kept.
+  if (Number(result.numUpdatedRows) !== 1) {
+    throw new AppError("version_conflict", `${current.name} (row ${item.row}) was changed by someone else during the import; nothing was imported, run it again`);
+  }
+  const id = current.id;
+  if (item.status) {
+    await db.insertInto("relation_status_changes").values({ relation_id: id, from_status: current.status, to_status: item.status.to, reason: ctx.reason, changed_by: ctx.userId, changed_at: ctx.at }).execute();
+  }
+  if (item.accountClass) {
+    await db.insertInto("relation_class_changes").values({ relation_id: id, from_class: current.account_class, to_class: item.accountClass.to, reason: ctx.reason, override: 0, changed_by: ctx.userId, changed_at: ctx.at }).execute();
+  }
+  if (item.sbi) {
+    await db.deleteFrom("relation_sbi_codes").where("relation_id", "=", id).execute();
+    if (item.sbi.length > 0) await db.insertInto("relation_sbi_codes").values(item.sbi.map((s, position) => ({ relation_id: id, sbi_code: s.code, section: s.section, position }))).execute();
+    audit.push({ entity: "relation", entity_id: id, relation_id: id, field: "sbi_codes", old_value: null, new_value: item.sbi.map((s) => s.code).join(","), user_id: ctx.userId, at: ctx.at });
+  }
+  if (TERM_SOURCES.some((k) => k in next)) {
+    await db.deleteFrom("relation_search_terms").where("relation_id", "=", id).execute();
+    const terms = relationSearchTerms({ ...current, ...(next as Partial<RelationRow>) });
+    if (terms.length > 0) await db.insertInto("relation_search_terms").values(terms.map((term) => ({ term, relation_id: id }))).execute();
+  }
+  for (const [field, value] of Object.entries(next)) {
+    if (NOT_AUDITED.has(field)) continue;
+    const old = (current as unknown as Record<string, unknown>)[field];
+    audit.push({ entity: "relation", entity_id: id, relation_id: id, field, old_value: text(old), new_value: text(value), user_id: ctx.userId, at: ctx.at });
+  }
+}
+
+function text(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
+}
+
+/** Writes persons; returns the person id of every planned row (created or matched), for consent. */
+export async function writePersons(db: Db, items: readonly PersonPlanItem[], ctx: WriteContext): Promise<Map<number, number>> {
+  const personIdOfRow = new Map<number, number>();
+  const audit: AuditRow[] = [];
+  let done = 0;
+  for (const chunk of chunks(items.filter((i) => i.action === "create"))) {
+    const rows = chunk.map((item) => {
+      const v = item.changes;
+      const lastName = v.last_name as string;
+      return {
+        relation_id: item.relationId, first_name: v.first_name ?? null, initials: v.initials ?? null, infix: v.infix ?? null, last_name: lastName,
+        sort_key: personSortKey({ lastName, infix: v.infix ?? null, firstName: v.first_name ?? null, initials: v.initials ?? null, gender: "x", title: null }),
+        gender: v.gender ?? "x", title: v.title ?? null, job_title: v.job_title ?? null, department: v.department ?? null,
+        phone_direct: v.phone_direct ?? null, phone_mobile: v.phone_mobile ?? null, email: v.email ?? null, active: 1,
+        created_at: ctx.at, updated_at: ctx.at,
+      };
+    });
+    const ids = await db.insertInto("persons").values(rows).returning("id").execute();
+    chunk.forEach((item, i) => {
+      const id = (ids[i] as { id: number }).id;
+      personIdOfRow.set(item.row, id);
+      audit.push({ entity: "person", entity_id: id, relation_id: item.relationId, field: "created", old_value: null, new_value: rows[i]?.last_name ?? null, user_id: ctx.userId, at: ctx.at });
+    });
+    done += chunk.length;
+    ctx.onProgress?.(done);
+  }
+  for (const item of items) {
+    if (item.current && (item.action === "update" || item.action === "unchanged")) personIdOfRow.set(item.row, item.current.id);
+    if (item.action !== "update" || !item.current) continue;
+    const current = item.current;
+    const merged = { ...current, ...item.changes };
+    const result = await db
+      .updateTable("persons")
+      .set({
+        ...item.changes,
+        sort_key: personSortKey({ lastName: merged.last_name, infix: merged.infix, firstName: merged.first_name, initials: merged.initials, gender: "x", title: null }),
+        updated_at: ctx.at,
+        version: current.version + 1,
+      })
+      .where("id", "=", current.id)
+      .where("version", "=", current.version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) {
+      throw new AppError("version_conflict", `Person ${current.last_name} (row ${item.row}) was changed by someone else during the import; nothing was imported, run it again`);
+    }
+    for (const [field, value] of Object.entries(item.changes)) {
+      audit.push({ entity: "person", entity_id: current.id, relation_id: current.relation_id, field, old_value: text((current as unknown as Record<string, unknown>)[field]), new_value: text(value), user_id: ctx.userId, at: ctx.at });
+    }
+    done += 1;
+    if (done % 100 === 0) ctx.onProgress?.(done);
+  }
+  await insertAll(db, "audit_log", audit);
+  ctx.onProgress?.(items.length);
+  return personIdOfRow;
+}

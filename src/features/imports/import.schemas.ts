@@ -1,0 +1,67 @@
+// HTTP shapes of the import flow.
+import { Type } from "typebox";
+import { Nullable } from "../../server/schema-helpers.js";
+
+const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
+
+export const ImportKindSchema = literals(["relations", "persons"] as const);
+
+export const UploadQuery = Type.Object({ kind: Type.Optional(ImportKindSchema) }, { additionalProperties: false });
+
+const Counts = Type.Object({
+  created: Type.Integer(),
+  updated: Type.Integer(),
+  unchanged: Type.Integer(),
+  skippedDead: Type.Integer(),
+  skippedDuplicate: Type.Integer(),
+  consentsRecorded: Type.Integer(),
+});
+
+export const ImportJob = Type.Object({
+  id: Type.Integer(),
+  kind: Type.String(),
+  fileName: Type.String(),
+  format: Type.String(),
+  encoding: Nullable(Type.String()),
+  delimiter: Nullable(Type.String()),
+  headers: Type.Array(Type.String()),
+  rowCount: Type.Integer(),
+  sample: Type.Array(Type.Object({ row: Type.Integer(), cells: Type.Array(Type.String()) })),
+  fields: Type.Array(Type.String(), { description: "the fields a column can be mapped to for this kind" }),
+  mapping: Type.Record(Type.String(), Type.Integer(), { description: "field → column index (0-based)" }),
+  mappingSource: Type.String({ description: "remembered (same layout as before) | recognised (from the headers) | chosen" }),
+  status: Type.String(),
+  counts: Nullable(Counts),
+  createdAt: Type.String(),
+  committedAt: Nullable(Type.String()),
+});
+
+export const MappingBody = Type.Object(
+  { mapping: Type.Record(Type.String({ maxLength: 40 }), Type.Integer({ minimum: 0, maximum: 10_000 })) },
+  { additionalProperties: false },
+);
+
+export const PreviewQuery = Type.Object(
+  { offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })) },
+  { additionalProperties: false },
+);
+
+const RowProblem = Type.Object({ row: Type.Integer(), column: Type.String(), field: Type.String(), code: Type.String(), message: Type.String() });
+
+export const Preview = Type.Object({
+  counts: Counts,
+  problemCount: Type.Integer(),
+  problems: Type.Array(RowProblem, { description: "the first 500 row problems; any problem blocks the commit" }),
+  total: Type.Integer(),
+  rows: Type.Array(
+    Type.Object({
+      row: Type.Integer(),
+      action: Type.String({ description: "create | update | unchanged | skip_dead | skip_duplicate" }),
+      name: Type.String(),
+      relationId: Nullable(Type.Integer()),
+      personId: Nullable(Type.Integer()),
+      changes: Type.Array(Type.String()),
+      notes: Type.Array(Type.String()),
+    }),
+  ),
+});

@@ -1,0 +1,42 @@
+// Row types of import jobs and remembered column mappings (migration 0003).
+import type { Generated } from "kysely";
+import type { Instant } from "../../db/schema.js";
+
+export interface ImportJobsTable {
+  id: Generated<number>;
+  /** "relations" | "persons" */
+  kind: string;
+  file_name: string;
+  /** "csv" | "xlsx" */
+  format: string;
+  encoding: string | null;
+  delimiter: string | null;
+  /** JSON string[] */
+  headers: string;
+  /** JSON [rowNumber, cells][] */
+  rows: string;
+  row_count: number;
+  layout_key: string;
+  /** JSON Partial<Record<ImportField, number>> */
+  mapping: string | null;
+  /** "uploaded" | "committed" */
+  status: Generated<string>;
+  /** JSON ImportCounts */
+  counts: string | null;
+  created_by: number | null;
+  created_at: Instant;
+  committed_at: Instant | null;
+}
+
+export interface ImportMappingsTable {
+  kind: string;
+  layout_key: string;
+  mapping: string;
+  updated_by: number | null;
+  updated_at: Instant;
+}
+
+export interface ImportTables {
+  import_jobs: ImportJobsTable;
+  import_mappings: ImportMappingsTable;
+}

@@ -1,0 +1,141 @@
+// Column headers as other CRMs, the KvK, address files and hand-made Excel lists write them, in
+// Dutch and English, mapped to the fields Koers imports. Headers are compared normalised: lower
+// case, no accents, no spaces or punctuation ("KvK-nummer" = "kvknummer" = "KVK nummer").
+
+export const IMPORT_FIELDS = [
+  // the relation (organisation)
+  "name",
+  "kvkNumber",
+  "debtorNumber",
+  "legalForm",
+  "street",
+  "houseNumber",
+  "houseNumberAddition",
+  "postcode",
+  "city",
+  "country",
+  "phone",
+  "email",
+  "website",
+  "status",
+  "accountClass",
+  "sbi",
+  "revenuePotential",
+  "currentSupplier",
+  "contractEndDate",
+  "notes",
+  // the person (contactpersoon)
+  "fullName",
+  "firstName",
+  "initials",
+  "infix",
+  "lastName",
+  "jobTitle",
+  "department",
+  "mobile",
+  "gender",
+  "title",
+  "newsletter",
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+export function isImportField(value: string): value is ImportField {
+  return (IMPORT_FIELDS as readonly string[]).includes(value);
+}
+
+/** "KvK-nummer" → "kvknummer", "E-mail adres" → "emailadres", "Vestigingsplaats" → "vestigingsplaats". */
+export function normalizeHeader(header: string): string {
+  return header
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
+}
+
+/** Exact synonyms (already normalised). */
+const SYNONYMS: Record<ImportField, readonly string[]> = {
+  name: ["bedrijfsnaam", "naam", "organisatie", "organisatienaam", "bedrijf", "firma", "firmanaam", "relatie", "relatienaam", "handelsnaam", "statutairenaam", "company", "companyname", "name", "organization", "organisation", "account", "accountname"],
+  kvkNumber: ["kvknummer", "kvk", "kvknr", "kamervankoophandel", "kvkno", "chamberofcommerce", "chamberofcommercenumber", "cocnumber", "coc", "kvknumber"],
+  debtorNumber: ["debiteurnummer", "debiteurnr", "debiteur", "klantnummer", "klantnr", "debtornumber", "customernumber", "accountnumber"],
+  legalForm: ["rechtsvorm", "legalform"],
+  street: ["straat", "straatnaam", "adres", "bezoekadres", "vestigingsadres", "street", "address", "addressline1", "streetaddress"],
+  houseNumber: ["huisnummer", "huisnr", "nr", "nummer", "no", "housenumber", "number", "streetnumber"],
+  houseNumberAddition: ["toevoeging", "huisnummertoevoeging", "huisnrtoevoeging", "toev", "addition", "housenumberaddition", "suffix"],
+  postcode: ["postcode", "pc", "zip", "zipcode", "postalcode", "postcodebezoekadres"],
+  city: ["plaats", "woonplaats", "vestigingsplaats", "plaatsnaam", "stad", "gemeente", "city", "town", "place"],
+  country: ["land", "country", "landcode", "countrycode"],
+  phone: ["telefoon", "tel", "telefoonnummer", "telnr", "telefoonnr", "phone", "phonenumber", "telephone", "doorkiesnummer", "doorkies"],
+  email: ["email", "emailadres", "mail", "mailadres", "emailaddress"],
+  website: ["website", "internet", "internetadres", "url", "web", "site", "homepage", "www"],
+  status: ["status", "relatiestatus", "lifecyclestatus"],
+  accountClass: ["klasse", "klantklasse", "klantindeling", "abc", "class", "accountclass", "categorie"],
+  sbi: ["sbi", "sbicode", "sbicodes", "sbiactiviteit", "branchecode", "industrycode"],
+  revenuePotential: ["omzetpotentieel", "potentieel", "potentie", "omzetpotentie", "ettl", "revenuepotential", "potentialrevenue"],
+  currentSupplier: ["huidigeleverancier", "leverancier", "concurrent", "currentsupplier", "supplier", "competitor"],
+  contractEndDate: ["einddatumcontract", "contracteinde", "einddatum", "afloopcontract", "aflcontr", "contractenddate", "contractend", "enddate"],
+  notes: ["opmerking", "opmerkingen", "notitie", "notities", "notes", "note", "remarks", "comments"],
+  fullName: ["contactpersoon", "naamcontactpersoon", "contactnaam", "volledigenaam", "contact", "contactname", "fullname", "person"],
+  firstName: ["voornaam", "roepnaam", "firstname", "givenname", "forename"],
+  initials: ["voorletters", "voorl", "initialen", "initials"],
+  infix: ["tussenvoegsel", "tussenvoegsels", "tussenv", "voorvoegsel", "infix"],
+  lastName: ["achternaam", "familienaam", "geslachtsnaam", "lastname", "surname", "familyname"],
+  jobTitle: ["functie", "functietitel", "functieomschrijving", "jobtitle", "function", "position"],
+  department: ["afdeling", "department", "dept"],
+  mobile: ["mobiel", "mobielnummer", "mobieltelefoon", "gsm", "06", "mobile", "mobilephone", "cell", "cellphone"],
+  gender: ["geslacht", "gender", "sekse", "mv", "sex"],
+  title: ["titel", "aanhef", "title", "salutation", "academischetitel"],
+  newsletter: ["nieuwsbrief", "mailing", "mailings", "nieuwsbriefakkoord", "optin", "toestemming", "toestemmingmailing", "newsletter", "consent", "marketingconsent"],
+};
+
+/** Longer headers that start with one of these stems mean that field ("Telefoonnummer vast", "Postcode vestiging"). */
+const STEMS: readonly (readonly [string, ImportField])[] = [
+  ["kvk", "kvkNumber"],
+  ["debiteur", "debtorNumber"],
+  ["postcode", "postcode"],
+  ["huisnummertoev", "houseNumberAddition"],
+  ["huisnummer", "houseNumber"],
+  ["straat", "street"],
+  ["vestigingsplaats", "city"],
+  ["woonplaats", "city"],
+  ["plaats", "city"],
+  ["telefoon", "phone"],
+  ["mobiel", "mobile"],
+  ["email", "email"],
+  ["website", "website"],
+  ["voornaam", "firstName"],
+  ["achternaam", "lastName"],
+  ["tussenvoegsel", "infix"],
+  ["functie", "jobTitle"],
+  ["nieuwsbrief", "newsletter"],
+  ["bedrijfsnaam", "name"],
+  ["sbi", "sbi"],
+  ["einddatumcontract", "contractEndDate"],
+  ["huidigeleverancier", "currentSupplier"],
+];
+
+const EXACT = new Map<string, ImportField>(
+  (Object.entries(SYNONYMS) as [ImportField, readonly string[]][]).flatMap(([field, names]) => names.map((n): [string, ImportField] => [n, field])),
+);
+
+/** The field a header means, or null when it is not recognised. */
+export function recognizeHeader(header: string): ImportField | null {
+  const key = normalizeHeader(header);
+  if (key === "") return null;
+  const exact = EXACT.get(key);
+  if (exact) return exact;
+  for (const [stem, field] of STEMS) if (key.startsWith(stem)) return field;
+  return null;
+}
+
+/**
+ * A proposed mapping: field → index of the column it is read from. When two columns mean the same
+ * field (two phone columns), the first one wins; the user can change it.
+ */
+export function proposeMapping(headers: readonly string[]): Partial<Record<ImportField, number>> {
+  const mapping: Partial<Record<ImportField, number>> = {};
+  headers.forEach((header, index) => {
+    const field = recognizeHeader(header);
+    if (field !== null && mapping[field] === undefined) mapping[field] = index;
+  });
+  return mapping;
+}
