@@ -82,9 +82,9 @@ describe("reading XLSX files", () => {
     const t = await table(fixture("relations.xlsx"), "relaties.xlsx");
     expect(t.format).toBe("xlsx");
     expect(t.headers).toEqual(["Bedrijfsnaam", "KvK", "Postcode", "Plaats", "Omzet", "Klant sinds", "Totaal", "Formule zonder waarde"]);
-    expect(t.rows[0]).toEqual({ rowNumber: 2, cells: ["Delta Schoonmaak", "12345678", "3511 AB", "Utrecht", "1234.5", "2024-03-15", "2469", "=SUM(E2:E3)"] });
+    expect(t.rows[0]).toEqual({ rowNumber: 2, cells: ["Delta Schoonmaak", "12345678", "3511 AB", "Utrecht", "1234,5", "2024-03-15", "2469", "=SUM(E2:E3)"] });
     expect(t.rows[1]?.rowNumber).toBe(4);
-    expect(t.rows[1]?.cells.slice(0, 7)).toEqual(["Rijk Tekst", "87654321", "1000 AA", "Amsterdam", "0.3", "", "klik"]);
+    expect(t.rows[1]?.cells.slice(0, 7)).toEqual(["Rijk Tekst", "87654321", "1000 AA", "Amsterdam", "0,3", "", "klik"]);
   });
 
   it("reads a named sheet and reports a missing one", async () => {

@@ -15,11 +15,15 @@ function isoDate(d: Date): string {
   return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
 }
 
-/** Numbers as their plain text: at most 15 significant digits (what Excel shows), no exponent for integers. */
+/**
+ * Numbers as plain text: at most 15 significant digits (what Excel shows), no exponent for integers,
+ * and a decimal COMMA. The importers read cells in Dutch notation, where "12.345" means twelve
+ * thousand; a numeric cell is unambiguous, so it is written the way they read 12,345 back.
+ */
 export function plainNumber(n: number): string {
   if (!Number.isFinite(n)) return String(n);
   if (Number.isInteger(n) && Math.abs(n) < 1e21) return n.toFixed(0);
-  return String(Number(n.toPrecision(15)));
+  return String(Number(n.toPrecision(15))).replace(".", ",");
 }
 
 export function cellText(value: ExcelJS.CellValue): string {
