@@ -4,13 +4,13 @@
 // duplicate's name, KvK, postcode and debtor number stay as an alias of the survivor (found by search
 // and matched by imports); the duplicate row is deleted; the merge is logged in the audit trail.
 import { type MergeSide, mergeOutcome } from "../../domain/relation-merge.js";
-import { normalizeKey, searchTerms } from "../../domain/text.js";
+import { normalizeKey } from "../../domain/text.js";
 import type { Db, Engine } from "../../db/kysely.js";
 import { AppError, fieldProblem, invalid, notFound } from "../../server/errors.js";
 import type { AuthUser } from "../auth/auth-user.js";
 import { writeAudit } from "../audit/audit.service.js";
-import { relationSearchTerms } from "../relations/relation-terms.js";
-import { findRelationRow, writeSearchTerms } from "../relations/relation.repository.js";
+import { refreshRelationTerms, type TermSource } from "../relations/relation-terms.js";
+import { findRelationRow } from "../relations/relation.repository.js";
 import { getRelation, versionConflict } from "../relations/relation.service.js";
 import { duplicatePairs, moveReferences, relationReferences, relationSummaries } from "./merge.repository.js";
 
@@ -109,9 +109,7 @@ export async function mergeRelations(db: Db, engine: Engine, user: AuthUser, sur
     }
 
     // Search finds the survivor under its own words and under those of every relation merged into it.
-    const aliases = await trx.selectFrom("relation_aliases").select(["name", "kvk_number", "debtor_number"]).where("relation_id", "=", survivorId).execute();
-    const own = relationSearchTerms({ ...survivor, ...(next as object) } as Parameters<typeof relationSearchTerms>[0]);
-    await writeSearchTerms(trx, survivorId, [...new Set([...own, ...searchTerms(aliases.flatMap((a) => [a.name, a.kvk_number, a.debtor_number]))])]);
+    await refreshRelationTerms(trx, survivorId, { ...survivor, ...(next as object) } as TermSource);
 
     const audit: [string, unknown, unknown][] = [["merged", `${duplicate.name} (#${duplicate.id})`, `${survivor.name} (#${survivorId})`]];
     for (const [field, value] of Object.entries(next)) {

@@ -17,7 +17,7 @@ import { listPersonsOfRelation } from "../persons/person.service.js";
 import { coordinatesOfPostcode, sbiSections, unknownSbiCodes } from "../reference/reference.service.js";
 import { writeAudit } from "../audit/audit.service.js";
 import { clean, relationColumns } from "./relation-input.js";
-import { relationSearchTerms } from "./relation-terms.js";
+import { refreshRelationTerms, relationSearchTerms } from "./relation-terms.js";
 import {
   countRelations,
   cursorValues,
@@ -398,7 +398,7 @@ export async function updateRelation(
     if (input.sbiCodes) await writeSbiCodes(trx, id, await sbiSections(trx, normalizeCodes(input.sbiCodes)));
     const merged = { ...current, ...next };
     if (["name", "visit_city", "visit_postcode", "kvk_number", "debtor_number"].some((k) => k in columns)) {
-      await writeSearchTerms(trx, id, relationSearchTerms(merged));
+      await refreshRelationTerms(trx, id, merged);
     }
     const changes: [string, unknown, unknown][] = Object.entries(next)
       .filter(([k, v]) => !NOT_AUDITED.has(k) && (current as unknown as Record<string, unknown>)[k] !== v)
