@@ -80,6 +80,10 @@ describe.each(ENGINES)("merging duplicate relations on %s", (engine) => {
     expect(res.json().relation.statusHistory[0]).toMatchObject({ fromStatus: "customer", toStatus: "dead", reason: `Samengevoegd met dode relatie Vonk Elektro (oud) (#${dead.id})` });
     const search = (await inject("GET", "/api/relations?q=vonk elektro")).json();
     expect(search.items.map((r: { id: number }) => r.id)).toEqual([survivor.id]);
+    const edited = await t.app.inject({ method: "PATCH", url: `/api/relations/${survivor.id}`, headers: { ...rep.headers, "if-match": `"${res.json().relation.version}"` }, payload: { name: "Vonk Installaties" } });
+    expect(edited.statusCode).toBe(200);
+    const afterRename = (await inject("GET", "/api/relations?q=vonk elektro")).json();
+    expect(afterRename.items.map((r: { id: number }) => r.id)).toEqual([survivor.id]);
     const imported = await importFile(t, rep.headers, "relations", "adressen.csv", dutchCsv([["Bedrijfsnaam", "Postcode", "Status"], ["Vonk Elektro (oud)", "6811 AA", "Klant"]]));
     expect(imported.counts).toMatchObject({ created: 0, skippedDead: 1 });
   });
