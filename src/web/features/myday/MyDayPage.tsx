@@ -1,0 +1,223 @@
+// /my-day: what the user should act on today — overdue follow-ups and those due today (done / move /
+// reassign inline), planned contact moments of the coming two weeks, and relations whose contract
+// with the current supplier ends within the proposal window. Managers also see overdue per rep.
+import { Anchor, Badge, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { can } from "../../../domain/roles.js";
+import { ErrorAlert } from "../../components/ErrorAlert.js";
+import { PageLoader } from "../../components/PageLoader.js";
+import { currentLanguage } from "../../i18n/index.js";
+import { formatCount, formatDate, formatInstant } from "../../i18n/format.js";
+import { FollowUpActions } from "../activities/FollowUpActions.js";
+import type { FollowUp } from "../activities/types.js";
+import { useCurrentUser } from "../auth/session.js";
+import { type MyDay, useMyDay } from "./myday.api.js";
+import { OverdueByRepSection } from "./OverdueByRep.js";
+
+function longDate(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(currentLanguage() === "en" ? "en-GB" : "nl-NL", {
+    timeZone: "UTC",
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+function Section({ id, title, count, shown, alarm = false, children }: { id: string; title: string; count: number; shown?: number; alarm?: boolean; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder component="section" aria-labelledby={id}>
+      <Group gap="xs" mb="sm">
+        <Title order={2} size="h4" id={id}>
+          {title}
+        </Title>
+        <Badge variant="light" color={count === 0 ? "gray" : alarm ? "red" : "teal"} aria-label={t("myday.count", { count })}>
+          {formatCount(count)}
+        </Badge>
+      </Group>
+      {children}
+      {shown !== undefined && shown < count && (
+        <Text size="sm" c="dimmed" mt="xs">
+          {t("myday.capped", { shown: formatCount(shown), count: formatCount(count) })}
+        </Text>
+      )}
+    </Card>
+  );
+}
+
+function FollowUpTable({ items, canWrite, empty }: { items: readonly FollowUp[]; canWrite: boolean; empty: string }) {
+  const { t } = useTranslation();
+  if (items.length === 0) return <Text c="dimmed">{empty}</Text>;
+  return (
+    <Table.ScrollContainer minWidth={680}>
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("myday.columns.dueDate")}</Table.Th>
+            <Table.Th>{t("myday.columns.relation")}</Table.Th>
+            <Table.Th>{t("myday.columns.action")}</Table.Th>
+            {canWrite && <Table.Th>{t("myday.columns.actions")}</Table.Th>}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((f) => (
+            <Table.Tr key={f.id}>
+              <Table.Td>{formatDate(f.dueDate)}</Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={`/relations/${f.relation.id}`} size="sm">
+                  {f.relation.name}
+                </Anchor>
+                {f.person && (
+                  <Text size="xs" c="dimmed">
+                    {f.person.name}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{f.action}</Table.Td>
+              {canWrite && (
+                <Table.Td>
+                  <FollowUpActions followUp={f} />
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function Appointments({ day }: { day: MyDay }) {
+  const { t } = useTranslation();
+  const items = day.appointments.items;
+  return (
+    <Section id="myday-appointments" title={t("myday.appointments")} count={items.length}>
+      <Text size="sm" c="dimmed" mb="xs">
+        {t("myday.appointmentsHint")}
+      </Text>
+      {items.length === 0 ? (
+        <Text c="dimmed">{t("myday.noAppointments")}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={600}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("myday.columns.when")}</Table.Th>
+                <Table.Th>{t("myday.columns.kind")}</Table.Th>
+                <Table.Th>{t("myday.columns.relation")}</Table.Th>
+                <Table.Th>{t("myday.columns.nextStep")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((a) => (
+                <Table.Tr key={a.activityId}>
+                  <Table.Td>{formatInstant(a.occurredAt)}</Table.Td>
+                  <Table.Td>{t(`activities.kind.${a.kind}`, { defaultValue: a.kind })}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/relations/${a.relation.id}`} size="sm">
+                      {a.relation.name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{a.nextStep ?? ""}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Section>
+  );
+}
+
+function ContractRenewals({ day }: { day: MyDay }) {
+  const { t } = useTranslation();
+  const { items, count, windowDays } = day.contractRenewals;
+  return (
+    <Section id="myday-renewals" title={t("myday.renewals")} count={count} shown={items.length}>
+      <Text size="sm" c="dimmed" mb="xs">
+        {t("myday.renewalsHint", { days: windowDays })}
+      </Text>
+      {items.length === 0 ? (
+        <Text c="dimmed">{t("myday.noRenewals")}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={760}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("myday.columns.relation")}</Table.Th>
+                <Table.Th>{t("myday.columns.city")}</Table.Th>
+                <Table.Th>{t("myday.columns.phone")}</Table.Th>
+                <Table.Th>{t("myday.columns.supplier")}</Table.Th>
+                <Table.Th>{t("myday.columns.contractEnd")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((r) => (
+                <Table.Tr key={r.relation.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/relations/${r.relation.id}`} size="sm">
+                      {r.relation.name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{r.city ?? ""}</Table.Td>
+                  <Table.Td>
+                    {r.phone && (
+                      <Anchor size="sm" href={`tel:${r.phone.replace(/[^+\d]/g, "")}`}>
+                        {r.phone}
+                      </Anchor>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{r.currentSupplier ?? ""}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{formatDate(r.contractEndDate)}</Text>
+                    <Text size="xs" c="dimmed">
+                      {t("myday.daysLeft", { count: r.daysLeft })}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Section>
+  );
+}
+
+export function MyDayPage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const day = useMyDay();
+  const canWrite = can(user.role, "crm.write");
+  const isManager = can(user.role, "reports.team");
+
+  return (
+    <Stack>
+      <Stack gap={0}>
+        <Title order={1}>{t("nav.myDay")}</Title>
+        {day.data && <Text c="dimmed">{longDate(day.data.date)}</Text>}
+      </Stack>
+      {day.isPending ? (
+        <PageLoader />
+      ) : day.isError ? (
+        <ErrorAlert error={day.error} />
+      ) : (
+        <>
+          <Section id="myday-overdue" alarm title={t("myday.overdue")} count={day.data.overdue.count} shown={day.data.overdue.items.length}>
+            <FollowUpTable items={day.data.overdue.items} canWrite={canWrite} empty={t("myday.noOverdue")} />
+          </Section>
+          <Section id="myday-today" title={t("myday.dueToday")} count={day.data.dueToday.count} shown={day.data.dueToday.items.length}>
+            <FollowUpTable items={day.data.dueToday.items} canWrite={canWrite} empty={t("myday.noneToday")} />
+          </Section>
+          <Appointments day={day.data} />
+          <ContractRenewals day={day.data} />
+        </>
+      )}
+      {isManager && <OverdueByRepSection />}
+    </Stack>
+  );
+}

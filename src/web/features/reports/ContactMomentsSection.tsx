@@ -1,0 +1,158 @@
+// Contact moments per rep per ISO week (table and bar chart) and per relation class, for a period.
+import { Card, Group, SegmentedControl, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { lazy, Suspense, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { isApiError } from "../../api/client.js";
+import { fieldMessage } from "../../api/problems.js";
+import { ErrorAlert } from "../../components/ErrorAlert.js";
+import { PageLoader } from "../../components/PageLoader.js";
+import { formatCount, formatDate } from "../../i18n/format.js";
+import { amsterdamToday, isIsoDate, mondayWeeksBack } from "./dates.js";
+import { type ContactMomentsReport, useContactMomentsReport } from "./reports.api.js";
+
+const ContactMomentsChart = lazy(() => import("./ContactMomentsChart.js"));
+const CLASSES = ["key", "A", "B", "C", "none"] as const;
+const num = { textAlign: "right" } as const;
+
+function PerWeekTable({ report }: { report: ContactMomentsReport }) {
+  const { t } = useTranslation();
+  return (
+    <Table.ScrollContainer minWidth={Math.max(480, 200 + report.weeks.length * 56)}>
+      <Table striped fz="sm" aria-label={t("reports.cm.perWeek")}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("reports.rep")}</Table.Th>
+            {report.weeks.map((w) => (
+              <Table.Th key={w} style={num} title={w}>
+                {t("reports.week", { week: w.replace(/^\d{4}-W/, "") })}
+              </Table.Th>
+            ))}
+            <Table.Th style={num}>{t("reports.total")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {report.reps.map((r) => (
+            <Table.Tr key={r.user.id}>
+              <Table.Td>{r.user.name}</Table.Td>
+              {r.perWeek.map((n, i) => (
+                <Table.Td key={report.weeks[i]} style={num}>
+                  {n === 0 ? <Text span c="dimmed" size="sm">0</Text> : formatCount(n)}
+                </Table.Td>
+              ))}
+              <Table.Td style={num} fw={600}>
+                {formatCount(r.total)}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function PerClassTable({ report }: { report: ContactMomentsReport }) {
+  const { t } = useTranslation();
+  const classTotal = (c: (typeof CLASSES)[number]) => report.classes.find((x) => x.accountClass === c)?.total ?? 0;
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table striped fz="sm" aria-label={t("reports.cm.perClass")}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("reports.rep")}</Table.Th>
+            {CLASSES.map((c) => (
+              <Table.Th key={c} style={num}>
+                {t(`accountClass.${c}`)}
+              </Table.Th>
+            ))}
+            <Table.Th style={num}>{t("reports.total")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {report.reps.map((r) => (
+            <Table.Tr key={r.user.id}>
+              <Table.Td>{r.user.name}</Table.Td>
+              {CLASSES.map((c) => (
+                <Table.Td key={c} style={num}>
+                  {formatCount(r.perClass[c])}
+                </Table.Td>
+              ))}
+              <Table.Td style={num} fw={600}>
+                {formatCount(r.total)}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+          <Table.Tr>
+            <Table.Td fw={600}>{t("reports.total")}</Table.Td>
+            {CLASSES.map((c) => (
+              <Table.Td key={c} style={num} fw={600}>
+                {formatCount(classTotal(c))}
+              </Table.Td>
+            ))}
+            <Table.Td style={num} fw={600}>
+              {formatCount(report.total)}
+            </Table.Td>
+          </Table.Tr>
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+export function ContactMomentsSection() {
+  const { t } = useTranslation();
+  const today = amsterdamToday();
+  const [from, setFrom] = useState(mondayWeeksBack(today, 11));
+  const [to, setTo] = useState(today);
+  const [view, setView] = useState<"week" | "class">("week");
+  const valid = isIsoDate(from) && isIsoDate(to);
+  const report = useContactMomentsReport(from, to, valid);
+  const fieldError = (field: "from" | "to") => {
+    const problem = isApiError(report.error) ? report.error.fields.find((f) => f.field === field) : undefined;
+    return problem ? fieldMessage(t, problem) : undefined;
+  };
+
+  return (
+    <Card withBorder component="section" aria-labelledby="report-cm-title">
+      <Stack>
+        <Title order={2} size="h4" id="report-cm-title">
+          {t("reports.cm.title")}
+        </Title>
+        <Group align="end">
+          <TextInput type="date" label={t("reports.from")} value={from} onChange={(e) => setFrom(e.currentTarget.value)} error={fieldError("from")} />
+          <TextInput type="date" label={t("reports.to")} value={to} onChange={(e) => setTo(e.currentTarget.value)} error={fieldError("to")} />
+          <SegmentedControl
+            value={view}
+            onChange={(v) => setView(v as "week" | "class")}
+            data={[
+              { value: "week", label: t("reports.cm.perWeek") },
+              { value: "class", label: t("reports.cm.perClass") },
+            ]}
+          />
+        </Group>
+        {report.isPending ? (
+          valid ? <PageLoader /> : null
+        ) : report.isError && !fieldError("from") && !fieldError("to") ? (
+          <ErrorAlert error={report.error} reveal={false} />
+        ) : report.data ? (
+          <>
+            <Text size="sm" c="dimmed">
+              {t("reports.cm.summary", { count: report.data.total, formatted: formatCount(report.data.total), from: formatDate(report.data.from), to: formatDate(report.data.to) })}
+            </Text>
+            {report.data.reps.length === 0 ? (
+              <Text c="dimmed">{t("reports.cm.none")}</Text>
+            ) : view === "week" ? (
+              <>
+                <Suspense fallback={<PageLoader />}>
+                  <ContactMomentsChart report={report.data} label={t("reports.cm.chartLabel")} />
+                </Suspense>
+                <PerWeekTable report={report.data} />
+              </>
+            ) : (
+              <PerClassTable report={report.data} />
+            )}
+          </>
+        ) : null}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,183 @@
+// Visits in the twelve months up to a date against the visit norm of each class (key, A, B, C):
+// compliance per rep, and the relations below their norm (most missing visits first).
+import { Anchor, Badge, Button, Card, Group, Progress, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { useUsers } from "../../api/reference.js";
+import { ClassBadge } from "../../components/badges.js";
+import { ErrorAlert } from "../../components/ErrorAlert.js";
+import { PageLoader } from "../../components/PageLoader.js";
+import { formatCount, formatDate } from "../../i18n/format.js";
+import { amsterdamToday, isIsoDate } from "./dates.js";
+import { useVisitNormsReport, type VisitNormsReport } from "./reports.api.js";
+
+const NORM_CLASSES = ["key", "A", "B", "C"] as const;
+const num = { textAlign: "right" } as const;
+
+function Compliance({ percent }: { percent: number }) {
+  const color = percent >= 90 ? "green" : percent >= 60 ? "yellow" : "red";
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Progress value={percent} color={color} w={80} aria-hidden />
+      <Text size="sm">{percent}%</Text>
+    </Group>
+  );
+}
+
+function RepsTable({ report }: { report: VisitNormsReport }) {
+  const { t } = useTranslation();
+  const rows = [...report.reps.map((r) => ({ key: String(r.owner?.id ?? "none"), name: r.owner?.name ?? t("reports.vn.noOwner"), c: r.compliance, bold: false }))];
+  rows.push({ key: "overall", name: t("reports.total"), c: report.overall, bold: true });
+  return (
+    <Table.ScrollContainer minWidth={820}>
+      <Table striped fz="sm" aria-label={t("reports.vn.perRep")}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("reports.rep")}</Table.Th>
+            {NORM_CLASSES.map((c) => (
+              <Table.Th key={c} style={num}>
+                {t("reports.vn.classMeeting", { cls: t(`accountClass.${c}`), norm: report.norms[c] })}
+              </Table.Th>
+            ))}
+            <Table.Th style={num}>{t("reports.vn.visits")}</Table.Th>
+            <Table.Th>{t("reports.vn.compliance")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r) => (
+            <Table.Tr key={r.key} fw={r.bold ? 600 : undefined}>
+              <Table.Td>{r.name}</Table.Td>
+              {NORM_CLASSES.map((c) => (
+                <Table.Td key={c} style={num}>
+                  {formatCount(r.c.perClass[c].meetingNorm)} / {formatCount(r.c.perClass[c].relations)}
+                </Table.Td>
+              ))}
+              <Table.Td style={num}>
+                {formatCount(r.c.visitsCounted)} / {formatCount(r.c.visitsRequired)}
+              </Table.Td>
+              <Table.Td>
+                <Compliance percent={r.c.compliancePercent} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** Rows shown at first and added per "show more": the list can hold hundreds of relations. */
+const STEP = 25;
+
+function BelowNormTable({ report }: { report: VisitNormsReport }) {
+  const { t } = useTranslation();
+  const [shown, setShown] = useState(STEP);
+  if (report.belowNorm.length === 0) return <Text c="dimmed">{t("reports.vn.allMeetNorm")}</Text>;
+  return (
+    <>
+      <Table.ScrollContainer minWidth={760}>
+        <Table striped fz="sm" aria-label={t("reports.vn.belowNorm")}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("reports.vn.relation")}</Table.Th>
+              <Table.Th>{t("reports.vn.city")}</Table.Th>
+              <Table.Th>{t("reports.vn.class")}</Table.Th>
+              <Table.Th>{t("reports.vn.owner")}</Table.Th>
+              <Table.Th style={num}>{t("reports.vn.visitsNorm")}</Table.Th>
+              <Table.Th style={num}>{t("reports.vn.shortfall")}</Table.Th>
+              <Table.Th>{t("reports.vn.lastVisit")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {report.belowNorm.slice(0, shown).map((r) => (
+              <Table.Tr key={r.relation.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/relations/${r.relation.id}`} size="sm">
+                    {r.relation.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{r.city ?? ""}</Table.Td>
+                <Table.Td>
+                  <ClassBadge accountClass={r.accountClass} />
+                </Table.Td>
+                <Table.Td>{r.owner?.name ?? ""}</Table.Td>
+                <Table.Td style={num}>
+                  {r.visits} / {r.norm}
+                </Table.Td>
+                <Table.Td style={num}>
+                  <Badge size="sm" color="red" variant="light">
+                    −{r.shortfall}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{r.lastVisitOn ? formatDate(r.lastVisitOn) : t("reports.vn.never")}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {shown < report.belowNorm.length && (
+        <Group justify="center">
+          <Button variant="default" onClick={() => setShown((n) => n + STEP * 4)}>
+            {t("reports.vn.showMore", { shown: formatCount(shown), count: formatCount(report.belowNorm.length) })}
+          </Button>
+        </Group>
+      )}
+      {shown >= report.belowNorm.length && report.belowNorm.length < report.belowNormCount && (
+        <Text size="sm" c="dimmed">
+          {t("reports.vn.capped", { shown: formatCount(report.belowNorm.length), count: formatCount(report.belowNormCount) })}
+        </Text>
+      )}
+    </>
+  );
+}
+
+export function VisitNormsSection() {
+  const { t } = useTranslation();
+  const users = useUsers();
+  const [asOf, setAsOf] = useState(amsterdamToday());
+  const [ownerId, setOwnerId] = useState<string | null>(null);
+  const report = useVisitNormsReport(asOf, ownerId, isIsoDate(asOf));
+
+  return (
+    <Card withBorder component="section" aria-labelledby="report-vn-title">
+      <Stack>
+        <Title order={2} size="h4" id="report-vn-title">
+          {t("reports.vn.title")}
+        </Title>
+        <Group align="end">
+          <TextInput type="date" label={t("reports.vn.asOf")} value={asOf} onChange={(e) => setAsOf(e.currentTarget.value)} />
+          <Select
+            label={t("reports.vn.owner")}
+            placeholder={t("reports.vn.allReps")}
+            data={(users.data ?? []).map((u) => ({ value: String(u.id), label: u.name }))}
+            value={ownerId}
+            onChange={setOwnerId}
+            clearable
+            searchable
+          />
+        </Group>
+        {report.isPending ? (
+          isIsoDate(asOf) ? <PageLoader /> : null
+        ) : report.isError ? (
+          <ErrorAlert error={report.error} reveal={false} />
+        ) : (
+          <>
+            <Text size="sm" c="dimmed">
+              {t("reports.vn.summary", {
+                from: formatDate(report.data.windowFrom),
+                to: formatDate(report.data.asOf),
+                norms: NORM_CLASSES.map((c) => `${t(`accountClass.${c}`)} ${report.data.norms[c]}×`).join(", "),
+              })}
+            </Text>
+            <RepsTable report={report.data} />
+            <Title order={3} size="h5">
+              {t("reports.vn.belowNorm")} ({formatCount(report.data.belowNormCount)})
+            </Title>
+            <BelowNormTable key={`${asOf}:${ownerId ?? ""}`} report={report.data} />
+          </>
+        )}
+      </Stack>
+    </Card>
+  );
+}
