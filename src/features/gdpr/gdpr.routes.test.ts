@@ -92,7 +92,7 @@ describe.each(ENGINES)("GDPR export and erasure on %s", (engine) => {
     expect(res.json()).toMatchObject({ personId, contactMomentsKept: 1 });
 
     const person = (await t.app.inject({ method: "GET", url: `/api/persons/${personId}`, headers: rep.headers })).json();
-    expect(person).toMatchObject({ lastName: "Verwijderd", firstName: null, infix: null, email: null, phoneMobile: null, jobTitle: null, notes: null, dmuRoles: [], active: false });
+    expect(person).toMatchObject({ erased: true, lastName: "Verwijderd", firstName: null, infix: null, email: null, phoneMobile: null, jobTitle: null, notes: null, dmuRoles: [], active: false });
 
     const activity = (await t.app.inject({ method: "GET", url: `/api/activities/${activityId}`, headers: rep.headers })).json();
     expect(activity.persons.map((p: { name: string }) => p.name).sort()).toEqual(["Els Smit", "Verwijderd"]);

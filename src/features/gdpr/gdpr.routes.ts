@@ -23,7 +23,8 @@ export const gdprRoutes: RoutesPlugin = async (app, { ctx }) => {
       const data = await gdprExport(ctx.db, request.params.id, ctx.now());
       const format = request.query.format ?? "json";
       const name = `inzage-persoon-${request.params.id}-${data.generatedAt.slice(0, 10)}.${format}`;
-      reply.header("content-disposition", attachmentHeader(name));
+      // The readable page opens in the browser (to read or print); the JSON is a file to hand over.
+      reply.header("content-disposition", format === "html" ? `inline; filename="${name}"` : attachmentHeader(name));
       reply.header("cache-control", "no-store");
       if (format === "html") return reply.type("text/html; charset=utf-8").send(gdprHtml(data));
       return reply.type("application/json; charset=utf-8").send(JSON.stringify(data, null, 2));

@@ -52,6 +52,8 @@ export const PersonSummary = Type.Object({
   linkedinUrl: Nullable(Type.String()),
   dmuRoles: Type.Array(Type.String()),
   active: Type.Boolean(),
+  /** Erased on request (GDPR): the record stays as "Verwijderd" and takes no new data. */
+  erased: Type.Boolean(),
   leftOn: Nullable(Type.String()),
   notes: Nullable(Type.String()),
   version: Type.Integer(),

@@ -25,7 +25,7 @@ import type { PersonCreateInput, PersonDto, PersonPatchInput } from "./person.sc
 
 type Row = Selectable<PersonsTable>;
 
-function toDto(row: Row, roles: string[]): PersonDto {
+function toDto(row: Row, roles: string[], erased: boolean): PersonDto {
   const name: PersonName = {
     firstName: row.first_name,
     initials: row.initials,
@@ -54,6 +54,7 @@ function toDto(row: Row, roles: string[]): PersonDto {
     linkedinUrl: row.linkedin_url,
     dmuRoles: roles,
     active: row.active === 1,
+    erased,
     leftOn: row.left_on,
     notes: row.notes,
     version: row.version,
@@ -68,6 +69,12 @@ async function rolesByPerson(db: Db, ids: number[]): Promise<Map<number, string[
   return map;
 }
 
+async function erasedAmong(db: Db, ids: number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom("person_erasures").select("person_id").where("person_id", "in", ids).execute();
+  return new Set(rows.map((r) => r.person_id));
+}
+
 /** Persons of a relation: active ones first, then by last name without infix. */
 export async function listPersonsOfRelation(db: Db, relationId: number): Promise<PersonDto[]> {
   const rows = await db
@@ -78,14 +85,16 @@ export async function listPersonsOfRelation(db: Db, relationId: number): Promise
     .orderBy("sort_key")
     .limit(1000)
     .execute();
-  const roles = await rolesByPerson(db, rows.map((r) => r.id));
-  return rows.map((r) => toDto(r, roles.get(r.id) ?? []));
+  const ids = rows.map((r) => r.id);
+  const [roles, erased] = await Promise.all([rolesByPerson(db, ids), erasedAmong(db, ids)]);
+  return rows.map((r) => toDto(r, roles.get(r.id) ?? [], erased.has(r.id)));
 }
 
 export async function getPerson(db: Db, id: number): Promise<PersonDto> {
   const row = await db.selectFrom("persons").selectAll().where("id", "=", id).executeTakeFirst();
   if (!row) throw notFound(`Person ${id}`);
-  return toDto(row, (await rolesByPerson(db, [id])).get(id) ?? []);
+  const [roles, erased] = await Promise.all([rolesByPerson(db, [id]), erasedAmong(db, [id])]);
+  return toDto(row, roles.get(id) ?? [], erased.has(id));
 }
 
 type Columns = Omit<Updateable<PersonsTable>, "id" | "version" | "created_at" | "updated_at" | "relation_id">;
