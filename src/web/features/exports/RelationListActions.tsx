@@ -1,0 +1,87 @@
+// The data actions of the relations list: export what the list shows now (its filter and sort from
+// the URL, exactly what GET /api/relations gets) as CSV or Excel — relations for everyone, persons
+// and contact moments only for roles that may export personal data — plus the ways to the import
+// wizard and to the duplicates.
+import { Alert, Button, Group, Menu, Text } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { can } from "../../../domain/roles.js";
+import { queryString } from "../../api/client.js";
+import { errorMessage } from "../../api/problems.js";
+import { useCurrentUser } from "../auth/session.js";
+import { hasFilters, useListState } from "../relations/list-state.js";
+import { downloadFile } from "./download.js";
+
+type Dataset = "relations" | "persons" | "contact-moments";
+type Format = "csv" | "xlsx";
+const FORMATS: readonly Format[] = ["csv", "xlsx"];
+
+/** The export URL of a dataset with the list's current filter. */
+export function exportUrl(dataset: Dataset, format: Format, filter: URLSearchParams): string {
+  const params = new URLSearchParams(filter);
+  params.set("format", format);
+  return `/api/exports/${dataset}${queryString(params)}`;
+}
+
+export function RelationListActions() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const [state, apiParams] = useListState();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const datasets: Dataset[] = can(user.role, "persons.export") ? ["relations", "persons", "contact-moments"] : ["relations"];
+  const filtered = hasFilters(state) || state.q.trim() !== "";
+
+  const run = async (dataset: Dataset, format: Format) => {
+    const key = `${dataset}.${format}`;
+    setBusy(key);
+    setError(null);
+    try {
+      const name = await downloadFile(exportUrl(dataset, format, apiParams), `${dataset}.${format}`);
+      notifications.show({ color: "green", message: t("exports.started", { name }) });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <>
+      <Group gap="xs" justify="flex-end">
+        <Menu position="bottom-end" withinPortal>
+          <Menu.Target>
+            <Button variant="default" loading={busy !== null} aria-haspopup="menu">
+              {t("exports.button")}
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Label>{filtered ? t("exports.withFilter") : t("exports.all")}</Menu.Label>
+            {datasets.flatMap((dataset) =>
+              FORMATS.map((format) => (
+                <Menu.Item key={`${dataset}.${format}`} onClick={() => void run(dataset, format)}>
+                  {t(`exports.item.${format}`, { dataset: t(`exports.dataset.${dataset}`) })}
+                </Menu.Item>
+              )),
+            )}
+          </Menu.Dropdown>
+        </Menu>
+        <Button component={Link} to="/relations/duplicates" variant="subtle">
+          {t("exports.duplicates")}
+        </Button>
+        {can(user.role, "crm.write") && (
+          <Button component={Link} to="/imports" variant="subtle">
+            {t("exports.import")}
+          </Button>
+        )}
+      </Group>
+      {error !== null && (
+        <Alert color="red" role="alert" title={t("exports.failed")} withCloseButton onClose={() => setError(null)} closeButtonLabel={t("common.close")}>
+          <Text size="sm">{errorMessage(t, error)}</Text>
+        </Alert>
+      )}
+    </>
+  );
+}

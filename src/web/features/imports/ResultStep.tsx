@@ -1,0 +1,40 @@
+// Step 4: the import is done (one transaction): what it did, and where to see the result.
+import { Alert, Button, Group, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { formatInstant } from "../../i18n/format.js";
+import { CountCards } from "./CountCards.js";
+import { FileFacts } from "./MappingStep.js";
+import type { ImportJob, ImportKind } from "./imports.api.js";
+
+export function ResultStep({ job, onAgain }: { job: ImportJob; onAgain: () => void }) {
+  const { t } = useTranslation();
+  const kind = job.kind as ImportKind;
+  return (
+    <Stack>
+      <Alert color="green" role="status" title={t("imports.result.title")}>
+        <Text size="sm">{t("imports.result.text", { date: formatInstant(job.committedAt) })}</Text>
+      </Alert>
+      <FileFacts job={job} />
+      {job.counts && <CountCards counts={job.counts} kind={kind} />}
+      {kind === "relations" && (job.counts?.created ?? 0) > 0 && (
+        <Text size="sm" c="dimmed">
+          {t("imports.result.noOwner")}
+        </Text>
+      )}
+      <Group>
+        <Button component={Link} to="/relations">
+          {t("imports.result.toRelations")}
+        </Button>
+        {kind === "relations" && (job.counts?.created ?? 0) > 0 && (
+          <Button component={Link} to="/relations?owner=none" variant="default">
+            {t("imports.result.unassigned")}
+          </Button>
+        )}
+        <Button variant="default" onClick={onAgain}>
+          {t("imports.result.again")}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
