@@ -4,6 +4,9 @@ import { AppError } from "./errors.js";
 
 export type CursorValue = string | number;
 
+/** Lists count their matches up to here: "10,000+" is all a list header needs to say. */
+export const COUNT_CAP = 10_000;
+
 /** An opaque cursor: the sort values and id of the last row of a page. */
 export function encodeCursor(values: readonly CursorValue[]): string {
   return Buffer.from(JSON.stringify(values)).toString("base64url");

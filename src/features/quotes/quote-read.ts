@@ -5,7 +5,7 @@ import { formatQuoteNumber } from "../../domain/quote-number.js";
 import { allowedTransitions, type QuoteStatus } from "../../domain/quote-status.js";
 import type { Db } from "../../db/kysely.js";
 import { notFound } from "../../server/errors.js";
-import { decodeCursor, encodeCursor } from "../../server/http.js";
+import { COUNT_CAP, decodeCursor, encodeCursor } from "../../server/http.js";
 import { amsterdamDate } from "../../server/time.js";
 import { getPerson } from "../persons/person.service.js";
 import { milliToQuantity } from "./quote-line.js";
@@ -15,6 +15,7 @@ import {
   findLines,
   findQuoteRow,
   findRevisions,
+  countQuotes,
   listQuotes,
   type QuoteRow,
 } from "./quote.repository.js";
@@ -129,22 +130,23 @@ export async function listQuotesPage(db: Db, q: QuoteListQueryInput, now: Date) 
   const today = amsterdamDate(now);
   const limit = q.limit ?? 50;
   const before = q.cursor ? Number(decodeCursor(q.cursor, 1)[0]) : null;
-  const rows = await listQuotes(
-    db,
-    {
-      statuses: q.status ?? [],
-      repIds: q.rep ?? [],
-      relationId: q.relation ?? null,
-      staleBefore: q.stale ? monthOf(today) : null,
-      latestOnly: !q.allRevisions,
-    },
-    before,
-    limit + 1,
-  );
+  const filter = {
+    statuses: q.status ?? [],
+    repIds: q.rep ?? [],
+    relationId: q.relation ?? null,
+    staleBefore: q.stale ? monthOf(today) : null,
+    latestOnly: !q.allRevisions,
+  };
+  const [rows, count] = await Promise.all([
+    listQuotes(db, filter, before, limit + 1),
+    // The total belongs to the filter, not the page: counted on the first page only.
+    before === null ? countQuotes(db, filter, COUNT_CAP + 1) : Promise.resolve(null),
+  ]);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
     items: page.map((r) => toSummary(r, today)),
     nextCursor: rows.length > limit && last ? encodeCursor([last.id]) : null,
+    total: count === null ? { count: -1, exact: false } : { count: Math.min(count, COUNT_CAP), exact: count <= COUNT_CAP },
   };
 }

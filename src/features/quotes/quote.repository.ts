@@ -118,8 +118,10 @@ export interface QuoteFilter {
 }
 
 /** Newest first, keyset on id. */
-export function listQuotes(db: Db, f: QuoteFilter, beforeId: number | null, limit: number) {
-  let q = selectQuotes(db);
+type QuoteQuery = ReturnType<typeof selectQuotes>;
+
+function filtered(query: QuoteQuery, f: QuoteFilter): QuoteQuery {
+  let q = query;
   if (f.statuses.length > 0) q = q.where("q.status", "in", f.statuses);
   if (f.repIds.length > 0) q = q.where("q.rep_id", "in", f.repIds);
   if (f.relationId !== null) q = q.where("q.relation_id", "=", f.relationId);
@@ -129,8 +131,20 @@ export function listQuotes(db: Db, f: QuoteFilter, beforeId: number | null, limi
       not(exists(selectFrom("quotes as later").select("later.id").whereRef("later.base_number", "=", "q.base_number").whereRef("later.revision", ">", "q.revision"))),
     );
   }
+  return q;
+}
+
+export function listQuotes(db: Db, f: QuoteFilter, beforeId: number | null, limit: number) {
+  let q = filtered(selectQuotes(db), f);
   if (beforeId !== null) q = q.where("q.id", "<", beforeId);
   return q.orderBy("q.id", "desc").limit(limit).execute();
+}
+
+/** Matching quotes counted up to `cap` (a list header needs no more). */
+export async function countQuotes(db: Db, f: QuoteFilter, cap: number): Promise<number> {
+  const inner = filtered(selectQuotes(db), f).clearSelect().select("q.id").limit(cap);
+  const row = await db.selectFrom(inner.as("t")).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** Quotes per rep that are open, and open with a decision month before `currentMonth`. */

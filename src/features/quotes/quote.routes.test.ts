@@ -68,6 +68,7 @@ describe.each(ENGINES)("quotes API on %s", (engine) => {
     const stale = (await t.app.inject({ method: "GET", url: "/api/quotes?stale=true", headers: rep.headers })).json();
     expect(stale.items.map((q: { id: number }) => q.id)).toContain(res.json().id);
     expect(stale.items.every((q: { stale: boolean }) => q.stale)).toBe(true);
+    expect(stale.total).toEqual({ count: stale.items.length, exact: true });
     const fixed = await api.patch(res.json().id, 1, { decisionMonth: "2027-01" });
     expect(fixed.json()).toMatchObject({ stale: false, warnings: [] });
   });

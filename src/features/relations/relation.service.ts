@@ -11,7 +11,7 @@ import type { RelationsTable } from "../../db/schema.js";
 
 type RelationRow = Selectable<RelationsTable>;
 import { AppError, fieldProblem, type FieldProblem, invalid, notFound } from "../../server/errors.js";
-import { decodeCursor, encodeCursor } from "../../server/http.js";
+import { COUNT_CAP, decodeCursor, encodeCursor } from "../../server/http.js";
 import type { AuthUser } from "../auth/auth-user.js";
 import { listPersonsOfRelation } from "../persons/person.service.js";
 import { coordinatesOfPostcode, sbiSections, unknownSbiCodes } from "../reference/reference.service.js";
@@ -38,9 +38,6 @@ import type {
   RelationPatchInput,
   RelationSummaryDto,
 } from "./relation.schemas.js";
-
-/** Counting stops here: "10,000+" is all a list header needs to say. */
-export const COUNT_CAP = 10_000;
 
 function postcodeBound(raw: string | undefined, end: "from" | "to"): string | null {
   if (!raw || raw.trim() === "") return null;
