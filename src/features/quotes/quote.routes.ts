@@ -11,12 +11,12 @@ import { hitRatioReport } from "./hit-ratio.service.js";
 import { importQuotes } from "./quote-import.service.js";
 import { adviseForRelation, quoteSettings, updateQuoteSettings } from "./quote-advice.service.js";
 import { quoteDocument } from "./quote-document.js";
+import { Page } from "../../server/schema-helpers.js";
 import { getQuote, listQuotesPage } from "./quote-read.js";
 import { reviseQuote } from "./quote-revision.service.js";
 import {
   HitRatioQuery,
   HitRatioResult,
-  Page,
   QuoteAdviceRequest,
   QuoteAdviceResult,
   QuoteCreate,

@@ -1,5 +1,5 @@
 // HTTP shapes of quotes, the quote advice and the hit ratio.
-import { type Static, type TSchema, Type } from "typebox";
+import { type Static, Type } from "typebox";
 import { QUOTE_STATUSES } from "../../domain/quote-status.js";
 import { IsoDateString, Nullable, OptionalText, Ref } from "../../server/schema-helpers.js";
 
@@ -218,4 +218,3 @@ export const HitRatioResult = Type.Object({
   total: Type.Object(ratioFields),
 });
 
-export const Page = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), nextCursor: Nullable(Type.String()) });
