@@ -5,6 +5,9 @@ import { Command, CommanderError } from "commander";
 import { ConfigError } from "../config.js";
 import { AppError } from "../server/errors.js";
 import { registerAdminCommands } from "./admin.commands.js";
+import { registerImportCommands } from "./import.commands.js";
+import { registerQuoteCommands } from "./quote.commands.js";
+import { registerGdprCommands } from "./gdpr.commands.js";
 
 const program = new Command("koers")
   .description("Koers: CRM, sales information, quotes and rayon planning for B2B field sales")
@@ -12,11 +15,12 @@ const program = new Command("koers")
   .exitOverride();
 
 registerAdminCommands(program);
+registerGdprCommands(program);
 // Shared command groups: each feature adds its subcommands (import relations, import quotes …).
 const importCommand = program.command("import").description("import CSV or XLSX files");
 const reportCommand = program.command("report").description("print or export reports");
-void importCommand;
-void reportCommand;
+registerImportCommands(importCommand);
+registerQuoteCommands(importCommand, reportCommand);
 
 /** Prints a user-facing error (no stack trace) and sets the exit code. */
 export function reportCliError(error: unknown): void {

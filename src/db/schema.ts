@@ -1,5 +1,13 @@
 // Row types of the tables, as both engines return them (see migrations/columns.ts for the shapes).
 import type { Generated } from "kysely";
+import type { ActivityTables } from "../features/activities/activity.table.js";
+import type { ConsentTables } from "../features/consent/consent.table.js";
+import type { FollowUpTables } from "../features/followups/follow-up.table.js";
+import type { GdprTables } from "../features/gdpr/gdpr.table.js";
+import type { ImportTables } from "../features/imports/import.table.js";
+import type { MergeTables } from "../features/merge/merge.table.js";
+import type { ProductTables } from "../features/products/product.table.js";
+import type { QuoteTables } from "../features/quotes/quote.table.js";
 
 /** 0 or 1: booleans are smallints on both engines. */
 export type Flag = number;
@@ -212,7 +220,7 @@ export interface PersonDmuRolesTable {
  * All tables. Each later feature keeps its row types in its own `*.table.ts` and adds its
  * interface to the list below (features/activities, features/imports, features/quotes …).
  */
-export interface Database extends CoreTables {}
+export interface Database extends CoreTables, ProductTables, QuoteTables, ActivityTables, FollowUpTables, ConsentTables, GdprTables, ImportTables, MergeTables {}
 
 export interface CoreTables {
   app_settings: AppSettingsTable;
