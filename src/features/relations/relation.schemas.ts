@@ -2,24 +2,11 @@
 import { type Static, Type } from "typebox";
 import { ACCOUNT_CLASSES } from "../../domain/account-class.js";
 import { RELATION_STATUSES } from "../../domain/lifecycle.js";
+import { LEGAL_FORMS, RELATION_KINDS } from "../../domain/relation-types.js";
 import { IsoDateString, Nullable, OptionalText, Ref, literals } from "../../server/schema-helpers.js";
 import { PersonSummary } from "../persons/person.schemas.js";
 
-export const LEGAL_FORMS = [
-  "bv",
-  "nv",
-  "vof",
-  "cv",
-  "eenmanszaak",
-  "maatschap",
-  "stichting",
-  "vereniging",
-  "cooperatie",
-  "overheid",
-  "buitenlands",
-  "other",
-] as const;
-export const RELATION_KINDS = ["customer_side", "influencer"] as const;
+export { LEGAL_FORMS, RELATION_KINDS };
 
 
 export const StatusSchema = literals(RELATION_STATUSES);

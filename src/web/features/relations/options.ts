@@ -2,24 +2,9 @@
 import type { TFunction } from "i18next";
 import { ACCOUNT_CLASSES } from "../../../domain/account-class.js";
 import { RELATION_STATUSES } from "../../../domain/lifecycle.js";
-import type { LEGAL_FORMS as ServerLegalForms, RELATION_KINDS as ServerKinds } from "../../../features/relations/relation.schemas.js";
+import { LEGAL_FORMS, RELATION_KINDS } from "../../../domain/relation-types.js";
 
-// Repeated here (the schema module would pull TypeBox into the bundle); the types keep them equal.
-export const LEGAL_FORMS = [
-  "bv",
-  "nv",
-  "vof",
-  "cv",
-  "eenmanszaak",
-  "maatschap",
-  "stichting",
-  "vereniging",
-  "cooperatie",
-  "overheid",
-  "buitenlands",
-  "other",
-] as const satisfies readonly (typeof ServerLegalForms)[number][];
-export const RELATION_KINDS = ["customer_side", "influencer"] as const satisfies readonly (typeof ServerKinds)[number][];
+export { LEGAL_FORMS, RELATION_KINDS };
 
 export const statusOptions = (t: TFunction, statuses: readonly string[] = RELATION_STATUSES) =>
   statuses.map((s) => ({ value: s, label: t(`status.${s}`) }));
