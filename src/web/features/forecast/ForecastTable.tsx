@@ -1,0 +1,143 @@
+// The forecast as a table. Per month: expected units and revenue (and, with an "as of" date, the
+// figures as they stood then and the difference). Grouped: one row per rep / rayon / product with
+// the revenue and units of every month and the totals.
+import { Table, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { formatCents, formatDate } from "../../i18n/format.js";
+import { formatMonth } from "../quotes/months.js";
+import type { Forecast, MonthFigures } from "./forecast.api.js";
+
+/** Euros with cents from the API (already rounded) → "€ 1.234,50". */
+export function formatEuros(euros: number): string {
+  return formatCents(Math.round(euros * 100));
+}
+
+const unitsFormat = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 2 });
+export const formatUnits = (units: number) => unitsFormat.format(units);
+
+const right = { textAlign: "right" as const, whiteSpace: "nowrap" as const };
+
+export function MonthTable({ current, past }: { current: Forecast; past: Forecast | null }) {
+  const { t } = useTranslation();
+  const pastOf = (month: string): MonthFigures | undefined => past?.months.find((m) => m.month === month);
+  const row = (label: string, now: { units: number; revenue: number }, then: { units: number; revenue: number } | undefined, total = false) => (
+    <>
+      <Table.Th scope="row" fw={total ? 700 : 500}>
+        {label}
+      </Table.Th>
+      <Table.Td style={right}>{formatUnits(now.units)}</Table.Td>
+      <Table.Td style={right} fw={total ? 700 : undefined}>
+        {formatEuros(now.revenue)}
+      </Table.Td>
+      {past && (
+        <>
+          <Table.Td style={right}>{then ? formatUnits(then.units) : ""}</Table.Td>
+          <Table.Td style={right}>{then ? formatEuros(then.revenue) : ""}</Table.Td>
+          <Table.Td style={right} c={then && now.revenue - then.revenue < 0 ? "red" : undefined}>
+            {then ? formatEuros(Math.round((now.revenue - then.revenue) * 100) / 100) : ""}
+          </Table.Td>
+        </>
+      )}
+    </>
+  );
+  return (
+    <Table.ScrollContainer minWidth={past ? 760 : 420}>
+      <Table striped highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("forecast.table.month")}</Table.Th>
+            <Table.Th style={right}>{t("forecast.table.units")}</Table.Th>
+            <Table.Th style={right}>{t("forecast.table.revenue")}</Table.Th>
+            {past && (
+              <>
+                <Table.Th style={right}>{t("forecast.table.unitsAsOf", { date: formatDate(past.asOf) })}</Table.Th>
+                <Table.Th style={right}>{t("forecast.table.revenueAsOf", { date: formatDate(past.asOf) })}</Table.Th>
+                <Table.Th style={right}>{t("forecast.table.difference")}</Table.Th>
+              </>
+            )}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {current.months.map((m) => (
+            <Table.Tr key={m.month}>{row(formatMonth(m.month), m, pastOf(m.month))}</Table.Tr>
+          ))}
+        </Table.Tbody>
+        <Table.Tfoot>
+          <Table.Tr>{row(t("forecast.table.total"), current.total, past?.total, true)}</Table.Tr>
+        </Table.Tfoot>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+export function GroupTable({ current, groupLabel }: { current: Forecast; groupLabel: (key: number | null, name: string | null) => string }) {
+  const { t } = useTranslation();
+  const cell = (f: { units: number; revenue: number }, bold = false) => (
+    <Table.Td style={right}>
+      <Text size="sm" fw={bold ? 700 : undefined}>
+        {formatEuros(f.revenue)}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {t("forecast.table.unitsShort", { units: formatUnits(f.units) })}
+      </Text>
+    </Table.Td>
+  );
+  return (
+    <Table.ScrollContainer minWidth={240 + current.months.length * 110}>
+      <Table striped highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t(`forecast.by.${current.by}`)}</Table.Th>
+            {current.months.map((m) => (
+              <Table.Th key={m.month} style={right}>
+                {formatMonth(m.month, "short")}
+              </Table.Th>
+            ))}
+            <Table.Th style={right}>{t("forecast.table.total")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {current.groups.map((g) => (
+            <Table.Tr key={String(g.key)}>
+              <Table.Th scope="row" fw={500}>
+                {groupLabel(g.key, g.name)}
+              </Table.Th>
+              {g.months.map((m) =>
+                m.revenue === 0 && m.units === 0 ? (
+                  // Nothing expected: a dash keeps the months with figures easy to spot.
+                  <Table.Td key={m.month} style={right} c="dimmed">
+                    {t("common.empty")}
+                  </Table.Td>
+                ) : (
+                  <Table.Td key={m.month} style={right}>
+                    <Text size="sm">{formatEuros(m.revenue)}</Text>
+                    <Text size="xs" c="dimmed">
+                      {t("forecast.table.unitsShort", { units: formatUnits(m.units) })}
+                    </Text>
+                  </Table.Td>
+                ),
+              )}
+              {cell(g.total, true)}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+        <Table.Tfoot>
+          <Table.Tr>
+            <Table.Th scope="row">{t("forecast.table.total")}</Table.Th>
+            {current.months.map((m) => (
+              <Table.Td key={m.month} style={right}>
+                <Text size="sm" fw={700}>
+                  {formatEuros(m.revenue)}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {t("forecast.table.unitsShort", { units: formatUnits(m.units) })}
+                </Text>
+              </Table.Td>
+            ))}
+            {cell(current.total, true)}
+          </Table.Tr>
+        </Table.Tfoot>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

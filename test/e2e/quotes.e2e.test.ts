@@ -1,0 +1,112 @@
+// Quotes in a real browser against a real server: a rep asks the advice "quote or not" for a
+// relation whose decider is known, follows the "go", saves the quote, reads its weighted amount in
+// the forecast of its decision month, lowers the chance on the quote's page and sees the forecast
+// of that month follow.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addMonths } from "../../src/domain/calendar.js";
+import { type BrowserPage, type E2eServer, launchBrowser, logIn, openPage, seedRelation, startServer } from "./support.js";
+
+/** The month `n` months from now in Amsterdam, as 'YYYY-MM' (the server's clock is the real one). */
+function monthFromNow(n: number): string {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  return addMonths(today.slice(0, 7), n);
+}
+
+/** "2027-01" → "januari 2027", as the forecast table names its rows. */
+function dutchMonth(month: string): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return new Intl.DateTimeFormat("nl-NL", { timeZone: "UTC", month: "long", year: "numeric" }).format(new Date(Date.UTC(y, m - 1, 1)));
+}
+
+async function inject(server: E2eServer, url: string, payload: Record<string, unknown>): Promise<{ id: number }> {
+  const response = await server.app.inject({ method: "POST", url, headers: server.headers, payload });
+  if (response.statusCode !== 201) throw new Error(`POST ${url} failed: ${response.statusCode} ${response.body}`);
+  return response.json() as { id: number };
+}
+
+/** The text of the forecast row of `month` (month, units, expected revenue). */
+async function forecastRow(page: Page, month: string): Promise<string | null> {
+  return page.getByRole("row", { name: new RegExp(`^${dutchMonth(month)}`) }).textContent();
+}
+
+describe("quotes in the browser", () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let relationId: number;
+  const decisionMonth = monthFromNow(2);
+
+  beforeAll(async () => {
+    server = await startServer();
+    relationId = await seedRelation(server, { name: "Zorggroep De Linde", visitPostcode: "3511 AA", visitCity: "Utrecht", status: "prospect" });
+    await inject(server, `/api/relations/${relationId}/persons`, { firstName: "Petra", lastName: "Bakker", jobTitle: "Directeur", dmuRoles: ["decider"] });
+    await inject(server, "/api/products", { code: "SCH-01", name: "Kantoorschoonmaak dagelijks", unit: "m2", listPriceCents: 1250 });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  let current: BrowserPage | undefined;
+  const closePage = async () => {
+    const problems = current?.problems ?? [];
+    await current?.context.close();
+    current = undefined;
+    expect(problems).toEqual([]);
+  };
+
+  it("creates a quote through the advice, shows it in the forecast, and moves the forecast when its chance changes", async () => {
+    current = await openPage(browser, server.url);
+    const { page } = current;
+    await logIn(page);
+
+    // From the relation's quotes tab to a new quote: the advice comes first.
+    await page.goto(`/relations/${relationId}`);
+    await page.getByRole("tab", { name: "Offertes" }).click();
+    await page.getByRole("link", { name: "Nieuwe offerte" }).click();
+    await page.getByRole("heading", { name: "Offreren of niet?", level: 2 }).waitFor();
+    await page.getByText("Petra Bakker").waitFor(); // the decider Koers found among the persons
+
+    await page.getByRole("radiogroup", { name: /echte oplossing/ }).getByRole("radio", { name: "Ja" }).check();
+    await page.getByRole("radiogroup", { name: /budget/ }).getByRole("radio", { name: "Ja" }).check();
+    await page.getByRole("textbox", { name: "Kans op de order, op feiten" }).fill("60");
+    await page.getByLabel("Verwachte beslismaand").fill(decisionMonth);
+    await page.getByRole("button", { name: "Advies vragen" }).click();
+    await page.getByText("Alle vijf de criteria zijn in orde: maak de offerte.").waitFor();
+    await page.getByRole("button", { name: "Verder naar de offerte" }).click();
+
+    // The quote: one line of 100 m² at the list price of € 12,50, amount computed as it is typed.
+    await page.getByRole("combobox", { name: "Product, regel 1" }).fill("kantoor");
+    await page.getByRole("option", { name: /SCH-01/ }).click();
+    const quantity = page.getByRole("textbox", { name: "Aantal, regel 1" });
+    await quantity.fill("100");
+    await expect.poll(() => page.getByRole("row", { name: /^Totaal/ }).textContent()).toMatch(/€\s1\.250,00/);
+    expect(await page.getByRole("textbox", { name: "Kans (vk%)" }).inputValue()).toBe("60 %"); // taken from the advice
+    await page.getByRole("button", { name: "Offerte opslaan" }).click();
+
+    await page.getByRole("heading", { name: "Offerte OV1-1 — Zorggroep De Linde", level: 1 }).waitFor();
+    const quoteUrl = new URL(page.url()).pathname;
+
+    // Forecast: 60 % of € 1.250,00 in the decision month.
+    await page.getByRole("navigation", { name: "Hoofdnavigatie" }).getByRole("link", { name: "Offertes" }).click();
+    await page.getByRole("link", { name: "Forecast" }).click();
+    await page.getByRole("heading", { name: "Forecast", level: 1 }).waitFor();
+    await expect.poll(() => forecastRow(page, decisionMonth)).toMatch(/€\s750,00/);
+
+    // Lower the chance on the quote's page; the forecast of that month follows.
+    await page.goto(quoteUrl);
+    await page.getByRole("button", { name: "Kans en beslismaand wijzigen" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("textbox", { name: "Kans (vk%)" }).fill("20");
+    await dialog.getByRole("button", { name: "Opslaan" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await page.getByText("20 %", { exact: true }).waitFor();
+
+    await page.getByRole("navigation", { name: "Hoofdnavigatie" }).getByRole("link", { name: "Offertes" }).click();
+    await page.getByRole("link", { name: "Forecast" }).click();
+    await expect.poll(() => forecastRow(page, decisionMonth)).toMatch(/€\s250,00/);
+    await closePage();
+  });
+});
