@@ -104,7 +104,9 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(nearbyRoutes, { ctx });
   await app.register(reportRoutes, { ctx });
 
-  if (hasWeb) await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: false });
+  // wildcard: files are looked up per request (a rebuilt web app is served without a restart); a
+  // miss falls through to the not-found handler, which serves the app shell for client routes.
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: true });
 
   await app.ready();
   return app;

@@ -80,7 +80,10 @@ export function registerProblemHandlers(app: FastifyInstance, options: { spaFall
 
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes (/relations/12) get the web app's shell; /api stays problem+json.
-    if (options.spaFallback && request.method === "GET" && !request.url.startsWith("/api")) {
+    const path = request.url.split("?")[0] ?? "";
+    // A missing file (/favicon.ico, an old asset) is a 404, not the app shell.
+    const looksLikeFile = /\.[a-z0-9]+$/i.test(path);
+    if (options.spaFallback && request.method === "GET" && !path.startsWith("/api") && !looksLikeFile) {
       return reply.sendFile("index.html");
     }
     const body = problemBody("not_found", `No route ${request.method} ${request.url.split("?")[0]}`, [], request.url);

@@ -4,6 +4,8 @@ import { AppShell, Burger, Group, NavLink, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, ScrollRestoration, useLocation } from "react-router";
+import { ReportsNavLink } from "../features/reports/ReportsNavLink.js";
+import { ImportsNavLink } from "../features/imports/ImportsNavLink.js";
 import { LanguageSwitch } from "./LanguageSwitch.js";
 import classes from "./shell.module.css";
 import { UserMenu } from "./UserMenu.js";
@@ -13,6 +15,7 @@ const AREAS = [
   { path: "/my-day", key: "myDay" },
   { path: "/agenda", key: "agenda" },
   { path: "/quotes", key: "quotes" },
+  { path: "/quotes/forecast", key: "forecast" },
   { path: "/sales", key: "sales" },
   { path: "/planning", key: "planning" },
 ] as const;
@@ -42,7 +45,9 @@ export function Shell() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t("nav.label")}>
         {AREAS.map((area) => {
-          const active = location.pathname === area.path || location.pathname.startsWith(`${area.path}/`);
+          // The longest matching path wins: /quotes/forecast lights Forecast, not Offertes.
+          const matches = (path: string) => location.pathname === path || location.pathname.startsWith(`${path}/`);
+          const active = matches(area.path) && !AREAS.some((other) => other.path.length > area.path.length && other.path.startsWith(area.path) && matches(other.path));
           return (
             <NavLink
               key={area.path}
@@ -55,6 +60,8 @@ export function Shell() {
             />
           );
         })}
+        <ReportsNavLink onClick={close} />
+        <ImportsNavLink onClick={close} />
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         <Outlet />

@@ -5,6 +5,10 @@ import { RelationCreatePage } from "../features/relations/RelationCreatePage.js"
 import { RelationEditPage } from "../features/relations/RelationEditPage.js";
 import { RelationPage } from "../features/relations/RelationPage.js";
 import { RelationsListPage } from "../features/relations/RelationsListPage.js";
+import { quoteRoutes } from "../features/quotes/routes.js";
+import { MyDayPage } from "../features/myday/MyDayPage.js";
+import { ReportsPage } from "../features/reports/ReportsPage.js";
+import { dataRoutes } from "../features/imports/routes.js";
 import { ComingSoon } from "./ComingSoon.js";
 import { NotFound } from "./NotFound.js";
 import { RequireSession } from "./RequireSession.js";
@@ -24,9 +28,11 @@ export const router = createBrowserRouter([
       { path: "relations/new", element: <RelationCreatePage /> },
       { path: "relations/:id", element: <RelationPage /> },
       { path: "relations/:id/edit", element: <RelationEditPage /> },
-      { path: "my-day", element: <ComingSoon area="myDay" /> },
+      { path: "my-day", element: <MyDayPage /> },
+      { path: "reports", element: <ReportsPage /> },
       { path: "agenda", element: <ComingSoon area="agenda" /> },
-      { path: "quotes", element: <ComingSoon area="quotes" /> },
+      ...quoteRoutes,
+      ...dataRoutes,
       { path: "sales", element: <ComingSoon area="sales" /> },
       { path: "planning", element: <ComingSoon area="planning" /> },
       { path: "*", element: <NotFound /> },

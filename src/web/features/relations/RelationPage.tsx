@@ -10,6 +10,10 @@ import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { PageLoader } from "../../components/PageLoader.js";
 import { useCurrentUser } from "../auth/session.js";
 import { PersonsSection } from "../persons/PersonsSection.js";
+import { RelationQuotes } from "../quotes/RelationQuotes.js";
+import { ActivitiesTab } from "../activities/ActivitiesTab.js";
+import { PersonsPrivacy } from "../consent/PersonsPrivacy.js";
+import { NearbyTab } from "../nearby/NearbyTab.js";
 import { RelationBaseData } from "./RelationBaseData.js";
 import { AuditTrail, ClassHistory, StatusHistory } from "./RelationHistory.js";
 import { StatusChangeDialog } from "./StatusChangeDialog.js";
@@ -61,18 +65,25 @@ export function RelationPage() {
 
       <RelationBaseData relation={r} />
 
-      <Tabs defaultValue="persons" keepMounted={false}>
+      <Tabs defaultValue="activities" keepMounted={false}>
         <Tabs.List>
+          <Tabs.Tab value="activities">{t("activities.tab")}</Tabs.Tab>
           <Tabs.Tab value="persons">
             {t("relation.persons")} ({r.persons.length})
           </Tabs.Tab>
+          <Tabs.Tab value="quotes">{t("quotes.title")}</Tabs.Tab>
+          <Tabs.Tab value="nearby">{t("nearby.tab")}</Tabs.Tab>
           <Tabs.Tab value="status">{t("relation.statusHistory")}</Tabs.Tab>
           <Tabs.Tab value="class">{t("relation.classHistory")}</Tabs.Tab>
           <Tabs.Tab value="audit">{t("relation.audit")}</Tabs.Tab>
         </Tabs.List>
+        <Tabs.Panel value="activities" pt="md"><ActivitiesTab relationId={r.id} persons={r.persons} canWrite={canWrite} /></Tabs.Panel>
+        <Tabs.Panel value="nearby" pt="md"><NearbyTab relationId={r.id} /></Tabs.Panel>
         <Tabs.Panel value="persons" pt="md">
           <PersonsSection relationId={r.id} persons={r.persons} canWrite={canWrite} onReload={reload} />
+          <PersonsPrivacy relationId={r.id} persons={r.persons} />
         </Tabs.Panel>
+        <Tabs.Panel value="quotes" pt="md"><RelationQuotes relationId={r.id} /></Tabs.Panel>
         <Tabs.Panel value="status" pt="md">
           <StatusHistory history={r.statusHistory} />
         </Tabs.Panel>

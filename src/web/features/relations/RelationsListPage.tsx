@@ -11,6 +11,7 @@ import { formatCount } from "../../i18n/format.js";
 import { useCurrentUser } from "../auth/session.js";
 import { useListState } from "./list-state.js";
 import { RelationFilters } from "./RelationFilters.js";
+import { RelationListActions } from "../exports/RelationListActions.js";
 import { RelationsTable } from "./RelationsTable.js";
 import { useRelationsList } from "./relations.api.js";
 
@@ -44,6 +45,7 @@ export function RelationsListPage() {
         maxLength={100}
       />
       <RelationFilters state={state} update={update} problems={filterProblems} />
+      <RelationListActions />
       {list.isError && filterProblems.length === 0 && <ErrorAlert error={list.error} reveal={false} />}
       {list.isPending ? (
         <PageLoader />
