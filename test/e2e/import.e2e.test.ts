@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserPage, type E2eServer, launchBrowser, logIn, openPage, seedRelation, startServer } from "./support.js";
+import { type E2eServer, launchBrowser, logIn, pageTracker, seedRelation, startServer } from "./support.js";
 
 const HEADER = "Bedrijfsnaam;KvK-nummer;Postcode;Plaats;Telefoon";
 const csv = (...lines: string[]) => Buffer.from(`${[HEADER, ...lines].join("\r\n")}\r\n`, "utf8");
@@ -33,17 +33,9 @@ describe("import, export and merging in the browser", () => {
     await server?.close();
   });
 
-  let current: BrowserPage | undefined;
-  const open = async () => {
-    current = await openPage(browser, server.url);
-    return current;
-  };
-  const closePage = async () => {
-    const problems = current?.problems ?? [];
-    await current?.context.close();
-    current = undefined;
-    expect(problems).toEqual([]);
-  };
+  const pages = pageTracker(() => browser, () => server.url);
+  const open = pages.open;
+  const closePage = async () => expect(await pages.close()).toEqual([]);
 
   it("imports a Dutch CSV: proposed mapping, a blocking row error, the corrected file, commit, and the relation found", async () => {
     const { page } = await open();

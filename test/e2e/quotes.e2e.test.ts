@@ -5,7 +5,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMonths } from "../../src/domain/calendar.js";
-import { type BrowserPage, type E2eServer, launchBrowser, logIn, openPage, seedRelation, startServer } from "./support.js";
+import { type E2eServer, launchBrowser, logIn, pageTracker, seedRelation, startServer } from "./support.js";
 
 /** The month `n` months from now in Amsterdam, as 'YYYY-MM' (the server's clock is the real one). */
 function monthFromNow(n: number): string {
@@ -49,17 +49,11 @@ describe("quotes in the browser", () => {
     await server?.close();
   });
 
-  let current: BrowserPage | undefined;
-  const closePage = async () => {
-    const problems = current?.problems ?? [];
-    await current?.context.close();
-    current = undefined;
-    expect(problems).toEqual([]);
-  };
+  const pages = pageTracker(() => browser, () => server.url);
+  const closePage = async () => expect(await pages.close()).toEqual([]);
 
   it("creates a quote through the advice, shows it in the forecast, and moves the forecast when its chance changes", async () => {
-    current = await openPage(browser, server.url);
-    const { page } = current;
+    const { page } = await pages.open();
     await logIn(page);
 
     // From the relation's quotes tab to a new quote: the advice comes first.
@@ -91,7 +85,7 @@ describe("quotes in the browser", () => {
 
     // Forecast: 60 % of € 1.250,00 in the decision month.
     await page.getByRole("navigation", { name: "Hoofdnavigatie" }).getByRole("link", { name: "Offertes" }).click();
-    await page.getByRole("link", { name: "Forecast" }).click();
+    await page.getByRole("navigation", { name: "Onderdelen van Offertes" }).getByRole("link", { name: "Forecast" }).click();
     await page.getByRole("heading", { name: "Forecast", level: 1 }).waitFor();
     await expect.poll(() => forecastRow(page, decisionMonth)).toMatch(/€\s750,00/);
 
@@ -105,7 +99,7 @@ describe("quotes in the browser", () => {
     await page.getByText("20 %", { exact: true }).waitFor();
 
     await page.getByRole("navigation", { name: "Hoofdnavigatie" }).getByRole("link", { name: "Offertes" }).click();
-    await page.getByRole("link", { name: "Forecast" }).click();
+    await page.getByRole("navigation", { name: "Onderdelen van Offertes" }).getByRole("link", { name: "Forecast" }).click();
     await expect.poll(() => forecastRow(page, decisionMonth)).toMatch(/€\s250,00/);
     await closePage();
   });

@@ -3,7 +3,7 @@
 // beside the postcode of a form.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserPage, type E2eServer, launchBrowser, logIn, openPage, seedRelation, startServer } from "./support.js";
+import { type E2eServer, launchBrowser, logIn, pageTracker, seedRelation, startServer } from "./support.js";
 
 describe("relations in the browser", () => {
   let server: E2eServer;
@@ -31,17 +31,9 @@ describe("relations in the browser", () => {
     await server?.close();
   });
 
-  let current: BrowserPage | undefined;
-  const open = async () => {
-    current = await openPage(browser, server.url);
-    return current;
-  };
-  const closePage = async () => {
-    const problems = current?.problems ?? [];
-    await current?.context.close();
-    current = undefined;
-    expect(problems).toEqual([]);
-  };
+  const pages = pageTracker(() => browser, () => server.url);
+  const open = pages.open;
+  const closePage = async () => expect(await pages.close()).toEqual([]);
 
   it("finds a relation by type-ahead, saves a changed city, and still shows it after a reload", async () => {
     const { page } = await open();

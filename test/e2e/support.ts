@@ -90,6 +90,26 @@ export async function openPage(browser: Browser, baseURL: string): Promise<Brows
   return { context, page, problems };
 }
 
+/**
+ * One page at a time for a test file: `open` starts a fresh browser context, `close` ends it and
+ * returns the script errors and CSP violations seen meanwhile (a healthy page has none).
+ */
+export function pageTracker(browser: () => Browser, baseURL: () => string) {
+  let current: BrowserPage | undefined;
+  return {
+    open: async (): Promise<BrowserPage> => {
+      current = await openPage(browser(), baseURL());
+      return current;
+    },
+    close: async (): Promise<string[]> => {
+      const problems = current?.problems ?? [];
+      await current?.context.close();
+      current = undefined;
+      return problems;
+    },
+  };
+}
+
 /** Logs in on the Dutch login page as the seeded user and waits for the relations list. */
 export async function logIn(page: Page): Promise<void> {
   await page.goto("/");
