@@ -1,11 +1,8 @@
 // Small TypeBox helpers shared by the feature schemas.
-import { type TLiteral, type TSchema, Type } from "typebox";
+import { type TSchema, Type } from "typebox";
 
-type Literals<T extends readonly string[]> = { -readonly [K in keyof T]: TLiteral<T[K]> };
-
-/** One of a fixed list of strings, typed as their union (e.g. the lifecycle statuses). */
-export const literals = <const T extends readonly string[]>(values: T) =>
-  Type.Union(values.map((v) => Type.Literal(v)) as unknown as Literals<T>);
+/** One of a fixed list of strings (`enum`), typed as their union (e.g. the lifecycle statuses). */
+export const literals = <const T extends string[]>(values: readonly [...T]) => Type.Enum<T>(values);
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 

@@ -2,10 +2,9 @@
 // never as HTML; the web app shows them as text.
 import { type Static, Type } from "typebox";
 import { ACTIVITY_KINDS, SALES_METHODS } from "../../domain/contact-moment.js";
-import { Nullable, OptionalText, Ref } from "../../server/schema-helpers.js";
+import { Nullable, OptionalText, Ref, literals } from "../../server/schema-helpers.js";
 import { FollowUp, FollowUpCreate } from "../followups/follow-up.schemas.js";
 
-const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 
 const ids = (description: string) => Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 50, uniqueItems: true, description });
 

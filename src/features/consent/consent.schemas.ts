@@ -1,9 +1,8 @@
 // HTTP shapes of mailing consent and the mailing-list export.
 import { type Static, Type } from "typebox";
 import { CONSENT_PURPOSES, CONSENT_SOURCES, CONSENT_STATES } from "../../domain/consent.js";
-import { IsoDateString, Nullable, OptionalText, Ref } from "../../server/schema-helpers.js";
+import { IsoDateString, Nullable, OptionalText, Ref, literals } from "../../server/schema-helpers.js";
 
-const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 
 export const PurposeSchema = literals(CONSENT_PURPOSES);
 

@@ -1,9 +1,8 @@
 // HTTP shapes of follow-ups (vervolgacties) and "My day".
 import { type Static, Type } from "typebox";
 import { QUICK_CHOICES } from "../../domain/followup-dates.js";
-import { IsoDateString, Nullable, Ref } from "../../server/schema-helpers.js";
+import { IsoDateString, Nullable, Ref, literals } from "../../server/schema-helpers.js";
 
-const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 
 export const FOLLOW_UP_STATUSES = ["open", "done"] as const;
 

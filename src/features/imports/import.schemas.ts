@@ -1,8 +1,7 @@
 // HTTP shapes of the import flow.
 import { Type } from "typebox";
-import { Nullable } from "../../server/schema-helpers.js";
+import { Nullable, literals } from "../../server/schema-helpers.js";
 
-const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 
 export const ImportKindSchema = literals(["relations", "persons"] as const);
 
