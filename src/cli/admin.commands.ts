@@ -1,4 +1,5 @@
 // First set-up and scripting: migrate, demo data, users and API tokens.
+import { Presets, SingleBar } from "cli-progress";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { ROLES } from "../domain/roles.js";
 import { createApiToken } from "../features/auth/session.service.js";
@@ -33,8 +34,12 @@ export function registerAdminCommands(program: Command): void {
       await withDatabase(async ({ db }) => {
         const anyRelation = await db.selectFrom("relations").select("id").limit(1).executeTakeFirst();
         if (anyRelation) throw new AppError("conflict", "the database already holds relations; demo data goes into an empty database only");
-        const summary = await seedDemo(db, { relations: opts.size, seed: opts.seed }, new Date());
-        console.log(`demo company loaded: ${summary.relations} relations, ${summary.persons} persons`);
+        const bar = new SingleBar({ format: "loading relations [{bar}] {value}/{total} {eta_formatted}", stream: process.stderr }, Presets.shades_classic);
+        bar.start(opts.size, 0);
+        const summary = await seedDemo(db, { relations: opts.size, seed: opts.seed, onProgress: (done) => bar.update(done) }, new Date()).finally(() => bar.stop());
+        console.log(
+          `demo company loaded: ${summary.relations} relations, ${summary.persons} persons, ${summary.sales.products} products, ${summary.sales.quotes} quotes, ${summary.sales.contactMoments} contact moments`,
+        );
         for (const u of summary.users) console.log(`  ${u.role.padEnd(14)} ${u.email.padEnd(28)} password: ${u.password}`);
       });
     });

@@ -24,8 +24,12 @@ async function main(): Promise<void> {
   console.log(`\nKoers is running at ${url}  (database: ${where})`);
   console.log(`API docs: ${url}/api/docs`);
   if (prepared.demo) {
-    console.log(`\nDemo company loaded: ${prepared.demo.relations} relations, ${prepared.demo.persons} persons. Demo logins:`);
-    for (const u of prepared.demo.users) console.log(`  ${u.role.padEnd(14)} ${u.email.padEnd(28)} password: ${u.password}`);
+    const { relations, persons, sales } = prepared.demo;
+    console.log(`\nDemo company loaded: ${relations} relations, ${persons} persons, ${sales.quotes} quotes, ${sales.contactMoments} contact moments.`);
+  }
+  if (prepared.demoLogins.length > 0) {
+    console.log("\nDemo logins (KOERS_DEMO=0 hides them):");
+    for (const u of prepared.demoLogins) console.log(`  ${u.role.padEnd(14)} ${u.email.padEnd(28)} password: ${u.password}`);
   }
   const stop = async () => {
     await app.close();

@@ -2,7 +2,15 @@
 // from src/ under tsx and from dist/ after a build.
 import type { Migration } from "kysely";
 import * as core from "./0001_core.js";
+import * as crmMemory from "./0002_crm_memory.js";
+import * as imports from "./0003_imports.js";
+import * as quotes from "./0004_quotes.js";
+import * as relationIndexes from "./0005_relation_indexes.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_core": core,
+  "0002_crm_memory": crmMemory,
+  "0003_imports": imports,
+  "0004_quotes": quotes,
+  "0005_relation_indexes": relationIndexes,
 };

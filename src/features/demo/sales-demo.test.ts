@@ -1,0 +1,48 @@
+// The demo company is alive: its reps find follow-ups on "Mijn dag", the forecast has open quotes,
+// and the products and contact moments are there — on both engines.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiToken } from "../auth/session.service.js";
+import { findUserByEmail } from "../users/user.repository.js";
+import { startTestApp, type TestApp } from "../../test-support/app.js";
+import { ENGINES } from "../../test-support/databases.js";
+import { seedDemo } from "./demo.service.js";
+
+const NOW = new Date("2026-11-27T08:00:00.000Z");
+
+describe.each(ENGINES)("demo sales activity on %s", (engine) => {
+  let t: TestApp;
+  let headers: Record<string, string>;
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    t.setNow(NOW);
+    await seedDemo(t.ctx.db, { relations: 400, seed: 3 }, NOW);
+    const manager = await findUserByEmail(t.ctx.db, "manager@glansrijk.nl");
+    if (!manager) throw new Error("the demo has no manager");
+    headers = { authorization: `Bearer ${await createApiToken(t.ctx.db, manager.id, "test", NOW)}` };
+  });
+  afterAll(async () => t?.close());
+
+  it("gives the team overdue follow-ups that the manager sees per rep", async () => {
+    const res = await t.app.inject({ method: "GET", url: "/api/followups/overdue-by-rep", headers });
+    expect(res.statusCode).toBe(200);
+    const reps = res.json().items as { overdue: number }[];
+    expect(reps.length).toBeGreaterThan(0);
+    expect(reps.reduce((sum, r) => sum + r.overdue, 0)).toBeGreaterThan(0);
+  });
+
+  it("fills the forecast of the coming months from open quotes", async () => {
+    const res = await t.app.inject({ method: "GET", url: "/api/forecast?from=2026-11&to=2027-05", headers });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().total.revenue).toBeGreaterThan(0);
+  });
+
+  it("lists products and contact moments with their quotes, some already won or lost", async () => {
+    const products = await t.app.inject({ method: "GET", url: "/api/products", headers });
+    expect(products.json().items.length).toBeGreaterThan(5);
+    const decided = await t.ctx.db.selectFrom("quotes").select("status").where("status", "in", ["won", "lost"]).execute();
+    expect(decided.length).toBeGreaterThan(0);
+    const moments = await t.ctx.db.selectFrom("activities").select("id").limit(10).execute();
+    expect(moments.length).toBe(10);
+  });
+});
