@@ -1,4 +1,4 @@
-// `npm run bench [-- --only relations --sizes 100000,1000000 --engines sqlite,postgres --runs 50]`
+// `npm run bench [-- --only relations,my-day,forecast,import --sizes 100000,1000000 --engines sqlite,postgres --runs 50]`
 // Runs the benchmarks, prints a table per engine and size, and writes
 // bench/results/<bench>-<engine>-<size>.json plus bench/results/latest.json (the newest result of
 // every bench, engine and size). A new benchmark plugs in with one line in BENCHMARKS.
@@ -15,12 +15,27 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   relations: async () => (await import("./relations.bench.js")).relationsBenchmark,
 };
 
+/**
+ * Benchmarks with a data shape of their own (contact moments, open quotes, import rows rather than
+ * relation sizes): they run with their own defaults on the chosen engines, print their own table
+ * and write bench/results/<name>.json.
+ */
+interface OwnShapeBenchmark {
+  defaults(): { engines: Engine[] };
+  run(options: { engines: Engine[] }): Promise<unknown>;
+}
+const OWN_SHAPE: Record<string, () => Promise<OwnShapeBenchmark>> = {
+  "my-day": async () => (await import("./my-day.bench.js")).benchmark as unknown as OwnShapeBenchmark,
+  forecast: async () => (await import("./forecast.bench.js")).benchmark as unknown as OwnShapeBenchmark,
+  import: async () => (await import("./import.bench.js")).benchmark as unknown as OwnShapeBenchmark,
+};
+
 const RESULTS = join(PROJECT_ROOT, "bench", "results");
 
 function usage(message: string): never {
   console.error(`bench: ${message}`);
   console.error("usage: npm run bench -- [--only relations] [--sizes 100000,1000000] [--engines sqlite,postgres] [--runs 50] [--keep]");
-  console.error(`benchmarks: ${Object.keys(BENCHMARKS).join(", ")}`);
+  console.error(`benchmarks: ${[...Object.keys(BENCHMARKS), ...Object.keys(OWN_SHAPE)].join(", ")}`);
   process.exit(2);
 }
 
@@ -34,8 +49,9 @@ function parseOptions(): { only: string[]; options: BenchOptions } {
       keep: { type: "boolean", default: false },
     },
   });
-  const only = (values.only ?? Object.keys(BENCHMARKS).join(",")).split(",").map((s) => s.trim()).filter(Boolean);
-  for (const name of only) if (!BENCHMARKS[name]) usage(`unknown benchmark "${name}"`);
+  const all = [...Object.keys(BENCHMARKS), ...Object.keys(OWN_SHAPE)];
+  const only = (values.only ?? all.join(",")).split(",").map((s) => s.trim()).filter(Boolean);
+  for (const name of only) if (!all.includes(name)) usage(`unknown benchmark "${name}"`);
   const sizes = values.sizes.split(",").map((s) => Number(s.trim().replace(/[_.]/g, "")));
   if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) usage(`--sizes must be whole numbers above 0 (got ${values.sizes})`);
   const engines = values.engines.split(",").map((s) => s.trim());
@@ -69,6 +85,12 @@ function save(results: BenchResult[]): void {
 async function main(): Promise<void> {
   const { only, options } = parseOptions();
   for (const name of only) {
+    const own = OWN_SHAPE[name];
+    if (own) {
+      const benchmark = await own();
+      await benchmark.run({ ...benchmark.defaults(), engines: options.engines });
+      continue;
+    }
     const benchmark = await (BENCHMARKS[name] as () => Promise<Benchmark>)();
     const results = await benchmark.run(options);
     for (const r of results) printResult(r);
