@@ -63,7 +63,8 @@ export interface RequestOptions {
 
 const WRITE_METHODS = new Set(["POST", "PATCH", "PUT", "DELETE"]);
 
-async function problemOf(response: Response): Promise<ApiError> {
+/** The problem+json of a failed response as an ApiError (also for downloads and uploads). */
+export async function problemOf(response: Response): Promise<ApiError> {
   let body: { code?: string; detail?: string; title?: string; errors?: FieldError[] } = {};
   try {
     body = (await response.json()) as typeof body;
@@ -81,7 +82,9 @@ async function problemOf(response: Response): Promise<ApiError> {
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? "GET";
   const headers: Record<string, string> = { accept: "application/json" };
-  if (options.body !== undefined) headers["content-type"] = "application/json";
+  // A form (file upload) sets its own multipart content type; everything else is JSON.
+  const isForm = options.body instanceof FormData;
+  if (options.body !== undefined && !isForm) headers["content-type"] = "application/json";
   if (WRITE_METHODS.has(method) && csrfToken) headers["x-csrf-token"] = csrfToken;
   if (options.version !== undefined) headers["if-match"] = `"${options.version}"`;
   let response: Response;
@@ -90,7 +93,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       method,
       headers,
       credentials: "same-origin",
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : isForm ? (options.body as FormData) : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (error) {
@@ -112,4 +115,6 @@ export const api = {
   post: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: "POST", body }),
   patch: <T>(path: string, version: number, body: unknown) => apiRequest<T>(path, { method: "PATCH", body, version }),
   delete: <T>(path: string) => apiRequest<T>(path, { method: "DELETE" }),
+  /** multipart/form-data upload, with the CSRF token like every write. */
+  upload: <T>(path: string, form: FormData) => apiRequest<T>(path, { method: "POST", body: form }),
 };

@@ -1,7 +1,7 @@
 // Contact moments, their attachments and follow-ups over HTTP. A saved contact moment or follow-up
 // refreshes the timeline, the follow-ups, "My day" and the relation's audit trail.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ApiError, api, queryString } from "../../api/client.js";
+import { api, queryString } from "../../api/client.js";
 import type { Activity, ActivityBody, ActivityCreateBody, ActivityPage, Attachment, FollowUp, FollowUpBody, FollowUpPatchBody, QuickDates } from "./types.js";
 
 export const crmKeys = {
@@ -57,35 +57,11 @@ export function useUpdateActivity(relationId: number) {
   });
 }
 
-/**
- * Uploads one file as multipart/form-data. The JSON client cannot send a form, so the CSRF token is
- * read from the session here (the same token the client sends on JSON writes).
- */
+/** Uploads one file as multipart/form-data. */
 export async function uploadAttachment(activityId: number, file: File): Promise<Attachment> {
-  const session = await api.get<{ csrfToken: string | null }>("/api/session");
   const form = new FormData();
   form.append("file", file, file.name);
-  let response: Response;
-  try {
-    response = await fetch(`/api/activities/${activityId}/attachments`, {
-      method: "POST",
-      body: form,
-      credentials: "same-origin",
-      headers: { accept: "application/json", ...(session.csrfToken ? { "x-csrf-token": session.csrfToken } : {}) },
-    });
-  } catch {
-    throw new ApiError(0, "network", "The server cannot be reached");
-  }
-  if (!response.ok) {
-    let body: { code?: string; detail?: string; title?: string } = {};
-    try {
-      body = (await response.json()) as typeof body;
-    } catch {
-      // a proxy's error page: the status says enough
-    }
-    throw new ApiError(response.status, body.code ?? "bad_request", body.detail ?? body.title ?? response.statusText);
-  }
-  return (await response.json()) as Attachment;
+  return api.upload<Attachment>(`/api/activities/${activityId}/attachments`, form);
 }
 
 export function useUploadAttachment(relationId: number) {

@@ -1,6 +1,6 @@
 // Downloads a file the API streams (CSV or XLSX) with the session cookie, so that a refused request
 // (403, a bad filter) becomes a message on the page instead of a saved error document.
-import { ApiError, type FieldError } from "../../api/client.js";
+import { ApiError, problemOf } from "../../api/client.js";
 
 /** The file name of a Content-Disposition header, preferring the UTF-8 form (filename*=). */
 export function fileNameOf(disposition: string | null, fallback: string): string {
@@ -23,15 +23,7 @@ export async function downloadFile(url: string, fallbackName: string): Promise<s
   } catch {
     throw new ApiError(0, "network", "The server cannot be reached");
   }
-  if (!response.ok) {
-    let body: { code?: string; detail?: string; title?: string; errors?: FieldError[] } = {};
-    try {
-      body = (await response.json()) as typeof body;
-    } catch {
-      // not JSON: the status says enough
-    }
-    throw new ApiError(response.status, body.code ?? (response.status >= 500 ? "internal" : "bad_request"), body.detail ?? body.title ?? response.statusText, body.errors ?? []);
-  }
+  if (!response.ok) throw await problemOf(response);
   const blob = await response.blob();
   const name = fileNameOf(response.headers.get("content-disposition"), fallbackName);
   const href = URL.createObjectURL(blob);

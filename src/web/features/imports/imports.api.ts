@@ -3,7 +3,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Static } from "typebox";
 import type { ImportJob as ImportJobSchema, Preview as PreviewSchema } from "../../../features/imports/import.schemas.js";
-import { ApiError, type FieldError, api, apiRequest, queryString } from "../../api/client.js";
+import { api, apiRequest, queryString } from "../../api/client.js";
 
 export type ImportJob = Static<typeof ImportJobSchema>;
 export type ImportPreview = Static<typeof PreviewSchema>;
@@ -33,36 +33,12 @@ export function localFileProblem(file: File): "wrongType" | "tooLarge" | "empty"
   return null;
 }
 
-/**
- * Sends the file as multipart/form-data. The JSON client cannot send a form, so the CSRF token is
- * read from the session here (the same token the client sends on JSON writes).
- */
+/** Sends the file as multipart/form-data. */
 export async function uploadImportFile(kind: ImportKind, file: File): Promise<ImportJob> {
-  const session = await api.get<{ csrfToken: string | null }>("/api/session");
   const form = new FormData();
   form.append("kind", kind);
   form.append("file", file, file.name);
-  let response: Response;
-  try {
-    response = await fetch(`/api/imports${queryString({ kind })}`, {
-      method: "POST",
-      body: form,
-      credentials: "same-origin",
-      headers: { accept: "application/json", ...(session.csrfToken ? { "x-csrf-token": session.csrfToken } : {}) },
-    });
-  } catch {
-    throw new ApiError(0, "network", "The server cannot be reached");
-  }
-  if (!response.ok) {
-    let body: { code?: string; detail?: string; title?: string; errors?: FieldError[] } = {};
-    try {
-      body = (await response.json()) as typeof body;
-    } catch {
-      // a proxy's error page: the status says enough
-    }
-    throw new ApiError(response.status, body.code ?? "bad_request", body.detail ?? body.title ?? response.statusText, Array.isArray(body.errors) ? body.errors : []);
-  }
-  return (await response.json()) as ImportJob;
+  return api.upload<ImportJob>(`/api/imports${queryString({ kind })}`, form);
 }
 
 export function useUploadImport() {
