@@ -23,9 +23,14 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
+/**
+ * A new, migrated database with the reference data: an SQLite file in a fresh temporary folder, or
+ * a PostgreSQL database `name` created through `adminUrl`. `drop()` removes it; `close()` only
+ * closes the handle and leaves it for inspection. Tests and benchmarks both start from here.
+ */
+export async function createScratchDatabase(engine: Engine, name: string, adminUrl = PG_ADMIN_URL): Promise<TestDatabase & { close(): Promise<void> }> {
   if (engine === "sqlite") {
-    const dir = mkdtempSync(join(tmpdir(), "koers-test-"));
+    const dir = mkdtempSync(join(tmpdir(), `${name.replaceAll("_", "-")}-`));
     const file = join(dir, "koers.sqlite");
     const handle = openDatabase({ engine: "sqlite", file });
     await migrateToLatest(handle.db);
@@ -33,21 +38,25 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
     return {
       handle,
       url: `sqlite:${file}`,
+      close: () => handle.close(),
       drop: async () => {
         await handle.close();
         rmSync(dir, { recursive: true, force: true });
       },
     };
   }
-  const name = `koers_test_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(PG_ADMIN_URL);
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const handle = openDatabase({ engine: "postgres", url: url.toString() });
   await migrateToLatest(handle.db);
@@ -55,15 +64,14 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
   return {
     handle,
     url: url.toString(),
+    close: () => handle.close(),
     drop: async () => {
       await handle.close();
-      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
-      await c.connect();
-      try {
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await c.end();
-      }
+      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
+}
+
+export function createTestDatabase(engine: Engine): Promise<TestDatabase> {
+  return createScratchDatabase(engine, `koers_test_${process.pid}_${randomBytes(4).toString("hex")}`);
 }
