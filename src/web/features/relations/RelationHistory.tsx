@@ -13,10 +13,18 @@ function Empty() {
   return <Text c="dimmed">{t("relation.noHistory")}</Text>;
 }
 
-export function StatusHistory({ history }: { history: RelationDetail["statusHistory"] }) {
+/** One change of a history table: when, what changed (already worded), why, and by whom. */
+interface HistoryRow {
+  id: number;
+  changedAt: string;
+  change: string;
+  reason: string | null;
+  changedBy: { name: string } | null;
+}
+
+function HistoryTable({ rows }: { rows: HistoryRow[] }) {
   const { t } = useTranslation();
-  if (history.length === 0) return <Empty />;
-  const status = (s: string | null) => (s === null ? t("common.empty") : t(`status.${s}`, { defaultValue: s }));
+  if (rows.length === 0) return <Empty />;
   return (
     <Table.ScrollContainer minWidth={560}>
       <Table>
@@ -29,13 +37,11 @@ export function StatusHistory({ history }: { history: RelationDetail["statusHist
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {history.map((h) => (
+          {rows.map((h) => (
             <Table.Tr key={h.id}>
               <Table.Td>{formatInstant(h.changedAt)}</Table.Td>
-              <Table.Td>
-                {status(h.fromStatus)} → {status(h.toStatus)}
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: "pre-wrap" }}>{h.reason}</Table.Td>
+              <Table.Td>{h.change}</Table.Td>
+              <Table.Td style={{ whiteSpace: "pre-wrap" }}>{h.reason ?? ""}</Table.Td>
               <Table.Td>{h.changedBy?.name ?? ""}</Table.Td>
             </Table.Tr>
           ))}
@@ -45,37 +51,17 @@ export function StatusHistory({ history }: { history: RelationDetail["statusHist
   );
 }
 
+export function StatusHistory({ history }: { history: RelationDetail["statusHistory"] }) {
+  const { t } = useTranslation();
+  const status = (s: string | null) => (s === null ? t("common.empty") : t(`status.${s}`, { defaultValue: s }));
+  return <HistoryTable rows={history.map((h) => ({ ...h, change: `${status(h.fromStatus)} → ${status(h.toStatus)}` }))} />;
+}
+
 export function ClassHistory({ history }: { history: RelationDetail["classHistory"] }) {
   const { t } = useTranslation();
-  if (history.length === 0) return <Empty />;
   const cls = (c: string | null) => (c === null ? t("accountClass.none") : t(`accountClass.${c}`, { defaultValue: c }));
-  return (
-    <Table.ScrollContainer minWidth={560}>
-      <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("relation.history.date")}</Table.Th>
-            <Table.Th>{t("relation.history.change")}</Table.Th>
-            <Table.Th>{t("relation.history.reason")}</Table.Th>
-            <Table.Th>{t("relation.history.by")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {history.map((h) => (
-            <Table.Tr key={h.id}>
-              <Table.Td>{formatInstant(h.changedAt)}</Table.Td>
-              <Table.Td>
-                {cls(h.fromClass)} → {cls(h.toClass)}
-                {h.override ? ` (${t("relation.history.override")})` : ""}
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: "pre-wrap" }}>{h.reason ?? ""}</Table.Td>
-              <Table.Td>{h.changedBy?.name ?? ""}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
+  const override = ` (${t("relation.history.override")})`;
+  return <HistoryTable rows={history.map((h) => ({ ...h, change: `${cls(h.fromClass)} → ${cls(h.toClass)}${h.override ? override : ""}` }))} />;
 }
 
 function AuditRows({ lines }: { lines: readonly AuditLine[] }) {
