@@ -13,7 +13,7 @@ import { readTableFile } from "../features/products/table-file.js";
 import { importProducts } from "../features/products/product-import.js";
 import { importQuotes } from "../features/quotes/quote-import.service.js";
 import { findUserByEmail } from "../features/users/user.repository.js";
-import { toAuthUser } from "../features/users/user.service.js";
+import { ensureSystemUser, SYSTEM_USER, toAuthUser } from "../features/users/user.service.js";
 import { AppError } from "../server/errors.js";
 import { amsterdamDate } from "../server/time.js";
 import { withDatabase } from "./session.js";
@@ -33,16 +33,19 @@ function readFile(file: string): Buffer {
 
 /**
  * The user an import is recorded for (created relations, quote history): the one named with --user,
- * else the first active administrator. A CLI run has no login; an administrator ran it.
+ * else the first active administrator. A CLI run has no login; an administrator ran it. On a fresh
+ * database without one, the system account (which cannot log in) stands in, and says so.
  */
 async function importingUser(db: Db, email: string | undefined): Promise<AuthUser> {
-  const row = email
-    ? await findUserByEmail(db, email)
-    : await db.selectFrom("users").selectAll().where("role", "=", "admin").where("active", "=", 1).orderBy("id").limit(1).executeTakeFirst();
-  if (!row) {
-    throw new AppError("not_found", email ? `no user with e-mail ${email}` : "no administrator yet: add one with `koers user add --role admin …` or name a user with --user");
+  if (email) {
+    const named = await findUserByEmail(db, email);
+    if (!named) throw new AppError("not_found", `no user with e-mail ${email}`);
+    return toAuthUser(db, named);
   }
-  return toAuthUser(db, row);
+  const admin = await db.selectFrom("users").selectAll().where("role", "=", "admin").where("active", "=", 1).orderBy("id").limit(1).executeTakeFirst();
+  if (admin) return toAuthUser(db, admin);
+  console.error(`koers: no administrator yet; the import is recorded for "${SYSTEM_USER.name}" (name a user with --user)`);
+  return toAuthUser(db, await ensureSystemUser(db, new Date()));
 }
 
 function failImport(file: string, errors: readonly ImportProblem[]): never {

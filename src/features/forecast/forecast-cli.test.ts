@@ -7,7 +7,8 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../server/paths.js";
 import { startTestApp, type TestApp } from "../../test-support/app.js";
-import { ENGINES } from "../../test-support/databases.js";
+import { createTestDatabase, ENGINES, type TestDatabase } from "../../test-support/databases.js";
+import { SYSTEM_USER } from "../users/user.service.js";
 import { makeProduct, makeRelation, quoteApi } from "../quotes/quote-test-fixtures.js";
 
 const TSX = join(PROJECT_ROOT, "node_modules", ".bin", "tsx");
@@ -83,5 +84,24 @@ describe.each(ENGINES)("koers report forecast and import quotes on %s", (engine)
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("row 3, column Bedrag: '1.234.5,6' is not an amount");
     expect(bad.stderr).toContain("nothing was imported");
+  });
+});
+
+describe.each(ENGINES)("koers import quotes on a fresh %s database", (engine) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(engine);
+  });
+  afterAll(async () => database?.drop());
+
+  it("imports without any user yet, recording the work for the system account that cannot log in", async () => {
+    const run = await koers(database.url, ["import", "quotes", join(QUOTES_FIXTURE, "quotes-nl.csv"), "--as-of", "2026-11-27"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("5 quotes created");
+    expect(run.stderr).toContain("Koers (import)");
+    const system = await database.handle.db.selectFrom("users").select(["active", "password_hash"]).where("email", "=", SYSTEM_USER.email).executeTakeFirstOrThrow();
+    expect(system).toEqual({ active: 0, password_hash: null });
+    const report = await koers(database.url, ["report", "forecast", "--from", "2026-11", "--to", "2027-12"]);
+    expect(JSON.parse(report.stdout).total.revenue).toBeGreaterThan(0);
   });
 });

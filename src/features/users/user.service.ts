@@ -89,6 +89,24 @@ export async function toAuthUser(db: Db, row: Pick<UsersTable, "email" | "name" 
   };
 }
 
+/** The account batch work is recorded for when nobody was named and no administrator exists yet. */
+export const SYSTEM_USER = { email: "systeem@koers.invalid", name: "Koers (import)" } as const;
+
+/**
+ * Finds or creates the system account: an administrator without password and inactive, so it can
+ * never log in and stays out of pickers, but history and audit lines can name who did the work.
+ */
+export async function ensureSystemUser(db: Db, now: Date) {
+  const existing = await findUserByEmail(db, SYSTEM_USER.email);
+  if (existing) return existing;
+  const stamp = now.toISOString();
+  await db
+    .insertInto("users")
+    .values({ email: SYSTEM_USER.email, name: SYSTEM_USER.name, role: "admin", password_hash: null, active: 0, created_at: stamp, updated_at: stamp })
+    .execute();
+  return (await findUserByEmail(db, SYSTEM_USER.email)) as NonNullable<Awaited<ReturnType<typeof findUserByEmail>>>;
+}
+
 /** Active users for pickers and filters: id, name, role. */
 export function listUsers(db: Db) {
   return db
