@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Link, Outlet, ScrollRestoration, useLocation } from "react-router";
 import { ReportsNavLink } from "../features/reports/ReportsNavLink.js";
 import { ImportsNavLink } from "../features/imports/ImportsNavLink.js";
+import { SettingsNavLink } from "../features/settings/SettingsNavLink.js";
 import { LanguageSwitch } from "./LanguageSwitch.js";
 import classes from "./shell.module.css";
 import { UserMenu } from "./UserMenu.js";
@@ -62,6 +63,7 @@ export function Shell() {
         })}
         <ReportsNavLink onClick={close} />
         <ImportsNavLink onClick={close} />
+        <SettingsNavLink onClick={close} />
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         <Outlet />

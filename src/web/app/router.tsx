@@ -9,6 +9,7 @@ import { quoteRoutes } from "../features/quotes/routes.js";
 import { MyDayPage } from "../features/myday/MyDayPage.js";
 import { ReportsPage } from "../features/reports/ReportsPage.js";
 import { dataRoutes } from "../features/imports/routes.js";
+import { SettingsPage } from "../features/settings/SettingsPage.js";
 import { ComingSoon } from "./ComingSoon.js";
 import { NotFound } from "./NotFound.js";
 import { RequireSession } from "./RequireSession.js";
@@ -30,6 +31,7 @@ export const router = createBrowserRouter([
       { path: "relations/:id/edit", element: <RelationEditPage /> },
       { path: "my-day", element: <MyDayPage /> },
       { path: "reports", element: <ReportsPage /> },
+      { path: "settings", element: <SettingsPage /> },
       { path: "agenda", element: <ComingSoon area="agenda" /> },
       ...quoteRoutes,
       ...dataRoutes,

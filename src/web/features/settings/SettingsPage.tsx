@@ -1,0 +1,28 @@
+// /settings: the company-wide settings an administrator may change (quote advice, CRM memory).
+// The server enforces users.manage on every save; other roles see a readable refusal here.
+import { Alert, Stack, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { can } from "../../../domain/roles.js";
+import { useCurrentUser } from "../auth/session.js";
+import { CrmSettingsSection } from "./CrmSettingsSection.js";
+import { QuoteSettingsSection } from "./QuoteSettingsSection.js";
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  return (
+    <Stack maw={720}>
+      <Title order={1}>{t("settings.title")}</Title>
+      {can(user.role, "users.manage") ? (
+        <>
+          <QuoteSettingsSection />
+          <CrmSettingsSection />
+        </>
+      ) : (
+        <Alert color="red" title={t("errors.title")} role="alert">
+          {t("errors.forbidden")}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
