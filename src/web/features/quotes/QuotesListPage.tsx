@@ -2,6 +2,7 @@
 // (open quotes past their decision month), with keyset paging ("load more"). The filters live in the
 // URL under the API's own names, so the URL is the query and a reload shows the same list.
 import { Button, Center, Checkbox, Group, MultiSelect, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
 import { useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
@@ -11,6 +12,7 @@ import { useUsers } from "../../api/reference.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { PageLoader } from "../../components/PageLoader.js";
 import { useCurrentUser } from "../auth/session.js";
+import { QuoteImportDialog } from "../quoteimport/QuoteImportDialog.js";
 import { QuotesNav } from "./QuotesNav.js";
 import { QuotesTable } from "./QuotesTable.js";
 import { useQuotesList } from "./quotes.api.js";
@@ -38,6 +40,7 @@ export function QuotesListPage() {
   const user = useCurrentUser();
   const users = useUsers();
   const [params, setParams] = useSearchParams();
+  const [importOpened, { open: openImport, close: closeImport }] = useDisclosure(false);
   const filters = useMemo(() => readFilters(params), [params]);
   const apiParams = useMemo(() => filterParams(filters), [filters]);
   const update = useCallback(
@@ -54,10 +57,16 @@ export function QuotesListPage() {
       <Group justify="space-between">
         <Title order={1}>{t("quotes.title")}</Title>
         {can(user.role, "quotes.write") && (
-          <Button component={Link} to="/quotes/new">
-            {t("quotes.new")}
-          </Button>
+          <Group>
+            <Button variant="default" onClick={openImport}>
+              {t("quoteImport.button")}
+            </Button>
+            <Button component={Link} to="/quotes/new">
+              {t("quotes.new")}
+            </Button>
+          </Group>
         )}
+        <QuoteImportDialog opened={importOpened} onClose={closeImport} />
       </Group>
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
         <MultiSelect
