@@ -1,6 +1,7 @@
 import type { RoutesPlugin } from "../../server/context.js";
+import { versionedPatch } from "../../server/versioned-patch.js";
 import { AppError } from "../../server/errors.js";
-import { expectedVersion, sendWithEtag } from "../../server/http.js";
+import { sendWithEtag } from "../../server/http.js";
 import { requirePermission } from "../../server/plugins/auth.js";
 import { IdParams } from "../../server/schema-helpers.js";
 import { amsterdamDate } from "../../server/time.js";
@@ -57,23 +58,15 @@ export const activityRoutes: RoutesPlugin = async (app, { ctx }) => {
     },
   );
 
-  app.patch(
-    "/api/activities/:id",
-    {
-      schema: {
-        tags: ["contact moments"],
-        summary: 'Change a contact moment; send If-Match: "<version>" (412 when someone else saved first)',
-        params: IdParams,
-        body: ActivityPatch,
-        response: { 200: Activity },
-      },
-    },
-    async (request, reply) => {
-      const user = requirePermission(request, "crm.write");
-      const version = expectedVersion(request);
-      return sendWithEtag(reply, await updateActivity(ctx.db, user, request.params.id, version, request.body, ctx.now()));
-    },
-  );
+  versionedPatch(app, {
+    path: "/api/activities/:id",
+    tag: "contact moments",
+    summary: "Change a contact moment",
+    permission: "crm.write",
+    body: ActivityPatch,
+    response: Activity,
+    update: (user, id, version, body) => updateActivity(ctx.db, user, id, version, body, ctx.now()),
+  });
 
   app.post(
     "/api/activities/:id/attachments",

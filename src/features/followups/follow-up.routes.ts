@@ -1,7 +1,8 @@
 import { Type } from "typebox";
 import { quickDueDates } from "../../domain/followup-dates.js";
 import type { RoutesPlugin } from "../../server/context.js";
-import { expectedVersion, sendWithEtag } from "../../server/http.js";
+import { versionedPatch } from "../../server/versioned-patch.js";
+import { sendWithEtag } from "../../server/http.js";
 import { requirePermission } from "../../server/plugins/auth.js";
 import { IdParams, IsoDateString } from "../../server/schema-helpers.js";
 import { amsterdamDate } from "../../server/time.js";
@@ -78,22 +79,16 @@ export const followUpRoutes: RoutesPlugin = async (app, { ctx }) => {
     },
   );
 
-  app.patch(
-    "/api/followups/:id",
-    {
-      schema: {
-        tags: ["follow-ups"],
-        summary: 'Reassign, move, rename or mark a follow-up done; send If-Match: "<version>"',
-        params: IdParams,
-        body: FollowUpPatch,
-        response: { 200: FollowUp },
-      },
-    },
-    async (request, reply) => {
-      const user = requirePermission(request, "crm.write");
-      const version = expectedVersion(request);
+  versionedPatch(app, {
+    path: "/api/followups/:id",
+    tag: "follow-ups",
+    summary: "Reassign, move, rename or mark a follow-up done",
+    permission: "crm.write",
+    body: FollowUpPatch,
+    response: FollowUp,
+    update: (user, id, version, body) => {
       const now = ctx.now();
-      return sendWithEtag(reply, await updateFollowUp(ctx.db, user, request.params.id, version, request.body, now, amsterdamDate(now)));
+      return updateFollowUp(ctx.db, user, id, version, body, now, amsterdamDate(now));
     },
-  );
+  });
 };

@@ -1,6 +1,7 @@
 import { Type } from "typebox";
 import type { RoutesPlugin } from "../../server/context.js";
-import { expectedVersion, sendWithEtag } from "../../server/http.js";
+import { versionedPatch } from "../../server/versioned-patch.js";
+import { sendWithEtag } from "../../server/http.js";
 import { requirePermission } from "../../server/plugins/auth.js";
 import { IdParams } from "../../server/schema-helpers.js";
 import { PersonCreate, PersonPatch, PersonSummary } from "./person.schemas.js";
@@ -36,15 +37,13 @@ export const personRoutes: RoutesPlugin = async (app, { ctx }) => {
     },
   );
 
-  app.patch(
-    "/api/persons/:id",
-    {
-      schema: { tags: ["persons"], summary: 'Change a person; send If-Match: "<version>"', params: IdParams, body: PersonPatch, response: { 200: PersonSummary } },
-    },
-    async (request, reply) => {
-      const user = requirePermission(request, "crm.write");
-      const version = expectedVersion(request);
-      return sendWithEtag(reply, await updatePerson(ctx.db, user, request.params.id, version, request.body, ctx.now()));
-    },
-  );
+  versionedPatch(app, {
+    path: "/api/persons/:id",
+    tag: "persons",
+    summary: "Change a person",
+    permission: "crm.write",
+    body: PersonPatch,
+    response: PersonSummary,
+    update: (user, id, version, body) => updatePerson(ctx.db, user, id, version, body, ctx.now()),
+  });
 };

@@ -1,7 +1,8 @@
 import { Type } from "typebox";
 import type { RoutesPlugin } from "../../server/context.js";
+import { versionedPatch } from "../../server/versioned-patch.js";
 import { AppError } from "../../server/errors.js";
-import { expectedVersion, sendWithEtag } from "../../server/http.js";
+import { sendWithEtag } from "../../server/http.js";
 import { requirePermission } from "../../server/plugins/auth.js";
 import { IdParams, Nullable } from "../../server/schema-helpers.js";
 import type { FastifyRequest } from "fastify";
@@ -57,23 +58,15 @@ export const productRoutes: RoutesPlugin = async (app, { ctx }) => {
     async (request, reply) => sendWithEtag(reply, await getProduct(ctx.db, requirePermission(request, "crm.read"), request.params.id)),
   );
 
-  app.patch(
-    "/api/products/:id",
-    {
-      schema: {
-        tags: ["products"],
-        summary: 'Change a product; send If-Match: "<version>" (412 when someone else saved first)',
-        params: IdParams,
-        body: ProductPatch,
-        response: { 200: ProductDetail },
-      },
-    },
-    async (request, reply) => {
-      const user = requirePermission(request, "crm.write");
-      const version = expectedVersion(request);
-      return sendWithEtag(reply, await updateProduct(ctx.db, user, request.params.id, version, request.body, ctx.now()));
-    },
-  );
+  versionedPatch(app, {
+    path: "/api/products/:id",
+    tag: "products",
+    summary: "Change a product",
+    permission: "crm.write",
+    body: ProductPatch,
+    response: ProductDetail,
+    update: (user, id, version, body) => updateProduct(ctx.db, user, id, version, body, ctx.now()),
+  });
 
   app.post(
     "/api/products/import",

@@ -1,5 +1,6 @@
 import { Type } from "typebox";
 import type { RoutesPlugin } from "../../server/context.js";
+import { versionedPatch } from "../../server/versioned-patch.js";
 import { expectedVersion, sendWithEtag } from "../../server/http.js";
 import { requirePermission } from "../../server/plugins/auth.js";
 import { IdParams, IsoDateString, Nullable } from "../../server/schema-helpers.js";
@@ -136,23 +137,15 @@ export const quoteRoutes: RoutesPlugin = async (app, { ctx }) => {
     },
   );
 
-  app.patch(
-    "/api/quotes/:id",
-    {
-      schema: {
-        tags: ["quotes"],
-        summary: 'Change a quote (chance, decision month, status …); send If-Match: "<version>" (412 when someone else saved first)',
-        params: IdParams,
-        body: QuotePatch,
-        response: { 200: QuoteDetail },
-      },
-    },
-    async (request, reply) => {
-      const user = requirePermission(request, "quotes.write");
-      const version = expectedVersion(request);
-      return sendWithEtag(reply, await updateQuote(ctx.db, user, request.params.id, version, request.body, ctx.now()));
-    },
-  );
+  versionedPatch(app, {
+    path: "/api/quotes/:id",
+    tag: "quotes",
+    summary: "Change a quote (chance, decision month, status …)",
+    permission: "quotes.write",
+    body: QuotePatch,
+    response: QuoteDetail,
+    update: (user, id, version, body) => updateQuote(ctx.db, user, id, version, body, ctx.now()),
+  });
 
   app.post(
     "/api/quotes/:id/revisions",

@@ -1,6 +1,7 @@
 import { Type } from "typebox";
 import type { RoutesPlugin } from "../../server/context.js";
-import { expectedVersion, sendWithEtag } from "../../server/http.js";
+import { versionedPatch } from "../../server/versioned-patch.js";
+import { sendWithEtag } from "../../server/http.js";
 import { requirePermission } from "../../server/plugins/auth.js";
 import { IdParams, Page } from "../../server/schema-helpers.js";
 import { auditOfRelation } from "../audit/audit.service.js";
@@ -55,23 +56,15 @@ export const relationRoutes: RoutesPlugin = async (app, { ctx }) => {
     },
   );
 
-  app.patch(
-    "/api/relations/:id",
-    {
-      schema: {
-        tags: ["relations"],
-        summary: 'Change a relation; send If-Match: "<version>" (412 when someone else saved first)',
-        params: IdParams,
-        body: RelationPatch,
-        response: { 200: RelationDetail },
-      },
-    },
-    async (request, reply) => {
-      const user = requirePermission(request, "crm.write");
-      const version = expectedVersion(request);
-      return sendWithEtag(reply, await updateRelation(ctx.db, user, request.params.id, version, request.body, ctx.now()));
-    },
-  );
+  versionedPatch(app, {
+    path: "/api/relations/:id",
+    tag: "relations",
+    summary: "Change a relation",
+    permission: "crm.write",
+    body: RelationPatch,
+    response: RelationDetail,
+    update: (user, id, version, body) => updateRelation(ctx.db, user, id, version, body, ctx.now()),
+  });
 
   app.get(
     "/api/relations/:id/audit",
