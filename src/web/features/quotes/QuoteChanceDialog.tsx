@@ -1,13 +1,14 @@
 // Keep a quote's chance and decision month current (they make the forecast). Saved with If-Match: a
 // 412 says someone else changed the quote first and offers to reload.
-import { Alert, Button, Group, Modal, NumberInput, Stack, TextInput } from "@mantine/core";
+import { Button, Group, Modal, Stack, } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../api/client.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { VersionConflictAlert } from "../../components/VersionConflictAlert.js";
-import { currentMonth, formatMonth, isMonthText } from "./months.js";
+import { currentMonth, isMonthText } from "./months.js";
+import { DecisionMonthInput, PastMonthWarning, ProbabilityInput } from "./ChanceFields.js";
 import { quoteFieldErrors } from "./quote-form.js";
 import { type QuoteDetail, useUpdateQuote } from "./quotes.api.js";
 
@@ -73,23 +74,9 @@ export function QuoteChanceDialog({ quote, opened, onClose, onReload, onWarnings
             />
           )}
           {update.isError && !conflict && Object.keys(mapped.byField).length === 0 && <ErrorAlert error={update.error} fields={mapped.other} />}
-          <NumberInput
-            label={t("quotes.fields.probability")}
-            suffix=" %"
-            min={0}
-            max={100}
-            allowDecimal={false}
-            allowNegative={false}
-            required
-            data-autofocus
-            {...form.getInputProps("probability")}
-          />
-          <TextInput type="month" label={t("quotes.fields.decisionMonth")} placeholder="JJJJ-MM" required {...form.getInputProps("decisionMonth")} />
-          {past && (
-            <Alert color="orange" title={t("quotes.warnings.title")}>
-              {t("quotes.warnings.decision_month_past", { month: formatMonth(form.values.decisionMonth) })}
-            </Alert>
-          )}
+          <ProbabilityInput autoFocus inputProps={form.getInputProps("probability")} />
+          <DecisionMonthInput inputProps={form.getInputProps("decisionMonth")} />
+          {past && <PastMonthWarning month={form.values.decisionMonth} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               {t("common.cancel")}

@@ -1,7 +1,7 @@
 // Step 2 of a new quote: contact person, rep, lines, chance, decision month and validity. The advice
 // of step 1 goes with it; when the budget was given as an amount, the advice is asked again against
 // the live total, and a verdict that is no longer "go" needs the rep's reason before saving.
-import { Alert, Button, Fieldset, Group, NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } from "@mantine/core";
+import { Button, Fieldset, Group, Select, SimpleGrid, Stack, TextInput, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
@@ -13,7 +13,8 @@ import { useCurrentUser } from "../auth/session.js";
 import { adviceAnswers } from "./advice-form.js";
 import { AdviceResultPanel } from "./AdviceResultPanel.js";
 import { type AdviceOutcome, normalizeReason } from "./AdviceStep.js";
-import { currentMonth, formatMonth } from "./months.js";
+import { currentMonth, } from "./months.js";
+import { DecisionMonthInput, PastMonthWarning, ProbabilityInput } from "./ChanceFields.js";
 import { emptyLine, type QuoteFormValues, quoteBody, quoteFieldErrors, totalOf, validateQuote } from "./quote-form.js";
 import { QuoteLinesEditor } from "./QuoteLinesEditor.js";
 import { type QuoteDetail, useCreateQuote, useLiveAdvice } from "./quotes.api.js";
@@ -122,25 +123,11 @@ export function QuoteForm({ relation, advice, onBack, onSaved }: Props) {
         </Fieldset>
         <Fieldset legend={t("quotes.form.forecast")}>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <NumberInput
-              label={t("quotes.fields.probability")}
-              description={t("quotes.form.probabilityHint")}
-              suffix=" %"
-              min={0}
-              max={100}
-              allowDecimal={false}
-              allowNegative={false}
-              required
-              {...form.getInputProps("probability")}
-            />
-            <TextInput type="month" label={t("quotes.fields.decisionMonth")} placeholder="JJJJ-MM" required {...form.getInputProps("decisionMonth")} />
+            <ProbabilityInput description={t("quotes.form.probabilityHint")} inputProps={form.getInputProps("probability")} />
+            <DecisionMonthInput inputProps={form.getInputProps("decisionMonth")} />
             <TextInput type="date" label={t("quotes.fields.validUntil")} description={t("quotes.form.validUntilHint")} {...form.getInputProps("validUntil")} />
           </SimpleGrid>
-          {pastMonth && (
-            <Alert color="orange" mt="sm" title={t("quotes.warnings.title")}>
-              {t("quotes.warnings.decision_month_past", { month: formatMonth(form.values.decisionMonth) })}
-            </Alert>
-          )}
+          {pastMonth && <PastMonthWarning month={form.values.decisionMonth} mt="sm" />}
         </Fieldset>
         <Textarea label={t("quotes.fields.notes")} autosize minRows={2} maxLength={10_000} {...form.getInputProps("notes")} />
         <Group justify="space-between">

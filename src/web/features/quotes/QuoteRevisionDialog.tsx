@@ -1,6 +1,6 @@
 // "New revision": OV87-2 after OV87-1, with the same lines, starting as a draft. A sent revision is
 // withdrawn as superseded; a lost one needs a fresh chance (it stood at 0 %).
-import { Button, Group, Modal, NumberInput, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Group, Modal, Stack, Text, } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import { isApiError } from "../../api/client.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { VersionConflictAlert } from "../../components/VersionConflictAlert.js";
 import { isMonthText } from "./months.js";
+import { DecisionMonthInput, ProbabilityInput } from "./ChanceFields.js";
 import { quoteFieldErrors } from "./quote-form.js";
 import { type QuoteDetail, useReviseQuote } from "./quotes.api.js";
 
@@ -63,18 +64,8 @@ export function QuoteRevisionDialog({ quote, onClose, onReload }: { quote: Quote
           )}
           {revise.isError && !conflict && Object.keys(mapped.byField).length === 0 && <ErrorAlert error={revise.error} fields={mapped.other} />}
           <Text size="sm">{t(quote.status === "sent" ? "quotes.revision.supersedes" : "quotes.revision.text")}</Text>
-          <NumberInput
-            label={t("quotes.fields.probability")}
-            suffix=" %"
-            min={0}
-            max={100}
-            allowDecimal={false}
-            allowNegative={false}
-            required
-            data-autofocus
-            {...form.getInputProps("probability")}
-          />
-          <TextInput type="month" label={t("quotes.fields.decisionMonth")} placeholder="JJJJ-MM" required {...form.getInputProps("decisionMonth")} />
+          <ProbabilityInput autoFocus inputProps={form.getInputProps("probability")} />
+          <DecisionMonthInput inputProps={form.getInputProps("decisionMonth")} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t("common.cancel")}
