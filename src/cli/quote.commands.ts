@@ -1,5 +1,6 @@
 // koers import quotes|products FILE and koers report forecast: the same services as the API, on the
 // configured database. Imports are all or nothing; their errors name row and column.
+import { SYSTEM_VIEWER } from "../domain/access.js";
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
@@ -81,7 +82,7 @@ export function registerQuoteCommands(importCommand: Command, reportCommand: Com
     .action(async (file: string) => {
       const buffer = readFile(file);
       await withDatabase(async ({ db }) => {
-        const result = await importProducts(db, await readTableFile(buffer, file), new Date());
+        const result = await importProducts(db, SYSTEM_VIEWER, await readTableFile(buffer, file), new Date());
         if (!result.ok) failImport(file, result.errors);
         console.log(
           `${basename(file)}: ${plural(result.created, "product", "products")} created, ${result.updated} updated, ${result.unchanged} unchanged; ` +

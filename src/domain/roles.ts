@@ -22,8 +22,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   sales_manager: ["crm.read", "crm.write", "relations.revive", "persons.export", "quotes.write", "reports.team"],
   field_sales: ["crm.read", "crm.write", "quotes.write"],
   inside_sales: ["crm.read", "crm.write", "quotes.write"],
-  marketing: ["crm.read", "crm.write", "persons.export", "reports.team"],
-  purchasing: ["crm.read", "reports.team"],
+  marketing: ["crm.read", "crm.write", "persons.export"],
+  purchasing: ["crm.read"],
 };
 
 export function isRole(value: string): value is Role {

@@ -1,5 +1,6 @@
 // The audit trail: one line per changed field, with old and new value, user and time. Every feature
 // writes through here, inside the transaction of the change itself.
+import { MARGIN_AUDIT_FIELDS, seesMargin, type Viewer } from "../../domain/access.js";
 import type { Db } from "../../db/kysely.js";
 
 export interface AuditMeta {
@@ -35,14 +36,40 @@ export async function writeAudit(db: Db, meta: AuditMeta, changes: readonly (rea
     .execute();
 }
 
-/** The latest audit lines of a relation and everything hanging off it. */
-export function auditOfRelation(db: Db, relationId: number, limit = 200) {
+/**
+ * Audit lines as the viewer may read them: lines of cost and margin fields are not read at all for
+ * a viewer without margin rights (their old and new values are the secret).
+ */
+function scopedAudit(db: Db, viewer: Viewer) {
   return db
     .selectFrom("audit_log as a")
     .leftJoin("users as u", "u.id", "a.user_id")
     .select(["a.id", "a.entity", "a.entity_id", "a.field", "a.old_value", "a.new_value", "a.at", "a.user_id", "u.name as user_name"])
-    .where("a.relation_id", "=", relationId)
-    .orderBy("a.id", "desc")
-    .limit(limit)
-    .execute();
+    .$if(!seesMargin(viewer), (q) => q.where("a.field", "not in", [...MARGIN_AUDIT_FIELDS]));
+}
+
+/** The latest audit lines of a relation and everything hanging off it. */
+export function auditOfRelation(db: Db, viewer: Viewer, relationId: number, limit = 200) {
+  return scopedAudit(db, viewer).where("a.relation_id", "=", relationId).orderBy("a.id", "desc").limit(limit).execute();
+}
+
+/** The latest audit lines of one record that belongs to no relation (a product). */
+export function auditOfEntity(db: Db, viewer: Viewer, entity: string, entityId: number, limit = 200) {
+  return scopedAudit(db, viewer).where("a.entity", "=", entity).where("a.entity_id", "=", entityId).orderBy("a.id", "desc").limit(limit).execute();
+}
+
+export type AuditRow = Awaited<ReturnType<typeof auditOfRelation>>[number];
+
+/** The API shape of an audit line. */
+export function toAuditLine(r: AuditRow) {
+  return {
+    id: r.id,
+    entity: r.entity,
+    entityId: r.entity_id,
+    field: r.field,
+    oldValue: r.old_value,
+    newValue: r.new_value,
+    at: r.at,
+    user: r.user_id !== null && r.user_name !== null ? { id: r.user_id, name: r.user_name } : null,
+  };
 }

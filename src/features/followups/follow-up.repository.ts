@@ -76,9 +76,10 @@ export async function countOpenFollowUpsOfUser(db: Db, userId: number, from: str
 }
 
 /** Open follow-ups due before `today`, counted per assignee (index follow_ups_status_due). */
-export function overdueCountsPerUser(db: Db, today: string) {
+export function overdueCountsPerUser(db: Db, today: string, userIds: readonly number[] | null) {
   return db
     .selectFrom("follow_ups as f")
+    .$if(userIds !== null, (w) => w.where("f.assigned_to", "in", [...(userIds ?? []), -1]))
     .innerJoin("users as u", "u.id", "f.assigned_to")
     .select((eb) => ["f.assigned_to", "u.name", "u.active", eb.fn.countAll<number>().as("n"), eb.fn.min("f.due_date").as("oldest")])
     .where("f.status", "=", "open")

@@ -117,7 +117,7 @@ describe.each(ENGINES)("follow-ups and My day on %s", (engine) => {
     expect(ids(await myDay(other.headers).then((d) => ({ items: d.appointments.items.map((a: { activityId: number }) => ({ id: a.activityId })) })))).not.toContain(planned);
   });
 
-  it("shows managers the overdue follow-ups per rep and refuses reps", async () => {
+  it("shows managers the overdue follow-ups per rep, a rep only their own", async () => {
     t.setNow(morningOf("2027-06-01"));
     const res = await t.app.inject({ method: "GET", url: "/api/followups/overdue-by-rep", headers: manager.headers });
     expect(res.statusCode).toBe(200);
@@ -129,7 +129,10 @@ describe.each(ENGINES)("follow-ups and My day on %s", (engine) => {
     expect(ria.overdue).toBe(riaOpen.length);
     expect(ria.oldestDueDate).toBe("2026-12-04");
     expect(body.total).toBe(body.items.reduce((s: number, i: { overdue: number }) => s + i.overdue, 0));
-    expect((await t.app.inject({ method: "GET", url: "/api/followups/overdue-by-rep", headers: rep.headers })).statusCode).toBe(403);
+    const own = (await t.app.inject({ method: "GET", url: "/api/followups/overdue-by-rep", headers: rep.headers })).json();
+    expect(own.items.map((i: { user: { id: number } }) => i.user.id)).toEqual([rep.id]);
+    const purchasing = await t.userWithRole("purchasing");
+    expect((await t.app.inject({ method: "GET", url: "/api/followups/overdue-by-rep", headers: purchasing.headers })).statusCode).toBe(403);
   });
 
   it("offers quick due dates that respect month ends", async () => {

@@ -3,7 +3,7 @@ import { quickDueDates } from "../../domain/followup-dates.js";
 import type { RoutesPlugin } from "../../server/context.js";
 import { versionedPatch } from "../../server/versioned-patch.js";
 import { sendWithEtag } from "../../server/http.js";
-import { requirePermission } from "../../server/plugins/auth.js";
+import { requirePermission, teamScopeOf } from "../../server/plugins/auth.js";
 import { IdParams, IsoDateString } from "../../server/schema-helpers.js";
 import { amsterdamDate } from "../../server/time.js";
 import { FollowUp, FollowUpCreate, FollowUpPatch, MyDay, OverdueByRep, QuickDates } from "./follow-up.schemas.js";
@@ -27,8 +27,8 @@ export const followUpRoutes: RoutesPlugin = async (app, { ctx }) => {
     "/api/followups/overdue-by-rep",
     { schema: { tags: ["follow-ups"], summary: "Overdue open follow-ups per rep (managers)", response: { 200: OverdueByRep } } },
     async (request) => {
-      requirePermission(request, "reports.team");
-      return overdueByRep(ctx.db, today());
+      const viewer = requirePermission(request, "crm.read");
+      return overdueByRep(ctx.db, today(), teamScopeOf(viewer, "overdueFollowUps"));
     },
   );
 

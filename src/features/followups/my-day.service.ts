@@ -88,8 +88,8 @@ export async function myDay(db: Db, user: AuthUser, now: Date, today: string) {
 }
 
 /** The manager's view: open follow-ups past their date, per rep, most first. */
-export async function overdueByRep(db: Db, today: string) {
-  const rows = await overdueCountsPerUser(db, today);
+export async function overdueByRep(db: Db, today: string, repIds: readonly number[] | null) {
+  const rows = await overdueCountsPerUser(db, today, repIds);
   const items = rows
     .map((r) => ({ user: { id: r.assigned_to, name: r.name }, active: r.active === 1, overdue: Number(r.n), oldestDueDate: String(r.oldest) }))
     .sort((a, b) => b.overdue - a.overdue || a.user.name.localeCompare(b.user.name));

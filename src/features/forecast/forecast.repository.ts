@@ -16,7 +16,8 @@ export interface ForecastSumRow {
 
 const OPEN = ["draft", "sent"];
 
-export async function sumOpenQuotes(db: Db, from: string, to: string, by: ForecastBy): Promise<ForecastSumRow[]> {
+/** `repIds`: null = every rep's quotes, else only these reps' (the viewer scope of a per-rep report). */
+export async function sumOpenQuotes(db: Db, from: string, to: string, by: ForecastBy, repIds: readonly number[] | null): Promise<ForecastSumRow[]> {
   if (by === "product") {
     const rows = await db
       .selectFrom("quote_lines as l")
@@ -32,6 +33,7 @@ export async function sumOpenQuotes(db: Db, from: string, to: string, by: Foreca
       .where("q.probability", ">", 0)
       .where("q.decision_month", ">=", from)
       .where("q.decision_month", "<=", to)
+      .$if(repIds !== null, (w) => w.where("q.rep_id", "in", [...(repIds ?? []), -1]))
       .groupBy(["q.decision_month", "q.probability", "l.product_id"])
       .execute();
     return rows.map(numeric);
@@ -48,6 +50,7 @@ export async function sumOpenQuotes(db: Db, from: string, to: string, by: Foreca
     .where("q.probability", ">", 0)
     .where("q.decision_month", ">=", from)
     .where("q.decision_month", "<=", to)
+    .$if(repIds !== null, (w) => w.where("q.rep_id", "in", [...(repIds ?? []), -1]))
     .groupBy(["q.decision_month", "q.probability"]);
   if (by === "rep") return (await q.select("q.rep_id as group_id").groupBy("q.rep_id").execute()).map(numeric);
   if (by === "rayon") {
@@ -62,14 +65,15 @@ function numeric<T extends { cents: number; milli: number; group_id: number | nu
   return { ...row, cents: Number(row.cents), milli: Number(row.milli) } as ForecastSumRow & T;
 }
 
-/** The change log up to and including `asOf`, in the order it was written. */
-export function eventsUpTo(db: Db, asOf: string) {
+/** The change log up to and including `asOf`, in the order it was written (of `repIds`' quotes only, unless null). */
+export function eventsUpTo(db: Db, asOf: string, repIds: readonly number[] | null) {
   return db
-    .selectFrom("quote_events")
-    .select(["id", "quote_id", "kind", "at", "probability", "decision_month", "status", "amount_cents", "units_milli"])
-    .where("at", "<=", asOf)
-    .orderBy("at")
-    .orderBy("id")
+    .selectFrom("quote_events as e")
+    .select(["e.id", "e.quote_id", "e.kind", "e.at", "e.probability", "e.decision_month", "e.status", "e.amount_cents", "e.units_milli"])
+    .where("e.at", "<=", asOf)
+    .$if(repIds !== null, (w) => w.where("e.quote_id", "in", (eb) => eb.selectFrom("quotes").select("id").where("rep_id", "in", [...(repIds ?? []), -1])))
+    .orderBy("e.at")
+    .orderBy("e.id")
     .execute();
 }
 

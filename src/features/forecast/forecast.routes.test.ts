@@ -80,6 +80,29 @@ describe.each(ENGINES)("forecast API on %s", (engine) => {
     ]);
   });
 
+  it("shows a rep only their own line when split per rep, a manager every rep, and purchasing no split per rep", async () => {
+    const other = await t.userWithRole("field_sales", { name: "Olaf Ander" });
+    const otherApi = quoteApi(t, other.headers);
+    const created = await otherApi.create({ relationId, probability: 80, decisionMonth: "2029-05", status: "sent", lines: [{ productId: cleaning, quantity: 1 }] });
+    expect(created.statusCode).toBe(201);
+    try {
+      const own = await api.forecast("from=2029-05&to=2029-06&by=rep");
+      expect(own.groups.map((g: { key: number }) => g.key)).toEqual([rep.id]);
+      const manager = await t.userWithRole("sales_manager");
+      const all = (await t.app.inject({ method: "GET", url: "/api/forecast?from=2029-05&to=2029-06&by=rep", headers: manager.headers })).json();
+      expect(all.groups.map((g: { key: number }) => g.key).sort()).toEqual([rep.id, other.id].sort());
+      // The rep's total is their own quotes only: 80 % of € 19,99 less than the team's.
+      expect(all.total.revenue - own.total.revenue).toBeCloseTo(15.99, 2);
+      const purchasing = await t.userWithRole("purchasing");
+      const refused = await t.app.inject({ method: "GET", url: "/api/forecast?from=2029-05&to=2029-06&by=rep", headers: purchasing.headers });
+      expect(refused.statusCode).toBe(403);
+      // Purchasing plans its buying with the forecast per month and product.
+      expect((await t.app.inject({ method: "GET", url: "/api/forecast?from=2029-05&to=2029-06&by=product", headers: purchasing.headers })).statusCode).toBe(200);
+    } finally {
+      await otherApi.patch(created.json().id, 1, { status: "withdrawn" });
+    }
+  });
+
   it("exports CSV and XLSX in which no cell can run as a formula", async () => {
     const csv = await t.app.inject({ method: "GET", url: "/api/forecast/export?format=csv&from=2029-05&to=2029-06&by=product", headers: rep.headers });
     expect(csv.headers["content-type"]).toContain("text/csv");

@@ -1,6 +1,6 @@
 import { Type } from "typebox";
 import type { RoutesPlugin } from "../../server/context.js";
-import { requirePermission } from "../../server/plugins/auth.js";
+import { requirePermission, teamScopeOf } from "../../server/plugins/auth.js";
 import { IsoDateString, Nullable } from "../../server/schema-helpers.js";
 import { exportForecast } from "./forecast-export.js";
 import { forecast } from "./forecast.service.js";
@@ -43,9 +43,10 @@ export const forecastRoutes: RoutesPlugin = async (app, { ctx }) => {
       },
     },
     async (request) => {
-      // Purchasing plans with the forecast: everyone who reads the CRM may see it.
-      requirePermission(request, "crm.read");
-      return forecast(ctx.db, request.query, ctx.now());
+      // Purchasing plans with the forecast: everyone who reads the CRM may see it; split per rep
+      // it is a team report (a rep sees only their own line).
+      const viewer = requirePermission(request, "crm.read");
+      return forecast(ctx.db, request.query, ctx.now(), request.query.by === "rep" ? teamScopeOf(viewer, "forecastByRep") : null);
     },
   );
 
@@ -62,9 +63,9 @@ export const forecastRoutes: RoutesPlugin = async (app, { ctx }) => {
       },
     },
     async (request, reply) => {
-      requirePermission(request, "crm.read");
+      const viewer = requirePermission(request, "crm.read");
       const { format = "csv", ...query } = request.query;
-      const result = await forecast(ctx.db, query, ctx.now());
+      const result = await forecast(ctx.db, query, ctx.now(), query.by === "rep" ? teamScopeOf(viewer, "forecastByRep") : null);
       const file = await exportForecast(result, format);
       reply.header("content-disposition", `attachment; filename="forecast-${result.from}-${result.to}.${file.extension}"`);
       return reply.type(file.contentType).send(file.body);

@@ -63,8 +63,8 @@ export function forecastRange(query: { from?: string | undefined; to?: string | 
 }
 
 /** The open quotes that count, pre-summed per month, probability and group (see the repository). */
-async function currentQuotes(db: Db, from: Month, to: Month, by: ForecastBy): Promise<ForecastQuote[]> {
-  const rows = await sumOpenQuotes(db, from, to, by);
+async function currentQuotes(db: Db, from: Month, to: Month, by: ForecastBy, repIds: readonly number[] | null): Promise<ForecastQuote[]> {
+  const rows = await sumOpenQuotes(db, from, to, by, repIds);
   return rows.map((r) => ({
     amountCents: r.cents,
     units: r.milli / 1000,
@@ -78,8 +78,8 @@ async function currentQuotes(db: Db, from: Month, to: Month, by: ForecastBy): Pr
 }
 
 /** Every quote as it stood at the end of `asOf`, from the change log. */
-async function quotesOn(db: Db, asOf: string, by: ForecastBy): Promise<ForecastQuote[]> {
-  const rows = await eventsUpTo(db, asOf);
+async function quotesOn(db: Db, asOf: string, by: ForecastBy, repIds: readonly number[] | null): Promise<ForecastQuote[]> {
+  const rows = await eventsUpTo(db, asOf, repIds);
   const events: QuoteEvent[] = rows.map((e) => {
     const units = e.units_milli === null ? undefined : e.units_milli / 1000;
     if (e.kind === "created") {
@@ -114,7 +114,11 @@ async function quotesOn(db: Db, asOf: string, by: ForecastBy): Promise<ForecastQ
 const shown = (rows: readonly ForecastRow[]): ForecastMonth[] => rows.map((r) => ({ month: r.month, units: r.units, revenue: r.revenue }));
 const shownTotal = (t: ForecastFigures) => ({ units: t.units, revenue: t.revenue });
 
-export async function forecast(db: Db, query: ForecastQuery, now: Date): Promise<ForecastResult> {
+/**
+ * `repIds` is the viewer scope of a per-rep split (null = all reps): a rep who splits the forecast
+ * by rep sees only their own quotes (domain/access.ts, TEAM_REPORTS).
+ */
+export async function forecast(db: Db, query: ForecastQuery, now: Date, repIds: readonly number[] | null = null): Promise<ForecastResult> {
   const today = amsterdamDate(now);
   const { from, to } = forecastRange(query, today);
   const by = query.by ?? "month";
@@ -124,7 +128,7 @@ export async function forecast(db: Db, query: ForecastQuery, now: Date): Promise
     if (by === "product") throw invalid(fieldProblem("asOf", "forecast_as_of_by_product"));
   }
   const months = monthRange(from, to);
-  const quotes = asOf !== null ? await quotesOn(db, asOf, by) : await currentQuotes(db, from, to, by);
+  const quotes = asOf !== null ? await quotesOn(db, asOf, by, repIds) : await currentQuotes(db, from, to, by, repIds);
   const overall = forecastByMonth(quotes, months);
   const result: ForecastResult = { from, to, by, asOf, months: shown(overall.rows), total: shownTotal(overall.total), groups: [] };
   if (by === "month") return result;
@@ -142,5 +146,5 @@ export async function forecast(db: Db, query: ForecastQuery, now: Date): Promise
 /** Exactly the JSON of `koers report forecast` (domain forecastReport's shape). */
 export async function forecastReportOf(db: Db, query: { from?: string | undefined; to?: string | undefined }, now: Date): Promise<ForecastReport> {
   const { from, to } = forecastRange(query, amsterdamDate(now));
-  return forecastReport(await currentQuotes(db, from, to, "month"), from, to);
+  return forecastReport(await currentQuotes(db, from, to, "month", null), from, to);
 }

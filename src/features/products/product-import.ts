@@ -3,12 +3,13 @@
 // importing the same file again changes nothing.
 import { parseAmount } from "../../domain/dutch-input.js";
 import { normalizeKey } from "../../domain/text.js";
+import type { Viewer } from "../../domain/access.js";
 import type { Db } from "../../db/kysely.js";
 import { cellOf, matchColumns, type ImportProblem, parseDate, parseYesNo } from "./import-columns.js";
 import type { ImportTable } from "./table-file.js";
 import { findGroup, findProductByCodeKey, insertGroup, insertProduct, insertSegment, listSegmentsWithTerms, updateProductRow } from "./product.repository.js";
 import type { ProductImportResultDto } from "./product.schemas.js";
-import { codeKeyOf, searchKeyOf } from "./product.service.js";
+import { auditProductChanges, auditProductCreated, checkCostPriceAccess, codeKeyOf, searchKeyOf } from "./product.service.js";
 
 const FIELDS = {
   code: ["code", "artikelcode", "artikelnr", "artikelnummer", "productcode", "product code", "item code", "sku"],
@@ -80,8 +81,11 @@ function readRows(table: ImportTable): { rows: ProductRowInput[]; problems: Impo
   return { rows, problems };
 }
 
-export async function importProducts(db: Db, table: ImportTable, now: Date): Promise<ProductImportResultDto> {
+export async function importProducts(db: Db, viewer: Viewer, table: ImportTable, now: Date): Promise<ProductImportResultDto> {
   const result: ProductImportResultDto = { ok: false, created: 0, updated: 0, unchanged: 0, groupsCreated: 0, segmentsCreated: 0, errors: [] };
+  // Refused before any row is read: the created/updated/unchanged counts would otherwise tell a
+  // viewer without margin rights whether a guessed cost price is right.
+  checkCostPriceAccess(viewer, matchColumns<Field>(table.headers, FIELDS, []).columns.costPrice !== undefined);
   const { rows, problems } = readRows(table);
   if (table.rows.length === 0 && problems.length === 0) problems.push({ row: null, column: null, message: "the file holds no product rows" });
   if (problems.length > 0) return { ...result, errors: problems };
@@ -126,9 +130,9 @@ export async function importProducts(db: Db, table: ImportTable, now: Date): Pro
         ...(r.launchDate !== null ? { launch_date: r.launchDate } : {}),
         ...(r.active !== null ? { active: r.active ? 1 : 0 } : {}),
       };
-      const existing = await findProductByCodeKey(trx, codeKeyOf(r.code));
+      const existing = await findProductByCodeKey(trx, viewer, codeKeyOf(r.code));
       if (!existing) {
-        await insertProduct(trx, {
+        const id = await insertProduct(trx, {
           ...values,
           code_key: codeKeyOf(r.code),
           name_key: normalizeKey(r.name),
@@ -136,6 +140,7 @@ export async function importProducts(db: Db, table: ImportTable, now: Date): Pro
           created_at: stamp,
           updated_at: stamp,
         });
+        await auditProductCreated(trx, viewer.id, id, r.code, r.costPriceCents, stamp);
         result.created += 1;
         continue;
       }
@@ -151,6 +156,7 @@ export async function importProducts(db: Db, table: ImportTable, now: Date): Pro
         search_key: searchKeyOf(r.code, r.name),
         updated_at: stamp,
       });
+      await auditProductChanges(trx, viewer.id, existing.id, existing, Object.fromEntries(changed), stamp);
       result.updated += 1;
     }
   });

@@ -1,6 +1,7 @@
 // SQL of products and product groups.
 import { type Insertable, type SqlBool, sql, type Updateable } from "kysely";
 import type { Db } from "../../db/kysely.js";
+import { seesMargin, type Viewer } from "../../domain/access.js";
 import type { CursorValue } from "../../server/http.js";
 import type { ProductsTable, SegmentTermTables } from "./product.table.js";
 
@@ -31,7 +32,6 @@ const productColumns = [
   "p.segment_id",
   "s.name as segment_name",
   "p.list_price_cents",
-  "p.cost_price_cents",
   "p.launch_date",
   "p.active",
   "p.created_at",
@@ -39,18 +39,20 @@ const productColumns = [
   "p.version",
 ] as const;
 
-function selectProducts(db: Db) {
+/** The cost price is selected only for a viewer who may see margins (domain/access.ts). */
+function selectProducts(db: Db, viewer: Viewer) {
   return db
     .selectFrom("products as p")
     .leftJoin("product_groups as g", "g.id", "p.group_id")
     .leftJoin("market_segments as s", "s.id", "p.segment_id")
-    .select(productColumns);
+    .select(productColumns)
+    .$if(seesMargin(viewer), (q) => q.select("p.cost_price_cents"));
 }
 
 export type ProductRow = NonNullable<Awaited<ReturnType<typeof findProductRow>>>;
 
-export async function listProducts(db: Db, f: ProductFilter, sort: ProductSort, after: CursorValue[] | null, limit: number) {
-  let q = selectProducts(db);
+export async function listProducts(db: Db, viewer: Viewer, f: ProductFilter, sort: ProductSort, after: CursorValue[] | null, limit: number) {
+  let q = selectProducts(db, viewer);
   // Words are normalised to [a-z0-9]: nothing in them is a LIKE wildcard.
   for (const word of f.words) q = q.where("p.search_key", "like", `% ${word}%`);
   if (f.groupIds.length > 0) q = q.where("p.group_id", "in", f.groupIds);
@@ -61,21 +63,21 @@ export async function listProducts(db: Db, f: ProductFilter, sort: ProductSort, 
   return q.orderBy(first).orderBy(id).limit(limit).execute();
 }
 
-export function findProductRow(db: Db, id: number) {
-  return selectProducts(db).where("p.id", "=", id).executeTakeFirst();
+export function findProductRow(db: Db, viewer: Viewer, id: number) {
+  return selectProducts(db, viewer).where("p.id", "=", id).executeTakeFirst();
 }
 
-export function findProductsByIds(db: Db, ids: readonly number[]) {
+export function findProductsByIds(db: Db, viewer: Viewer, ids: readonly number[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return selectProducts(db).where("p.id", "in", [...ids]).execute();
+  return selectProducts(db, viewer).where("p.id", "in", [...ids]).execute();
 }
 
-export function findProductByCodeKey(db: Db, codeKey: string) {
-  return selectProducts(db).where("p.code_key", "=", codeKey).executeTakeFirst();
+export function findProductByCodeKey(db: Db, viewer: Viewer, codeKey: string) {
+  return selectProducts(db, viewer).where("p.code_key", "=", codeKey).executeTakeFirst();
 }
 
-export function findProductsByNameKey(db: Db, nameKey: string) {
-  return selectProducts(db).where("p.name_key", "=", nameKey).orderBy("p.id").execute();
+export function findProductsByNameKey(db: Db, viewer: Viewer, nameKey: string) {
+  return selectProducts(db, viewer).where("p.name_key", "=", nameKey).orderBy("p.id").execute();
 }
 
 export async function insertProduct(db: Db, values: Insertable<ProductsTable>): Promise<number> {

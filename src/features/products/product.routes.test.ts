@@ -36,13 +36,40 @@ describe.each(ENGINES)("products API on %s", (engine) => {
     expect(groups.json().items.map((g: { name: string }) => g.name)).toContain("Reinigingsmiddelen");
   });
 
-  it("hides the cost price from a rep without profit responsibility and refuses to let them set it", async () => {
+  it("leaves the cost price out for a rep without profit responsibility and refuses to let them set it", async () => {
     const id = (await create({ code: "MARGE-1", name: "Margeproduct", listPriceCents: 1000, costPriceCents: 600 })).json().id;
     const asRep = await t.app.inject({ method: "GET", url: `/api/products/${id}`, headers: rep.headers });
-    expect(asRep.json().costPriceCents).toBeNull();
+    expect(asRep.json()).not.toHaveProperty("costPriceCents");
+    expect((await list("q=margeproduct")).items[0]).not.toHaveProperty("costPriceCents");
     expect((await t.app.inject({ method: "GET", url: `/api/products/${id}`, headers: manager.headers })).json().costPriceCents).toBe(600);
     const setting = await t.app.inject({ method: "PATCH", url: `/api/products/${id}`, headers: { ...rep.headers, "if-match": '"1"' }, payload: { costPriceCents: 1 } });
     expect(setting.statusCode).toBe(403);
+    expect(setting.json().code).toBe("margin_hidden");
+  });
+
+  it("refuses an import with a cost price column from a user without margin rights, before any row is read", async () => {
+    const file = multipartFile("producten.csv", readFileSync(join(FIXTURES, "products-nl.csv")));
+    for (const role of ["field_sales", "inside_sales", "marketing"] as const) {
+      const user = await t.userWithRole(role);
+      const res = await t.app.inject({ method: "POST", url: "/api/products/import", headers: { ...user.headers, ...file.headers }, payload: file.payload });
+      expect(res.statusCode, role).toBe(403);
+      expect(res.json()).toMatchObject({ code: "margin_hidden" });
+      expect(res.json()).not.toHaveProperty("created");
+    }
+    expect((await list("q=hygienepakket", manager.headers)).items).toEqual([]);
+  });
+
+  it("keeps an audit trail of price changes whose cost lines only margin viewers read", async () => {
+    const id = (await create({ code: "AUD-1", name: "Audittest", listPriceCents: 1000, costPriceCents: 613 })).json().id;
+    const patch = await t.app.inject({ method: "PATCH", url: `/api/products/${id}`, headers: { ...manager.headers, "if-match": '"1"' }, payload: { listPriceCents: 1100, costPriceCents: 644 } });
+    expect(patch.statusCode).toBe(200);
+    const audit = async (headers: Record<string, string>) => (await t.app.inject({ method: "GET", url: `/api/products/${id}/audit`, headers })).json().items;
+    const asManager = await audit(manager.headers);
+    expect(asManager.map((l: { field: string }) => l.field).sort()).toEqual(["cost_price_cents", "cost_price_cents", "created", "list_price_cents"]);
+    expect(asManager.find((l: { field: string; newValue: string }) => l.field === "cost_price_cents" && l.newValue === "644")).toMatchObject({ oldValue: "613" });
+    const asRep = await audit(rep.headers);
+    expect(asRep.map((l: { field: string }) => l.field).sort()).toEqual(["created", "list_price_cents"]);
+    expect(JSON.stringify(asRep)).not.toMatch(/613|644/);
   });
 
   it("refuses a second product with the same code in another case", async () => {

@@ -7,6 +7,8 @@ import { requirePermission } from "../../server/plugins/auth.js";
 import { IdParams, Nullable } from "../../server/schema-helpers.js";
 import type { FastifyRequest } from "fastify";
 import { readTableFile } from "./table-file.js";
+import { AuditTrail } from "../audit/audit.schemas.js";
+import { auditOfEntity, toAuditLine } from "../audit/audit.service.js";
 import { importProducts } from "./product-import.js";
 import {
   ProductCreate,
@@ -58,6 +60,16 @@ export const productRoutes: RoutesPlugin = async (app, { ctx }) => {
     async (request, reply) => sendWithEtag(reply, await getProduct(ctx.db, requirePermission(request, "crm.read"), request.params.id)),
   );
 
+  app.get(
+    "/api/products/:id/audit",
+    { schema: { tags: ["products"], summary: "Audit trail of a product (newest first; cost price lines only for margin viewers)", params: IdParams, response: { 200: AuditTrail } } },
+    async (request) => {
+      const viewer = requirePermission(request, "crm.read");
+      await getProduct(ctx.db, viewer, request.params.id);
+      return { items: (await auditOfEntity(ctx.db, viewer, "product", request.params.id)).map(toAuditLine) };
+    },
+  );
+
   versionedPatch(app, {
     path: "/api/products/:id",
     tag: "products",
@@ -79,9 +91,9 @@ export const productRoutes: RoutesPlugin = async (app, { ctx }) => {
       },
     },
     async (request) => {
-      requirePermission(request, "crm.write");
+      const viewer = requirePermission(request, "crm.write");
       const { buffer, fileName } = await uploadedFile(request);
-      return importProducts(ctx.db, await readTableFile(buffer, fileName), ctx.now());
+      return importProducts(ctx.db, viewer, await readTableFile(buffer, fileName), ctx.now());
     },
   );
 

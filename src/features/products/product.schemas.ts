@@ -32,8 +32,8 @@ export const ProductDetail = Type.Object({
   group: Nullable(Ref),
   segment: Nullable(Ref),
   listPriceCents: Type.Integer(),
-  /** Null for users who may not see margins (DOMAIN.md: no gross margin without profit responsibility). */
-  costPriceCents: Nullable(Type.Integer()),
+  /** Absent for users who may not see margins (DOMAIN.md: no gross margin without profit responsibility). */
+  costPriceCents: Type.Optional(Nullable(Type.Integer())),
   launchDate: Nullable(Type.String()),
   active: Type.Boolean(),
   createdAt: Type.String(),

@@ -5,7 +5,10 @@ import { normalizeKey, searchTerms } from "../../domain/text.js";
 import type { Db } from "../../db/kysely.js";
 import { AppError, type FieldProblem, fieldProblem, invalid, notFound } from "../../server/errors.js";
 import { decodeCursor, encodeCursor } from "../../server/http.js";
+import { seesMargin, SYSTEM_VIEWER, type Viewer } from "../../domain/access.js";
+import { inTransaction } from "../../db/kysely.js";
 import type { AuthUser } from "../auth/auth-user.js";
+import { writeAudit } from "../audit/audit.service.js";
 import {
   findGroup,
   findProductByCodeKey,
@@ -25,15 +28,11 @@ import type { ProductCreateInput, ProductDto, ProductGroupCreateInput, ProductLi
 import type { ProductsTable } from "./product.table.js";
 import type { Updateable } from "kysely";
 
-/** Who may see cost prices: they reveal the gross margin (DOMAIN.md, visibility). */
-export function seesCostPrice(user: AuthUser | null): boolean {
-  return user === null || user.role === "admin" || user.profitResponsible;
-}
-
 export const codeKeyOf = (code: string) => code.trim().toLowerCase();
 export const searchKeyOf = (code: string, name: string) => ` ${searchTerms([code, name]).join(" ")}`;
 
-export function toProductDto(row: ProductRow, user: AuthUser | null): ProductDto {
+/** The row as the viewer's query selected it: a cost price the query did not select is not in it. */
+export function toProductDto(row: ProductRow): ProductDto {
   return {
     id: row.id,
     code: row.code,
@@ -42,7 +41,7 @@ export function toProductDto(row: ProductRow, user: AuthUser | null): ProductDto
     group: row.group_id !== null && row.group_name !== null ? { id: row.group_id, name: row.group_name } : null,
     segment: row.segment_id !== null && row.segment_name !== null ? { id: row.segment_id, name: row.segment_name } : null,
     listPriceCents: row.list_price_cents,
-    costPriceCents: seesCostPrice(user) ? row.cost_price_cents : null,
+    ...(row.cost_price_cents !== undefined ? { costPriceCents: row.cost_price_cents } : {}),
     launchDate: row.launch_date,
     active: row.active === 1,
     createdAt: row.created_at,
@@ -51,29 +50,29 @@ export function toProductDto(row: ProductRow, user: AuthUser | null): ProductDto
   };
 }
 
-export async function listProductsPage(db: Db, user: AuthUser, q: ProductListQueryInput) {
+export async function listProductsPage(db: Db, viewer: Viewer, q: ProductListQueryInput) {
   const sort: ProductSort = q.sort ?? "name";
   const limit = q.limit ?? 50;
   const after = q.cursor ? decodeCursor(q.cursor, 2) : null;
   const filter = { words: searchTerms([q.q ?? ""]), groupIds: q.group ?? [], segmentIds: q.segment ?? [], active: q.active ?? null };
-  const rows = await listProducts(db, filter, sort, after, limit + 1);
+  const rows = await listProducts(db, viewer, filter, sort, after, limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    items: page.map((r) => toProductDto(r, user)),
+    items: page.map(toProductDto),
     nextCursor: rows.length > limit && last ? encodeCursor([sort === "name" ? last.name_key : last.code_key, last.id]) : null,
   };
 }
 
-export async function getProduct(db: Db, user: AuthUser | null, id: number): Promise<ProductDto> {
-  const row = await findProductRow(db, id);
+export async function getProduct(db: Db, viewer: Viewer, id: number): Promise<ProductDto> {
+  const row = await findProductRow(db, viewer, id);
   if (!row) throw notFound(`Product ${id}`);
-  return toProductDto(row, user);
+  return toProductDto(row);
 }
 
 /** Products by id, for quote lines; missing ids are simply absent from the map. */
-export async function productsByIds(db: Db, ids: readonly number[]): Promise<Map<number, ProductRow>> {
-  return new Map((await findProductsByIds(db, [...new Set(ids)])).map((p) => [p.id, p]));
+export async function productsByIds(db: Db, viewer: Viewer, ids: readonly number[]): Promise<Map<number, ProductRow>> {
+  return new Map((await findProductsByIds(db, viewer, [...new Set(ids)])).map((p) => [p.id, p]));
 }
 
 type Columns = Updateable<ProductsTable>;
@@ -85,7 +84,7 @@ async function productColumns(db: Db, input: ProductPatchInput, selfId: number |
     const code = input.code.trim();
     if (code === "") problems.push(fieldProblem("code", "required"));
     else {
-      const other = await findProductByCodeKey(db, codeKeyOf(code));
+      const other = await findProductByCodeKey(db, SYSTEM_VIEWER, codeKeyOf(code));
       if (other && other.id !== selfId) problems.push(fieldProblem("code", "product_code_taken"));
       columns.code = code;
       columns.code_key = codeKeyOf(code);
@@ -121,35 +120,41 @@ async function productColumns(db: Db, input: ProductPatchInput, selfId: number |
   return { columns, problems };
 }
 
-function checkCostPriceAccess(user: AuthUser, input: ProductPatchInput): void {
-  if (input.costPriceCents !== undefined && !seesCostPrice(user)) {
-    throw new AppError("forbidden", "Only users who may see margins can set a cost price");
-  }
+/** A cost price reveals the margin: only a viewer who may see margins sets one (form or import). */
+export function checkCostPriceAccess(viewer: Viewer, settingCost: boolean): void {
+  if (settingCost && !seesMargin(viewer)) throw new AppError("margin_hidden", "Only users who may see margins can set a cost price");
 }
 
-export async function createProduct(db: Db, user: AuthUser | null, input: ProductCreateInput, now: Date): Promise<ProductDto> {
-  if (user) checkCostPriceAccess(user, input);
+/** Audited product fields; cost price lines are read only by viewers who may see margins. */
+const AUDITED = ["code", "name", "unit", "group_id", "segment_id", "list_price_cents", "cost_price_cents", "launch_date", "active"] as const;
+
+export async function createProduct(db: Db, viewer: Viewer, input: ProductCreateInput, now: Date): Promise<ProductDto> {
+  checkCostPriceAccess(viewer, input.costPriceCents !== undefined);
   const { columns, problems } = await productColumns(db, input, null);
   if (problems.length > 0) throw invalid(...problems);
   const stamp = now.toISOString();
   const code = columns.code as string;
   const name = columns.name as string;
-  const id = await insertProduct(db, {
-    ...columns,
-    code,
-    code_key: codeKeyOf(code),
-    name,
-    name_key: normalizeKey(name),
-    search_key: searchKeyOf(code, name),
-    created_at: stamp,
-    updated_at: stamp,
+  const id = await inTransaction(db, async (trx) => {
+    const newId = await insertProduct(trx, {
+      ...columns,
+      code,
+      code_key: codeKeyOf(code),
+      name,
+      name_key: normalizeKey(name),
+      search_key: searchKeyOf(code, name),
+      created_at: stamp,
+      updated_at: stamp,
+    });
+    await auditProductCreated(trx, viewer.id, newId, code, columns.cost_price_cents ?? null, stamp);
+    return newId;
   });
-  return getProduct(db, user, id);
+  return getProduct(db, viewer, id);
 }
 
 export async function updateProduct(db: Db, user: AuthUser, id: number, version: number, input: ProductPatchInput, now: Date): Promise<ProductDto> {
-  checkCostPriceAccess(user, input);
-  const current = await findProductRow(db, id);
+  checkCostPriceAccess(user, input.costPriceCents !== undefined);
+  const current = await findProductRow(db, SYSTEM_VIEWER, id);
   if (!current) throw notFound(`Product ${id}`);
   if (current.version !== version) {
     throw new AppError("version_conflict", `You edited version ${version}, but the product is now at version ${current.version}; reload to see the changes`);
@@ -159,10 +164,28 @@ export async function updateProduct(db: Db, user: AuthUser, id: number, version:
   if (columns.code !== undefined || columns.name !== undefined) {
     columns.search_key = searchKeyOf(columns.code ?? current.code, columns.name ?? current.name);
   }
-  if (!(await updateProductRow(db, id, version, { ...columns, updated_at: now.toISOString() }))) {
-    throw new AppError("version_conflict", `You edited version ${version}, but someone saved a newer version at the same moment; reload`);
-  }
+  const stamp = now.toISOString();
+  await inTransaction(db, async (trx) => {
+    if (!(await updateProductRow(trx, id, version, { ...columns, updated_at: stamp }))) {
+      throw new AppError("version_conflict", `You edited version ${version}, but someone saved a newer version at the same moment; reload`);
+    }
+    await auditProductChanges(trx, user.id, id, current, columns, stamp);
+  });
   return getProduct(db, user, id);
+}
+
+/** "created", and the first cost price on its own line (which only margin viewers read). */
+export async function auditProductCreated(db: Db, userId: number | null, id: number, code: string, costCents: number | null, at: string) {
+  await writeAudit(db, { entity: "product", entityId: id, relationId: null, userId, at }, [
+    ["created", null, code],
+    ...(costCents !== null ? [["cost_price_cents", null, costCents] as const] : []),
+  ]);
+}
+
+/** One audit line per audited field whose value changed (import and form alike). */
+export async function auditProductChanges(db: Db, userId: number | null, id: number, before: Record<string, unknown>, after: Record<string, unknown>, at: string) {
+  const changes = AUDITED.filter((f) => f in after && after[f] !== undefined && after[f] !== before[f]).map((f) => [f, before[f] ?? null, after[f]] as const);
+  await writeAudit(db, { entity: "product", entityId: id, relationId: null, userId, at }, changes);
 }
 
 export function listProductGroups(db: Db) {
@@ -182,15 +205,15 @@ export async function createProductGroup(db: Db, input: ProductGroupCreateInput)
 }
 
 /** A product named in an import by its code or else its name (case- and accent-insensitive), if any. */
-export async function findProductByText(db: Db, text: string): Promise<ProductRow | null> {
-  const byCode = await findProductByCodeKey(db, codeKeyOf(text));
+export async function findProductByText(db: Db, viewer: Viewer, text: string): Promise<ProductRow | null> {
+  const byCode = await findProductByCodeKey(db, viewer, codeKeyOf(text));
   if (byCode) return byCode;
-  return (await findProductsByNameKey(db, normalizeKey(text)))[0] ?? null;
+  return (await findProductsByNameKey(db, viewer, normalizeKey(text)))[0] ?? null;
 }
 
 /** The product of an import line, created (code = name = the text) when no code or name matches. */
 export async function findOrCreateProduct(db: Db, text: string, listPriceCents: number, now: Date): Promise<{ id: number; created: boolean }> {
-  const found = await findProductByText(db, text);
+  const found = await findProductByText(db, SYSTEM_VIEWER, text);
   if (found) return { id: found.id, created: false };
   const stamp = now.toISOString();
   const name = text.trim();

@@ -32,7 +32,8 @@ describe.each(ENGINES)("hit ratio on %s", (engine) => {
       expect((await api.patch(won.id, 1, { status: "won" })).json()).toMatchObject({ status: "won", probability: 100, decidedOn: "2026-12-07" });
       expect((await api.patch(lost.id, 1, { status: "lost", lostReason: "Geen budget meer dit jaar" })).statusCode).toBe(200);
       expect((await api.patch(withdrawn.id, 1, { status: "withdrawn" })).statusCode).toBe(200);
-      const res = await t.app.inject({ method: "GET", url: "/api/quotes/hit-ratio?from=2026-12-01&to=2026-12-31", headers: rep.headers });
+      const manager = await t.userWithRole("sales_manager");
+      const res = await t.app.inject({ method: "GET", url: "/api/quotes/hit-ratio?from=2026-12-01&to=2026-12-31", headers: manager.headers });
       expect(res.statusCode).toBe(200);
       const body = res.json();
       expect(body.reps).toEqual([
@@ -53,6 +54,14 @@ describe.each(ENGINES)("hit ratio on %s", (engine) => {
         },
       ]);
       expect(body.total).toMatchObject({ won: 1, lost: 1, ratioCount: 0.5 });
+      // A rep reads their own ratio only: the other rep's row is not in the query at all.
+      const own = (await t.app.inject({ method: "GET", url: "/api/quotes/hit-ratio?from=2026-12-01&to=2026-12-31", headers: rep.headers })).json();
+      expect(own.reps.map((r: { rep: { id: number } }) => r.rep.id)).toEqual([rep.id]);
+      expect(own.total).toMatchObject({ won: 1, lost: 1 });
+      const purchasing = await t.userWithRole("purchasing");
+      const refused = await t.app.inject({ method: "GET", url: "/api/quotes/hit-ratio", headers: purchasing.headers });
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().code).toBe("team_report_hidden");
       const november = (await t.app.inject({ method: "GET", url: "/api/quotes/hit-ratio?from=2026-11-01&to=2026-11-30", headers: rep.headers })).json();
       expect(november.total).toMatchObject({ won: 0, lost: 0, ratioCount: null });
       const reversed = await t.app.inject({ method: "GET", url: "/api/quotes/hit-ratio?from=2026-12-31&to=2026-12-01", headers: rep.headers });

@@ -10,8 +10,11 @@ import { openCountsByRep, quotesDecidedIn, usersByIds } from "./quote.repository
 
 const NOTHING: HitRatio = { won: 0, lost: 0, withdrawn: 0, ratioCount: null, wonCents: 0, lostCents: 0, ratioValue: null, averageDaysToDecision: null };
 
-/** Period defaults: from 1 January of the current year to today (Amsterdam). */
-export async function hitRatioReport(db: Db, query: { from?: string | undefined; to?: string | undefined }, now: Date) {
+/**
+ * Period defaults: from 1 January of the current year to today (Amsterdam). `repIds` is the viewer
+ * scope (null = every rep; a rep reads only their own ratio, and the total is then theirs too).
+ */
+export async function hitRatioReport(db: Db, query: { from?: string | undefined; to?: string | undefined }, now: Date, scope: readonly number[] | null) {
   const today = amsterdamDate(now);
   const from = query.from ?? `${today.slice(0, 4)}-01-01`;
   const to = query.to ?? today;
@@ -19,7 +22,7 @@ export async function hitRatioReport(db: Db, query: { from?: string | undefined;
   if (!isIsoDate(to)) throw invalid(fieldProblem("to", "date_invalid"));
   if (to < from) throw invalid(fieldProblem("to", "period_reversed"));
 
-  const rows = await quotesDecidedIn(db, from, to);
+  const rows = await quotesDecidedIn(db, from, to, scope);
   const quotes: HitRatioQuote[] = rows.map((r) => ({
     repId: r.rep_id,
     status: r.status as QuoteStatus,
@@ -30,7 +33,7 @@ export async function hitRatioReport(db: Db, query: { from?: string | undefined;
   }));
   const period = { from, to };
   const byRep = new Map(hitRatioByRep(quotes, period).map((r) => [Number(r.repId), r]));
-  const open = new Map((await openCountsByRep(db, monthOf(today))).map((r) => [r.rep_id, { open: Number(r.open), stale: Number(r.stale ?? 0) }]));
+  const open = new Map((await openCountsByRep(db, monthOf(today), scope)).map((r) => [r.rep_id, { open: Number(r.open), stale: Number(r.stale ?? 0) }]));
   const repIds = [...new Set([...byRep.keys(), ...open.keys()])];
   const names = new Map((await usersByIds(db, repIds)).map((u) => [u.id, u.name]));
   const reps = repIds

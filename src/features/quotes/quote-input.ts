@@ -3,6 +3,7 @@
 import { isIsoDate, type Month, monthOf } from "../../domain/calendar.js";
 import { AppError, type FieldProblem, fieldProblem } from "../../server/errors.js";
 import { getPerson } from "../persons/person.service.js";
+import type { Viewer } from "../../domain/access.js";
 import { productsByIds } from "../products/product.service.js";
 import { findUserById } from "../users/user.repository.js";
 import type { Db } from "../../db/kysely.js";
@@ -32,8 +33,8 @@ export function totalsOf(lines: readonly Pick<PreparedLine, "amount_cents" | "qu
 }
 
 /** Prices every line: unit price defaults to the list price, discount in basis points or percent. */
-export async function prepareLines(db: Db, inputs: readonly QuoteLineInputDto[]): Promise<{ lines: PreparedLine[]; problems: FieldProblem[] }> {
-  const products = await productsByIds(db, inputs.map((l) => l.productId));
+export async function prepareLines(db: Db, viewer: Viewer, inputs: readonly QuoteLineInputDto[]): Promise<{ lines: PreparedLine[]; problems: FieldProblem[] }> {
+  const products = await productsByIds(db, viewer, inputs.map((l) => l.productId));
   const problems: FieldProblem[] = [];
   const lines: PreparedLine[] = [];
   inputs.forEach((input, i) => {

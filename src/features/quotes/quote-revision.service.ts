@@ -41,7 +41,7 @@ export async function reviseQuote(
   const problems: FieldProblem[] = [];
   let lines: PreparedLine[];
   if (input.lines) {
-    const prepared = await prepareLines(db, input.lines);
+    const prepared = await prepareLines(db, user, input.lines);
     problems.push(...prepared.problems);
     lines = prepared.lines;
   } else {

@@ -148,9 +148,10 @@ export async function countQuotes(db: Db, f: QuoteFilter, cap: number): Promise<
 }
 
 /** Quotes per rep that are open, and open with a decision month before `currentMonth`. */
-export function openCountsByRep(db: Db, currentMonth: string) {
+export function openCountsByRep(db: Db, currentMonth: string, repIds: readonly number[] | null) {
   return db
     .selectFrom("quotes")
+    .$if(repIds !== null, (w) => w.where("rep_id", "in", [...(repIds ?? []), -1]))
     .select((eb) => [
       "rep_id",
       eb.fn.countAll<number>().as("open"),
@@ -162,10 +163,11 @@ export function openCountsByRep(db: Db, currentMonth: string) {
 }
 
 /** Every revision of the quote numbers of which a revision was decided or withdrawn in the period. */
-export function quotesDecidedIn(db: Db, from: string, to: string) {
+export function quotesDecidedIn(db: Db, from: string, to: string, repIds: readonly number[] | null) {
   return db
     .selectFrom("quotes")
     .select(["id", "base_number", "revision", "rep_id", "status", "total_cents", "sent_on", "decided_on"])
+    .$if(repIds !== null, (w) => w.where("rep_id", "in", [...(repIds ?? []), -1]))
     .where("base_number", "in", (eb) =>
       eb.selectFrom("quotes").select("base_number").where("decided_on", ">=", from).where("decided_on", "<=", to),
     )

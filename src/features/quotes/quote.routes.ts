@@ -2,7 +2,7 @@ import { Type } from "typebox";
 import type { RoutesPlugin } from "../../server/context.js";
 import { versionedPatch } from "../../server/versioned-patch.js";
 import { expectedVersion, sendWithEtag } from "../../server/http.js";
-import { requirePermission } from "../../server/plugins/auth.js";
+import { requirePermission, teamScopeOf } from "../../server/plugins/auth.js";
 import { IdParams, IsoDateString, Nullable } from "../../server/schema-helpers.js";
 import { amsterdamDate } from "../../server/time.js";
 import { readTableFile } from "../products/table-file.js";
@@ -101,8 +101,8 @@ export const quoteRoutes: RoutesPlugin = async (app, { ctx }) => {
       },
     },
     async (request) => {
-      requirePermission(request, "crm.read");
-      return hitRatioReport(ctx.db, request.query, ctx.now());
+      const viewer = requirePermission(request, "crm.read");
+      return hitRatioReport(ctx.db, request.query, ctx.now(), teamScopeOf(viewer, "hitRatio"));
     },
   );
 

@@ -69,7 +69,7 @@ export async function createQuote(db: Db, user: AuthUser, input: QuoteCreateInpu
   const relation = await relationExists(db, input.relationId, problems);
   if (relation) await checkContactPerson(db, relation.id, input.contactPersonId, problems);
   await checkRep(db, input.repId, problems);
-  const { lines, problems: lineProblems } = await prepareLines(db, input.lines);
+  const { lines, problems: lineProblems } = await prepareLines(db, user, input.lines);
   problems.push(...lineProblems);
   const decision = decisionOf(input, problems);
   if (decision.month === undefined && !problems.some((p) => p.field.startsWith("decision"))) problems.push(fieldProblem("decisionMonth", "required"));
@@ -159,7 +159,7 @@ export async function updateQuote(db: Db, user: AuthUser, id: number, version: n
   const next: Updateable<QuotesTable> = {};
   let lines: PreparedLine[] | null = null;
   if (input.lines) {
-    const prepared = await prepareLines(db, input.lines);
+    const prepared = await prepareLines(db, user, input.lines);
     problems.push(...prepared.problems);
     lines = prepared.lines;
     const totals = totalsOf(lines);

@@ -4,20 +4,11 @@ import { versionedPatch } from "../../server/versioned-patch.js";
 import { sendWithEtag } from "../../server/http.js";
 import { requirePermission } from "../../server/plugins/auth.js";
 import { IdParams, Page } from "../../server/schema-helpers.js";
-import { auditOfRelation } from "../audit/audit.service.js";
+import { AuditTrail } from "../audit/audit.schemas.js";
+import { auditOfRelation, toAuditLine } from "../audit/audit.service.js";
 import { RelationCreate, RelationDetail, RelationListQuery, RelationPatch, RelationSummary } from "./relation.schemas.js";
 import { createRelation, getRelation, listRelationsPage, updateRelation } from "./relation.service.js";
 
-const AuditLine = Type.Object({
-  id: Type.Integer(),
-  entity: Type.String(),
-  entityId: Type.Integer(),
-  field: Type.String(),
-  oldValue: Type.Union([Type.String(), Type.Null()]),
-  newValue: Type.Union([Type.String(), Type.Null()]),
-  at: Type.String(),
-  user: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]),
-});
 
 export const relationRoutes: RoutesPlugin = async (app, { ctx }) => {
   app.get(
@@ -73,25 +64,13 @@ export const relationRoutes: RoutesPlugin = async (app, { ctx }) => {
         tags: ["relations"],
         summary: "Audit trail of a relation and its persons (newest first)",
         params: IdParams,
-        response: { 200: Type.Object({ items: Type.Array(AuditLine) }) },
+        response: { 200: AuditTrail },
       },
     },
     async (request) => {
-      requirePermission(request, "crm.read");
+      const viewer = requirePermission(request, "crm.read");
       await getRelation(ctx.db, request.params.id);
-      const rows = await auditOfRelation(ctx.db, request.params.id);
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          entity: r.entity,
-          entityId: r.entity_id,
-          field: r.field,
-          oldValue: r.old_value,
-          newValue: r.new_value,
-          at: r.at,
-          user: r.user_id !== null && r.user_name !== null ? { id: r.user_id, name: r.user_name } : null,
-        })),
-      };
+      return { items: (await auditOfRelation(ctx.db, viewer, request.params.id)).map(toAuditLine) };
     },
   );
 };

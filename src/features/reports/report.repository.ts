@@ -3,10 +3,11 @@
 import type { Db } from "../../db/kysely.js";
 
 /** Contact moments per taking-part user, Amsterdam date and current class of the relation. */
-export function contactMomentCounts(db: Db, from: string, to: string) {
+export function contactMomentCounts(db: Db, from: string, to: string, userIds: readonly number[] | null) {
   return db
     .selectFrom("activities as a")
     .innerJoin("activity_users as au", "au.activity_id", "a.id")
+    .$if(userIds !== null, (w) => w.where("au.user_id", "in", [...(userIds ?? []), -1]))
     .innerJoin("relations as r", "r.id", "a.relation_id")
     .select((eb) => ["au.user_id", "a.occurred_on", "r.account_class", eb.fn.countAll<number>().as("n")])
     .where("a.occurred_on", ">=", from)

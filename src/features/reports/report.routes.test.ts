@@ -54,10 +54,15 @@ describe.each(ENGINES)("management reports on %s", (engine) => {
       expect(body.total).toBe(4);
     });
 
-    it("refuses a range that ends before it starts or is longer than about a year, and reps", async () => {
+    it("refuses a range that ends before it starts or is longer than about a year, and shows a rep only their own row", async () => {
       expect((await get("/api/reports/contact-moments?from=2026-11-15&to=2026-11-01")).json().errors[0]).toMatchObject({ field: "to", code: "period_reversed" });
       expect((await get("/api/reports/contact-moments?from=2024-01-01&to=2026-11-01")).json().errors[0]).toMatchObject({ field: "to", code: "range_too_long" });
-      expect((await get("/api/reports/contact-moments?from=2026-11-01&to=2026-11-15", ria.headers)).statusCode).toBe(403);
+      // A rep sees their own row only; marketing sees no per-rep figures at all.
+      const own = (await get("/api/reports/contact-moments?from=2026-11-01&to=2026-11-15", ria.headers)).json();
+      expect(own.reps.map((r: { user: { id: number } }) => r.user.id)).toEqual([ria.id]);
+      expect(own.cells.every((c: { userId: number }) => c.userId === ria.id)).toBe(true);
+      const marketing = await t.userWithRole("marketing");
+      expect((await get("/api/reports/contact-moments?from=2026-11-01&to=2026-11-15", marketing.headers)).statusCode).toBe(403);
     });
   });
 
@@ -101,7 +106,10 @@ describe.each(ENGINES)("management reports on %s", (engine) => {
       expect(changed.json().visitNorms).toEqual({ key: 12, A: 4, B: 3, C: 1 });
       const body = (await get(`/api/reports/visit-norms?asOf=2026-11-27&ownerId=${owner.id}`)).json();
       expect(body.belowNorm.map((r: { relation: { id: number } }) => r.relation.id)).toEqual([ids.c]);
-      expect((await get("/api/reports/visit-norms", ria.headers)).statusCode).toBe(403);
+      // A rep reads the norms of their own relations, never another rep's.
+      expect((await get(`/api/reports/visit-norms?ownerId=${owner.id}`, ria.headers)).statusCode).toBe(403);
+      const own = (await get("/api/reports/visit-norms", owner.headers)).json();
+      expect((await get(`/api/reports/visit-norms?ownerId=${owner.id}`)).json()).toEqual(own);
       const bad = await t.app.inject({ method: "PATCH", url: "/api/crm-settings", headers: admin.headers, payload: { proposalWindowDays: -1 } });
       expect(bad.statusCode).toBe(400);
     });

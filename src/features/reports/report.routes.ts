@@ -1,5 +1,6 @@
 import type { RoutesPlugin } from "../../server/context.js";
-import { requirePermission } from "../../server/plugins/auth.js";
+import { requirePermission, teamScopeOf } from "../../server/plugins/auth.js";
+import { AppError } from "../../server/errors.js";
 import { amsterdamDate } from "../../server/time.js";
 import { readCrmSettings, writeCrmSettings } from "../followups/crm-settings.service.js";
 import { ContactMomentsQuery, ContactMomentsReport, CrmSettingsDto, CrmSettingsPatch, VisitNormsQuery, VisitNormsReport } from "./report.schemas.js";
@@ -17,8 +18,8 @@ export const reportRoutes: RoutesPlugin = async (app, { ctx }) => {
       },
     },
     async (request) => {
-      requirePermission(request, "reports.team");
-      return contactMomentsReport(ctx.db, request.query.from, request.query.to);
+      const viewer = requirePermission(request, "crm.read");
+      return contactMomentsReport(ctx.db, request.query.from, request.query.to, teamScopeOf(viewer, "contactMoments"));
     },
   );
 
@@ -33,8 +34,12 @@ export const reportRoutes: RoutesPlugin = async (app, { ctx }) => {
       },
     },
     async (request) => {
-      requirePermission(request, "reports.team");
-      return visitNormsReport(ctx.db, request.query.asOf ?? amsterdamDate(ctx.now()), request.query.ownerId);
+      const viewer = requirePermission(request, "crm.read");
+      const repIds = teamScopeOf(viewer, "visitNorms");
+      const ownerId = request.query.ownerId;
+      // A rep asking for another rep's relations asks for what the policy hides.
+      if (repIds !== null && ownerId !== undefined && !repIds.includes(ownerId)) throw new AppError("team_report_hidden", "You see the visit norms of your own relations only");
+      return visitNormsReport(ctx.db, request.query.asOf ?? amsterdamDate(ctx.now()), ownerId ?? (repIds === null ? undefined : repIds[0]));
     },
   );
 

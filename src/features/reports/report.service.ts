@@ -18,12 +18,13 @@ type ClassKey = (typeof CLASS_KEYS)[number];
 /** The list of relations below norm shows at most this many; the count is complete. */
 const BELOW_NORM_LIMIT = 500;
 
-export async function contactMomentsReport(db: Db, from: string, to: string) {
+/** `repIds`: null = every rep, else only these reps' contact moments (viewer scope). */
+export async function contactMomentsReport(db: Db, from: string, to: string, repIds: readonly number[] | null) {
   if (to < from) throw invalid(fieldProblem("to", "period_reversed"));
   if (daysBetween(from, to) > MAX_REPORT_DAYS) throw invalid(fieldProblem("to", "range_too_long"));
   const weeks = isoWeeksBetween(from, to);
   const weekIndex = new Map(weeks.map((w, i) => [w, i]));
-  const rows = await contactMomentCounts(db, from, to);
+  const rows = await contactMomentCounts(db, from, to, repIds);
   const names = new Map((await userNames(db, [...new Set(rows.map((r) => r.user_id))])).map((u) => [u.id, u.name]));
 
   const reps = new Map<number, { total: number; perWeek: number[]; perClass: Record<ClassKey, number> }>();

@@ -2,6 +2,7 @@
 // an API token (Authorization: Bearer …, for integrations; no CSRF since no cookie is involved).
 import type { FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
+import { type TeamReport, teamScope, type Viewer } from "../../domain/access.js";
 import { can, type Permission } from "../../domain/roles.js";
 import type { AuthUser } from "../../features/auth/auth-user.js";
 import { resolveApiToken, resolveSession } from "../../features/auth/session.service.js";
@@ -70,6 +71,16 @@ export function requirePermission(request: FastifyRequest, permission: Permissio
   const user = currentUser(request);
   if (!can(user.role, permission)) throw new AppError("forbidden", `Your role (${user.role}) may not do this (${permission})`);
   return user;
+}
+
+/**
+ * The reps whose figures a per-rep report may show this viewer: null = all, [own id] = only their
+ * own. Throws 403 when the role sees no per-rep figures at all (docs/security.md).
+ */
+export function teamScopeOf(viewer: Viewer, report: TeamReport): readonly number[] | null {
+  const scope = teamScope(viewer, report);
+  if (scope.access === "none") throw new AppError("team_report_hidden", `Your role (${viewer.role}) does not see figures per salesperson (${report})`);
+  return scope.repIds;
 }
 
 export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: string, secure: boolean): void {

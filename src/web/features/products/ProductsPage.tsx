@@ -72,7 +72,7 @@ export function ProductsPage() {
                   <Table.Td>{p.group?.name ?? ""}</Table.Td>
                   <Table.Td>{p.segment?.name ?? ""}</Table.Td>
                   <Table.Td style={right}>{formatCents(p.listPriceCents)}</Table.Td>
-                  {seesCost && <Table.Td style={right}>{p.costPriceCents === null ? t("common.empty") : formatCents(p.costPriceCents)}</Table.Td>}
+                  {seesCost && <Table.Td style={right}>{p.costPriceCents == null ? t("common.empty") : formatCents(p.costPriceCents)}</Table.Td>}
                   <Table.Td>{formatDate(p.launchDate)}</Table.Td>
                   <Table.Td>{p.active ? t("common.yes") : t("common.no")}</Table.Td>
                 </Table.Tr>
