@@ -1,0 +1,149 @@
+// The exact route of one working day with few visits (a rep's day: ≤ 12 stops): Held–Karp dynamic
+// programming over subsets with time windows. A label (cost so far, clock after the last service)
+// at state (visited set, last visit) survives unless another label there is no costlier and no
+// later — waiting is free and the cost does not depend on the clock, so these two numbers decide
+// everything that can still happen. Optimal by construction; tested against brute force.
+import { err, ok, type Result } from "../domain/result.js";
+
+/** Above this many visits the state space (2^n · n labels) is no longer "a day". */
+export const MAX_EXACT_VISITS = 15;
+
+export interface DayProblem {
+  /** Visits are nodes 1..n, node 0 is home (start and end). */
+  readonly visits: number;
+  /** (n+1)² row-major travel times, e.g. minutes: time[i * (n + 1) + j] from i to j. */
+  readonly time: Float64Array;
+  /** (n+1)² row-major cost to minimise (travel time, kilometres …); defaults to `time`. */
+  readonly cost?: Float64Array;
+  /** Per node: earliest / latest start of the visit; home: earliest departure / latest return. */
+  readonly ready: Float64Array;
+  readonly due: Float64Array;
+  /** Per node: visit duration (0 for home). */
+  readonly service: Float64Array;
+}
+
+export interface DayPlan {
+  /** Visits in order (node numbers 1..n). */
+  readonly order: number[];
+  readonly cost: number;
+  /** Departure from home: the latest that keeps every window (no needless waiting at a visit). */
+  readonly departure: number;
+  /** Per stop in `order`: arrival and start of the visit. */
+  readonly arrivals: number[];
+  readonly starts: number[];
+  readonly returnTime: number;
+}
+
+export type DayProblemError = { readonly code: "too_many_visits"; readonly visits: number } | { readonly code: "no_feasible_order" };
+
+export function solveDayExactly(problem: DayProblem): Result<DayPlan, DayProblemError> {
+  const n = problem.visits;
+  if (n > MAX_EXACT_VISITS) return err({ code: "too_many_visits", visits: n } as const);
+  const size = n + 1;
+  const { time, ready, due, service } = problem;
+  const cost = problem.cost ?? time;
+  if (n === 0) {
+    return ok({ order: [], cost: 0, departure: ready[0] as number, arrivals: [], starts: [], returnTime: ready[0] as number });
+  }
+  // Labels in flat arrays; state (mask, last) lists the indices of its labels.
+  const labelCost: number[] = [];
+  const labelClock: number[] = [];
+  const labelParent: number[] = [];
+  const labelNode: number[] = [];
+  const full = (1 << n) - 1;
+  const states: (number[] | undefined)[] = new Array((full + 1) * n);
+  const offer = (mask: number, last: number, c: number, clock: number, parent: number): void => {
+    const key = mask * n + (last - 1);
+    let list = states[key];
+    if (list === undefined) {
+      list = [];
+      states[key] = list;
+    }
+    for (let k = 0; k < list.length; k++) {
+      const other = list[k] as number;
+      if ((labelCost[other] as number) <= c && (labelClock[other] as number) <= clock) return;
+    }
+    // Drop the labels the new one dominates.
+    let keep = 0;
+    for (let k = 0; k < list.length; k++) {
+      const other = list[k] as number;
+      if (!(c <= (labelCost[other] as number) && clock <= (labelClock[other] as number))) list[keep++] = other;
+    }
+    list.length = keep;
+    list.push(labelCost.length);
+    labelCost.push(c);
+    labelClock.push(clock);
+    labelParent.push(parent);
+    labelNode.push(last);
+  };
+  const depart = ready[0] as number;
+  for (let j = 1; j <= n; j++) {
+    const start = Math.max(depart + (time[j] as number), ready[j] as number);
+    if (start <= (due[j] as number)) offer(1 << (j - 1), j, cost[j] as number, start + (service[j] as number), -1);
+  }
+  for (let mask = 1; mask <= full; mask++) {
+    for (let last = 1; last <= n; last++) {
+      const list = states[mask * n + (last - 1)];
+      if (list === undefined) continue;
+      for (const label of list) {
+        const c = labelCost[label] as number;
+        const clock = labelClock[label] as number;
+        for (let j = 1; j <= n; j++) {
+          const bit = 1 << (j - 1);
+          if (mask & bit) continue;
+          const start = Math.max(clock + (time[last * size + j] as number), ready[j] as number);
+          if (start > (due[j] as number)) continue;
+          offer(mask | bit, j, c + (cost[last * size + j] as number), start + (service[j] as number), label);
+        }
+      }
+    }
+  }
+  let best = -1;
+  let bestCost = Number.POSITIVE_INFINITY;
+  let bestReturn = Number.POSITIVE_INFINITY;
+  for (let last = 1; last <= n; last++) {
+    for (const label of states[full * n + (last - 1)] ?? []) {
+      const back = (labelClock[label] as number) + (time[last * size] as number);
+      if (back > (due[0] as number)) continue;
+      const total = (labelCost[label] as number) + (cost[last * size] as number);
+      if (total < bestCost || (total === bestCost && back < bestReturn)) {
+        best = label;
+        bestCost = total;
+        bestReturn = back;
+      }
+    }
+  }
+  if (best < 0) return err({ code: "no_feasible_order" } as const);
+  const order: number[] = [];
+  for (let label = best; label >= 0; label = labelParent[label] as number) order.push(labelNode[label] as number);
+  order.reverse();
+  return ok({ ...schedule(problem, order), order, cost: bestCost });
+}
+
+/** Times of a feasible order when leaving home as late as the windows allow. */
+function schedule(problem: DayProblem, order: readonly number[]): Omit<DayPlan, "order" | "cost"> {
+  const size = problem.visits + 1;
+  const { time, ready, due, service } = problem;
+  // Latest start of each stop that still lets every later stop and the return be on time.
+  let latest = due[0] as number;
+  let after = 0;
+  for (let k = order.length - 1; k >= 0; k--) {
+    const node = order[k] as number;
+    latest = Math.min(due[node] as number, latest - (time[node * size + after] as number) - (service[node] as number));
+    after = node;
+  }
+  const departure = Math.max(ready[0] as number, latest - (time[after] as number));
+  const arrivals: number[] = [];
+  const starts: number[] = [];
+  let clock = departure;
+  let at = 0;
+  for (const node of order) {
+    const arrival = clock + (time[at * size + node] as number);
+    const start = Math.max(arrival, ready[node] as number);
+    arrivals.push(arrival);
+    starts.push(start);
+    clock = start + (service[node] as number);
+    at = node;
+  }
+  return { departure, arrivals, starts, returnTime: clock + (time[at * size] as number) };
+}

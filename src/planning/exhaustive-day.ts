@@ -1,0 +1,31 @@
+// The reference the exact day solver is checked against: depth-first enumeration of every visiting
+// order, cutting a branch only when a window is already missed or it already costs at least the
+// best complete order (neither cut can lose an optimum). Exponential; for tests and benchmarks.
+import type { DayProblem } from "./exact-day.js";
+
+/** Lowest cost over all feasible orders, or Infinity when none is feasible. */
+export function exhaustiveDayCost(problem: DayProblem): number {
+  const n = problem.visits;
+  const size = n + 1;
+  const { time, ready, due, service } = problem;
+  const cost = problem.cost ?? time;
+  let best = Number.POSITIVE_INFINITY;
+  const used = new Uint8Array(size);
+  const visit = (at: number, clock: number, spent: number, depth: number): void => {
+    if (spent >= best) return;
+    if (depth === n) {
+      if (clock + (time[at * size] as number) <= (due[0] as number)) best = Math.min(best, spent + (cost[at * size] as number));
+      return;
+    }
+    for (let j = 1; j <= n; j++) {
+      if (used[j]) continue;
+      const start = Math.max(clock + (time[at * size + j] as number), ready[j] as number);
+      if (start > (due[j] as number)) continue;
+      used[j] = 1;
+      visit(j, start + (service[j] as number), spent + (cost[at * size + j] as number), depth + 1);
+      used[j] = 0;
+    }
+  };
+  visit(0, ready[0] as number, 0, 0);
+  return best;
+}

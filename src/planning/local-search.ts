@@ -1,0 +1,339 @@
+// Granular local search over a RouteState (after Vidal's hybrid genetic search): for every client u
+// and each of its nearest clients v, try relocating u (or u with its successor x, either way round)
+// after v, swapping u/(u,x) with v/(v,y), 2-opt inside a route and 2-opt* between routes; the first
+// move that lowers the penalised cost is applied. Moves are priced in O(1) from the prefix/suffix
+// segment data (only moves inside one route walk the stretch between u and v). A cheap lower bound
+// from distances alone skips most candidates before the time-window data are touched.
+import { createRandom, type Random, shuffle } from "./random.js";
+import { type Penalties, RouteState, Segment } from "./route-state.js";
+import type { RoutingModel } from "./routing-model.js";
+import { SwapStar } from "./swap-star.js";
+
+/** A move must gain more than this to count (guards against cycling on rounding noise). */
+const GAIN = 1e-9;
+
+export class LocalSearch {
+  readonly state: RouteState;
+  private readonly neighbours: readonly Int32Array[];
+  private readonly random: Random;
+  private readonly a: Segment;
+  private readonly b: Segment;
+  private readonly dist: Float64Array;
+  private readonly size: number;
+  private readonly symmetric: boolean;
+  /** Per client: the move counter when its neighbourhood was last fully tried. */
+  private readonly lastTried: Float64Array;
+  private readonly order: Int32Array;
+  private readonly swapStar: SwapStar;
+
+  constructor(model: RoutingModel, neighbours: readonly Int32Array[], seed: number, slots = model.vehicles) {
+    this.state = new RouteState(model, slots);
+    this.neighbours = neighbours;
+    this.random = createRandom(seed);
+    this.a = new Segment(this.state);
+    this.b = new Segment(this.state);
+    this.dist = model.distance;
+    this.size = model.n + 1;
+    this.symmetric = isSymmetric(model.distance, this.size);
+    this.lastTried = new Float64Array(model.n + 1);
+    this.order = new Int32Array(model.n);
+    for (let i = 0; i < model.n; i++) this.order[i] = i + 1;
+    this.swapStar = new SwapStar(this.state);
+  }
+
+  /** Descends to a local optimum of the penalised cost of the loaded solution. */
+  run(penalties: Penalties, useSwapStar = true): void {
+    const s = this.state;
+    s.penalties = penalties;
+    for (let r = 0; r < s.slots; r++) s.update(r);
+    this.lastTried.fill(-1);
+    shuffle(this.order, this.random);
+    for (const list of this.neighbours) shuffle(list, this.random);
+    let improved = true;
+    for (let loop = 0; improved; loop++) {
+      improved = false;
+      for (let k = 0; k < this.order.length; k++) {
+        const u = this.order[k] as number;
+        if ((s.route[u] as number) < 0) continue;
+        const tried = this.lastTried[u] as number;
+        this.lastTried[u] = s.moves;
+        const list = this.neighbours[u] as Int32Array;
+        for (let j = 0; j < list.length; j++) {
+          const v = list[j] as number;
+          const rv = s.route[v] as number;
+          if (rv < 0) continue;
+          const ru = s.route[u] as number;
+          if (loop > 0 && Math.max(s.routeChanged[ru] as number, s.routeChanged[rv] as number) <= tried) continue;
+          if (this.tryPair(u, v)) {
+            improved = true;
+            continue;
+          }
+          const pv = s.prev[v] as number;
+          if (s.isDepot(pv) && this.tryAfterDepot(u, pv)) improved = true;
+        }
+        if (loop > 0) {
+          const empty = this.emptySlot();
+          if (empty >= 0 && this.tryAfterDepot(u, s.startDepot(empty))) improved = true;
+        }
+      }
+      if (useSwapStar && this.swapStar.run()) improved = true;
+    }
+  }
+
+  private emptySlot(): number {
+    const s = this.state;
+    for (let r = 0; r < s.slots; r++) if (s.routeSize[r] === 0) return r;
+    return -1;
+  }
+
+  private d(from: number, to: number): number {
+    const s = this.state;
+    return this.dist[s.loc(from) * this.size + s.loc(to)] as number;
+  }
+
+  /** Penalty part (cost above distance) of a route, the most a move can win back beyond distance. */
+  private slack(r: number): number {
+    const s = this.state;
+    return (s.routeCost[r] as number) - (s.fC[s.endDepot(r)] as number);
+  }
+
+  private tryPair(u: number, v: number): boolean {
+    const s = this.state;
+    const ru = s.route[u] as number;
+    const rv = s.route[v] as number;
+    const x = s.next[u] as number;
+    const y = s.next[v] as number;
+    if (ru === rv) {
+      return this.relocate(u, v) || this.relocatePair(u, v, false) || this.relocatePair(u, v, true) || this.swap(u, v) || this.twoOpt(u, v);
+    }
+    return (
+      this.relocate(u, v) ||
+      this.relocatePair(u, v, false) ||
+      this.relocatePair(u, v, true) ||
+      this.swap(u, v) ||
+      (!s.isDepot(x) && this.swapPairWith(u, v, false)) ||
+      (!s.isDepot(x) && !s.isDepot(y) && this.swapPairWith(u, v, true)) ||
+      this.twoOptStar(u, v)
+    );
+  }
+
+  /** Moves that put u (or u and its successor) right after a start depot, or swap route tails there. */
+  private tryAfterDepot(u: number, depot: number): boolean {
+    const s = this.state;
+    return this.relocate(u, depot) || this.relocatePair(u, depot, false) || this.relocatePair(u, depot, true) || (s.route[u] !== s.route[depot] && this.twoOptStar(u, depot));
+  }
+
+  private commit(ru: number, rv: number): void {
+    const s = this.state;
+    s.moves++;
+    s.update(ru);
+    if (rv !== ru) s.update(rv);
+  }
+
+  /** Relocate u after v. */
+  private relocate(u: number, v: number): boolean {
+    const s = this.state;
+    const pu = s.prev[u] as number;
+    if (v === pu || v === u) return false;
+    const x = s.next[u] as number;
+    const y = s.next[v] as number;
+    const ru = s.route[u] as number;
+    const rv = s.route[v] as number;
+    const bound = this.d(pu, x) - this.d(pu, u) - this.d(u, x) + this.d(v, u) + this.d(u, y) - this.d(v, y);
+    if (bound >= this.slack(ru) + (ru === rv ? 0 : this.slack(rv)) - GAIN) return false;
+    let delta: number;
+    if (ru !== rv) {
+      delta = this.a.prefix(pu).suffixCost(x) + this.b.prefix(v).add(u).suffixCost(y) - (s.routeCost[ru] as number) - (s.routeCost[rv] as number);
+    } else if ((s.pos[u] as number) < (s.pos[v] as number)) {
+      delta = this.a.prefix(pu).addRange(x, v).add(u).suffixCost(y) - (s.routeCost[ru] as number);
+    } else {
+      delta = this.a.prefix(v).add(u).addRange(y, pu).suffixCost(x) - (s.routeCost[ru] as number);
+    }
+    if (delta > -GAIN) return false;
+    s.unlink(u);
+    s.linkAfter(u, v);
+    this.commit(ru, rv);
+    return true;
+  }
+
+  /** Relocate u and its successor x after v, as (u, x) or, when `reversed`, as (x, u). */
+  private relocatePair(u: number, v: number, reversed: boolean): boolean {
+    const s = this.state;
+    const x = s.next[u] as number;
+    const pu = s.prev[u] as number;
+    if (s.isDepot(x) || v === pu || v === u || v === x) return false;
+    const xx = s.next[x] as number;
+    const y = s.next[v] as number;
+    const ru = s.route[u] as number;
+    const rv = s.route[v] as number;
+    const first = reversed ? x : u;
+    const second = reversed ? u : x;
+    const bound =
+      this.d(pu, xx) - this.d(pu, u) - this.d(u, x) - this.d(x, xx) + this.d(v, first) + this.d(first, second) + this.d(second, y) - this.d(v, y);
+    if (bound >= this.slack(ru) + (ru === rv ? 0 : this.slack(rv)) - GAIN) return false;
+    let delta: number;
+    if (ru !== rv) {
+      delta = this.a.prefix(pu).suffixCost(xx) + this.b.prefix(v).add(first).add(second).suffixCost(y) - (s.routeCost[ru] as number) - (s.routeCost[rv] as number);
+    } else if ((s.pos[u] as number) < (s.pos[v] as number)) {
+      delta = this.a.prefix(pu).addRange(xx, v).add(first).add(second).suffixCost(y) - (s.routeCost[ru] as number);
+    } else {
+      delta = this.a.prefix(v).add(first).add(second).addRange(y, pu).suffixCost(xx) - (s.routeCost[ru] as number);
+    }
+    if (delta > -GAIN) return false;
+    s.unlink(u);
+    s.unlink(x);
+    s.linkAfter(first, v);
+    s.linkAfter(second, first);
+    this.commit(ru, rv);
+    return true;
+  }
+
+  /** Swap clients u and v (not neighbours in a route: relocation covers those). */
+  private swap(u: number, v: number): boolean {
+    const s = this.state;
+    if (s.isDepot(v)) return false;
+    const pu = s.prev[u] as number;
+    const x = s.next[u] as number;
+    const pv = s.prev[v] as number;
+    const y = s.next[v] as number;
+    if (v === pu || v === x) return false;
+    const ru = s.route[u] as number;
+    const rv = s.route[v] as number;
+    const bound = this.d(pu, v) + this.d(v, x) - this.d(pu, u) - this.d(u, x) + this.d(pv, u) + this.d(u, y) - this.d(pv, v) - this.d(v, y);
+    if (bound >= this.slack(ru) + (ru === rv ? 0 : this.slack(rv)) - GAIN) return false;
+    let delta: number;
+    if (ru !== rv) {
+      delta = this.a.prefix(pu).add(v).suffixCost(x) + this.b.prefix(pv).add(u).suffixCost(y) - (s.routeCost[ru] as number) - (s.routeCost[rv] as number);
+    } else if ((s.pos[u] as number) < (s.pos[v] as number)) {
+      delta = this.a.prefix(pu).add(v).addRange(x, pv).add(u).suffixCost(y) - (s.routeCost[ru] as number);
+    } else {
+      delta = this.a.prefix(pv).add(u).addRange(y, pu).add(v).suffixCost(x) - (s.routeCost[ru] as number);
+    }
+    if (delta > -GAIN) return false;
+    s.next[pu] = v;
+    s.prev[v] = pu;
+    s.next[v] = x;
+    s.prev[x] = v;
+    s.next[pv] = u;
+    s.prev[u] = pv;
+    s.next[u] = y;
+    s.prev[y] = u;
+    s.route[u] = rv;
+    s.route[v] = ru;
+    this.commit(ru, rv);
+    return true;
+  }
+
+  /** Between routes: swap (u, x) with v, or with (v, y) when `withPair`. */
+  private swapPairWith(u: number, v: number, withPair: boolean): boolean {
+    const s = this.state;
+    if (s.isDepot(v)) return false;
+    const pu = s.prev[u] as number;
+    const x = s.next[u] as number;
+    const xx = s.next[x] as number;
+    const pv = s.prev[v] as number;
+    const y = s.next[v] as number;
+    const lastV = withPair ? y : v;
+    const after = s.next[lastV] as number;
+    const ru = s.route[u] as number;
+    const rv = s.route[v] as number;
+    const bound =
+      this.d(pu, v) + (withPair ? this.d(v, y) : 0) + this.d(lastV, xx) - this.d(pu, u) - this.d(x, xx) +
+      this.d(pv, u) + this.d(x, after) - this.d(pv, v) - (withPair ? this.d(v, y) : 0) - this.d(lastV, after);
+    if (bound >= this.slack(ru) + this.slack(rv) - GAIN) return false;
+    this.a.prefix(pu).add(v);
+    if (withPair) this.a.add(y);
+    const delta = this.a.suffixCost(xx) + this.b.prefix(pv).add(u).add(x).suffixCost(after) - (s.routeCost[ru] as number) - (s.routeCost[rv] as number);
+    if (delta > -GAIN) return false;
+    s.unlink(u);
+    s.unlink(x);
+    s.unlink(v);
+    if (withPair) s.unlink(y);
+    s.linkAfter(v, pu);
+    if (withPair) s.linkAfter(y, v);
+    s.linkAfter(u, pv);
+    s.linkAfter(x, u);
+    this.commit(ru, rv);
+    return true;
+  }
+
+  /** Inside one route: reverse the stretch between u and v (whichever comes first keeps its place). */
+  private twoOpt(u: number, v: number): boolean {
+    const s = this.state;
+    let first = u;
+    let last = v;
+    if ((s.pos[u] as number) > (s.pos[v] as number)) {
+      first = v;
+      last = u;
+    }
+    const x = s.next[first] as number;
+    if (x === last) return false;
+    const y = s.next[last] as number;
+    const r = s.route[u] as number;
+    if (this.symmetric) {
+      const bound = this.d(first, last) + this.d(x, y) - this.d(first, x) - this.d(last, y);
+      if (bound >= this.slack(r) - GAIN) return false;
+    }
+    const delta = this.a.prefix(first).addReversed(last, x).suffixCost(y) - (s.routeCost[r] as number);
+    if (delta > -GAIN) return false;
+    // Relink x … last in reverse between first and y.
+    let at = x;
+    let before = y;
+    while (at !== y) {
+      const following = s.next[at] as number;
+      s.next[at] = before;
+      s.prev[before] = at;
+      before = at;
+      at = following;
+    }
+    s.next[first] = last;
+    s.prev[last] = first;
+    this.commit(r, r);
+    return true;
+  }
+
+  /** Between routes: u continues with v's successors and v with u's. */
+  private twoOptStar(u: number, v: number): boolean {
+    const s = this.state;
+    const x = s.next[u] as number;
+    const y = s.next[v] as number;
+    const ru = s.route[u] as number;
+    const rv = s.route[v] as number;
+    const bound = this.d(u, y) + this.d(v, x) - this.d(u, x) - this.d(v, y);
+    if (bound >= this.slack(ru) + this.slack(rv) - GAIN) return false;
+    const delta = this.a.prefix(u).suffixCost(y) + this.b.prefix(v).suffixCost(x) - (s.routeCost[ru] as number) - (s.routeCost[rv] as number);
+    if (delta > -GAIN) return false;
+    const endU = s.endDepot(ru);
+    const endV = s.endDepot(rv);
+    const lastU = s.prev[endU] as number;
+    const lastV = s.prev[endV] as number;
+    // Tails: x … lastU (maybe empty when x is the end depot) and y … lastV.
+    const tailU = x === endU ? -1 : x;
+    const tailV = y === endV ? -1 : y;
+    if (tailV >= 0) {
+      s.next[u] = tailV;
+      s.prev[tailV] = u;
+      s.next[lastV] = endU;
+      s.prev[endU] = lastV;
+    } else {
+      s.next[u] = endU;
+      s.prev[endU] = u;
+    }
+    if (tailU >= 0) {
+      s.next[v] = tailU;
+      s.prev[tailU] = v;
+      s.next[lastU] = endV;
+      s.prev[endV] = lastU;
+    } else {
+      s.next[v] = endV;
+      s.prev[endV] = v;
+    }
+    this.commit(ru, rv);
+    return true;
+  }
+}
+
+function isSymmetric(matrix: Float64Array, size: number): boolean {
+  for (let i = 0; i < size; i++) for (let j = i + 1; j < size; j++) if (matrix[i * size + j] !== matrix[j * size + i]) return false;
+  return true;
+}
