@@ -17,6 +17,8 @@ export interface Config {
   /** Set the Secure flag on cookies (behind HTTPS). */
   readonly secureCookies: boolean;
   readonly logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "silent";
+  /** Background jobs run at the same time by this instance, one worker thread each. */
+  readonly jobThreads: number;
 }
 
 export class ConfigError extends Error {
@@ -84,6 +86,7 @@ export function loadConfig(env: Env): Config {
     sessionHours: parsePositive("KOERS_SESSION_HOURS", env.KOERS_SESSION_HOURS, 12),
     secureCookies: parseFlag("KOERS_SECURE_COOKIES", env.KOERS_SECURE_COOKIES, false),
     logLevel,
+    jobThreads: Math.floor(parsePositive("KOERS_JOB_THREADS", env.KOERS_JOB_THREADS, 1)),
   });
 }
 

@@ -5,6 +5,7 @@ import type { ConsentTables } from "../features/consent/consent.table.js";
 import type { FollowUpTables } from "../features/followups/follow-up.table.js";
 import type { GdprTables } from "../features/gdpr/gdpr.table.js";
 import type { ImportTables } from "../features/imports/import.table.js";
+import type { JobTables } from "../features/jobs/job.table.js";
 import type { MergeTables } from "../features/merge/merge.table.js";
 import type { ProductTables } from "../features/products/product.table.js";
 import type { QuoteTables } from "../features/quotes/quote.table.js";
@@ -220,7 +221,7 @@ export interface PersonDmuRolesTable {
  * All tables. Each later feature keeps its row types in its own `*.table.ts` and adds its
  * interface to the list below (features/activities, features/imports, features/quotes …).
  */
-export interface Database extends CoreTables, ProductTables, QuoteTables, ActivityTables, FollowUpTables, ConsentTables, GdprTables, ImportTables, MergeTables {}
+export interface Database extends CoreTables, ProductTables, QuoteTables, ActivityTables, FollowUpTables, ConsentTables, GdprTables, ImportTables, MergeTables, JobTables {}
 
 export interface CoreTables {
   app_settings: AppSettingsTable;

@@ -27,7 +27,10 @@ import { userRoutes } from "../features/users/user.routes.js";
 import { productRoutes } from "../features/products/product.routes.js";
 import { quoteRoutes } from "../features/quotes/quote.routes.js";
 import { forecastRoutes } from "../features/forecast/forecast.routes.js";
-import type { App, AppContext } from "./context.js";
+import { jobRoutes } from "../features/jobs/job.routes.js";
+import { JobRunner, type JobKinds } from "../features/jobs/job-runner.js";
+import type { App, AppContext, BaseContext } from "./context.js";
+import { JOB_KINDS } from "./job-kinds.js";
 import { authPlugin } from "./plugins/auth.js";
 import { registerProblemHandlers } from "./plugins/problems.js";
 import { PROJECT_ROOT } from "./paths.js";
@@ -43,7 +46,21 @@ const TEXT_AJV = addFormats.default(new Ajv.default({ ...AJV_OPTIONS, coerceType
 /** Upload limit for imports and attachments (bytes). */
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
-export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<App> {
+export interface BuildOptions {
+  logger?: boolean;
+  /** The job kinds this instance runs (default: every kind Koers has; tests add their own). */
+  jobKinds?: JobKinds;
+  /** Start the job runner (default true); a test may drive it by hand. */
+  runJobs?: boolean;
+}
+
+/**
+ * The app on `base`: a job runner is made for it (and stopped when the app closes) unless the caller
+ * hands one in.
+ */
+export async function buildApp(base: BaseContext & { jobs?: JobRunner }, options: BuildOptions = {}): Promise<App> {
+  const jobs = base.jobs ?? new JobRunner(base, { kinds: options.jobKinds ?? JOB_KINDS, threads: base.config.jobThreads });
+  const ctx: AppContext = { ...base, jobs };
   const app = Fastify({
     logger: options.logger ? { level: ctx.config.logLevel } : false,
     bodyLimit: 1024 * 1024,
@@ -86,6 +103,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
     }
   });
 
+  app.addHook("onClose", async () => jobs.stop());
   await app.register(authPlugin, { ctx });
   await app.register(healthRoutes, { ctx });
   await app.register(sessionRoutes, { ctx });
@@ -103,11 +121,13 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(gdprRoutes, { ctx });
   await app.register(nearbyRoutes, { ctx });
   await app.register(reportRoutes, { ctx });
+  await app.register(jobRoutes, { ctx });
 
   // wildcard: files are looked up per request (a rebuilt web app is served without a restart); a
   // miss falls through to the not-found handler, which serves the app shell for client routes.
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: true });
 
   await app.ready();
+  if (options.runJobs !== false) jobs.start();
   return app;
 }

@@ -3,13 +3,19 @@ import type { FastifyInstance, FastifyBaseLogger, RawReplyDefaultExpression, Raw
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { Config } from "../config.js";
 import type { Db, Engine } from "../db/kysely.js";
+import type { JobRunner } from "../features/jobs/job-runner.js";
 
-export interface AppContext {
+export interface BaseContext {
   readonly db: Db;
   readonly engine: Engine;
   readonly config: Config;
   /** The clock, passed in so tests can fix "today". */
   readonly now: () => Date;
+}
+
+export interface AppContext extends BaseContext {
+  /** The background job queue: routes enqueue heavy work here instead of doing it. */
+  readonly jobs: JobRunner;
 }
 
 export type App = FastifyInstance<

@@ -4,7 +4,9 @@ import { loadConfig } from "../config.js";
 import type { Role } from "../domain/roles.js";
 import { createApiToken } from "../features/auth/session.service.js";
 import { addUser } from "../features/users/user.service.js";
+import { JobRunner, type JobKinds } from "../features/jobs/job-runner.js";
 import { buildApp } from "../server/app.js";
+import { JOB_KINDS } from "../server/job-kinds.js";
 import type { App, AppContext } from "../server/context.js";
 import { createTestDatabase, type TestDatabase } from "./databases.js";
 
@@ -21,11 +23,19 @@ export interface TestApp {
 
 let counter = 0;
 
-export async function startTestApp(engine: Engine): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Job kinds beside Koers' own (test handlers). */
+  jobKinds?: JobKinds;
+}
+
+export async function startTestApp(engine: Engine, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase(engine);
   let now = new Date("2026-11-27T08:00:00.000Z");
   const config = loadConfig({ DATABASE_URL: database.url, KOERS_DEMO: "0", LOG_LEVEL: "silent" });
-  const ctx: AppContext = { db: database.handle.db, engine, config, now: () => now };
+  const base = { db: database.handle.db, engine, config, now: () => now };
+  // Polls fast: a test waits for its jobs.
+  const jobs = new JobRunner(base, { kinds: { ...JOB_KINDS, ...options.jobKinds }, threads: 1, pollMs: 100, heartbeatMs: 500 });
+  const ctx: AppContext = { ...base, jobs };
   const app = await buildApp(ctx);
   return {
     app,

@@ -6,6 +6,7 @@ import * as crmMemory from "./0002_crm_memory.js";
 import * as imports from "./0003_imports.js";
 import * as quotes from "./0004_quotes.js";
 import * as relationIndexes from "./0005_relation_indexes.js";
+import * as jobs from "./0006_jobs.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_core": core,
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   "0003_imports": imports,
   "0004_quotes": quotes,
   "0005_relation_indexes": relationIndexes,
+  "0006_jobs": jobs,
 };

@@ -54,14 +54,14 @@ describe.each(ENGINES)("forecast API on %s", (engine) => {
       expect((await api.patch(ids.a as number, 1, { probability: 80 })).statusCode).toBe(200);
       // € 199,90 × 80 % + € 34,9965 = € 194,9165 → € 194,92
       expect(month(await api.forecast("from=2029-05&to=2029-05"), "2029-05")?.revenue).toBe(194.92);
-      expect(month(await api.forecast("from=2029-05&to=2029-05&asOf=2026-11-30"), "2029-05")?.revenue).toBe(134.95);
-      expect(month(await api.forecast("from=2029-05&to=2029-05&asOf=2026-12-05"), "2029-05")?.revenue).toBe(194.92);
-      expect((await api.forecast("from=2029-05&to=2029-05&asOf=2026-11-26")).total.revenue).toBe(0);
+      expect(month(await api.forecastAsOf({ from: "2029-05", to: "2029-05", asOf: "2026-11-30" }), "2029-05")?.revenue).toBe(134.95);
+      expect(month(await api.forecastAsOf({ from: "2029-05", to: "2029-05", asOf: "2026-12-05" }), "2029-05")?.revenue).toBe(194.92);
+      expect((await api.forecastAsOf({ from: "2029-05", to: "2029-05", asOf: "2026-11-26" })).total.revenue).toBe(0);
 
       expect((await api.patch(ids.b as number, 1, { decisionMonth: "2029-06" })).statusCode).toBe(200);
       const moved = await api.forecast("from=2029-05&to=2029-06");
       expect(moved.months.map((m: { revenue: number }) => m.revenue)).toEqual([159.92, 35]);
-      const before = await api.forecast("from=2029-05&to=2029-06&asOf=2026-12-04");
+      const before = await api.forecastAsOf({ from: "2029-05", to: "2029-06", asOf: "2026-12-04" });
       expect(before.months.map((m: { revenue: number }) => m.revenue)).toEqual([134.95, 0]);
     } finally {
       t.setNow(new Date("2026-11-27T08:00:00.000Z"));
@@ -124,8 +124,11 @@ describe.each(ENGINES)("forecast API on %s", (engine) => {
     expect(bad.statusCode).toBe(400);
     const reversed = await t.app.inject({ method: "GET", url: "/api/forecast?from=2029-06&to=2029-05", headers: rep.headers });
     expect(reversed.json().errors[0]).toMatchObject({ field: "to", code: "period_reversed" });
-    const pastProduct = await t.app.inject({ method: "GET", url: "/api/forecast?by=product&asOf=2026-11-27", headers: rep.headers });
+    const pastProduct = await t.app.inject({ method: "POST", url: "/api/forecast/as-of", headers: rep.headers, payload: { by: "product", asOf: "2026-11-27" } });
+    expect(pastProduct.statusCode).toBe(400);
     expect(pastProduct.json().errors[0]).toMatchObject({ field: "asOf", code: "forecast_as_of_by_product" });
+    // A past forecast is a job, never a request that rebuilds the history on the event loop.
+    expect((await t.app.inject({ method: "GET", url: "/api/forecast?asOf=2026-11-27", headers: rep.headers })).statusCode).toBe(400);
   });
 
   it("defaults to twelve months from the current month and is open to purchasing", async () => {

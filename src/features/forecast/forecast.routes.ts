@@ -3,17 +3,23 @@ import type { RoutesPlugin } from "../../server/context.js";
 import { requirePermission, teamScopeOf } from "../../server/plugins/auth.js";
 import { IsoDateString, Nullable } from "../../server/schema-helpers.js";
 import { exportForecast } from "./forecast-export.js";
-import { forecast } from "./forecast.service.js";
+import { forecast, forecastRange } from "./forecast.service.js";
+import { JobDto } from "../jobs/job.schemas.js";
+import { toJobDto } from "../jobs/job.service.js";
+import { fieldProblem, invalid } from "../../server/errors.js";
+import { amsterdamDate } from "../../server/time.js";
+import { isIsoDate } from "../../domain/calendar.js";
 
 const Month = Type.String({ pattern: "^\\d{4}-(0[1-9]|1[0-2])$", description: "YYYY-MM" });
 const By = Type.Union([Type.Literal("month"), Type.Literal("rep"), Type.Literal("rayon"), Type.Literal("product")]);
 
-const ForecastQuery = Type.Object(
+const ForecastQuery = Type.Object({ from: Type.Optional(Month), to: Type.Optional(Month), by: Type.Optional(By) }, { additionalProperties: false });
+
+const AsOfRequest = Type.Object(
   {
-    from: Type.Optional(Month),
-    to: Type.Optional(Month),
-    by: Type.Optional(By),
-    asOf: Type.Optional({ ...IsoDateString, description: "The forecast as it stood at the end of this date (from the change history)" }),
+    ...ForecastQuery.properties,
+    asOf: { ...IsoDateString, description: "The forecast as it stood at the end of this date (rebuilt from the change history)" },
+    format: Type.Optional(Type.Union([Type.Literal("csv"), Type.Literal("xlsx")], { description: "Also write a file to download from /api/jobs/{id}/file" })),
   },
   { additionalProperties: false },
 );
@@ -47,6 +53,30 @@ export const forecastRoutes: RoutesPlugin = async (app, { ctx }) => {
       // it is a team report (a rep sees only their own line).
       const viewer = requirePermission(request, "crm.read");
       return forecast(ctx.db, request.query, ctx.now(), request.query.by === "rep" ? teamScopeOf(viewer, "forecastByRep") : null);
+    },
+  );
+
+  app.post(
+    "/api/forecast/as-of",
+    {
+      schema: {
+        tags: ["forecast"],
+        summary: "Start a job that rebuilds the forecast as it stood on a past date (its result is the same shape as GET /api/forecast)",
+        body: AsOfRequest,
+        response: { 202: JobDto },
+      },
+    },
+    async (request, reply) => {
+      const viewer = requirePermission(request, "crm.read");
+      const body = request.body;
+      // Checked now, so a bad request is a 400 and not a failed job a moment later.
+      forecastRange(body, amsterdamDate(ctx.now()));
+      if (!isIsoDate(body.asOf)) throw invalid(fieldProblem("asOf", "date_invalid"));
+      if (body.by === "product") throw invalid(fieldProblem("asOf", "forecast_as_of_by_product"));
+      if (body.by === "rep") teamScopeOf(viewer, "forecastByRep");
+      const job = await ctx.jobs.enqueue("forecast.asOf", body, viewer);
+      reply.header("location", `/api/jobs/${job.id}`);
+      return reply.status(202).send(toJobDto(job));
     },
   );
 

@@ -1,4 +1,5 @@
 // Building blocks for the quote tests: relations, persons and products through the real API.
+import { resultOfJob } from "../../test-support/jobs.js";
 import type { TestApp } from "../../test-support/app.js";
 
 type Headers = Record<string, string>;
@@ -30,5 +31,7 @@ export function quoteApi(t: TestApp, headers: Headers) {
     revise: (id: number, body?: Record<string, unknown>) =>
       t.app.inject({ method: "POST", url: `/api/quotes/${id}/revisions`, headers, ...(body ? { payload: body } : {}) }),
     forecast: async (query: string) => (await t.app.inject({ method: "GET", url: `/api/forecast?${query}`, headers })).json(),
+    /** The forecast as of a past date: a background job, awaited. */
+    forecastAsOf: (body: Record<string, unknown>) => resultOfJob(t.app, headers, "/api/forecast/as-of", body),
   };
 }

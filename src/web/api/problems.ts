@@ -5,6 +5,9 @@ import { ApiError, type FieldError } from "./client.js";
 const MESSAGE_BY_CODE: Record<string, string> = {
   network: "errors.network",
   forbidden: "errors.forbidden",
+  margin_hidden: "errors.marginHidden",
+  rayon_detail_hidden: "errors.rayonDetailHidden",
+  team_report_hidden: "errors.teamReportHidden",
   not_found: "errors.notFound",
   csrf_invalid: "errors.csrf",
   validation_failed: "errors.validation",

@@ -2,7 +2,7 @@
 // quote), by month, rep, rayon or product; optionally beside the forecast as it stood on a past date;
 // export to CSV / XLSX. The choices live in the URL, so a link shows the same forecast.
 import { Button, Group, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
-import { lazy, Suspense, useCallback, useMemo } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { addMonths } from "../../../domain/calendar.js";
@@ -11,7 +11,10 @@ import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { PageLoader } from "../../components/PageLoader.js";
 import { currentMonth, todayInAmsterdam } from "../quotes/months.js";
 import { QuotesNav } from "../quotes/QuotesNav.js";
-import { GROUPINGS, type ForecastQuery, forecastQueryString, type Grouping, useForecast } from "./forecast.api.js";
+import { GROUPINGS, type Forecast, type ForecastQuery, forecastQueryString, type Grouping, useForecast } from "./forecast.api.js";
+import { JobProgress } from "../jobs/JobProgress.js";
+import { startJob, useJob } from "../jobs/jobs.api.js";
+import { formatDate } from "../../i18n/format.js";
 import { GroupTable, MonthTable } from "./ForecastTable.js";
 
 const ForecastChart = lazy(() => import("./ForecastChart.js"));
@@ -28,6 +31,30 @@ function readQuery(params: URLSearchParams): ForecastQuery {
   };
 }
 
+/**
+ * The forecast as it stood on `asOf`: a background job (rebuilding history must not hold the
+ * server). The job id is kept in the URL (asOfJob), so a reload follows the same job; a changed
+ * period or date clears it and starts a new one.
+ */
+function usePastForecast(from: string, to: string, asOf: string | undefined, jobParam: string | null, setJob: (id: string) => void) {
+  const jobId = jobParam && /^\d+$/.test(jobParam) ? Number(jobParam) : null;
+  const job = useJob<Forecast>(jobId);
+  const [startError, setStartError] = useState<unknown>(null);
+  const wanted = asOf ? `${from}|${to}|${asOf}` : null;
+  const requested = useRef<string | null>(null);
+  useEffect(() => {
+    if (wanted === null || jobId !== null || requested.current === wanted) return;
+    requested.current = wanted;
+    setStartError(null);
+    startJob<Forecast>("/api/forecast/as-of", { from, to, by: "month", asOf }).then(
+      (started) => setJob(String(started.id)),
+      (error: unknown) => setStartError(error),
+    );
+  }, [wanted, jobId, from, to, asOf, setJob]);
+  const data = job.data?.state === "succeeded" && wanted !== null ? job.data.result : null;
+  return { jobId: wanted === null ? null : jobId, data, error: startError ?? job.error ?? null };
+}
+
 export function ForecastPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -37,6 +64,8 @@ export function ForecastPage() {
       setParams(
         (current) => {
           const next = new URLSearchParams(current);
+          // Another period or date is another past forecast: the job followed so far no longer fits.
+          if ("from" in change || "to" in change || "asOf" in change) next.delete("asOfJob");
           for (const [key, value] of Object.entries(change)) {
             if (value === "") next.delete(key);
             else next.set(key, value);
@@ -50,7 +79,8 @@ export function ForecastPage() {
   const { asOf, ...withoutAsOf } = query;
   const current = useForecast(withoutAsOf);
   // The past forecast is compared per month (a past forecast per product is not kept).
-  const past = useForecast(asOf ? { ...withoutAsOf, by: "month", asOf } : null);
+  const setJob = useCallback((id: string) => setParams((p) => new URLSearchParams({ ...Object.fromEntries(p), asOfJob: id }), { replace: true }), [setParams]);
+  const past = usePastForecast(query.from, query.to, asOf, params.get("asOfJob"), setJob);
   const problems = mapFieldErrors(t, current.error ?? past.error, ["from", "to", "asOf"]).byField;
   const groupLabel = useCallback(
     (key: number | null, name: string | null) => name ?? (key === null ? t(`forecast.none.${query.by}`) : `#${key}`),
@@ -101,20 +131,21 @@ export function ForecastPage() {
           </Button>
         )}
       </Group>
-      {(current.isError || past.isError) && Object.keys(problems).length === 0 && <ErrorAlert error={current.error ?? past.error} reveal={false} />}
+      {(current.isError || past.error !== null) && Object.keys(problems).length === 0 && <ErrorAlert error={current.error ?? past.error} reveal={false} />}
+      {past.jobId !== null && asOf && <JobProgress jobId={past.jobId} label={t("forecast.asOfJob", { date: formatDate(asOf) })} />}
       {current.isPending ? (
         <PageLoader />
       ) : current.data ? (
         <>
           <Suspense fallback={<div style={{ height: 320 }} />}>
-            <ForecastChart current={current.data} past={past.data ?? null} groupLabel={groupLabel} />
+            <ForecastChart current={current.data} past={past.data} groupLabel={groupLabel} />
           </Suspense>
           {current.data.by !== "month" &&
             (current.data.groups.length === 0 ? <Text c="dimmed">{t("forecast.noGroups")}</Text> : <GroupTable current={current.data} groupLabel={groupLabel} />)}
           <Title order={2} size="h4">
             {t("forecast.perMonth")}
           </Title>
-          <MonthTable current={current.data} past={asOf ? (past.data ?? null) : null} />
+          <MonthTable current={current.data} past={asOf ? past.data : null} />
         </>
       ) : null}
     </Stack>

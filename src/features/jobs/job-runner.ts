@@ -1,0 +1,227 @@
+// The runner of background jobs in this process: claims queued jobs (of any instance's making),
+// runs each in a worker thread of a Piscina pool, beats their heartbeat from the main thread, and
+// writes how they ended. A request only inserts a job and reads its row; the event loop never runs
+// the work. A job whose process died (no heartbeat for STALE_MS) is queued again by whichever
+// instance polls next, and resumes from its last committed checkpoint.
+import { createRequire } from "node:module";
+import { hostname } from "node:os";
+import { randomBytes } from "node:crypto";
+import { extname } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Piscina as PiscinaPool } from "piscina";
+import type { Config } from "../../config.js";
+import type { Viewer } from "../../domain/access.js";
+import type { Db, Engine } from "../../db/kysely.js";
+import { AppError } from "../../server/errors.js";
+import type { JobOutcome, JobTask } from "./job-worker.js";
+import { beat, claimJob, claimNextJob, findJobRow, finishJob, insertJobRow, type JobRow, requeueJobsOf, requeueStaleJobs } from "./job.repository.js";
+
+// piscina is CommonJS; its named export is read through require.
+const { Piscina } = createRequire(import.meta.url)("piscina") as typeof import("piscina");
+
+/** Where a job kind's handler lives: a module file URL and the name of its export. */
+export interface JobKind {
+  readonly module: string;
+  readonly exportName: string;
+}
+export type JobKinds = Readonly<Record<string, JobKind>>;
+
+/** This file's own extension: .ts under tsx and vitest, .js after a build. */
+const EXT = extname(fileURLToPath(import.meta.url));
+
+/** A job kind whose handler is `exportName` of the module `relative` (without extension) to `base`. */
+export function jobKind(base: string, relative: string, exportName: string): JobKind {
+  return { module: new URL(`${relative}${EXT}`, base).href, exportName };
+}
+
+export interface RunnerOptions {
+  kinds: JobKinds;
+  /** Jobs run at the same time in this process (one per worker thread). */
+  threads: number;
+  pollMs?: number;
+  heartbeatMs?: number;
+  /** A running job without a heartbeat for this long is taken to be dead (milliseconds). */
+  staleMs?: number;
+}
+
+interface Deps {
+  readonly db: Db;
+  readonly engine: Engine;
+  readonly config: Config;
+  readonly now: () => Date;
+}
+
+interface Running {
+  flag: Int32Array;
+  done: Promise<void>;
+}
+
+export class JobRunner {
+  readonly worker = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+  private pool: PiscinaPool | null = null;
+  private readonly running = new Map<number, Running>();
+  private timers: NodeJS.Timeout[] = [];
+  private stopped = false;
+  private ticking: Promise<void> | null = null;
+  private readonly pollMs: number;
+  private readonly heartbeatMs: number;
+  private readonly staleMs: number;
+
+  constructor(
+    private readonly deps: Deps,
+    private readonly options: RunnerOptions,
+  ) {
+    this.pollMs = options.pollMs ?? 1000;
+    this.heartbeatMs = options.heartbeatMs ?? 2000;
+    this.staleMs = options.staleMs ?? 30_000;
+  }
+
+  get kinds(): readonly string[] {
+    return Object.keys(this.options.kinds);
+  }
+
+  /** Starts polling the queue (the server does; the CLI runs only its own job with runHere). */
+  start(): void {
+    if (this.timers.length > 0) return;
+    this.stopped = false;
+    this.timers.push(setInterval(() => this.wake(), this.pollMs));
+    this.timers.push(setInterval(() => void this.heartbeat().catch(() => {}), this.heartbeatMs));
+    for (const t of this.timers) t.unref();
+    this.wake();
+  }
+
+  /** Stops polling, hands our running jobs back to the queue, and ends the worker threads. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+    await this.ticking?.catch(() => {});
+    const ids = [...this.running.keys()];
+    await requeueJobsOf(this.deps.db, this.worker, ids).catch(() => {});
+    const pool = this.pool;
+    this.pool = null;
+    await pool?.destroy();
+    this.running.clear();
+  }
+
+  /** Queues a job; with the runner started it begins within a moment. */
+  async enqueue(kind: string, params: unknown, viewer: Viewer): Promise<JobRow> {
+    if (!this.options.kinds[kind]) throw new AppError("internal", `unknown job kind ${kind}`);
+    const row = await insertJobRow(this.deps.db, {
+      kind,
+      params: JSON.stringify({ input: params, viewer }),
+      owner_id: viewer.id,
+      created_at: this.deps.now().toISOString(),
+    });
+    this.wake();
+    return row;
+  }
+
+  /** Runs one queued job in this process and resolves with its final row (the CLI's way). */
+  async runHere(jobId: number): Promise<JobRow> {
+    const claimed = await claimJob(this.deps.db, jobId, this.worker, this.deps.now().toISOString());
+    if (!claimed) throw new AppError("conflict", `Job ${jobId} is not waiting to run`);
+    const beating = setInterval(() => void this.heartbeat().catch(() => {}), this.heartbeatMs);
+    try {
+      await this.execute(claimed);
+    } finally {
+      clearInterval(beating);
+    }
+    return (await findJobRow(this.deps.db, jobId)) as JobRow;
+  }
+
+  /** Polls now (after an enqueue, or on the timer). Never runs two polls at once. */
+  wake(): void {
+    // Only a started runner takes jobs from the queue (the CLI runs just its own, with runHere).
+    if (this.stopped || this.timers.length === 0 || this.ticking) return;
+    this.ticking = this.tick()
+      .catch(() => {})
+      .finally(() => {
+        this.ticking = null;
+      });
+  }
+
+  /** Resolves when no job of this runner is running (tests and a clean stop). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.all([...this.running.values()].map((r) => r.done));
+  }
+
+  private async tick(): Promise<void> {
+    const now = this.deps.now();
+    await requeueStaleJobs(this.deps.db, new Date(now.getTime() - this.staleMs).toISOString());
+    while (!this.stopped && this.running.size < this.options.threads) {
+      const job = await claimNextJob(this.deps.db, this.deps.engine, this.worker, this.deps.now().toISOString(), this.kinds);
+      if (!job) return;
+      void this.execute(job);
+    }
+  }
+
+  private execute(job: JobRow): Promise<void> {
+    const flag = new Int32Array(new SharedArrayBuffer(4));
+    const done = this.runTask(job, flag).finally(() => {
+      this.running.delete(job.id);
+      this.wake();
+    });
+    this.running.set(job.id, { flag, done });
+    return done;
+  }
+
+  private poolOf(): PiscinaPool {
+    if (!this.pool) {
+      this.pool = new Piscina({
+        filename: new URL(`./job-worker${EXT}`, import.meta.url).href,
+        minThreads: 0,
+        maxThreads: Math.max(1, this.options.threads),
+        idleTimeout: 60_000,
+        // Under tsx (development, tests) the thread needs the TypeScript loader too.
+        execArgv: EXT === ".ts" ? ["--import", "tsx"] : [],
+      });
+    }
+    return this.pool;
+  }
+
+  private async runTask(job: JobRow, flag: Int32Array): Promise<void> {
+    const kind = this.options.kinds[job.kind];
+    const stored = JSON.parse(job.params) as { input: unknown; viewer: Viewer };
+    let outcome: JobOutcome;
+    if (!kind) {
+      outcome = { state: "failed", error: { code: "internal", message: `unknown job kind ${job.kind}` } };
+    } else {
+      const task: JobTask = {
+        jobId: job.id,
+        kind: job.kind,
+        module: kind.module,
+        exportName: kind.exportName,
+        params: stored.input,
+        viewer: stored.viewer,
+        checkpoint: job.checkpoint,
+        attempt: job.attempts,
+        worker: this.worker,
+        config: this.deps.config,
+        startedAtMs: this.deps.now().getTime(),
+        cancelFlag: flag.buffer as SharedArrayBuffer,
+      };
+      try {
+        outcome = (await this.poolOf().run(task)) as JobOutcome;
+      } catch (error) {
+        // The pool was destroyed by stop(): the job stays ours-requeued for the next instance.
+        if (this.stopped) return;
+        outcome = { state: "failed", error: { code: "internal", message: error instanceof Error ? error.message : String(error) } };
+      }
+    }
+    if (this.stopped) return;
+    const at = this.deps.now().toISOString();
+    if (outcome.state === "succeeded") await finishJob(this.deps.db, job.id, this.worker, "succeeded", { result: JSON.stringify(outcome.result) }, at);
+    else if (outcome.state === "failed") await finishJob(this.deps.db, job.id, this.worker, "failed", { error: JSON.stringify(outcome.error) }, at);
+    else await finishJob(this.deps.db, job.id, this.worker, "cancelled", {}, at);
+  }
+
+  private async heartbeat(): Promise<void> {
+    const ids = [...this.running.keys()];
+    const cancelled = await beat(this.deps.db, this.worker, ids, this.deps.now().toISOString());
+    for (const id of cancelled) {
+      const r = this.running.get(id);
+      if (r) Atomics.store(r.flag, 0, 1);
+    }
+  }
+}

@@ -1,0 +1,9 @@
+// Wiring of background job kinds: each kind's handler lives in its feature; this list says where.
+// A worker thread imports the module of the kind it runs (so a kind adds no start-up cost).
+import { type JobKinds, jobKind } from "../features/jobs/job-runner.js";
+
+const here = import.meta.url;
+
+export const JOB_KINDS: JobKinds = {
+  "forecast.asOf": jobKind(here, "../features/forecast/forecast.job", "forecastAsOfJob"),
+};
