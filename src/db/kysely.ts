@@ -13,6 +13,8 @@ export type Db = Kysely<Database>;
 export interface DatabaseHandle {
   readonly db: Db;
   readonly engine: Engine;
+  /** The SQLite connection under `db` (SQLite only): bulk writes prepare statements on it (db/bulk.ts). */
+  readonly sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -45,7 +47,7 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     // key columns instead, and makes LIKE behave the same on both.
     sqlite.pragma("case_sensitive_like = ON");
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-    return { db, engine: "sqlite", close: () => db.destroy() };
+    return { db, engine: "sqlite", sqlite, close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: config.url, max: 10 });
   // An idle client that loses its connection (server restart, database dropped) emits 'error' on the

@@ -6,6 +6,7 @@ import type { FollowUpTables } from "../features/followups/follow-up.table.js";
 import type { GdprTables } from "../features/gdpr/gdpr.table.js";
 import type { ImportTables } from "../features/imports/import.table.js";
 import type { JobTables } from "../features/jobs/job.table.js";
+import type { SalesTables } from "../features/sales/sales.table.js";
 import type { MergeTables } from "../features/merge/merge.table.js";
 import type { ProductTables } from "../features/products/product.table.js";
 import type { QuoteTables } from "../features/quotes/quote.table.js";
@@ -96,6 +97,8 @@ export interface PostcodeAreasTable {
   lat: number;
   lon: number;
   place: string | null;
+  /** Province of the area's centroid (migration 0007; filled with the reference data). */
+  province: string | null;
 }
 
 export interface RelationsTable {
@@ -157,6 +160,8 @@ export interface RelationSearchTermsTable {
 
 export interface RelationStatusChangesTable {
   id: Generated<number>;
+  /** "user" (default), "import" or "VIS": who or what made the change. */
+  source: Generated<string>;
   relation_id: number;
   from_status: string | null;
   to_status: string;
@@ -221,7 +226,7 @@ export interface PersonDmuRolesTable {
  * All tables. Each later feature keeps its row types in its own `*.table.ts` and adds its
  * interface to the list below (features/activities, features/imports, features/quotes …).
  */
-export interface Database extends CoreTables, ProductTables, QuoteTables, ActivityTables, FollowUpTables, ConsentTables, GdprTables, ImportTables, MergeTables, JobTables {}
+export interface Database extends CoreTables, ProductTables, QuoteTables, ActivityTables, FollowUpTables, ConsentTables, GdprTables, ImportTables, MergeTables, JobTables, SalesTables {}
 
 export interface CoreTables {
   app_settings: AppSettingsTable;

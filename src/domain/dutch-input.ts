@@ -99,6 +99,32 @@ export function parseQuantity(text: string): Result<number> {
 }
 
 /**
+ * A quantity in thousandths of a unit, exactly (from the digit strings, never through a float):
+ * "12" → 12000, "12,5" → 12500, "1.200" → 1200000, "-3" → -3000. More than three decimals is refused.
+ */
+export function parseQuantityMilli(text: string): Result<number> {
+  const decimal = readDecimal(text);
+  if (!decimal.ok) return err(`expected a quantity such as 12, 12,5 or 1.200, got "${text.trim()}": ${decimal.error}`);
+  const { negative, whole, fraction } = decimal.value;
+  if (fraction.length > 3 && /[1-9]/.test(fraction.slice(3))) return err(`expected a quantity with at most three decimals, got "${text.trim()}"`);
+  if (whole.length > 12) return err(`quantity too large: "${text.trim()}"`);
+  const milli = Number(whole) * 1000 + Number(fraction.slice(0, 3).padEnd(3, "0"));
+  return ok(negative && milli !== 0 ? -milli : milli);
+}
+
+/** Which decimal separator an amount or quantity uses, when its text says so unambiguously. */
+export function decimalSeparatorOf(text: string): "," | "." | null {
+  const t = text.trim();
+  const lastDot = t.lastIndexOf(".");
+  const lastComma = t.lastIndexOf(",");
+  if (lastDot >= 0 && lastComma >= 0) return lastDot > lastComma ? "." : ",";
+  // "12,50" is Dutch; "12.50" English; "1.200" or "1,200" could be either (thousands).
+  if (lastComma >= 0 && !/^[-+]?\d{1,3}(,\d{3})+$/.test(t)) return ",";
+  if (lastDot >= 0 && !/^[-+]?\d{1,3}(\.\d{3})+$/.test(t)) return ".";
+  return null;
+}
+
+/**
  * A win probability as a whole percent: "35%", "35 %", "35" → 35. A number with decimals that is at
  * most 1 and has no % sign is a fraction, as spreadsheets store percentages: "0,35" → 35, "1,0" → 100;
  * "1" stays 1 %. Decimals of a percent are rounded half away from zero ("33,3%" → 33).

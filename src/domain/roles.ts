@@ -14,12 +14,14 @@ export const PERMISSIONS = [
   "users.manage",
   "quotes.write",
   "reports.team",
+  "sales.import",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  sales_manager: ["crm.read", "crm.write", "relations.revive", "persons.export", "quotes.write", "reports.team"],
+  // Sales lines come from the ERP: loading them (and targets) is the manager's and administrator's job.
+  sales_manager: ["crm.read", "crm.write", "relations.revive", "persons.export", "quotes.write", "reports.team", "sales.import"],
   field_sales: ["crm.read", "crm.write", "quotes.write"],
   inside_sales: ["crm.read", "crm.write", "quotes.write"],
   marketing: ["crm.read", "crm.write", "persons.export"],

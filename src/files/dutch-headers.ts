@@ -113,29 +113,45 @@ const STEMS: readonly (readonly [string, ImportField])[] = [
   ["huidigeleverancier", "currentSupplier"],
 ];
 
-const EXACT = new Map<string, ImportField>(
-  (Object.entries(SYNONYMS) as [ImportField, readonly string[]][]).flatMap(([field, names]) => names.map((n): [string, ImportField] => [n, field])),
-);
-
-/** The field a header means, or null when it is not recognised. */
-export function recognizeHeader(header: string): ImportField | null {
-  const key = normalizeHeader(header);
-  if (key === "") return null;
-  const exact = EXACT.get(key);
-  if (exact) return exact;
-  for (const [stem, field] of STEMS) if (key.startsWith(stem)) return field;
-  return null;
+/** The headers of one kind of import: exact synonyms (normalised) and stems longer headers start with. */
+export interface HeaderDictionary<F extends string> {
+  readonly synonyms: Readonly<Record<F, readonly string[]>>;
+  readonly stems?: readonly (readonly [string, F])[];
 }
 
-/**
- * A proposed mapping: field → index of the column it is read from. When two columns mean the same
- * field (two phone columns), the first one wins; the user can change it.
- */
-export function proposeMapping(headers: readonly string[]): Partial<Record<ImportField, number>> {
-  const mapping: Partial<Record<ImportField, number>> = {};
-  headers.forEach((header, index) => {
-    const field = recognizeHeader(header);
-    if (field !== null && mapping[field] === undefined) mapping[field] = index;
-  });
-  return mapping;
+/** Header recognition for a dictionary: the one mechanism every import (relations, sales …) uses. */
+export function headerMatcher<F extends string>(dictionary: HeaderDictionary<F>) {
+  const exact = new Map<string, F>(
+    (Object.entries(dictionary.synonyms) as [F, readonly string[]][]).flatMap(([field, names]) => names.map((n): [string, F] => [normalizeHeader(n), field])),
+  );
+  const stems = dictionary.stems ?? [];
+  /** The field a header means, or null when it is not recognised. */
+  const recognize = (header: string): F | null => {
+    const key = normalizeHeader(header);
+    if (key === "") return null;
+    const found = exact.get(key);
+    if (found) return found;
+    for (const [stem, field] of stems) if (key.startsWith(stem)) return field;
+    return null;
+  };
+  /**
+   * A proposed mapping: field → index of the column it is read from. When two columns mean the same
+   * field (two phone columns), the first one wins; the user can change it.
+   */
+  const propose = (headers: readonly string[]): Partial<Record<F, number>> => {
+    const mapping: Partial<Record<F, number>> = {};
+    headers.forEach((header, index) => {
+      const field = recognize(header);
+      if (field !== null && mapping[field] === undefined) mapping[field] = index;
+    });
+    return mapping;
+  };
+  return { recognize, propose };
 }
+
+const CRM_HEADERS = headerMatcher<ImportField>({ synonyms: SYNONYMS, stems: STEMS });
+
+/** The CRM field (relation or person) a header means, or null when it is not recognised. */
+export const recognizeHeader = CRM_HEADERS.recognize;
+/** A proposed mapping of a relations or persons file. */
+export const proposeMapping = CRM_HEADERS.propose;

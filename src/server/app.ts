@@ -28,9 +28,11 @@ import { productRoutes } from "../features/products/product.routes.js";
 import { quoteRoutes } from "../features/quotes/quote.routes.js";
 import { forecastRoutes } from "../features/forecast/forecast.routes.js";
 import { jobRoutes } from "../features/jobs/job.routes.js";
+import { salesImportRoutes } from "../features/sales/sales-import.routes.js";
 import { JobRunner, type JobKinds } from "../features/jobs/job-runner.js";
 import type { App, AppContext, BaseContext } from "./context.js";
 import { JOB_KINDS } from "./job-kinds.js";
+import { MAX_SALES_UPLOAD_BYTES } from "./uploads.js";
 import { authPlugin } from "./plugins/auth.js";
 import { registerProblemHandlers } from "./plugins/problems.js";
 import { PROJECT_ROOT } from "./paths.js";
@@ -43,8 +45,6 @@ const AJV_OPTIONS = { removeAdditional: false, allErrors: true, useDefaults: tru
 const BODY_AJV = addFormats.default(new Ajv.default({ ...AJV_OPTIONS, coerceTypes: false }));
 const TEXT_AJV = addFormats.default(new Ajv.default({ ...AJV_OPTIONS, coerceTypes: "array" }));
 
-/** Upload limit for imports and attachments (bytes). */
-export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
 export interface BuildOptions {
   logger?: boolean;
@@ -71,7 +71,8 @@ export async function buildApp(base: BaseContext & { jobs?: JobRunner }, options
   const hasWeb = existsSync(join(WEB_ROOT, "index.html"));
   registerProblemHandlers(app, { spaFallback: hasWeb });
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  // Each upload route sets its own file limit (server/uploads.ts); this is the ceiling.
+  await app.register(multipart, { limits: { fileSize: MAX_SALES_UPLOAD_BYTES, files: 1 } });
   await app.register(swagger, {
     openapi: {
       openapi: "3.1.0",
@@ -122,6 +123,7 @@ export async function buildApp(base: BaseContext & { jobs?: JobRunner }, options
   await app.register(nearbyRoutes, { ctx });
   await app.register(reportRoutes, { ctx });
   await app.register(jobRoutes, { ctx });
+  await app.register(salesImportRoutes, { ctx });
 
   // wildcard: files are looked up per request (a rebuilt web app is served without a restart); a
   // miss falls through to the not-found handler, which serves the app shell for client routes.

@@ -6,4 +6,8 @@ const here = import.meta.url;
 
 export const JOB_KINDS: JobKinds = {
   "forecast.asOf": jobKind(here, "../features/forecast/forecast.job", "forecastAsOfJob"),
+  "sales.analyse": jobKind(here, "../features/sales/sales-analyse.job", "salesAnalyseJob"),
+  "sales.commit": jobKind(here, "../features/sales/sales-commit.job", "salesCommitJob"),
+  "sales.rebuild": jobKind(here, "../features/sales/sales-maintenance.job", "salesRebuildJob"),
+  "sales.daily": jobKind(here, "../features/sales/sales-maintenance.job", "salesDailyJob"),
 };

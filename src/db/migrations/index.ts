@@ -7,6 +7,7 @@ import * as imports from "./0003_imports.js";
 import * as quotes from "./0004_quotes.js";
 import * as relationIndexes from "./0005_relation_indexes.js";
 import * as jobs from "./0006_jobs.js";
+import * as sales from "./0007_sales.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_core": core,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   "0004_quotes": quotes,
   "0005_relation_indexes": relationIndexes,
   "0006_jobs": jobs,
+  "0007_sales": sales,
 };

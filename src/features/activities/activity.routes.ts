@@ -1,3 +1,4 @@
+import { uploadedFile } from "../../server/uploads.js";
 import type { RoutesPlugin } from "../../server/context.js";
 import { versionedPatch } from "../../server/versioned-patch.js";
 import { AppError } from "../../server/errors.js";
@@ -81,12 +82,8 @@ export const activityRoutes: RoutesPlugin = async (app, { ctx }) => {
     },
     async (request, reply) => {
       const user = requirePermission(request, "crm.write");
-      if (!request.isMultipart()) throw new AppError("unsupported_media_type", "Send the file as multipart/form-data");
-      const file = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
-      if (!file) throw new AppError("bad_request", "The request holds no file");
-      const content = await file.toBuffer();
-      if (file.file.truncated) throw new AppError("payload_too_large", `An attachment may be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
-      const info = await addAttachment(ctx.db, user, request.params.id, file.filename, content, ctx.now());
+      const { buffer, fileName } = await uploadedFile(request, MAX_ATTACHMENT_BYTES);
+      const info = await addAttachment(ctx.db, user, request.params.id, fileName, buffer, ctx.now());
       reply.header("location", info.url);
       return reply.status(201).send(info);
     },

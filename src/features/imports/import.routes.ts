@@ -3,22 +3,19 @@ import type { RoutesPlugin } from "../../server/context.js";
 import { AppError } from "../../server/errors.js";
 import { requirePermission } from "../../server/plugins/auth.js";
 import { IdParams } from "../../server/schema-helpers.js";
+import { formField, uploadedFile } from "../../server/uploads.js";
 import type { ImportKind } from "./import-run.js";
 import { ImportJob, MappingBody, Preview, PreviewQuery, UploadQuery } from "./import.schemas.js";
 import { commitImportJob, getImport, previewImport, setImportMapping, uploadImport } from "./import.service.js";
 
 /** The one file of the multipart upload, and the kind from the query or a form field. */
 async function upload(request: FastifyRequest, queryKind: ImportKind | undefined) {
-  if (!request.isMultipart()) throw new AppError("unsupported_media_type", "Send the file as multipart/form-data (field: file)");
-  const file = await request.file();
-  if (!file) throw new AppError("bad_request", "The request holds no file");
-  const field = file.fields.kind;
-  const formKind = field && !Array.isArray(field) && field.type === "field" ? String(field.value) : undefined;
-  const kind = queryKind ?? formKind;
+  const { buffer, fileName, part } = await uploadedFile(request);
+  const kind = queryKind ?? formField(part, "kind");
   if (kind !== "relations" && kind !== "persons") {
     throw new AppError("validation_failed", "Say what the file holds: kind=relations or kind=persons", [{ field: "kind", code: "required", message: "is required (relations or persons)" }]);
   }
-  return { kind: kind as ImportKind, fileName: file.filename, data: await file.toBuffer() };
+  return { kind: kind as ImportKind, fileName, data: buffer };
 }
 
 export const importRoutes: RoutesPlugin = async (app, { ctx }) => {

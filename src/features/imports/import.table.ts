@@ -26,6 +26,12 @@ export interface ImportJobsTable {
   created_by: number | null;
   created_at: Instant;
   committed_at: Instant | null;
+  /** Sales imports: the uploaded (or CLI) file in job_files, and the jobs that analyse and commit it. */
+  file_id: number | null;
+  /** JSON, per kind (sales: { createMissing, path? }). */
+  options: string | null;
+  analysis_job_id: number | null;
+  commit_job_id: number | null;
 }
 
 export interface ImportMappingsTable {

@@ -4,12 +4,15 @@
 // "failed" with the problem, shown to the user as it is.
 import type { Viewer } from "../../domain/access.js";
 import type { Config } from "../../config.js";
+import type { BulkWriter } from "../../db/bulk.js";
 import type { Db, Engine } from "../../db/kysely.js";
 
 export interface JobContext<P = unknown, C = unknown> {
   readonly jobId: number;
   readonly db: Db;
   readonly engine: Engine;
+  /** Bulk writes on this job's connection, inside a commitBatch transaction. */
+  readonly bulk: BulkWriter;
   readonly config: Config;
   readonly params: P;
   /** The rights of the user who started the job, as they were then (SYSTEM_VIEWER from the CLI). */

@@ -3,6 +3,7 @@
 // checkpoints go straight to the jobs row.
 import type { Config } from "../../config.js";
 import type { Viewer } from "../../domain/access.js";
+import { bulkWriter } from "../../db/bulk.js";
 import { type DatabaseHandle, openDatabase } from "../../db/kysely.js";
 import { AppError } from "../../server/errors.js";
 import { JobCancelled, type JobContext, type JobHandler } from "./job-handler.js";
@@ -61,7 +62,8 @@ function isNamed<T extends Error>(error: unknown, name: string): error is T {
 }
 
 export default async function runJobTask(task: JobTask): Promise<JobOutcome> {
-  const { db, engine } = databaseOf(task.config);
+  const handle = databaseOf(task.config);
+  const { db, engine } = handle;
   const flag = new Int32Array(task.cancelFlag);
   const startedAt = Date.now();
   let lastProgressAt = 0;
@@ -69,6 +71,7 @@ export default async function runJobTask(task: JobTask): Promise<JobOutcome> {
     jobId: task.jobId,
     db,
     engine,
+    bulk: bulkWriter(handle),
     config: task.config,
     params: task.params,
     viewer: task.viewer,

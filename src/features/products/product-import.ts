@@ -6,7 +6,7 @@ import { normalizeKey } from "../../domain/text.js";
 import type { Viewer } from "../../domain/access.js";
 import type { Db } from "../../db/kysely.js";
 import { cellOf, matchColumns, type ImportProblem, parseDate, parseYesNo } from "./import-columns.js";
-import type { ImportTable } from "./table-file.js";
+import type { ImportTable } from "../../server/table-file.js";
 import { findGroup, findProductByCodeKey, insertGroup, insertProduct, insertSegment, listSegmentsWithTerms, updateProductRow } from "./product.repository.js";
 import type { ProductImportResultDto } from "./product.schemas.js";
 import { auditProductChanges, auditProductCreated, checkCostPriceAccess, codeKeyOf, searchKeyOf } from "./product.service.js";

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../test-support/app.js";
 import { ENGINES } from "../../test-support/databases.js";
-import { multipartFile } from "./upload-test-support.js";
+import { multipartFile } from "../../test-support/multipart.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures");
 

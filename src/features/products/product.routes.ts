@@ -5,8 +5,8 @@ import { AppError } from "../../server/errors.js";
 import { sendWithEtag } from "../../server/http.js";
 import { requirePermission } from "../../server/plugins/auth.js";
 import { IdParams, Nullable } from "../../server/schema-helpers.js";
-import type { FastifyRequest } from "fastify";
-import { readTableFile } from "./table-file.js";
+import { readTableFile } from "../../server/table-file.js";
+import { uploadedFile } from "../../server/uploads.js";
 import { AuditTrail } from "../audit/audit.schemas.js";
 import { auditOfEntity, toAuditLine } from "../audit/audit.service.js";
 import { importProducts } from "./product-import.js";
@@ -20,14 +20,6 @@ import {
   ProductPatch,
 } from "./product.schemas.js";
 import { createProduct, createProductGroup, getProduct, listProductGroups, listProductsPage, updateProduct } from "./product.service.js";
-
-/** The one uploaded file of a multipart request, read into memory (size capped by the server). */
-export async function uploadedFile(request: FastifyRequest): Promise<{ buffer: Buffer; fileName: string }> {
-  if (!request.isMultipart()) throw new AppError("unsupported_media_type", "Send the file as multipart/form-data (field: file)");
-  const file = await request.file();
-  if (!file) throw new AppError("bad_request", "The request holds no file");
-  return { buffer: await file.toBuffer(), fileName: file.filename };
-}
 
 export const productRoutes: RoutesPlugin = async (app, { ctx }) => {
   app.get(

@@ -229,3 +229,46 @@ export async function findOrCreateProduct(db: Db, text: string, listPriceCents: 
   });
   return { id, created: true };
 }
+
+/** Products by code (case-insensitive) or, failing that, by name: for sales lines that name them. */
+export async function matchProducts(db: Db, texts: readonly string[]): Promise<Map<string, { id: number; groupId: number | null }>> {
+  const found = new Map<string, { id: number; groupId: number | null }>();
+  for (let i = 0; i < texts.length; i += 500) {
+    const part = [...new Set(texts.slice(i, i + 500).map(codeKeyOf))];
+    const byCode = await db.selectFrom("products").select(["id", "code_key", "group_id"]).where("code_key", "in", part).execute();
+    for (const p of byCode) found.set(p.code_key, { id: p.id, groupId: p.group_id });
+    const rest = part.filter((k) => !found.has(k));
+    if (rest.length > 0) {
+      const byName = await db.selectFrom("products").select(["id", "name_key", "group_id"]).where("name_key", "in", rest.map(normalizeKey)).orderBy("id").execute();
+      for (const k of rest) {
+        const p = byName.find((r) => r.name_key === normalizeKey(k));
+        if (p) found.set(k, { id: p.id, groupId: p.group_id });
+      }
+    }
+  }
+  return found;
+}
+
+/** The group of every product (a few thousand rows): sales lines keep the group they were sold in. */
+export async function productGroupIds(db: Db): Promise<Map<number, number | null>> {
+  return new Map((await db.selectFrom("products").select(["id", "group_id"]).execute()).map((p) => [p.id, p.group_id]));
+}
+
+/** A product a sales file names and Koers did not know: code as given, name from the file if any. */
+export async function createProductFromSales(db: Db, code: string, name: string | null, now: Date): Promise<number> {
+  const stamp = now.toISOString();
+  const label = (name ?? code).trim().slice(0, 200);
+  return inTransaction(db, async (trx) => {
+    const id = await insertProduct(trx, {
+      code: code.trim(),
+      code_key: codeKeyOf(code),
+      name: label,
+      name_key: normalizeKey(label),
+      search_key: searchKeyOf(code, label),
+      created_at: stamp,
+      updated_at: stamp,
+    });
+    await auditProductCreated(trx, null, id, code.trim(), null, stamp);
+    return id;
+  });
+}

@@ -7,7 +7,7 @@ import { isLostMarker, parseAmount, parseDecision, parsePercentage, parseQuantit
 import { formatQuoteNumber, parseQuoteNumber, type QuoteNumber } from "../../domain/quote-number.js";
 import { normalizeKey } from "../../domain/text.js";
 import { cellOf, type ImportProblem, matchColumns } from "../products/import-columns.js";
-import type { ImportTable } from "../products/table-file.js";
+import type { ImportTable } from "../../server/table-file.js";
 import { quantityToMilli } from "./quote-line.js";
 
 const FIELDS = {

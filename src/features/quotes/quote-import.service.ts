@@ -12,7 +12,7 @@ import { fieldProblem, invalid } from "../../server/errors.js";
 import type { AuthUser } from "../auth/auth-user.js";
 import { writeAudit } from "../audit/audit.service.js";
 import type { ImportProblem } from "../products/import-columns.js";
-import type { ImportTable } from "../products/table-file.js";
+import type { ImportTable } from "../../server/table-file.js";
 import { codeKeyOf, findOrCreateProduct } from "../products/product.service.js";
 import { createRelation } from "../relations/relation.service.js";
 import { listUsers } from "../users/user.service.js";

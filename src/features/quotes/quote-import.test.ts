@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../test-support/app.js";
 import { ENGINES } from "../../test-support/databases.js";
 import { describeProblem } from "../products/import-columns.js";
-import { multipartFile } from "../products/upload-test-support.js";
+import { multipartFile } from "../../test-support/multipart.js";
 import { makeProduct, makeRelation } from "./quote-test-fixtures.js";
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, "fixtures", name));

@@ -46,3 +46,15 @@ export function listRayons(db: Db) {
 export function listSegments(db: Db) {
   return db.selectFrom("market_segments").select(["id", "code", "name"]).orderBy("name").execute();
 }
+
+/** Rayons by name (case- and accent-insensitive), for files that name them. */
+export async function matchRayons(db: Db, names: readonly string[]): Promise<Map<string, number>> {
+  const rows = await db.selectFrom("rayons").select(["id", "name"]).execute();
+  const byKey = new Map(rows.map((r) => [normalizeKey(r.name), r.id]));
+  const found = new Map<string, number>();
+  for (const n of names) {
+    const id = byKey.get(normalizeKey(n));
+    if (id !== undefined) found.set(normalizeKey(n), id);
+  }
+  return found;
+}

@@ -286,7 +286,8 @@ export async function createRelation(db: Db, user: AuthUser, input: RelationCrea
         lat: geo?.lat ?? null,
         lon: geo?.lon ?? null,
         geo_source: geo?.source ?? null,
-        owner_id: columns.owner_id ?? user.id,
+        // An explicit "no owner" (an import, the VIS) stays without owner; the form makes the creator owner.
+        owner_id: "owner_id" in columns ? (columns.owner_id ?? null) : user.id,
         created_at: stamp,
         updated_at: stamp,
       })

@@ -1,7 +1,7 @@
 // Spreadsheet files for the product and quote imports, through the shared reader (src/files): a file
 // that cannot be read at all is a 4xx with the reader's message; rows are checked by the importers.
-import { readTable, type Table } from "../../files/table-reader.js";
-import { AppError } from "../../server/errors.js";
+import { readTable, type Table } from "../files/table-reader.js";
+import { AppError } from "./errors.js";
 
 /** What the importers need of a table: the header texts and the data rows with their row numbers. */
 export type ImportTable = Pick<Table, "headers" | "rows">;

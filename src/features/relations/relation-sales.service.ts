@@ -1,0 +1,149 @@
+// What the sales information system asks of relations, written by the relations feature (the one
+// writer of its tables): find the debtors an ERP file names, create the unknown ones as customers,
+// and move the lifecycle with the invoices (first invoice → customer; none for the configured
+// period → former customer), each change in the status history with source "VIS".
+import { sql } from "kysely";
+import type { RelationStatus } from "../../domain/lifecycle.js";
+import { normalizeKey } from "../../domain/text.js";
+import type { Db } from "../../db/kysely.js";
+import type { AuthUser } from "../auth/auth-user.js";
+import { writeAudit } from "../audit/audit.service.js";
+import { createRelation } from "./relation.service.js";
+
+export interface DebtorLookup {
+  /** The import's own key for this debtor. */
+  key: string;
+  number: string | null;
+  kvk: string | null;
+  name: string | null;
+  postcode: string | null;
+}
+
+export interface MatchedDebtor {
+  id: number;
+  name: string;
+  status: RelationStatus;
+  rayonId: number | null;
+}
+
+/**
+ * The relation each debtor means: by ERP debtor number, else KvK number, else normalised name and
+ * postcode, else a name that only one relation has. Unmatched keys are absent from the map.
+ */
+export async function matchDebtors(db: Db, lookups: readonly DebtorLookup[]): Promise<Map<string, MatchedDebtor>> {
+  const found = new Map<string, MatchedDebtor>();
+  const cols = ["id", "name", "status", "rayon_id", "debtor_number", "kvk_number", "name_key", "visit_postcode"] as const;
+  const toMatch = (r: { id: number; name: string; status: string; rayon_id: number | null }): MatchedDebtor => ({ id: r.id, name: r.name, status: r.status as RelationStatus, rayonId: r.rayon_id });
+  for (let i = 0; i < lookups.length; i += 500) {
+    const part = lookups.slice(i, i + 500);
+    const numbers = [...new Set(part.map((l) => l.number).filter((n): n is string => n !== null))];
+    if (numbers.length > 0) {
+      const rows = await db.selectFrom("relations").select(cols).where("debtor_number", "in", numbers).orderBy("id").execute();
+      const byNumber = new Map<string, (typeof rows)[number]>();
+      for (const r of rows) if (r.debtor_number && !byNumber.has(r.debtor_number.toLowerCase())) byNumber.set(r.debtor_number.toLowerCase(), r);
+      // Debtor numbers are compared case-insensitively, as ERPs are not consistent about it.
+      const lower = numbers.filter((n) => !byNumber.has(n.toLowerCase()));
+      if (lower.length > 0) {
+        const more = await db.selectFrom("relations").select(cols).where(sql`lower(debtor_number)`, "in", lower.map((n) => n.toLowerCase())).orderBy("id").execute();
+        for (const r of more) if (r.debtor_number && !byNumber.has(r.debtor_number.toLowerCase())) byNumber.set(r.debtor_number.toLowerCase(), r);
+      }
+      for (const l of part) {
+        const r = l.number ? byNumber.get(l.number.toLowerCase()) : undefined;
+        if (r) found.set(l.key, toMatch(r));
+      }
+    }
+    const byKvk = part.filter((l) => !found.has(l.key) && l.kvk !== null);
+    if (byKvk.length > 0) {
+      const rows = await db.selectFrom("relations").select(cols).where("kvk_number", "in", [...new Set(byKvk.map((l) => l.kvk as string))]).orderBy("id").execute();
+      for (const l of byKvk) {
+        const r = rows.find((x) => x.kvk_number === l.kvk);
+        if (r) found.set(l.key, toMatch(r));
+      }
+    }
+    const byName = part.filter((l) => !found.has(l.key) && l.name !== null);
+    if (byName.length > 0) {
+      const keys = [...new Set(byName.map((l) => normalizeKey(l.name as string)))];
+      const rows = await db.selectFrom("relations").select(cols).where("name_key", "in", keys).orderBy("id").execute();
+      for (const l of byName) {
+        const key = normalizeKey(l.name as string);
+        const same = rows.filter((r) => r.name_key === key);
+        const withPostcode = l.postcode === null ? [] : same.filter((r) => r.visit_postcode === l.postcode);
+        const r = withPostcode[0] ?? (l.postcode === null && same.length === 1 ? same[0] : undefined);
+        if (r) found.set(l.key, toMatch(r));
+      }
+    }
+  }
+  return found;
+}
+
+export interface NewDebtor {
+  number: string | null;
+  kvk: string | null;
+  name: string | null;
+  postcode: string | null;
+  city: string | null;
+  rayonId: number | null;
+}
+
+/** Creates a debtor the ERP knows and Koers did not, as a customer without owner. */
+export async function createCustomerFromSales(db: Db, system: AuthUser, debtor: NewDebtor, fileName: string, now: Date): Promise<MatchedDebtor> {
+  const name = debtor.name ?? (debtor.number ? `Debiteur ${debtor.number}` : `KvK ${debtor.kvk}`);
+  const created = await createRelation(
+    db,
+    system,
+    {
+      name,
+      debtorNumber: debtor.number,
+      kvkNumber: debtor.kvk && /^\d{8}$/.test(debtor.kvk) ? debtor.kvk : null,
+      visitPostcode: debtor.postcode,
+      visitCity: debtor.city,
+      status: "customer",
+      statusReason: `Eerste factuur in ${fileName} (VIS)`,
+      ownerId: null,
+      rayonId: debtor.rayonId,
+    },
+    now,
+  );
+  await db.updateTable("relation_status_changes").set({ source: "VIS" }).where("relation_id", "=", created.id).execute();
+  return { id: created.id, name: created.name, status: "customer", rayonId: debtor.rayonId };
+}
+
+export interface LifecycleMove {
+  relationId: number;
+  from: RelationStatus;
+  to: RelationStatus;
+  reason: string;
+}
+
+/** Applies status moves that sales decided (never touching a dead relation), with history and audit. */
+export async function applySalesLifecycle(db: Db, moves: readonly LifecycleMove[], userId: number | null, at: string): Promise<number> {
+  let applied = 0;
+  for (const move of moves) {
+    if (move.from === "dead" || move.to === "dead") continue;
+    const result = await db
+      .updateTable("relations")
+      .set((eb) => ({ status: move.to, updated_at: at, version: eb("version", "+", 1) }))
+      .where("id", "=", move.relationId)
+      .where("status", "=", move.from)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) continue;
+    await db
+      .insertInto("relation_status_changes")
+      .values({ relation_id: move.relationId, from_status: move.from, to_status: move.to, reason: move.reason, changed_by: userId, changed_at: at, source: "VIS" })
+      .execute();
+    await writeAudit(db, { entity: "relation", entityId: move.relationId, relationId: move.relationId, userId, at }, [["status", move.from, move.to]]);
+    applied += 1;
+  }
+  return applied;
+}
+
+/** Status and rayon of relations by id (for the lifecycle rules after an import). */
+export function statusesOf(db: Db, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom("relations").select(["id", "status", "rayon_id"]).where("id", "in", [...ids]).execute();
+}
+
+/** Relations in the given statuses, with their id (the former-customer sweep). */
+export function relationsWithStatus(db: Db, statuses: readonly RelationStatus[]) {
+  return db.selectFrom("relations").select(["id", "status"]).where("status", "in", [...statuses]).execute();
+}
