@@ -12,8 +12,8 @@ import type { Piscina as PiscinaPool } from "piscina";
 import type { Config } from "../../config.js";
 import type { Viewer } from "../../domain/access.js";
 import type { Db, Engine } from "../../db/kysely.js";
-import { AppError } from "../../server/errors.js";
-import type { JobOutcome, JobTask } from "./job-worker.js";
+import { AppError, ERROR_CATALOGUE, type ErrorCode, type FieldProblem } from "../../server/errors.js";
+import type { JobOutcome, JobTask, QueryOutcome, QueryTask } from "./job-worker.js";
 import { beat, claimJob, claimNextJob, findJobRow, finishJob, insertJobRow, type JobRow, requeueJobsOf, requeueStaleJobs } from "./job.repository.js";
 
 // piscina is CommonJS; its named export is read through require.
@@ -32,6 +32,17 @@ const EXT = extname(fileURLToPath(import.meta.url));
 /** A job kind whose handler is `exportName` of the module `relative` (without extension) to `base`. */
 export function jobKind(base: string, relative: string, exportName: string): JobKind {
   return { module: new URL(`${relative}${EXT}`, base).href, exportName };
+}
+
+function newPool(threads: number): PiscinaPool {
+  return new Piscina({
+    filename: new URL(`./job-worker${EXT}`, import.meta.url).href,
+    minThreads: 0,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+    // Under tsx (development, tests) the thread needs the TypeScript loader too.
+    execArgv: EXT === ".ts" ? ["--import", "tsx"] : [],
+  });
 }
 
 export interface RunnerOptions {
@@ -59,6 +70,7 @@ interface Running {
 export class JobRunner {
   readonly worker = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
   private pool: PiscinaPool | null = null;
+  private queryPool: PiscinaPool | null = null;
   private readonly running = new Map<number, Running>();
   private timers: NodeJS.Timeout[] = [];
   private stopped = false;
@@ -101,6 +113,9 @@ export class JobRunner {
     const pool = this.pool;
     this.pool = null;
     await pool?.destroy();
+    const queries = this.queryPool;
+    this.queryPool = null;
+    await queries?.destroy();
     this.running.clear();
   }
 
@@ -167,17 +182,21 @@ export class JobRunner {
   }
 
   private poolOf(): PiscinaPool {
-    if (!this.pool) {
-      this.pool = new Piscina({
-        filename: new URL(`./job-worker${EXT}`, import.meta.url).href,
-        minThreads: 0,
-        maxThreads: Math.max(1, this.options.threads),
-        idleTimeout: 60_000,
-        // Under tsx (development, tests) the thread needs the TypeScript loader too.
-        execArgv: EXT === ".ts" ? ["--import", "tsx"] : [],
-      });
-    }
+    this.pool ??= newPool(Math.max(1, this.options.threads));
     return this.pool;
+  }
+
+  /**
+   * Answers a read-only question in a worker thread and waits for it (not a durable job: nothing to
+   * resume). For SQLite, whose queries block the thread that runs them, so a heavy report never
+   * holds the server's event loop; it has its own thread, so it does not wait behind an import.
+   */
+  async runQuery<R>(kind: JobKind, args: unknown[]): Promise<R> {
+    this.queryPool ??= newPool(1);
+    const outcome = (await this.queryPool.run({ module: kind.module, exportName: kind.exportName, config: this.deps.config, args } satisfies QueryTask, { name: "runQueryTask" })) as QueryOutcome;
+    if (outcome.ok) return outcome.value as R;
+    const code = (outcome.error.code in ERROR_CATALOGUE ? outcome.error.code : "internal") as ErrorCode;
+    throw new AppError(code, outcome.error.message, (outcome.error.fields ?? []) as FieldProblem[]);
   }
 
   private async runTask(job: JobRow, flag: Int32Array): Promise<void> {

@@ -61,6 +61,32 @@ function isNamed<T extends Error>(error: unknown, name: string): error is T {
   return error instanceof Error && error.name === name;
 }
 
+/** A read-only question answered in a worker thread: (db, args) → a JSON-able answer. */
+export type QueryTaskFn<A extends unknown[] = unknown[], R = unknown> = (db: DatabaseHandle["db"], ...args: A) => Promise<R>;
+
+export interface QueryTask {
+  module: string;
+  exportName: string;
+  config: Config;
+  args: unknown[];
+}
+
+export type QueryOutcome = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; fields?: readonly unknown[] } };
+
+/** Runs one query task on this thread's connection (heavy reports on SQLite, off the event loop). */
+export async function runQueryTask(task: QueryTask): Promise<QueryOutcome> {
+  const { db } = databaseOf(task.config);
+  try {
+    const module = (await loadModule(task.module)) as Record<string, QueryTaskFn>;
+    const fn = module[task.exportName];
+    if (typeof fn !== "function") throw new Error(`${task.module} has no export ${task.exportName}`);
+    return { ok: true, value: await fn(db, ...task.args) };
+  } catch (error) {
+    if (isNamed<AppError>(error, "AppError")) return { ok: false, error: { code: error.code, message: error.message, ...(error.fields.length > 0 ? { fields: error.fields } : {}) } };
+    return { ok: false, error: { code: "internal", message: error instanceof Error ? error.message : String(error) } };
+  }
+}
+
 export default async function runJobTask(task: JobTask): Promise<JobOutcome> {
   const handle = databaseOf(task.config);
   const { db, engine } = handle;

@@ -272,3 +272,13 @@ export async function createProductFromSales(db: Db, code: string, name: string 
     return id;
   });
 }
+
+/** "CODE Name" of products by id (labels of sales figures). */
+export async function productLabels(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db.selectFrom("products").select(["id", "code", "name"]).where("id", "in", ids.slice(i, i + 500)).execute();
+    for (const r of rows) out.set(r.id, `${r.code} ${r.name}`);
+  }
+  return out;
+}

@@ -34,23 +34,63 @@ export function readSbiCodes() {
   }));
 }
 
+/** Places with their province (GeoNames), to give every postcode area the province it lies in. */
+function readPlaces() {
+  const rows = parse(readFileSync(join(RESOURCES, "places_geonames.csv")), { columns: true, skip_empty_lines: true }) as { lat: string; lon: string; province: string }[];
+  return rows.filter((r) => r.province !== "").map((r) => ({ lat: Number(r.lat), lon: Number(r.lon), province: r.province }));
+}
+
+/**
+ * The province of a point: that of the nearest populated place. Postcode areas are small and places
+ * dense (7,700), so the nearest place is in the same province except right on a border.
+ */
+function provinceFinder() {
+  const places = readPlaces();
+  return (lat: number, lon: number): string | null => {
+    let best: string | null = null;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    // Equirectangular distance is enough to rank neighbours at these distances.
+    const k = Math.cos((lat * Math.PI) / 180);
+    for (const p of places) {
+      const dx = (p.lon - lon) * k;
+      const dy = p.lat - lat;
+      const d = dx * dx + dy * dy;
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = p.province;
+      }
+    }
+    return best;
+  };
+}
+
+let postcodeAreas: ReturnType<typeof computePostcodeAreas> | null = null;
+
+/** The shipped postcode areas with their province, computed once per process. */
 export function readPostcodeAreas() {
+  postcodeAreas ??= computePostcodeAreas();
+  return postcodeAreas;
+}
+
+function computePostcodeAreas() {
   const rows = parse(readFileSync(join(RESOURCES, "pc4.csv")), { columns: true, skip_empty_lines: true }) as {
     pc4: string;
     lat: string;
     lon: string;
     place_names_geonames: string;
   }[];
+  const provinceOf = provinceFinder();
   return rows.map((r) => ({
     pc4: r.pc4,
     lat: Number(r.lat),
     lon: Number(r.lon),
     place: r.place_names_geonames.split("|")[0] || null,
+    province: provinceOf(Number(r.lat), Number(r.lon)),
   }));
 }
 
 async function insertChunked<T extends Record<string, unknown>>(db: Db, table: "sbi_codes" | "postcode_areas", rows: T[]) {
-  // 500 rows × 6 columns stays under SQLite's and PostgreSQL's bound-parameter limits.
+  // 500 rows × 7 columns stays under SQLite's and PostgreSQL's bound-parameter limits.
   for (let i = 0; i < rows.length; i += 500) {
     await db.insertInto(table).values(rows.slice(i, i + 500) as never).execute();
   }
@@ -63,5 +103,9 @@ export async function ensureReferenceData(db: Db): Promise<void> {
     if (!sbi) await insertChunked(trx, "sbi_codes", readSbiCodes());
     const pc4 = await trx.selectFrom("postcode_areas").select("pc4").limit(1).executeTakeFirst();
     if (!pc4) await insertChunked(trx, "postcode_areas", readPostcodeAreas());
+    else if (await trx.selectFrom("postcode_areas").select("pc4").where("province", "is", null).limit(1).executeTakeFirst()) {
+      // Loaded before provinces were kept (migration 0007): add them.
+      for (const area of readPostcodeAreas()) await trx.updateTable("postcode_areas").set({ province: area.province }).where("pc4", "=", area.pc4).execute();
+    }
   });
 }

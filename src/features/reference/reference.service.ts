@@ -58,3 +58,8 @@ export async function matchRayons(db: Db, names: readonly string[]): Promise<Map
   }
   return found;
 }
+
+/** SBI sections (A–U) with their names in both languages. */
+export function sbiSectionNames(db: Db) {
+  return db.selectFrom("sbi_codes").select(["code", "name_nl", "name_en"]).where("level", "=", "section").orderBy("code").execute();
+}

@@ -147,3 +147,13 @@ export function statusesOf(db: Db, ids: readonly number[]) {
 export function relationsWithStatus(db: Db, statuses: readonly RelationStatus[]) {
   return db.selectFrom("relations").select(["id", "status"]).where("status", "in", [...statuses]).execute();
 }
+
+/** Names of relations by id (labels of sales figures). */
+export async function relationNames(db: Db, ids: readonly number[]): Promise<Map<number, { name: string; city: string | null; class: string | null }>> {
+  const out = new Map<number, { name: string; city: string | null; class: string | null }>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db.selectFrom("relations").select(["id", "name", "visit_city", "account_class"]).where("id", "in", ids.slice(i, i + 500)).execute();
+    for (const r of rows) out.set(r.id, { name: r.name, city: r.visit_city, class: r.account_class });
+  }
+  return out;
+}
