@@ -83,7 +83,7 @@ export function registerSolveCommands(program: Command): void {
         console.log(JSON.stringify({ distance: check.cost, vehicles: check.vehicles, routes }));
       } else {
         console.log(`${instance.name || basename(file)}: distance ${check.cost.toFixed(2)}, ${check.vehicles} vehicles, ${result.value.iterations} iterations`);
-        routes.forEach((r, k) => console.log(`  route ${k + 1}: ${r.join(" ")}`));
+        for (const [k, r] of routes.entries()) console.log(`  route ${k + 1}: ${r.join(" ")}`);
       }
       reportCheck(check);
     });
@@ -113,7 +113,7 @@ export function registerSolveCommands(program: Command): void {
         console.log(JSON.stringify({ cost: check.cost, days }));
       } else {
         console.log(`${instance.name}: cost ${check.cost.toFixed(2)}, ${check.vehicles} routes over ${instance.days} days, ${result.value.iterations} iterations`);
-        for (const day of days) day.routes.forEach((r, k) => console.log(`  day ${day.day} route ${k + 1}: ${r.join(" ")}`));
+        for (const day of days) for (const [k, r] of day.routes.entries()) console.log(`  day ${day.day} route ${k + 1}: ${r.join(" ")}`);
       }
       reportCheck(check);
     });

@@ -12,6 +12,7 @@ import { createRandom, type Random, shuffle } from "./random.js";
 import type { Penalties } from "./route-state.js";
 import { granularNeighbours, type RoutingModel } from "./routing-model.js";
 import { split } from "./split.js";
+import { clientsByDistance, StringRemoval } from "./string-removal.js";
 
 export interface SearchLimits {
   /** Wall-clock budget in milliseconds, measured with `now`. */
@@ -31,16 +32,19 @@ export interface SearchParameters {
   targetFeasible: number;
   /** Offspring without a new best before the population restarts. */
   restartAfter: number;
+  /** Share of offspring made by ruin and recreate (SISR) of one parent instead of crossover. */
+  mutation: number;
 }
 
 export const DEFAULT_PARAMETERS: SearchParameters = {
   granular: 40,
-  mu: 25,
-  lambda: 40,
+  mu: 12,
+  lambda: 20,
   elite: 4,
   close: 5,
   targetFeasible: 0.2,
   restartAfter: 20_000,
+  mutation: 0.3,
 };
 
 export interface SearchResult {
@@ -48,6 +52,8 @@ export interface SearchResult {
   readonly routes: number[][];
   readonly feasible: boolean;
   readonly iterations: number;
+  /** Iteration at which the returned solution was found (0 = initial population). */
+  readonly bestIteration: number;
 }
 
 export function geneticSearch(model: RoutingModel, seed: number, limits: SearchLimits, parameters: SearchParameters = DEFAULT_PARAMETERS): SearchResult {
@@ -56,20 +62,29 @@ export function geneticSearch(model: RoutingModel, seed: number, limits: SearchL
   const random = createRandom(seed);
   const neighbours = granularNeighbours(model, parameters.granular);
   const search = new LocalSearch(model, neighbours, random.nextUint32());
+  const ruin = new StringRemoval(search.state, clientsByDistance(model.distance, model.n), random);
   const penalties = initialPenalties(model);
   const feasible = new Subpopulation(parameters);
   const infeasible = new Subpopulation(parameters);
   let best: Individual | undefined;
   let bestAny: Individual | undefined;
   let iterations = 0;
+  let bestIteration = 0;
   let sinceImprovement = 0;
   // Outcomes of the last offspring, for the penalty adaptation: was load / time feasible?
   let loadOk = 0;
   let timeOk = 0;
   let sampled = 0;
 
-  const educate = (routes: readonly (readonly number[])[]): void => {
+  /** Local search from `routes`, or from a ruined and recreated `routes` when `mutate`. */
+  const educate = (routes: readonly (readonly number[])[], mutate = false): void => {
     search.state.load(routes);
+    if (mutate) {
+      search.state.penalties = penalties;
+      search.state.moves++;
+      for (let r = 0; r < search.state.slots; r++) search.state.update(r);
+      ruin.apply();
+    }
     search.run(penalties);
     let child = makeIndividual(model, search.state.routes(), penalties);
     sampled++;
@@ -81,11 +96,19 @@ export function geneticSearch(model: RoutingModel, seed: number, limits: SearchL
       child = makeIndividual(model, search.state.routes(), penalties);
       if (child.feasible) add(child);
     }
+    if (sampled >= 50) {
+      adapt(penalties, loadOk / sampled, timeOk / sampled, parameters.targetFeasible);
+      infeasible.reprice(penalties);
+      loadOk = 0;
+      timeOk = 0;
+      sampled = 0;
+    }
   };
   const add = (child: Individual): void => {
     (child.feasible ? feasible : infeasible).add(child);
     if (child.feasible && (best === undefined || child.distance < best.distance - 1e-9)) {
       best = child;
+      bestIteration = iterations;
       sinceImprovement = 0;
     }
     if (bestAny === undefined || child.cost < bestAny.cost) bestAny = child;
@@ -99,7 +122,10 @@ export function geneticSearch(model: RoutingModel, seed: number, limits: SearchL
     }
   };
 
-  educate(constructRoutes(model));
+  // The construction joins as it is (a feasible answer from the start when one exists) and educated.
+  const start = constructRoutes(model);
+  add(makeIndividual(model, start, penalties));
+  educate(start);
   initialise();
   while (!outOfTime() && (limits.maxIterations === undefined || iterations < limits.maxIterations)) {
     iterations++;
@@ -111,15 +137,11 @@ export function geneticSearch(model: RoutingModel, seed: number, limits: SearchL
       continue;
     }
     const a = selectParent(feasible, infeasible, random);
-    const b = selectParent(feasible, infeasible, random);
-    const tour = orderedCrossover(a.tour, b.tour, random);
-    educate(split(model, tour, penalties, model.vehicles));
-    if (sampled >= 100) {
-      adapt(penalties, loadOk / sampled, timeOk / sampled, parameters.targetFeasible);
-      infeasible.reprice(penalties);
-      loadOk = 0;
-      timeOk = 0;
-      sampled = 0;
+    if (random.next() < parameters.mutation) {
+      educate(a.routes, true);
+    } else {
+      const b = selectParent(feasible, infeasible, random);
+      educate(split(model, orderedCrossover(a.tour, b.tour, random), penalties, model.vehicles));
     }
     if (sinceImprovement >= parameters.restartAfter) {
       feasible.clear();
@@ -129,17 +151,26 @@ export function geneticSearch(model: RoutingModel, seed: number, limits: SearchL
     }
   }
   const answer = (best ?? bestAny) as Individual;
-  return { routes: answer.routes.map((r) => [...r]), feasible: answer.feasible, iterations };
+  return { routes: answer.routes.map((r) => [...r]), feasible: answer.feasible, iterations, bestIteration };
 }
 
-/** Capacity penalty scaled so one unit of excess load costs about one long arc (Vidal 2022). */
+/**
+ * Starting penalties: one unit of excess load costs about one long arc (Vidal 2022); one unit of
+ * time warp costs as much as INITIAL_TIME_WARP units of travel distance per unit of travel time.
+ */
 function initialPenalties(model: RoutingModel): Penalties {
   let maxDistance = 0;
+  let maxTime = 0;
   let maxDemand = 0;
   for (const d of model.distance) if (d > maxDistance) maxDistance = d;
+  for (const t of model.time) if (t > maxTime) maxTime = t;
   for (const q of model.demand) if (q > maxDemand) maxDemand = q;
-  return { load: Math.max(0.1, Math.min(1000, maxDistance / Math.max(1e-9, maxDemand))), timeWarp: 1 };
+  const perTime = maxTime > 0 ? maxDistance / maxTime : 1;
+  return { load: Math.max(0.1, Math.min(1000, maxDistance / Math.max(1e-9, maxDemand))), timeWarp: INITIAL_TIME_WARP * perTime };
 }
+
+/** Distance per unit of time warp at the start, as in PyVRP's penalty manager. */
+const INITIAL_TIME_WARP = 6;
 
 function adapt(penalties: Penalties, loadFeasible: number, timeFeasible: number, target: number): void {
   const step = (value: number, share: number) => {

@@ -45,6 +45,8 @@ export class LocalSearch {
   run(penalties: Penalties, useSwapStar = true): void {
     const s = this.state;
     s.penalties = penalties;
+    // Costs change with the penalties: every route counts as changed.
+    s.moves++;
     for (let r = 0; r < s.slots; r++) s.update(r);
     this.lastTried.fill(-1);
     shuffle(this.order, this.random);
@@ -86,41 +88,72 @@ export class LocalSearch {
     return -1;
   }
 
-  private d(from: number, to: number): number {
-    const s = this.state;
-    return this.dist[s.loc(from) * this.size + s.loc(to)] as number;
-  }
-
   /** Penalty part (cost above distance) of a route, the most a move can win back beyond distance. */
   private slack(r: number): number {
     const s = this.state;
     return (s.routeCost[r] as number) - (s.fC[s.endDepot(r)] as number);
   }
 
-  private tryPair(u: number, v: number): boolean {
+  // The pair being examined, set by setPair (as in HGS: read once, used by every move):
+  // u, its predecessor pu, successor x and x's successor xx; v, pv, y, yy likewise. l* are their
+  // model indices (depot nodes → 0), so D[la * size + lb] is the distance from a to b.
+  private u = 0;
+  private pu = 0;
+  private x = 0;
+  private xx = 0;
+  private ru = 0;
+  private lpu = 0;
+  private lx = 0;
+  private lxx = 0;
+  private v = 0;
+  private pv = 0;
+  private y = 0;
+  private rv = 0;
+  private lv = 0;
+  private lpv = 0;
+  private ly = 0;
+
+  private setPair(u: number, v: number): void {
     const s = this.state;
-    const ru = s.route[u] as number;
-    const rv = s.route[v] as number;
-    const x = s.next[u] as number;
-    const y = s.next[v] as number;
-    if (ru === rv) {
-      return this.relocate(u, v) || this.relocatePair(u, v, false) || this.relocatePair(u, v, true) || this.swap(u, v) || this.twoOpt(u, v);
+    const n = s.n;
+    this.u = u;
+    this.pu = s.prev[u] as number;
+    this.x = s.next[u] as number;
+    this.xx = this.x <= n ? (s.next[this.x] as number) : -1;
+    this.ru = s.route[u] as number;
+    this.lpu = this.pu <= n ? this.pu : 0;
+    this.lx = this.x <= n ? this.x : 0;
+    this.lxx = this.xx >= 0 && this.xx <= n ? this.xx : 0;
+    this.v = v;
+    this.pv = s.prev[v] as number;
+    this.y = s.next[v] as number;
+    this.rv = s.route[v] as number;
+    this.lv = v <= n ? v : 0;
+    this.lpv = this.pv >= 0 && this.pv <= n ? this.pv : 0;
+    this.ly = this.y <= n ? this.y : 0;
+  }
+
+  private tryPair(u: number, v: number): boolean {
+    this.setPair(u, v);
+    const n = this.state.n;
+    if (this.ru === this.rv) {
+      return this.relocate() || this.relocatePair(false) || this.relocatePair(true) || this.swap() || this.twoOpt();
     }
     return (
-      this.relocate(u, v) ||
-      this.relocatePair(u, v, false) ||
-      this.relocatePair(u, v, true) ||
-      this.swap(u, v) ||
-      (!s.isDepot(x) && this.swapPairWith(u, v, false)) ||
-      (!s.isDepot(x) && !s.isDepot(y) && this.swapPairWith(u, v, true)) ||
-      this.twoOptStar(u, v)
+      this.relocate() ||
+      this.relocatePair(false) ||
+      this.relocatePair(true) ||
+      this.swap() ||
+      (this.x <= n && this.swapPairWith(false)) ||
+      (this.x <= n && this.y <= n && this.swapPairWith(true)) ||
+      this.twoOptStar()
     );
   }
 
   /** Moves that put u (or u and its successor) right after a start depot, or swap route tails there. */
   private tryAfterDepot(u: number, depot: number): boolean {
-    const s = this.state;
-    return this.relocate(u, depot) || this.relocatePair(u, depot, false) || this.relocatePair(u, depot, true) || (s.route[u] !== s.route[depot] && this.twoOptStar(u, depot));
+    this.setPair(u, depot);
+    return this.relocate() || this.relocatePair(false) || this.relocatePair(true) || (this.ru !== this.rv && this.twoOptStar());
   }
 
   private commit(ru: number, rv: number): void {
@@ -131,15 +164,14 @@ export class LocalSearch {
   }
 
   /** Relocate u after v. */
-  private relocate(u: number, v: number): boolean {
-    const s = this.state;
-    const pu = s.prev[u] as number;
+  private relocate(): boolean {
+    const { u, v, pu, x, y, ru, rv } = this;
     if (v === pu || v === u) return false;
-    const x = s.next[u] as number;
-    const y = s.next[v] as number;
-    const ru = s.route[u] as number;
-    const rv = s.route[v] as number;
-    const bound = this.d(pu, x) - this.d(pu, u) - this.d(u, x) + this.d(v, u) + this.d(u, y) - this.d(v, y);
+    const s = this.state;
+    const D = this.dist;
+    const size = this.size;
+    const { lpu, lx, lv, ly } = this;
+    const bound = (D[lpu * size + lx] as number) - (D[lpu * size + u] as number) - (D[u * size + lx] as number) + (D[lv * size + u] as number) + (D[u * size + ly] as number) - (D[lv * size + ly] as number);
     if (bound >= this.slack(ru) + (ru === rv ? 0 : this.slack(rv)) - GAIN) return false;
     let delta: number;
     if (ru !== rv) {
@@ -157,19 +189,18 @@ export class LocalSearch {
   }
 
   /** Relocate u and its successor x after v, as (u, x) or, when `reversed`, as (x, u). */
-  private relocatePair(u: number, v: number, reversed: boolean): boolean {
+  private relocatePair(reversed: boolean): boolean {
+    const { u, v, pu, x, xx, y, ru, rv } = this;
     const s = this.state;
-    const x = s.next[u] as number;
-    const pu = s.prev[u] as number;
-    if (s.isDepot(x) || v === pu || v === u || v === x) return false;
-    const xx = s.next[x] as number;
-    const y = s.next[v] as number;
-    const ru = s.route[u] as number;
-    const rv = s.route[v] as number;
+    if (x > s.n || v === pu || v === u || v === x) return false;
+    const D = this.dist;
+    const size = this.size;
+    const { lpu, lxx, lv, ly } = this;
     const first = reversed ? x : u;
     const second = reversed ? u : x;
     const bound =
-      this.d(pu, xx) - this.d(pu, u) - this.d(u, x) - this.d(x, xx) + this.d(v, first) + this.d(first, second) + this.d(second, y) - this.d(v, y);
+      (D[lpu * size + lxx] as number) - (D[lpu * size + u] as number) - (D[u * size + x] as number) - (D[x * size + lxx] as number) +
+      (D[lv * size + first] as number) + (D[first * size + second] as number) + (D[second * size + ly] as number) - (D[lv * size + ly] as number);
     if (bound >= this.slack(ru) + (ru === rv ? 0 : this.slack(rv)) - GAIN) return false;
     let delta: number;
     if (ru !== rv) {
@@ -189,17 +220,16 @@ export class LocalSearch {
   }
 
   /** Swap clients u and v (not neighbours in a route: relocation covers those). */
-  private swap(u: number, v: number): boolean {
+  private swap(): boolean {
+    const { u, v, pu, x, pv, y, ru, rv } = this;
     const s = this.state;
-    if (s.isDepot(v)) return false;
-    const pu = s.prev[u] as number;
-    const x = s.next[u] as number;
-    const pv = s.prev[v] as number;
-    const y = s.next[v] as number;
-    if (v === pu || v === x) return false;
-    const ru = s.route[u] as number;
-    const rv = s.route[v] as number;
-    const bound = this.d(pu, v) + this.d(v, x) - this.d(pu, u) - this.d(u, x) + this.d(pv, u) + this.d(u, y) - this.d(pv, v) - this.d(v, y);
+    if (v > s.n || v === pu || v === x) return false;
+    const D = this.dist;
+    const size = this.size;
+    const { lpu, lx, lpv, ly } = this;
+    const bound =
+      (D[lpu * size + v] as number) + (D[v * size + lx] as number) - (D[lpu * size + u] as number) - (D[u * size + lx] as number) +
+      (D[lpv * size + u] as number) + (D[u * size + ly] as number) - (D[lpv * size + v] as number) - (D[v * size + ly] as number);
     if (bound >= this.slack(ru) + (ru === rv ? 0 : this.slack(rv)) - GAIN) return false;
     let delta: number;
     if (ru !== rv) {
@@ -225,21 +255,19 @@ export class LocalSearch {
   }
 
   /** Between routes: swap (u, x) with v, or with (v, y) when `withPair`. */
-  private swapPairWith(u: number, v: number, withPair: boolean): boolean {
+  private swapPairWith(withPair: boolean): boolean {
+    const { u, v, pu, x, xx, pv, y, ru, rv } = this;
     const s = this.state;
-    if (s.isDepot(v)) return false;
-    const pu = s.prev[u] as number;
-    const x = s.next[u] as number;
-    const xx = s.next[x] as number;
-    const pv = s.prev[v] as number;
-    const y = s.next[v] as number;
+    if (v > s.n) return false;
     const lastV = withPair ? y : v;
     const after = s.next[lastV] as number;
-    const ru = s.route[u] as number;
-    const rv = s.route[v] as number;
+    const D = this.dist;
+    const size = this.size;
+    const { lpu, lxx, lpv } = this;
+    const lafter = after <= s.n ? after : 0;
     const bound =
-      this.d(pu, v) + (withPair ? this.d(v, y) : 0) + this.d(lastV, xx) - this.d(pu, u) - this.d(x, xx) +
-      this.d(pv, u) + this.d(x, after) - this.d(pv, v) - (withPair ? this.d(v, y) : 0) - this.d(lastV, after);
+      (D[lpu * size + v] as number) + (D[lastV * size + lxx] as number) - (D[lpu * size + u] as number) - (D[x * size + lxx] as number) +
+      (D[lpv * size + u] as number) + (D[x * size + lafter] as number) - (D[lpv * size + v] as number) - (D[lastV * size + lafter] as number);
     if (bound >= this.slack(ru) + this.slack(rv) - GAIN) return false;
     this.a.prefix(pu).add(v);
     if (withPair) this.a.add(y);
@@ -258,8 +286,9 @@ export class LocalSearch {
   }
 
   /** Inside one route: reverse the stretch between u and v (whichever comes first keeps its place). */
-  private twoOpt(u: number, v: number): boolean {
+  private twoOpt(): boolean {
     const s = this.state;
+    const { u, v } = this;
     let first = u;
     let last = v;
     if ((s.pos[u] as number) > (s.pos[v] as number)) {
@@ -269,9 +298,12 @@ export class LocalSearch {
     const x = s.next[first] as number;
     if (x === last) return false;
     const y = s.next[last] as number;
-    const r = s.route[u] as number;
+    const r = this.ru;
     if (this.symmetric) {
-      const bound = this.d(first, last) + this.d(x, y) - this.d(first, x) - this.d(last, y);
+      const D = this.dist;
+      const size = this.size;
+      const ly = y <= s.n ? y : 0;
+      const bound = (D[first * size + last] as number) + (D[x * size + ly] as number) - (D[first * size + x] as number) - (D[last * size + ly] as number);
       if (bound >= this.slack(r) - GAIN) return false;
     }
     const delta = this.a.prefix(first).addReversed(last, x).suffixCost(y) - (s.routeCost[r] as number);
@@ -293,13 +325,12 @@ export class LocalSearch {
   }
 
   /** Between routes: u continues with v's successors and v with u's. */
-  private twoOptStar(u: number, v: number): boolean {
+  private twoOptStar(): boolean {
+    const { u, v, x, y, ru, rv, lx, lv, ly } = this;
     const s = this.state;
-    const x = s.next[u] as number;
-    const y = s.next[v] as number;
-    const ru = s.route[u] as number;
-    const rv = s.route[v] as number;
-    const bound = this.d(u, y) + this.d(v, x) - this.d(u, x) - this.d(v, y);
+    const D = this.dist;
+    const size = this.size;
+    const bound = (D[u * size + ly] as number) + (D[lv * size + lx] as number) - (D[u * size + lx] as number) - (D[lv * size + ly] as number);
     if (bound >= this.slack(ru) + this.slack(rv) - GAIN) return false;
     const delta = this.a.prefix(u).suffixCost(y) + this.b.prefix(v).suffixCost(x) - (s.routeCost[ru] as number) - (s.routeCost[rv] as number);
     if (delta > -GAIN) return false;

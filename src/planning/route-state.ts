@@ -102,6 +102,8 @@ export class RouteState {
   /** Replaces the solution: `routes[r]` are the clients of slot r in order; unlisted clients are out. */
   load(routes: readonly (readonly number[])[]): void {
     if (routes.length > this.slots) throw new Error(`${routes.length} routes for ${this.slots} slots`);
+    // A new solution: every route counts as changed for the move-skipping stamps.
+    this.moves++;
     this.route.fill(-1);
     for (let r = 0; r < this.slots; r++) {
       let at = this.startDepot(r);

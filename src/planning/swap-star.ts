@@ -50,12 +50,23 @@ export class SwapStar {
     this.seg = new Segment(state);
     this.top = Array.from({ length: state.n + 1 }, () => new TopThree());
     this.lastTried = new Float64Array(state.slots * state.slots).fill(-1);
+    this.nodes = new Int32Array(state.n + 2);
+    this.locs = new Int32Array(state.n + 2);
+    this.sectorStart = new Int32Array(state.slots);
+    this.sectorWidth = new Int32Array(state.slots);
+    const { x, y } = state.model;
+    this.angle = new Int32Array(state.n + 1);
+    for (let u = 1; u <= state.n; u++) {
+      const turn = Math.atan2((y[u] as number) - (y[0] as number), (x[u] as number) - (x[0] as number)) / (2 * Math.PI);
+      this.angle[u] = Math.floor((turn + 1) * 65536) & 65535;
+    }
   }
 
-  /** One pass over all route pairs; true when some exchange was applied. */
+  /** One pass over the pairs of routes whose polar sectors overlap; true when some exchange was applied. */
   run(): boolean {
     const s = this.s;
     let improved = false;
+    for (let r = 0; r < s.slots; r++) this.updateSector(r);
     for (let r1 = 0; r1 < s.slots; r1++) {
       if (s.routeSize[r1] === 0) continue;
       for (let r2 = r1 + 1; r2 < s.slots; r2++) {
@@ -63,11 +74,56 @@ export class SwapStar {
         const key = r1 * s.slots + r2;
         const tried = this.lastTried[key] as number;
         if (Math.max(s.routeChanged[r1] as number, s.routeChanged[r2] as number) <= tried) continue;
+        if (!this.overlap(r1, r2)) continue;
         this.lastTried[key] = s.moves;
-        if (this.tryPair(r1, r2)) improved = true;
+        if (this.tryPair(r1, r2)) {
+          improved = true;
+          this.updateSector(r1);
+          this.updateSector(r2);
+        }
       }
     }
     return improved;
+  }
+
+  /**
+   * The smallest circle sector around the depot holding a route's clients, as angles in
+   * 1/65536 of a turn: sectorStart[r] … sectorStart[r] + sectorWidth[r] (mod 65536).
+   */
+  private readonly sectorStart: Int32Array;
+  private readonly sectorWidth: Int32Array;
+  /** Per client: its polar angle around the depot in 1/65536 of a turn. */
+  private readonly angle: Int32Array;
+
+  private updateSector(r: number): void {
+    const s = this.s;
+    let start = -1;
+    let width = 0;
+    for (let u = s.next[s.startDepot(r)] as number; u <= s.n; u = s.next[u] as number) {
+      const a = this.angle[u] as number;
+      if (start < 0) {
+        start = a;
+        continue;
+      }
+      const offset = (a - start + 65536) & 65535;
+      if (offset <= width) continue;
+      // Extend on the side that needs less.
+      const before = (start - a + 65536) & 65535;
+      if (before < offset - width) {
+        start = a;
+        width += before;
+      } else {
+        width = offset;
+      }
+    }
+    this.sectorStart[r] = Math.max(0, start);
+    this.sectorWidth[r] = width;
+  }
+
+  private overlap(r1: number, r2: number): boolean {
+    const a = this.sectorStart[r1] as number;
+    const b = this.sectorStart[r2] as number;
+    return ((b - a + 65536) & 65535) <= (this.sectorWidth[r1] as number) || ((a - b + 65536) & 65535) <= (this.sectorWidth[r2] as number);
   }
 
   private d(from: number, to: number): number {
@@ -75,15 +131,28 @@ export class SwapStar {
     return s.model.distance[s.loc(from) * s.size + s.loc(to)] as number;
   }
 
+  /** Scratch: the nodes of the route being inserted into (start depot first) and their model indices. */
+  private readonly nodes: Int32Array;
+  private readonly locs: Int32Array;
+
   private fillTop(from: number, into: number): void {
     const s = this.s;
+    const D = s.model.distance;
+    const size = s.size;
     const end = s.endDepot(into);
+    let count = 0;
+    for (let p = s.startDepot(into); p !== end; p = s.next[p] as number) {
+      this.nodes[count] = p;
+      this.locs[count++] = p <= s.n ? p : 0;
+    }
+    this.locs[count] = 0;
     for (let u = s.next[s.startDepot(from)] as number; u <= s.n; u = s.next[u] as number) {
       const top = this.top[u] as TopThree;
       top.reset();
-      for (let p = s.startDepot(into); p !== end; p = s.next[p] as number) {
-        const q = s.next[p] as number;
-        top.offer(this.d(p, u) + this.d(u, q) - this.d(p, q), p);
+      for (let k = 0; k < count; k++) {
+        const lp = this.locs[k] as number;
+        const lq = this.locs[k + 1] as number;
+        top.offer((D[lp * size + u] as number) + (D[u * size + lq] as number) - (D[lp * size + lq] as number), this.nodes[k] as number);
       }
     }
   }

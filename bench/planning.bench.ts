@@ -1,0 +1,261 @@
+// Benchmark of the planning solver: all 56 Solomon VRPTW instances (gap to the best-known
+// distance-only values), the Cordeau PVRP instances p01–p32 and pr01–pr10 (gap to BKS_pvrp.csv),
+// and generated real days of ≤ 12 visits solved exactly and checked against exhaustive search.
+// One thread, one instance at a time. Writes bench/results/planning.json and the "## Planning
+// solver" section of docs/performance.md (other sections of that file are left as they are).
+//
+//   npm run bench -- --only planning                 5 s per Solomon instance, 60 s per PVRP instance
+//   npx tsx bench/planning.bench.ts
+//   KOERS_BENCH_SECONDS=2 KOERS_BENCH_PVRP_SECONDS=10 npx tsx bench/planning.bench.ts
+//   KOERS_BENCH_QUICK=1 npx tsx bench/planning.bench.ts   quick: 1 s Solomon, 5 s PVRP, every 4th PVRP instance
+//
+// Optional: KOERS_BENCH_SEED (default 1), KOERS_BENCH_ONLY=solomon,pvrp,days (default all three).
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Engine } from "../src/db/kysely.js";
+import { solveDayExactly } from "../src/planning/exact-day.js";
+import { exhaustiveDayCost } from "../src/planning/exhaustive-day.js";
+import { parseCordeau } from "../src/planning/parse-cordeau.js";
+import { parseSolomon } from "../src/planning/parse-solomon.js";
+import { randomDay } from "../src/planning/random-instances.js";
+import { solvePvrp } from "../src/planning/solve-pvrp.js";
+import { solveVrptw } from "../src/planning/solve-vrptw.js";
+import { PROJECT_ROOT } from "../src/server/paths.js";
+import { machineInfo } from "./lib/machine.js";
+import { formatTable } from "./lib/stats.js";
+
+const DATA = join(PROJECT_ROOT, "..", "shared", "data", "benchmarks");
+const DOC = join(PROJECT_ROOT, "docs", "performance.md");
+const HEADING = "## Planning solver";
+
+interface Settings {
+  solomonSeconds: number;
+  pvrpSeconds: number;
+  quick: boolean;
+  seed: number;
+  parts: string[];
+}
+
+interface InstanceResult {
+  name: string;
+  /** Recomputed by the validator. */
+  cost: number;
+  vehicles: number;
+  bks: number;
+  gapPercent: number;
+  seconds: number;
+  iterations: number;
+  valid: boolean;
+}
+
+interface DayResult {
+  seed: number;
+  visits: number;
+  exactMs: number;
+  cost: number;
+  exhaustiveCost: number;
+  matches: boolean;
+}
+
+const clock = () => performance.now();
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+function settings(): Settings {
+  const quick = process.env.KOERS_BENCH_QUICK === "1";
+  const number = (name: string, fallback: number) => {
+    const raw = process.env[name];
+    const value = raw === undefined || raw === "" ? fallback : Number(raw);
+    if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number ≥ 0, got ${raw}`);
+    return value;
+  };
+  return {
+    quick,
+    solomonSeconds: number("KOERS_BENCH_SECONDS", quick ? 1 : 5),
+    pvrpSeconds: number("KOERS_BENCH_PVRP_SECONDS", quick ? 5 : 60),
+    seed: number("KOERS_BENCH_SEED", 1),
+    parts: (process.env.KOERS_BENCH_ONLY ?? "solomon,pvrp,days").split(",").map((s) => s.trim()),
+  };
+}
+
+function summary(results: readonly InstanceResult[]) {
+  const gaps = results.map((r) => r.gapPercent).sort((a, b) => a - b);
+  const mid = gaps.length / 2;
+  const median = gaps.length === 0 ? Number.NaN : gaps.length % 2 ? (gaps[Math.floor(mid)] as number) : ((gaps[mid - 1] as number) + (gaps[mid] as number)) / 2;
+  return {
+    instances: results.length,
+    averageGapPercent: round(gaps.reduce((a, b) => a + b, 0) / Math.max(1, gaps.length), 3),
+    medianGapPercent: round(median, 3),
+    worstGapPercent: round(gaps.at(-1) ?? Number.NaN, 3),
+    averageSeconds: round(results.reduce((a, r) => a + r.seconds, 0) / Math.max(1, results.length)),
+    allValid: results.every((r) => r.valid),
+  };
+}
+
+function runSolomon(s: Settings): InstanceResult[] {
+  const dir = join(DATA, "solomon");
+  const bks = JSON.parse(readFileSync(join(dir, "BKS_vrptw_all.json"), "utf8")) as Record<string, { best_known_cost: number }>;
+  const files = readdirSync(dir).filter((f) => /^(C|R|RC)\d+\.txt$/.test(f)).sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+  const results: InstanceResult[] = [];
+  for (const file of files) {
+    const name = file.replace(/\.txt$/, "");
+    const parsed = parseSolomon(readFileSync(join(dir, file), "utf8"));
+    if (!parsed.ok) throw new Error(`${file}: line ${parsed.error.line}: ${parsed.error.reason}`);
+    const best = bks[`${name}_distance`]?.best_known_cost;
+    if (best === undefined) continue;
+    const started = clock();
+    const solved = solveVrptw(parsed.value, { seed: s.seed, timeLimitMs: s.solomonSeconds * 1000, now: clock });
+    const seconds = (clock() - started) / 1000;
+    if (!solved.ok) throw new Error(solved.error.message);
+    const { check, iterations } = solved.value;
+    const r = { name, cost: round(check.cost, 3), vehicles: check.vehicles, bks: best, gapPercent: round((check.cost / best - 1) * 100, 3), seconds: round(seconds), iterations, valid: check.valid };
+    console.log(`  ${name.padEnd(6)} ${r.cost.toFixed(2).padStart(9)}  bks ${best.toFixed(2).padStart(8)}  gap ${r.gapPercent.toFixed(2).padStart(5)} %  ${r.vehicles} veh  ${r.seconds} s  ${r.iterations} it${r.valid ? "" : "  INVALID"}`);
+    results.push(r);
+  }
+  return results;
+}
+
+function runPvrp(s: Settings): InstanceResult[] {
+  const dir = join(DATA, "cordeau_pvrp");
+  const bks = new Map(
+    readFileSync(join(dir, "BKS_pvrp.csv"), "utf8")
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((line) => line.split(",") as [string, string])
+      .map(([name, value]) => [name.trim(), Number(value)] as const),
+  );
+  let names = readdirSync(join(dir, "instances")).sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+  if (s.quick) names = names.filter((_, k) => k % 4 === 0);
+  const results: InstanceResult[] = [];
+  for (const name of names) {
+    const best = bks.get(name);
+    if (best === undefined) continue;
+    const parsed = parseCordeau(readFileSync(join(dir, "instances", name), "utf8"), name);
+    if (!parsed.ok) throw new Error(`${name}: line ${parsed.error.line}: ${parsed.error.reason}`);
+    const started = clock();
+    const solved = solvePvrp(parsed.value, { seed: s.seed, timeLimitMs: s.pvrpSeconds * 1000, now: clock });
+    const seconds = (clock() - started) / 1000;
+    if (!solved.ok) throw new Error(solved.error.message);
+    const { check, iterations } = solved.value;
+    const r = { name, cost: round(check.cost, 3), vehicles: check.vehicles, bks: best, gapPercent: round((check.cost / best - 1) * 100, 3), seconds: round(seconds), iterations, valid: check.valid };
+    console.log(`  ${name.padEnd(5)} ${r.cost.toFixed(2).padStart(9)}  bks ${best.toFixed(2).padStart(9)}  gap ${r.gapPercent.toFixed(2).padStart(5)} %  ${r.seconds} s  ${r.iterations} it${r.valid ? "" : "  INVALID"}`);
+    results.push(r);
+  }
+  return results;
+}
+
+function runDays(s: Settings): DayResult[] {
+  const results: DayResult[] = [];
+  const perSize = s.quick ? 2 : 10;
+  for (let visits = 6; visits <= 12; visits++) {
+    for (let k = 0; k < perSize; k++) {
+      const seed = visits * 1000 + k + 1;
+      const problem = randomDay(seed, visits);
+      const started = clock();
+      const solved = solveDayExactly(problem);
+      const exactMs = clock() - started;
+      const exhaustiveCost = exhaustiveDayCost(problem);
+      const cost = solved.ok ? solved.value.cost : Number.POSITIVE_INFINITY;
+      results.push({ seed, visits, exactMs: round(exactMs, 3), cost: round(cost, 6), exhaustiveCost: round(exhaustiveCost, 6), matches: Math.abs(cost - exhaustiveCost) < 1e-6 });
+    }
+  }
+  return results;
+}
+
+function byClass(results: readonly InstanceResult[], classes: readonly string[], classOf: (name: string) => string) {
+  return classes.map((c) => ({ class: c, ...summary(results.filter((r) => classOf(r.name) === c)) }));
+}
+
+function markdown(s: Settings, machine: Awaited<ReturnType<typeof machineInfo>>, date: string, solomon: InstanceResult[], pvrp: InstanceResult[], days: DayResult[]): string {
+  const lines: string[] = [HEADING, ""];
+  lines.push(`Measured ${date.slice(0, 10)} with \`npm run bench -- --only planning\` (bench/planning.bench.ts): node ${machine.node}, ${machine.cpus} CPUs (${machine.cpuModel}), load average ${machine.loadAverage} at the start, one thread, seed ${s.seed}. Gaps are to the best-known values in ../shared/data/benchmarks (Solomon: the distance-only \`*_distance\` values); distances in double precision, recomputed by the validator. Every plan passed the validator unless marked.`, "");
+  if (solomon.length > 0) {
+    const all = summary(solomon);
+    lines.push(`### VRPTW, Solomon (${all.instances} instances, ${s.solomonSeconds} s each)`, "");
+    lines.push(`Average gap **${all.averageGapPercent.toFixed(2)} %**, median ${all.medianGapPercent.toFixed(2)} %, worst ${all.worstGapPercent.toFixed(2)} %, ${all.averageSeconds} s per instance${all.allValid ? "" : " — SOME PLANS INVALID"}.`, "");
+    lines.push("| class | instances | average gap % | median gap % | worst gap % | s per instance |", "| --- | ---: | ---: | ---: | ---: | ---: |");
+    for (const c of byClass(solomon, ["C1", "C2", "R1", "R2", "RC1", "RC2"], (n) => n.replace(/\d\d$/, ""))) {
+      lines.push(`| ${c.class} | ${c.instances} | ${c.averageGapPercent.toFixed(2)} | ${c.medianGapPercent.toFixed(2)} | ${c.worstGapPercent.toFixed(2)} | ${c.averageSeconds} |`);
+    }
+    lines.push("", "<details><summary>per instance</summary>", "", "| instance | distance | vehicles | best known | gap % | iterations |", "| --- | ---: | ---: | ---: | ---: | ---: |");
+    for (const r of solomon) lines.push(`| ${r.name} | ${r.cost.toFixed(2)} | ${r.vehicles} | ${r.bks} | ${r.gapPercent.toFixed(2)} | ${r.iterations} |${r.valid ? "" : " INVALID"}`);
+    lines.push("", "</details>", "");
+  }
+  if (pvrp.length > 0) {
+    const all = summary(pvrp);
+    lines.push(`### PVRP, Cordeau (${all.instances} instances, ${s.pvrpSeconds} s each)`, "");
+    lines.push(`Average gap **${all.averageGapPercent.toFixed(2)} %**, median ${all.medianGapPercent.toFixed(2)} %, worst ${all.worstGapPercent.toFixed(2)} %, ${all.averageSeconds} s per instance${all.allValid ? "" : " — SOME PLANS INVALID"}.`, "");
+    lines.push("| set | instances | average gap % | median gap % | worst gap % |", "| --- | ---: | ---: | ---: | ---: |");
+    for (const c of byClass(pvrp, ["p", "pr"], (n) => n.replace(/\d+$/, ""))) lines.push(`| ${c.class} | ${c.instances} | ${c.averageGapPercent.toFixed(2)} | ${c.medianGapPercent.toFixed(2)} | ${c.worstGapPercent.toFixed(2)} |`);
+    lines.push("", "<details><summary>per instance</summary>", "", "| instance | cost | best known | gap % | iterations |", "| --- | ---: | ---: | ---: | ---: |");
+    for (const r of pvrp) lines.push(`| ${r.name} | ${r.cost.toFixed(2)} | ${r.bks} | ${r.gapPercent.toFixed(2)} | ${r.iterations} |${r.valid ? "" : " INVALID"}`);
+    lines.push("", "</details>", "");
+  }
+  if (days.length > 0) {
+    lines.push(`### Real days, exact (${days.length} generated days of 6–12 visits)`, "");
+    lines.push(`Held–Karp with time windows; every optimum equal to exhaustive search: ${days.every((d) => d.matches) ? "yes" : "NO"}.`, "");
+    lines.push("| visits | days | median ms | max ms |", "| ---: | ---: | ---: | ---: |");
+    for (let v = 6; v <= 12; v++) {
+      const ms = days.filter((d) => d.visits === v).map((d) => d.exactMs).sort((a, b) => a - b);
+      if (ms.length > 0) lines.push(`| ${v} | ${ms.length} | ${(ms[Math.floor((ms.length - 1) / 2)] as number).toFixed(2)} | ${(ms.at(-1) as number).toFixed(2)} |`);
+    }
+    lines.push("");
+  }
+  return lines.join("\n");
+}
+
+/** Replaces the planning section of docs/performance.md (or adds it), leaving the rest alone. */
+function writeDoc(section: string): void {
+  const before = existsSync(DOC) ? readFileSync(DOC, "utf8") : "# Performance\n\nFigures measured on the machines of this project; see each section for how.\n";
+  const start = before.indexOf(`\n${HEADING}\n`);
+  let text: string;
+  if (start < 0) {
+    text = `${before.trimEnd()}\n\n${section.trimEnd()}\n`;
+  } else {
+    const next = before.indexOf("\n## ", start + HEADING.length + 2);
+    text = `${before.slice(0, start + 1)}${section.trimEnd()}\n${next < 0 ? "" : `\n${before.slice(next + 1)}`}`;
+  }
+  writeFileSync(DOC, text);
+}
+
+export const benchmark = {
+  name: "planning",
+  description: "Planning solver: Solomon VRPTW, Cordeau PVRP, exact real days",
+  defaults: (): { engines: Engine[] } => ({ engines: [] }),
+  async run(_options: { engines: Engine[] } = benchmark.defaults()) {
+    const s = settings();
+    const machine = await machineInfo();
+    const date = new Date().toISOString();
+    console.log(`planning: Solomon ${s.solomonSeconds} s, PVRP ${s.pvrpSeconds} s per instance, seed ${s.seed}${s.quick ? " (quick)" : ""}`);
+    const solomon = s.parts.includes("solomon") ? runSolomon(s) : [];
+    const pvrp = s.parts.includes("pvrp") ? runPvrp(s) : [];
+    const days = s.parts.includes("days") ? runDays(s) : [];
+    if (solomon.length > 0) {
+      console.log(`\nSolomon: ${JSON.stringify(summary(solomon))}`);
+      console.log(formatTable(["class", "instances", "avg gap %", "median %", "worst %", "s"], byClass(solomon, ["C1", "C2", "R1", "R2", "RC1", "RC2"], (n) => n.replace(/\d\d$/, "")).map((c) => [c.class, c.instances, c.averageGapPercent, c.medianGapPercent, c.worstGapPercent, c.averageSeconds])));
+    }
+    if (pvrp.length > 0) {
+      console.log(`\nPVRP: ${JSON.stringify(summary(pvrp))}`);
+      console.log(formatTable(["set", "instances", "avg gap %", "median %", "worst %", "s"], byClass(pvrp, ["p", "pr"], (n) => n.replace(/\d+$/, "")).map((c) => [c.class, c.instances, c.averageGapPercent, c.medianGapPercent, c.worstGapPercent, c.averageSeconds])));
+    }
+    if (days.length > 0) {
+      const worst = Math.max(...days.map((d) => d.exactMs));
+      console.log(`\nReal days: ${days.length} days, all equal to exhaustive search: ${days.every((d) => d.matches)}, slowest ${round(worst)} ms`);
+    }
+    const result = { date, machine, settings: s, solomon: { summary: summary(solomon), instances: solomon }, pvrp: { summary: summary(pvrp), instances: pvrp }, days };
+    const dir = join(PROJECT_ROOT, "bench", "results");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "planning.json"), `${JSON.stringify(result, null, 2)}\n`);
+    writeDoc(markdown(s, machine, date, solomon, pvrp, days));
+    console.log(`\nwritten: bench/results/planning.json, docs/performance.md (${HEADING})`);
+    return result;
+  },
+};
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  benchmark.run().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
