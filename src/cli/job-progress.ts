@@ -1,7 +1,8 @@
-// The CLI's way of running a background job: queue it, run it here (in a worker thread of this
-// process, like the server would), and show its progress from the jobs row as a bar on stderr —
-// the same progress the web app shows. A job that this process does not live to finish is picked
-// up by the server (or the next run) from its last checkpoint.
+// The CLI's way of running background jobs: one runner per command that claims the jobs it queues
+// (so a server on the same database never takes them), runs each in a worker thread of this
+// process like the server would, and shows its progress from the jobs row as a bar on stderr — the
+// same progress the web app shows. A job this process does not live to finish is picked up by the
+// server (or the next run) from its last checkpoint.
 import { SingleBar } from "cli-progress";
 import type { Config } from "../config.js";
 import { SYSTEM_VIEWER, type Viewer } from "../domain/access.js";
@@ -11,19 +12,14 @@ import { findJobRow, type JobRow } from "../features/jobs/job.repository.js";
 import { AppError, type ErrorCode, ERROR_CATALOGUE } from "../server/errors.js";
 import { JOB_KINDS } from "../server/job-kinds.js";
 
-export interface CliJobOptions {
-  /** Whose rights the job runs with (default: the system account). */
-  viewer?: Viewer;
-  /** Show a bar (default: when stderr is a terminal). */
-  bar?: boolean;
+export function cliRunner(handle: DatabaseHandle, config: Config): JobRunner {
+  return new JobRunner({ db: handle.db, engine: handle.engine, config, now: () => new Date() }, { kinds: JOB_KINDS, threads: 1, claimOwnJobs: true });
 }
 
-/** Runs `kind` to its end and returns its result; a failed job throws its problem as an AppError. */
-export async function runCliJob(handle: DatabaseHandle, config: Config, kind: string, params: unknown, options: CliJobOptions = {}): Promise<unknown> {
-  const runner = new JobRunner({ db: handle.db, engine: handle.engine, config, now: () => new Date() }, { kinds: JOB_KINDS, threads: 1 });
-  const job = await runner.enqueue(kind, params, options.viewer ?? SYSTEM_VIEWER);
+/** Runs the queued job `jobId` here to its end and returns its result; a failed job throws its problem. */
+export async function runJobHere(handle: DatabaseHandle, runner: JobRunner, jobId: number, options: { bar?: boolean } = {}): Promise<unknown> {
   const showBar = options.bar ?? process.stderr.isTTY === true;
-  const bar = showBar ? new SingleBar({ format: "{bar} {percentage}% | {value}/{total} {note}", hideCursor: true, stream: process.stderr }) : null;
+  const bar = showBar ? new SingleBar({ format: "  {bar} {percentage}% | {note}", hideCursor: true, stream: process.stderr }) : null;
   let started = false;
   const draw = (row: JobRow | undefined) => {
     if (!bar || !row) return;
@@ -37,13 +33,12 @@ export async function runCliJob(handle: DatabaseHandle, config: Config, kind: st
       bar.update(Number(row.progress_done), { note: row.progress_note ?? "" });
     }
   };
-  const timer = setInterval(() => void findJobRow(handle.db, job.id).then(draw, () => {}), 250);
+  const timer = setInterval(() => void findJobRow(handle.db, jobId).then(draw, () => {}), 250);
   let final: JobRow;
   try {
-    final = await runner.runHere(job.id);
+    final = await runner.runHere(jobId);
   } finally {
     clearInterval(timer);
-    await runner.stop();
   }
   draw(final);
   bar?.stop();
@@ -52,4 +47,15 @@ export async function runCliJob(handle: DatabaseHandle, config: Config, kind: st
   const problem = final.error ? (JSON.parse(final.error) as { code: string; message: string; fields?: { field: string; code: string; message: string }[] }) : null;
   const code = (problem && problem.code in ERROR_CATALOGUE ? problem.code : "internal") as ErrorCode;
   throw new AppError(code, problem?.message ?? `job ${final.id} failed`, problem?.fields ?? []);
+}
+
+/** Queues `kind` and runs it here (see runJobHere). */
+export async function runCliJob(handle: DatabaseHandle, config: Config, kind: string, params: unknown, viewer: Viewer = SYSTEM_VIEWER): Promise<unknown> {
+  const runner = cliRunner(handle, config);
+  try {
+    const job = await runner.enqueue(kind, params, viewer);
+    return await runJobHere(handle, runner, job.id);
+  } finally {
+    await runner.stop();
+  }
 }

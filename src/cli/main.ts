@@ -8,6 +8,7 @@ import { registerAdminCommands } from "./admin.commands.js";
 import { registerImportCommands } from "./import.commands.js";
 import { registerQuoteCommands } from "./quote.commands.js";
 import { registerGdprCommands } from "./gdpr.commands.js";
+import { registerSalesCommands } from "./sales.commands.js";
 
 const program = new Command("koers")
   .description("Koers: CRM, sales information, quotes and rayon planning for B2B field sales")
@@ -21,6 +22,7 @@ const importCommand = program.command("import").description("import CSV or XLSX 
 const reportCommand = program.command("report").description("print or export reports");
 registerImportCommands(importCommand);
 registerQuoteCommands(importCommand, reportCommand);
+registerSalesCommands(program, importCommand);
 
 /** Prints a user-facing error (no stack trace) and sets the exit code. */
 export function reportCliError(error: unknown): void {

@@ -8,6 +8,7 @@ import * as quotes from "./0004_quotes.js";
 import * as relationIndexes from "./0005_relation_indexes.js";
 import * as jobs from "./0006_jobs.js";
 import * as sales from "./0007_sales.js";
+import * as salesViews from "./0008_sales_views.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_core": core,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   "0005_relation_indexes": relationIndexes,
   "0006_jobs": jobs,
   "0007_sales": sales,
+  "0008_sales_views": salesViews,
 };

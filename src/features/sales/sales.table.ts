@@ -113,7 +113,16 @@ export interface ImportProblemsTable {
   message: string;
 }
 
+export interface SalesViewsTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  request: string;
+  created_at: Instant;
+}
+
 export interface SalesTables {
+  sales_views: SalesViewsTable;
   salespeople: SalespeopleTable;
   sales_targets: SalesTargetsTable;
   sales_lines: SalesLinesTable;
