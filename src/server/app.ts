@@ -30,6 +30,7 @@ import { forecastRoutes } from "../features/forecast/forecast.routes.js";
 import { jobRoutes } from "../features/jobs/job.routes.js";
 import { salesImportRoutes } from "../features/sales/sales-import.routes.js";
 import { salesReportRoutes } from "../features/sales/sales-report.routes.js";
+import { salesAnalysisRoutes } from "../features/sales/sales-analysis.routes.js";
 import { JobRunner, type JobKinds } from "../features/jobs/job-runner.js";
 import type { App, AppContext, BaseContext } from "./context.js";
 import { JOB_KINDS } from "./job-kinds.js";
@@ -126,6 +127,7 @@ export async function buildApp(base: BaseContext & { jobs?: JobRunner }, options
   await app.register(jobRoutes, { ctx });
   await app.register(salesImportRoutes, { ctx });
   await app.register(salesReportRoutes, { ctx });
+  await app.register(salesAnalysisRoutes, { ctx });
 
   // wildcard: files are looked up per request (a rebuilt web app is served without a restart); a
   // miss falls through to the not-found handler, which serves the app shell for client routes.

@@ -157,3 +157,31 @@ export async function relationNames(db: Db, ids: readonly number[]): Promise<Map
   }
   return out;
 }
+
+export interface ClassMove {
+  relationId: number;
+  from: string | null;
+  to: string;
+}
+
+/**
+ * Sets classes accepted from the ABC analysis, with class history and audit; a relation whose class
+ * or override changed since the proposal was made is left alone (the caller re-proposes).
+ */
+export async function applyClassProposals(db: Db, moves: readonly ClassMove[], reason: string, userId: number | null, at: string): Promise<number> {
+  let applied = 0;
+  for (const move of moves) {
+    const result = await db
+      .updateTable("relations")
+      .set((eb) => ({ account_class: move.to, updated_at: at, version: eb("version", "+", 1) }))
+      .where("id", "=", move.relationId)
+      .where("class_override", "=", 0)
+      .where((eb) => (move.from === null ? eb("account_class", "is", null) : eb("account_class", "=", move.from)))
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) continue;
+    await db.insertInto("relation_class_changes").values({ relation_id: move.relationId, from_class: move.from, to_class: move.to, reason, override: 0, changed_by: userId, changed_at: at }).execute();
+    await writeAudit(db, { entity: "relation", entityId: move.relationId, relationId: move.relationId, userId, at }, [["account_class", move.from, move.to]]);
+    applied += 1;
+  }
+  return applied;
+}
