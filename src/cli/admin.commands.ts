@@ -4,6 +4,7 @@ import { type Command, InvalidArgumentError, Option } from "commander";
 import { ROLES } from "../domain/roles.js";
 import { createApiToken } from "../features/auth/session.service.js";
 import { seedDemo } from "../features/demo/demo.service.js";
+import { seedSalesLinesDemo } from "../features/demo/sales-lines-demo.js";
 import { findUserByEmail } from "../features/users/user.repository.js";
 import { addUser } from "../features/users/user.service.js";
 import { AppError } from "../server/errors.js";
@@ -31,14 +32,16 @@ export function registerAdminCommands(program: Command): void {
     .option("--size <relations>", "number of relations (100000+ for benchmarks)", positiveInt, 2000)
     .option("--seed <n>", "random seed", positiveInt, 1)
     .action(async (opts: { size: number; seed: number }) => {
-      await withDatabase(async ({ db }) => {
+      await withDatabase(async (handle, config) => {
+        const { db } = handle;
         const anyRelation = await db.selectFrom("relations").select("id").limit(1).executeTakeFirst();
         if (anyRelation) throw new AppError("conflict", "the database already holds relations; demo data goes into an empty database only");
         const bar = new SingleBar({ format: "loading relations [{bar}] {value}/{total} {eta_formatted}", stream: process.stderr }, Presets.shades_classic);
         bar.start(opts.size, 0);
         const summary = await seedDemo(db, { relations: opts.size, seed: opts.seed, onProgress: (done) => bar.update(done) }, new Date()).finally(() => bar.stop());
+        const lines = await seedSalesLinesDemo(handle, config, { seed: opts.seed, now: new Date() });
         console.log(
-          `demo company loaded: ${summary.relations} relations, ${summary.persons} persons, ${summary.sales.products} products, ${summary.sales.quotes} quotes, ${summary.sales.contactMoments} contact moments`,
+          `demo company loaded: ${summary.relations} relations, ${summary.persons} persons, ${summary.sales.products} products, ${summary.sales.quotes} quotes, ${summary.sales.contactMoments} contact moments, ${lines.lines} invoice lines`,
         );
         for (const u of summary.users) console.log(`  ${u.role.padEnd(14)} ${u.email.padEnd(28)} password: ${u.password}`);
       });

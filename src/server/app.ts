@@ -31,6 +31,7 @@ import { jobRoutes } from "../features/jobs/job.routes.js";
 import { salesImportRoutes } from "../features/sales/sales-import.routes.js";
 import { salesReportRoutes } from "../features/sales/sales-report.routes.js";
 import { salesAnalysisRoutes } from "../features/sales/sales-analysis.routes.js";
+import { scheduleSalesDaily } from "../features/sales/sales-schedule.js";
 import { JobRunner, type JobKinds } from "../features/jobs/job-runner.js";
 import type { App, AppContext, BaseContext } from "./context.js";
 import { JOB_KINDS } from "./job-kinds.js";
@@ -54,6 +55,8 @@ export interface BuildOptions {
   jobKinds?: JobKinds;
   /** Start the job runner (default true); a test may drive it by hand. */
   runJobs?: boolean;
+  /** Queue the daily work (period totals, former customers) once a day (default true; tests: off). */
+  schedule?: boolean;
 }
 
 /**
@@ -106,7 +109,11 @@ export async function buildApp(base: BaseContext & { jobs?: JobRunner }, options
     }
   });
 
-  app.addHook("onClose", async () => jobs.stop());
+  let stopSchedule = () => {};
+  app.addHook("onClose", async () => {
+    stopSchedule();
+    await jobs.stop();
+  });
   await app.register(authPlugin, { ctx });
   await app.register(healthRoutes, { ctx });
   await app.register(sessionRoutes, { ctx });
@@ -135,5 +142,6 @@ export async function buildApp(base: BaseContext & { jobs?: JobRunner }, options
 
   await app.ready();
   if (options.runJobs !== false) jobs.start();
+  if (options.schedule !== false) stopSchedule = scheduleSalesDaily(ctx);
   return app;
 }

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const handle = openDatabase(config.database);
-  const prepared = await prepareDatabase(handle, { demo: config.demo, now: new Date() });
+  const prepared = await prepareDatabase(handle, { demo: config.demo, now: new Date(), config });
   const app = await buildApp({ db: handle.db, engine: handle.engine, config, now: () => new Date() }, { logger: true });
   await app.listen({ port: config.port, host: config.host });
   const where = config.database.engine === "sqlite" ? config.database.file : "PostgreSQL";
@@ -24,8 +24,8 @@ async function main(): Promise<void> {
   console.log(`\nKoers is running at ${url}  (database: ${where})`);
   console.log(`API docs: ${url}/api/docs`);
   if (prepared.demo) {
-    const { relations, persons, sales } = prepared.demo;
-    console.log(`\nDemo company loaded: ${relations} relations, ${persons} persons, ${sales.quotes} quotes, ${sales.contactMoments} contact moments.`);
+    const { relations, persons, sales, salesLines } = prepared.demo;
+    console.log(`\nDemo company loaded: ${relations} relations, ${persons} persons, ${sales.quotes} quotes, ${sales.contactMoments} contact moments, ${salesLines.lines} invoice lines.`);
   }
   if (prepared.demoLogins.length > 0) {
     console.log("\nDemo logins (KOERS_DEMO=0 hides them):");

@@ -36,7 +36,7 @@ export async function startTestApp(engine: Engine, options: TestAppOptions = {})
   // Polls fast: a test waits for its jobs.
   const jobs = new JobRunner(base, { kinds: { ...JOB_KINDS, ...options.jobKinds }, threads: 1, pollMs: 100, heartbeatMs: 500 });
   const ctx: AppContext = { ...base, jobs };
-  const app = await buildApp(ctx);
+  const app = await buildApp(ctx, { schedule: false });
   return {
     app,
     ctx,

@@ -12,6 +12,7 @@ import { writeAudit } from "../audit/audit.service.js";
 import { refreshRelationTerms, type TermSource } from "../relations/relation-terms.js";
 import { findRelationRow } from "../relations/relation.repository.js";
 import { getRelation, versionConflict } from "../relations/relation.service.js";
+import { salesAfterMerge } from "../sales/sales-merge.service.js";
 import { duplicatePairs, moveReferences, relationReferences, relationSummaries } from "./merge.repository.js";
 
 /** References with their own handling; every other (table, column) is simply re-pointed. */
@@ -66,6 +67,8 @@ export async function mergeRelations(db: Db, engine: Engine, user: AuthUser, sur
       }
       if (count > 0) moved[key] = count;
     }
+    // The sales rollups are keyed by debtor outside the discovered columns: the sales feature moves them.
+    if (moved["sales_lines.relation_id"]) await salesAfterMerge(trx, survivorId, duplicate.id);
 
     await trx
       .insertInto("relation_aliases")

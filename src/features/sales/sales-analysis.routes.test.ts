@@ -107,4 +107,21 @@ describe.each(ENGINES)("sales analysis on %s", (engine) => {
     ]);
     expect(fresh.customers.map((c: { relation: { name: string } }) => c.relation.name)).toEqual(["Klein Noord", "Nieuw Noord"]);
   });
+
+  it("moves a merged duplicate's sales to the survivor, in the rollups too", async () => {
+    const survivor = (await get(`/api/relations/${ids["D-2"]}`)).json();
+    const duplicate = (await get(`/api/relations/${ids["D-4"]}`)).json();
+    const merge = await t.app.inject({
+      method: "POST",
+      url: `/api/relations/${ids["D-2"]}/merge`,
+      headers: manager.headers,
+      payload: { duplicateId: ids["D-4"], version: survivor.version, duplicateVersion: duplicate.version },
+    });
+    expect(merge.statusCode, merge.body).toBe(200);
+    const sales = (await get(`/api/relations/${ids["D-2"]}/sales`)).json();
+    expect(sales.years[0].revenue).toBe(108_000 + 5_000);
+    const report = (await t.app.inject({ method: "POST", url: "/api/reports/sales", headers: manager.headers, payload: { measures: ["revenue"], dimensions: ["debtor"], from: "2025-01", to: "2025-12" } })).json();
+    expect(report.rows.find((r: { debtor: { key: number } }) => r.debtor.key === ids["D-2"]).revenue).toBe(113_000);
+    expect(report.rows.some((r: { debtor: { key: number } }) => r.debtor.key === ids["D-4"])).toBe(false);
+  });
 });

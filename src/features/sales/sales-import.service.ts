@@ -42,6 +42,16 @@ function mappingProblems(headers: readonly string[], mapping: Record<string, num
 
 /** Reads the header row, stores the import and queues its analysis. */
 export async function startSalesImport(db: Db, jobs: JobRunner, viewer: Viewer, input: StartSalesImport, now: Date): Promise<SalesImportDto> {
+  const { id, mapped } = await createSalesImport(db, viewer, input, now);
+  if (mapped) await queueAnalysis(db, jobs, viewer, id);
+  return getSalesImport(db, viewer, id);
+}
+
+/**
+ * The import row with its header and mapping (remembered, recognised or given); `mapped` is false
+ * when a required column was not found (status "mapping": the user chooses the columns first).
+ */
+export async function createSalesImport(db: Db, viewer: Viewer, input: StartSalesImport, now: Date): Promise<{ id: number; mapped: boolean }> {
   const opened = await openTableStream(input.source, input.fileName, { maxBytes: input.path ? Number.MAX_SAFE_INTEGER : undefined });
   if (!opened.ok) throw invalid({ field: "file", code: opened.error.code, message: opened.error.message });
   const { headers, format, encoding, delimiter } = opened.value;
@@ -74,14 +84,12 @@ export async function startSalesImport(db: Db, jobs: JobRunner, viewer: Viewer, 
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  if (input.fileId !== null) await db.updateTable("job_files").set({ job_id: null }).where("id", "=", input.fileId).execute();
   if (mappingProblems(headers, mapping.fields as Record<string, number>).length > 0) {
     // Columns the importer cannot find: the user maps them first; nothing to analyse yet.
     await db.updateTable("import_jobs").set({ status: "mapping" }).where("id", "=", row.id).execute();
-    return getSalesImport(db, viewer, row.id);
+    return { id: row.id, mapped: false };
   }
-  await queueAnalysis(db, jobs, viewer, row.id);
-  return getSalesImport(db, viewer, row.id);
+  return { id: row.id, mapped: true };
 }
 
 async function queueAnalysis(db: Db, jobs: JobRunner, viewer: Viewer, id: number): Promise<void> {
