@@ -176,9 +176,9 @@ function readSigned(
   return r.value;
 }
 
-/** ERP debtor numbers: digits, optionally with letters and dashes, no spaces ("10042", "D-1001"). */
+/** ERP debtor numbers: a code with at least one digit and no spaces ("10042", "D-1001", "DEB.77A"). */
 export function isDebtorNumber(text: string): boolean {
-  return /^[A-Za-z]{0,4}[-./]?\d[\w\-./]{0,29}$/.test(text.trim()) && /\d/.test(text);
+  return /^[A-Za-z0-9][\w\-./]{0,29}$/.test(text.trim()) && /\d/.test(text);
 }
 
 function normalizePostcode(text: string): string | null {

@@ -49,6 +49,20 @@ const BODY_AJV = addFormats.default(new Ajv.default({ ...AJV_OPTIONS, coerceType
 const TEXT_AJV = addFormats.default(new Ajv.default({ ...AJV_OPTIONS, coerceTypes: "array" }));
 
 
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  tags: readonly string[];
+  public: boolean;
+}
+
+const ROUTES = new WeakMap<object, RegisteredRoute[]>();
+
+/** Every route the app registered (method, path, OpenAPI tags): the access matrix is generated from it. */
+export function registeredRoutes(app: object): readonly RegisteredRoute[] {
+  return ROUTES.get(app) ?? [];
+}
+
 export interface BuildOptions {
   logger?: boolean;
   /** The job kinds this instance runs (default: every kind Koers has; tests add their own). */
@@ -73,6 +87,13 @@ export async function buildApp(base: BaseContext & { jobs?: JobRunner }, options
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === "body" ? BODY_AJV : TEXT_AJV).compile(schema));
 
+  const routes: RegisteredRoute[] = [];
+  app.addHook("onRoute", (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const schema = route.schema as { tags?: string[] } | undefined;
+    for (const method of methods) routes.push({ method, url: route.url, tags: schema?.tags ?? [], public: route.config?.public === true });
+  });
+  ROUTES.set(app, routes);
   const hasWeb = existsSync(join(WEB_ROOT, "index.html"));
   registerProblemHandlers(app, { spaFallback: hasWeb });
   await app.register(cookie);

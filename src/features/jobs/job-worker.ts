@@ -51,10 +51,15 @@ function databaseOf(config: Config): DatabaseHandle {
  * Imports a handler module. Under tsx (development and tests) the thread's ESM loader does not
  * know TypeScript, so .ts modules go through tsx's own import; built .js modules load natively.
  */
-async function loadModule(url: string): Promise<unknown> {
-  if (!url.endsWith(".ts")) return import(url);
-  const { tsImport } = await import("tsx/esm/api");
-  return tsImport(url, import.meta.url);
+const loaded = new Map<string, Promise<unknown>>();
+function loadModule(url: string): Promise<unknown> {
+  let module = loaded.get(url);
+  if (!module) {
+    // Loaded once per thread: tsImport gives a fresh module graph on every call.
+    module = url.endsWith(".ts") ? import("tsx/esm/api").then(({ tsImport }) => tsImport(url, import.meta.url)) : import(url);
+    loaded.set(url, module);
+  }
+  return module;
 }
 
 function isNamed<T extends Error>(error: unknown, name: string): error is T {

@@ -1,7 +1,7 @@
 // What purchasing needs to plan buying (DOMAIN.md): the expected volume per product for the coming
 // months — the run rate of the last twelve months plus what open quotes are expected to add
 // (quantity × win probability in their decision month, from the forecast).
-import { checkSalesQuery, type Viewer } from "../../domain/access.js";
+import { checkSalesQuery, SALES_POLICY, type Viewer } from "../../domain/access.js";
 import { addMonths, type Month, monthOf, monthRange } from "../../domain/calendar.js";
 import { addMonthKeys, monthKey } from "../../domain/sales-period.js";
 import type { Db } from "../../db/kysely.js";
@@ -21,6 +21,8 @@ export interface OutlookRow {
 export async function purchasingOutlook(db: Db, viewer: Viewer, monthsAhead: number, now: Date, limit = 100) {
   const { refusals, rayons } = checkSalesQuery(viewer, { measures: ["volume"], dimensions: ["product", "month"], filterKeys: [], rayonFilter: null, sortKeys: [] });
   if (refusals.length > 0) throw new AppError("forbidden", "Your role does not see volumes per product");
+  // The open quotes it adds are the whole company's: only for roles that see every rayon's detail.
+  if (SALES_POLICY[viewer.role].detail !== "all") throw new AppError("rayon_detail_hidden", "The purchasing outlook covers every rayon; your figures are in the sales report");
   const current = monthOf(amsterdamDate(now));
   const last = addMonthKeys(monthKey(current), -1);
   const first = addMonthKeys(last, -11);
