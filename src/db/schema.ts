@@ -11,12 +11,9 @@ import type { MergeTables } from "../features/merge/merge.table.js";
 import type { ProductTables } from "../features/products/product.table.js";
 import type { QuoteTables } from "../features/quotes/quote.table.js";
 
-/** 0 or 1: booleans are smallints on both engines. */
-export type Flag = number;
-/** ISO 8601 instant in UTC, e.g. 2026-11-27T08:30:00.000Z. */
-export type Instant = string;
-/** Calendar date YYYY-MM-DD. */
-export type IsoDate = string;
+import type { Flag, Instant, IsoDate } from "./types.js";
+
+export type { Flag, Instant, IsoDate } from "./types.js";
 
 export interface AppSettingsTable {
   key: string;

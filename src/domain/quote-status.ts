@@ -34,9 +34,11 @@ export function canTransition(from: QuoteStatus, to: QuoteStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
 
-/** Open quotes are still to be decided and count in the forecast. */
+/** Open quotes are still to be decided and count in the forecast: the one definition (SQL uses it too). */
+export const OPEN_QUOTE_STATUSES = ["draft", "sent"] as const satisfies readonly QuoteStatus[];
+
 export function isOpen(status: QuoteStatus): boolean {
-  return status === "draft" || status === "sent";
+  return (OPEN_QUOTE_STATUSES as readonly string[]).includes(status);
 }
 
 /** Decided by the customer: counts in the hit ratio. Withdrawn is not a customer decision. */

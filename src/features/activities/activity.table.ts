@@ -1,6 +1,6 @@
 // Row types of contact moments (activities), their participants and attachments (migration 0002).
 import type { Generated } from "kysely";
-import type { Instant, IsoDate } from "../../db/schema.js";
+import type { Instant, IsoDate } from "../../db/types.js";
 
 export interface ActivitiesTable {
   id: Generated<number>;

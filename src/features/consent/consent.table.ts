@@ -1,6 +1,6 @@
 // Row types of mailing consent: the append-only record and the derived current state (migration 0002).
 import type { Generated } from "kysely";
-import type { Instant, IsoDate } from "../../db/schema.js";
+import type { Instant, IsoDate } from "../../db/types.js";
 
 export interface ConsentsTable {
   id: Generated<number>;

@@ -1,6 +1,6 @@
 // Row type of follow-ups (vervolgacties, migration 0002).
 import type { Generated } from "kysely";
-import type { Instant, IsoDate } from "../../db/schema.js";
+import type { Instant, IsoDate } from "../../db/types.js";
 
 export interface FollowUpsTable {
   id: Generated<number>;

@@ -21,7 +21,18 @@ import type { QuoteStatus } from "../../domain/quote-status.js";
 import type { Db } from "../../db/kysely.js";
 import { type FieldProblem, fieldProblem, invalid } from "../../server/errors.js";
 import { amsterdamDate } from "../../server/time.js";
-import { type ForecastBy, eventsUpTo, groupNames, groupsOfQuotes, sumOpenQuotes } from "./forecast.repository.js";
+import { productLabels } from "../products/product.service.js";
+import { type ForecastBy, eventsUpTo, groupsOfQuotes, sumOpenQuotes } from "../quotes/quote-forecast.service.js";
+import { listRayons } from "../reference/reference.service.js";
+import { userNames } from "../users/user.service.js";
+
+/** Names of the groups a forecast is split by, from the features that own them. */
+async function groupNames(db: Db, by: ForecastBy, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0 || by === "month") return new Map();
+  if (by === "product") return productLabels(db, ids);
+  if (by === "rep") return userNames(db, ids);
+  return new Map((await listRayons(db)).map((r) => [r.id, r.name]));
+}
 
 /** Months are capped: a forecast is for planning the coming months, not for decades. */
 export const MAX_MONTHS = 120;

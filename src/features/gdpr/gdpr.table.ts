@@ -1,5 +1,5 @@
 // Row type of GDPR erasures: which person was erased, when and by whom (no personal data).
-import type { Instant } from "../../db/schema.js";
+import type { Instant } from "../../db/types.js";
 
 export interface PersonErasuresTable {
   person_id: number;

@@ -1,6 +1,6 @@
 // Row types of import jobs and remembered column mappings (migration 0003).
 import type { Generated } from "kysely";
-import type { Instant } from "../../db/schema.js";
+import type { Instant } from "../../db/types.js";
 
 export interface ImportJobsTable {
   id: Generated<number>;

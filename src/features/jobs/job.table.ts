@@ -1,6 +1,6 @@
 // Row types of background jobs and their files (migration 0006).
 import type { Generated } from "kysely";
-import type { Flag, Instant } from "../../db/schema.js";
+import type { Flag, Instant } from "../../db/types.js";
 
 export const JOB_STATES = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
 export type JobState = (typeof JOB_STATES)[number];

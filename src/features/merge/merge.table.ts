@@ -1,6 +1,6 @@
 // Row type of relation aliases: what a merged duplicate was called and numbered (migration 0003).
 import type { Generated } from "kysely";
-import type { Instant } from "../../db/schema.js";
+import type { Instant } from "../../db/types.js";
 
 export interface RelationAliasesTable {
   id: Generated<number>;

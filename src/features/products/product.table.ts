@@ -1,7 +1,7 @@
 // Row types of products and product groups (migration 0004). Products are shared by quotes now and
 // by the sales information system later.
 import type { Generated } from "kysely";
-import type { Flag, Instant, IsoDate } from "../../db/schema.js";
+import type { Flag, Instant, IsoDate } from "../../db/types.js";
 
 export interface ProductGroupsTable {
   id: Generated<number>;

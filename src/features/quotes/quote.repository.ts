@@ -3,8 +3,10 @@ import { type Insertable, sql, type Updateable } from "kysely";
 import type { Db } from "../../db/kysely.js";
 import type { QuoteAdviceTable, QuoteEventsTable, QuoteLinesTable, QuotesTable } from "./quote.table.js";
 
+import { OPEN_QUOTE_STATUSES } from "../../domain/quote-status.js";
+
 const NUMBER_SEQ = "quotes.number_seq";
-export const OPEN_STATUSES = ["draft", "sent"] as const;
+export const OPEN_STATUSES = OPEN_QUOTE_STATUSES;
 
 function selectQuotes(db: Db) {
   return db

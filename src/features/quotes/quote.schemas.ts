@@ -1,6 +1,6 @@
 // HTTP shapes of quotes, the quote advice and the hit ratio.
 import { type Static, Type } from "typebox";
-import { QUOTE_STATUSES } from "../../domain/quote-status.js";
+import { OPEN_QUOTE_STATUSES, QUOTE_STATUSES } from "../../domain/quote-status.js";
 import { IsoDateString, Nullable, OptionalText, Ref } from "../../server/schema-helpers.js";
 
 export const MonthString = Type.String({ pattern: "^\\d{4}-(0[1-9]|1[0-2])$", description: "YYYY-MM" });
@@ -76,7 +76,7 @@ export const QuoteCreate = Type.Object(
     lines: Type.Array(QuoteLineInput, { minItems: 1, maxItems: 200 }),
     probability: Type.Integer({ minimum: 0, maximum: 100, description: "Win probability, whole percent" }),
     number: Type.Optional(Type.String({ maxLength: 30, description: "An existing paper number (OV87); allocated when absent" })),
-    status: Type.Optional(Type.Enum(["draft", "sent"])),
+    status: Type.Optional(Type.Enum([...OPEN_QUOTE_STATUSES])),
     advice: Type.Optional(
       Type.Object(
         { answers: AdviceAnswers, overruleReason: Type.Optional(Type.String({ maxLength: 2000, description: "Needed when the advice is not go" })) },

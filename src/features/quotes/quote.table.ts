@@ -1,6 +1,6 @@
 // Row types of quotes, their lines, their change history and the quote advice (migration 0004).
 import type { Generated } from "kysely";
-import type { Flag, Instant, IsoDate } from "../../db/schema.js";
+import type { Flag, Instant, IsoDate } from "../../db/types.js";
 
 export interface QuotesTable {
   id: Generated<number>;

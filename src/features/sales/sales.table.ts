@@ -1,7 +1,7 @@
 // Row types of the sales information system (migration 0007). Months are keys yyyymm; 0 means
 // "none" in the rayon, salesperson and product-group columns.
 import type { Generated } from "kysely";
-import type { Flag, Instant, IsoDate } from "../../db/schema.js";
+import type { Flag, Instant, IsoDate } from "../../db/types.js";
 
 export interface SalespeopleTable {
   id: Generated<number>;

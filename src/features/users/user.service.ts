@@ -116,3 +116,10 @@ export function listUsers(db: Db) {
     .orderBy("name")
     .execute();
 }
+
+/** Names of users by id (active or not: history names who did it). */
+export async function userNames(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom("users").select(["id", "name"]).where("id", "in", [...ids]).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

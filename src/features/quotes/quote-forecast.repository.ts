@@ -1,8 +1,10 @@
-// SQL of the forecast. Open quotes are summed per decision month and probability (and group) in the
+// SQL of the forecast, in the quotes feature that owns the quote tables; the forecast feature reads
+// it through quote-forecast.service.ts. Open quotes are summed per decision month and probability (and group) in the
 // database: Σ amount × p = p × Σ amount, so the domain's weighting and rounding stay exact while a
 // hundred thousand quotes arrive as a few hundred rows.
 import { sql } from "kysely";
 import type { Db } from "../../db/kysely.js";
+import { OPEN_QUOTE_STATUSES } from "../../domain/quote-status.js";
 
 export type ForecastBy = "month" | "rep" | "rayon" | "product";
 
@@ -14,7 +16,7 @@ export interface ForecastSumRow {
   milli: number;
 }
 
-const OPEN = ["draft", "sent"];
+const OPEN = [...OPEN_QUOTE_STATUSES];
 
 /** `repIds`: null = every rep's quotes, else only these reps' (the viewer scope of a per-rep report). */
 export async function sumOpenQuotes(db: Db, from: string, to: string, by: ForecastBy, repIds: readonly number[] | null): Promise<ForecastSumRow[]> {
@@ -80,14 +82,4 @@ export function eventsUpTo(db: Db, asOf: string, repIds: readonly number[] | nul
 /** Rep and rayon of every quote now (their history is not kept; see forecast.service.ts). */
 export function groupsOfQuotes(db: Db) {
   return db.selectFrom("quotes as q").innerJoin("relations as r", "r.id", "q.relation_id").select(["q.id", "q.rep_id", "r.rayon_id"]).execute();
-}
-
-export async function groupNames(db: Db, by: ForecastBy, ids: readonly number[]): Promise<Map<number, string>> {
-  if (ids.length === 0 || by === "month") return new Map();
-  if (by === "product") {
-    const rows = await db.selectFrom("products").select(["id", "code", "name"]).where("id", "in", [...ids]).execute();
-    return new Map(rows.map((r) => [r.id, `${r.code} ${r.name}`]));
-  }
-  const rows = await db.selectFrom(by === "rep" ? "users" : "rayons").select(["id", "name"]).where("id", "in", [...ids]).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
 }
