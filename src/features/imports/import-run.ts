@@ -11,7 +11,8 @@ import { AppError } from "../../server/errors.js";
 import { recordConsent } from "../consent/consent.service.js";
 import { type PersonPlanItem, planPersons, planRelations, type RelationPlanItem, type RowAction } from "./import-plan.js";
 import { type ImportMapping, type PersonCandidate, readPersonRow, readRelationRow, type RelationCandidate, type RowProblem } from "./import-row.js";
-import { writePersons, writeRelations } from "./import-write.js";
+import { writePersons } from "../persons/person-batch.js";
+import { writeRelations } from "../relations/relation-batch.js";
 
 export const IMPORT_KINDS = ["relations", "persons"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];

@@ -62,10 +62,6 @@ export async function allSbiSections(db: Db): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [r.code, r.section]));
 }
 
-export async function postcodeCoordinates(db: Db, areas: readonly string[]): Promise<Map<string, { lat: number; lon: number }>> {
-  const rows = await inChunks(areas, (c) => db.selectFrom("postcode_areas").select(["pc4", "lat", "lon"]).where("pc4", "in", c).execute());
-  return new Map(rows.map((r) => [r.pc4, { lat: r.lat, lon: r.lon }]));
-}
 
 // ---- jobs and mappings ----
 

@@ -88,6 +88,18 @@ describe.each(ENGINES)("merging duplicate relations on %s", (engine) => {
     expect(imported.counts).toMatchObject({ created: 0, skippedDead: 1 });
   });
 
+  it("still finds the survivor under a merged duplicate's name after an import changed its city", async () => {
+    const survivor = await relation({ name: "Glazenwasserij Helder", visitPostcode: "5611 AA", kvkNumber: "60000003", visitCity: "Eindhoven" });
+    const duplicate = await relation({ name: "Helder Ramen Oud", visitPostcode: "5611 AA" });
+    const merged = await inject("POST", `/api/relations/${survivor.id}/merge`, { duplicateId: duplicate.id, version: survivor.version, duplicateVersion: duplicate.version });
+    expect(merged.statusCode).toBe(200);
+    const imported = await importFile(t, rep.headers, "relations", "update.csv", dutchCsv([["Bedrijfsnaam", "KvK-nummer", "Plaats"], ["Glazenwasserij Helder", "60000003", "Veldhoven"]]));
+    expect(imported.counts).toMatchObject({ updated: 1 });
+    const search = (await inject("GET", "/api/relations?q=ramen oud")).json();
+    expect(search.items.map((r: { id: number }) => r.id)).toEqual([survivor.id]);
+    expect((await inject("GET", "/api/relations?q=veldhoven")).json().items.map((r: { id: number }) => r.id)).toContain(survivor.id);
+  });
+
   it("refuses stale versions with 412 and a merge with itself, and changes nothing", async () => {
     const a = await relation({ name: "Dubbel A", phone: "010-1111111" });
     const b = await relation({ name: "Dubbel B", email: "b@dubbel.nl" });

@@ -63,3 +63,14 @@ export async function matchRayons(db: Db, names: readonly string[]): Promise<Map
 export function sbiSectionNames(db: Db) {
   return db.selectFrom("sbi_codes").select(["code", "name_nl", "name_en"]).where("level", "=", "section").orderBy("code").execute();
 }
+
+/** Centroids of four-digit postcode areas (for many relations at once). */
+export async function postcodeCoordinates(db: Db, areas: readonly string[]): Promise<Map<string, { lat: number; lon: number }>> {
+  const out = new Map<string, { lat: number; lon: number }>();
+  const unique = [...new Set(areas)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db.selectFrom("postcode_areas").select(["pc4", "lat", "lon"]).where("pc4", "in", unique.slice(i, i + 500)).execute();
+    for (const r of rows) out.set(r.pc4, { lat: r.lat, lon: r.lon });
+  }
+  return out;
+}

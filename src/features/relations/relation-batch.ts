@@ -1,18 +1,43 @@
-// The batch write path of imports: the same rows and derived columns the relation and person
-// services write (name_key, city_key, coordinates, search terms, SBI sections, status and class
-// history, audit lines, person sort keys), but in multi-row inserts, inside the caller's transaction.
-// The per-row services open their own transaction each and read the relation back, which is too slow
-// for 100,000 rows and cannot be part of one all-or-nothing commit.
+// The batch writer of relations (imports): the same rows and derived columns the relation service
+// writes (name_key, city_key, coordinates, search terms with the aliases of merged duplicates, SBI
+// sections, status and class history, audit lines), in multi-row inserts, inside the caller's
+// transaction. It lives here, beside the service, so the two cannot drift apart: the search terms of
+// an updated relation are rewritten by the same refreshRelationTerms the service uses. (The per-row
+// service opens its own transaction and reads the relation back: too slow for 100,000 rows, and not
+// part of one all-or-nothing commit.)
 import type { Insertable } from "kysely";
 import { personSortKey } from "../../domain/person-name.js";
 import { postcodeArea } from "../../domain/postcode.js";
 import { normalizeKey } from "../../domain/text.js";
 import type { Db } from "../../db/kysely.js";
-import type { AuditLogTable } from "../../db/schema.js";
+import type { Selectable, Updateable } from "kysely";
+import type { AuditLogTable, RelationsTable } from "../../db/schema.js";
+import type { RelationStatus } from "../../domain/lifecycle.js";
 import { AppError } from "../../server/errors.js";
-import { relationSearchTerms } from "../relations/relation-terms.js";
-import type { PersonPlanItem, RelationPlanItem } from "./import-plan.js";
-import { chunks, postcodeCoordinates, type RelationRow } from "./import.repository.js";
+import { postcodeCoordinates } from "../reference/reference.service.js";
+import { refreshRelationTerms, relationSearchTerms } from "./relation-terms.js";
+
+type RelationRow = Selectable<RelationsTable>;
+
+/** One relation to create or update, as an import planned it. */
+export interface RelationBatchItem {
+  row: number;
+  action: string;
+  current: RelationRow | null;
+  /** Columns to write: all values for a create, only the differing ones for an update. */
+  changes: Omit<Updateable<RelationsTable>, "id" | "version" | "created_at" | "updated_at">;
+  sbi: { code: string; section: string }[] | null;
+  status: { from: RelationStatus | null; to: RelationStatus } | null;
+  accountClass: { from: string | null; to: string | null } | null;
+}
+
+/** Rows per multi-row insert: well below SQLite's and PostgreSQL's parameter limits. */
+const CHUNK = 500;
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
 
 export interface WriteContext {
   userId: number | null;
@@ -39,7 +64,7 @@ async function coordinatesFor(db: Db, postcodes: readonly (string | null | undef
   return postcodeCoordinates(db, areas);
 }
 
-export async function writeRelations(db: Db, items: readonly RelationPlanItem[], ctx: WriteContext): Promise<void> {
+export async function writeRelations(db: Db, items: readonly RelationBatchItem[], ctx: WriteContext): Promise<void> {
   const creates = items.filter((i) => i.action === "create");
   const updates = items.filter((i) => i.action === "update");
   const geo = await coordinatesFor(db, [...creates, ...updates].map((i) => i.changes.visit_postcode));
@@ -99,7 +124,7 @@ export async function writeRelations(db: Db, items: readonly RelationPlanItem[],
 
 async function updateOne(
   db: Db,
-  item: RelationPlanItem,
+  item: RelationBatchItem,
   ctx: WriteContext,
   geoOf: (postcode: string | null | undefined) => { lat: number | null; lon: number | null; geo_source: string | null },
   audit: AuditRow[],
@@ -133,11 +158,8 @@ async function updateOne(
     if (item.sbi.length > 0) await db.insertInto("relation_sbi_codes").values(item.sbi.map((s, position) => ({ relation_id: id, sbi_code: s.code, section: s.section, position }))).execute();
     audit.push({ entity: "relation", entity_id: id, relation_id: id, field: "sbi_codes", old_value: null, new_value: item.sbi.map((s) => s.code).join(","), user_id: ctx.userId, at: ctx.at });
   }
-  if (TERM_SOURCES.some((k) => k in next)) {
-    await db.deleteFrom("relation_search_terms").where("relation_id", "=", id).execute();
-    const terms = relationSearchTerms({ ...current, ...(next as Partial<RelationRow>) });
-    if (terms.length > 0) await db.insertInto("relation_search_terms").values(terms.map((term) => ({ term, relation_id: id }))).execute();
-  }
+  // With the aliases of merged duplicates, as the service does: an import never drops them.
+  if (TERM_SOURCES.some((k) => k in next)) await refreshRelationTerms(db, id, { ...current, ...(next as Partial<RelationRow>) });
   for (const [field, value] of Object.entries(next)) {
     if (NOT_AUDITED.has(field)) continue;
     const old = (current as unknown as Record<string, unknown>)[field];
@@ -147,60 +169,4 @@ async function updateOne(
 
 function text(value: unknown): string | null {
   return value === null || value === undefined ? null : String(value);
-}
-
-/** Writes persons; returns the person id of every planned row (created or matched), for consent. */
-export async function writePersons(db: Db, items: readonly PersonPlanItem[], ctx: WriteContext): Promise<Map<number, number>> {
-  const personIdOfRow = new Map<number, number>();
-  const audit: AuditRow[] = [];
-  let done = 0;
-  for (const chunk of chunks(items.filter((i) => i.action === "create"))) {
-    const rows = chunk.map((item) => {
-      const v = item.changes;
-      const lastName = v.last_name as string;
-      return {
-        relation_id: item.relationId, first_name: v.first_name ?? null, initials: v.initials ?? null, infix: v.infix ?? null, last_name: lastName,
-        sort_key: personSortKey({ lastName, infix: v.infix ?? null, firstName: v.first_name ?? null, initials: v.initials ?? null, gender: "x", title: null }),
-        gender: v.gender ?? "x", title: v.title ?? null, job_title: v.job_title ?? null, department: v.department ?? null,
-        phone_direct: v.phone_direct ?? null, phone_mobile: v.phone_mobile ?? null, email: v.email ?? null, active: 1,
-        created_at: ctx.at, updated_at: ctx.at,
-      };
-    });
-    const ids = await db.insertInto("persons").values(rows).returning("id").execute();
-    chunk.forEach((item, i) => {
-      const id = (ids[i] as { id: number }).id;
-      personIdOfRow.set(item.row, id);
-      audit.push({ entity: "person", entity_id: id, relation_id: item.relationId, field: "created", old_value: null, new_value: rows[i]?.last_name ?? null, user_id: ctx.userId, at: ctx.at });
-    });
-    done += chunk.length;
-    ctx.onProgress?.(done);
-  }
-  for (const item of items) {
-    if (item.current && (item.action === "update" || item.action === "unchanged")) personIdOfRow.set(item.row, item.current.id);
-    if (item.action !== "update" || !item.current) continue;
-    const current = item.current;
-    const merged = { ...current, ...item.changes };
-    const result = await db
-      .updateTable("persons")
-      .set({
-        ...item.changes,
-        sort_key: personSortKey({ lastName: merged.last_name, infix: merged.infix, firstName: merged.first_name, initials: merged.initials, gender: "x", title: null }),
-        updated_at: ctx.at,
-        version: current.version + 1,
-      })
-      .where("id", "=", current.id)
-      .where("version", "=", current.version)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) {
-      throw new AppError("version_conflict", `Person ${current.last_name} (row ${item.row}) was changed by someone else during the import; nothing was imported, run it again`);
-    }
-    for (const [field, value] of Object.entries(item.changes)) {
-      audit.push({ entity: "person", entity_id: current.id, relation_id: current.relation_id, field, old_value: text((current as unknown as Record<string, unknown>)[field]), new_value: text(value), user_id: ctx.userId, at: ctx.at });
-    }
-    done += 1;
-    if (done % 100 === 0) ctx.onProgress?.(done);
-  }
-  await insertAll(db, "audit_log", audit);
-  ctx.onProgress?.(items.length);
-  return personIdOfRow;
 }
