@@ -9,7 +9,7 @@ import type { Db } from "../db/kysely.js";
 import type { AuthUser } from "../features/auth/auth-user.js";
 import { exportForecast } from "../features/forecast/forecast-export.js";
 import { forecast, forecastReportOf } from "../features/forecast/forecast.service.js";
-import { describeProblem, type ImportProblem } from "../features/products/import-columns.js";
+import { describeProblem, type ImportProblem } from "../files/import-columns.js";
 import { readTableFile } from "../server/table-file.js";
 import { importProducts } from "../features/products/product-import.js";
 import { importQuotes } from "../features/quotes/quote-import.service.js";

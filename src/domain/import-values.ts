@@ -53,8 +53,8 @@ export function parseGender(text: string): Result<Gender> {
 /** Yes/no as lists write it: ja/nee, j/n, yes/no, 1/0, waar/onwaar, x for ticked. */
 export function parseYesNo(text: string): Result<boolean> {
   const key = compact(text);
-  if (["ja", "j", "yes", "y", "1", "true", "waar", "x", "akkoord"].includes(key)) return ok(true);
-  if (["nee", "n", "no", "0", "false", "onwaar", "neen"].includes(key)) return ok(false);
+  if (["ja", "j", "yes", "y", "1", "true", "waar", "x", "akkoord", "actief", "active"].includes(key)) return ok(true);
+  if (["nee", "n", "no", "0", "false", "onwaar", "neen", "inactief", "inactive"].includes(key)) return ok(false);
   return err("import_yes_no_invalid");
 }
 

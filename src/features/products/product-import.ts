@@ -5,7 +5,11 @@ import { parseAmount } from "../../domain/dutch-input.js";
 import { normalizeKey } from "../../domain/text.js";
 import type { Viewer } from "../../domain/access.js";
 import type { Db } from "../../db/kysely.js";
-import { cellOf, matchColumns, type ImportProblem, parseDate, parseYesNo } from "./import-columns.js";
+import { parseDutchDate, parseYesNo } from "../../domain/import-values.js";
+import { cellOf, explained, type ImportProblem, matchColumns } from "../../files/import-columns.js";
+
+const parseDate = explained(parseDutchDate, (t) => `expected a date such as 15-03-2027 or 2027-03-15, got "${t}"`);
+const parseActive = explained(parseYesNo, (t) => `expected ja/nee or yes/no, got "${t}"`);
 import type { ImportTable } from "../../server/table-file.js";
 import { findGroup, findProductByCodeKey, insertGroup, insertProduct, insertSegment, listSegmentsWithTerms, updateProductRow } from "./product.repository.js";
 import type { ProductImportResultDto } from "./product.schemas.js";
@@ -75,7 +79,7 @@ function readRows(table: ImportTable): { rows: ProductRowInput[]; problems: Impo
       listPriceCents,
       costPriceCents,
       launchDate: optional("launchDate", parseDate),
-      active: optional("active", parseYesNo),
+      active: optional("active", parseActive),
     });
   }
   return { rows, problems };

@@ -6,7 +6,7 @@ import { monthOf } from "../../domain/calendar.js";
 import { isLostMarker, parseAmount, parseDecision, parsePercentage, parseQuantity } from "../../domain/dutch-input.js";
 import { formatQuoteNumber, parseQuoteNumber, type QuoteNumber } from "../../domain/quote-number.js";
 import { normalizeKey } from "../../domain/text.js";
-import { cellOf, type ImportProblem, matchColumns } from "../products/import-columns.js";
+import { cellOf, type ImportProblem, matchColumns } from "../../files/import-columns.js";
 import type { ImportTable } from "../../server/table-file.js";
 import { quantityToMilli } from "./quote-line.js";
 

@@ -11,7 +11,7 @@ import type { Db } from "../../db/kysely.js";
 import { fieldProblem, invalid } from "../../server/errors.js";
 import type { AuthUser } from "../auth/auth-user.js";
 import { writeAudit } from "../audit/audit.service.js";
-import type { ImportProblem } from "../products/import-columns.js";
+import type { ImportProblem } from "../../files/import-columns.js";
 import type { ImportTable } from "../../server/table-file.js";
 import { codeKeyOf, findOrCreateProduct } from "../products/product.service.js";
 import { createRelation } from "../relations/relation.service.js";

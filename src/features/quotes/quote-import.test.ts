@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../test-support/app.js";
 import { ENGINES } from "../../test-support/databases.js";
-import { describeProblem } from "../products/import-columns.js";
+import { describeProblem } from "../../files/import-columns.js";
 import { multipartFile } from "../../test-support/multipart.js";
 import { makeProduct, makeRelation } from "./quote-test-fixtures.js";
 

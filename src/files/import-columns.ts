@@ -1,7 +1,6 @@
 // Recognising spreadsheet columns by their header, in Dutch or English, for the imports.
-import { isIsoDate } from "../../domain/calendar.js";
-import { err, ok, type Result } from "../../domain/result.js";
-import { normalizeKey } from "../../domain/text.js";
+import { err, type Result } from "../domain/result.js";
+import { normalizeKey } from "../domain/text.js";
 
 export interface ImportProblem {
   /** Row number in the file (header = 1); null for a problem with the file as a whole. */
@@ -57,24 +56,13 @@ export function cellOf<F extends string>(cells: readonly string[], columns: Colu
   return column ? (cells[column.index] ?? "").trim() : "";
 }
 
-/** A calendar date: 2027-03-15, 15-03-2027, 15/3/2027 or 15.3.2027 (day first, Dutch). */
-export function parseDate(text: string): Result<string> {
-  const t = text.trim();
-  if (isIsoDate(t)) return ok(t);
-  const m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(t);
-  if (m) {
-    const iso = `${m[3]}-${m[2]?.padStart(2, "0")}-${m[1]?.padStart(2, "0")}`;
-    if (isIsoDate(iso)) return ok(iso);
-  }
-  return err(`expected a date such as 15-03-2027 or 2027-03-15, got "${t}"`);
-}
-
-const YES = new Set(["ja", "j", "yes", "y", "1", "true", "waar", "actief", "active"]);
-const NO = new Set(["nee", "n", "no", "0", "false", "onwaar", "inactief", "inactive"]);
-
-export function parseYesNo(text: string): Result<boolean> {
-  const t = text.trim().toLowerCase();
-  if (YES.has(t)) return ok(true);
-  if (NO.has(t)) return ok(false);
-  return err(`expected ja/nee or yes/no, got "${text.trim()}"`);
+/**
+ * A domain parser whose error is a code (domain/import-values.ts), with the message this kind of
+ * import shows instead: the parsers are shared, the wording is the report's.
+ */
+export function explained<T>(parse: (text: string) => Result<T>, message: (text: string) => string): (text: string) => Result<T> {
+  return (text) => {
+    const r = parse(text);
+    return r.ok ? r : err(message(text.trim()));
+  };
 }
