@@ -19,7 +19,7 @@ import { listUsers } from "../users/user.service.js";
 import { recordChanges, recordCreated } from "./quote-events.js";
 import { type ImportQuote, readQuoteRows } from "./quote-import-rows.js";
 import { unitPriceOf } from "./quote-line.js";
-import { findLines, findQuoteByNumber, findRelationByNameKey, insertQuote, type QuoteRow, replaceLines, updateQuoteRow } from "./quote.repository.js";
+import { findLines, findQuoteByNumber, findRevisions, findRelationByNameKey, insertQuote, type QuoteRow, replaceLines, updateQuoteRow } from "./quote.repository.js";
 import { stateOf } from "./quote.service.js";
 
 export interface QuoteImportSummary {
@@ -94,12 +94,18 @@ async function createNew(
 ): Promise<void> {
   const number = formatQuoteNumber(q.number);
   const stamp = options.now.toISOString();
-  if (q.number.revision > 1) {
-    const previous = await findQuoteByNumber(tx, q.number.base, q.number.revision - 1);
-    if (!previous) {
-      problems.push({ row: q.row, column: q.columns.number ?? "number", message: `${number} is a revision of a quote that exists neither in Koers nor earlier in this file` });
+  const previous = q.number.revision > 1 ? await findQuoteByNumber(tx, q.number.base, q.number.revision - 1) : undefined;
+  if (q.number.revision > 1 && !previous) {
+    // A list from another system holds only each quote's current revision (OV87-3): with no revision
+    // of that number in Koers it comes in as that revision; one that skips a revision Koers has is wrong.
+    const known = await findRevisions(tx, q.number.base);
+    if (known.length > 0) {
+      const have = known.map((k) => formatQuoteNumber({ base: k.base_number, revision: k.revision })).join(", ");
+      problems.push({ row: q.row, column: q.columns.number ?? "number", message: `${number} does not follow on the revisions in Koers (${have}); ${formatQuoteNumber({ base: q.number.base, revision: q.number.revision - 1 })} is missing` });
       return;
     }
+  }
+  if (previous) {
     const effect = revisionEffect(previous.status as never);
     if (!effect.ok) {
       problems.push({ row: q.row, column: q.columns.number ?? "number", message: `${number}: ${formatQuoteNumber({ base: q.number.base, revision: q.number.revision - 1 })} is ${previous.status}: ${effect.error}` });

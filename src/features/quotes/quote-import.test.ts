@@ -89,6 +89,18 @@ describe.each(ENGINES)("quote import on %s", (engine) => {
     expect(await quotesOf("Nieuwe Klant")).toEqual([]);
   });
 
+  it("imports a list that holds only each quote's current revision as that revision, numbered as given", async () => {
+    const csv = Buffer.from(["Naam;Offertenr;Product;Aantal;Bedrag;Kans;Beslissing", "Revisie Klant A;OV87-3;SCH-1;2;400,00;50%;mrt 2027", "Revisie Klant B;OV93-2;SCH-1;1;200,00;40%;apr 2027"].join("\n"));
+    const result = await upload("huidige-revisies.csv", csv);
+    expect(result).toMatchObject({ ok: true, quotesCreated: 2, errors: [] });
+    expect((await quotesOf("Revisie Klant A"))[0]).toMatchObject({ number: "OV87-3", totalCents: 40_000, probability: 50 });
+    expect((await quotesOf("Revisie Klant B"))[0]).toMatchObject({ number: "OV93-2" });
+    // A revision that skips one Koers has is still refused: OV87-5 while OV87-4 is missing.
+    const gap = await upload("gat.csv", Buffer.from(["Naam;Offertenr;Product;Aantal;Bedrag;Kans;Beslissing", "Revisie Klant A;OV87-5;SCH-1;2;410,00;50%;mrt 2027"].join("\n")));
+    expect(gap.ok).toBe(false);
+    expect(gap.errors[0].message).toContain("OV87-4 is missing");
+  });
+
   it("reports every bad row with row and column and imports nothing", async () => {
     const result = await upload("fout.csv", fixture("quotes-errors.csv"));
     expect(result.ok).toBe(false);
