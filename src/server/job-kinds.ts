@@ -6,6 +6,9 @@ const here = import.meta.url;
 
 export const JOB_KINDS: JobKinds = {
   "forecast.asOf": jobKind(here, "../features/forecast/forecast.job", "forecastAsOfJob"),
+  "imports.read": jobKind(here, "../features/imports/import.jobs", "importReadJob"),
+  "imports.analyse": jobKind(here, "../features/imports/import.jobs", "importAnalyseJob"),
+  "imports.commit": jobKind(here, "../features/imports/import.jobs", "importCommitJob"),
   "sales.analyse": jobKind(here, "../features/sales/sales-analyse.job", "salesAnalyseJob"),
   "sales.commit": jobKind(here, "../features/sales/sales-commit.job", "salesCommitJob"),
   "sales.rebuild": jobKind(here, "../features/sales/sales-maintenance.job", "salesRebuildJob"),

@@ -52,7 +52,7 @@ export async function uploadedFile(request: FastifyRequest, maxBytes = MAX_UPLOA
 }
 
 /** The one uploaded file, streamed into job_files chunk by chunk (large imports). */
-export async function uploadedFileToStore(request: FastifyRequest, db: Db, ownerId: number | null, maxBytes: number, at: string): Promise<{ fileId: number; size: number; fileName: string }> {
+export async function uploadedFileToStore(request: FastifyRequest, db: Db, ownerId: number | null, maxBytes: number, at: string): Promise<{ fileId: number; size: number; fileName: string; fields: Record<string, string | undefined> }> {
   const file = await filePart(request, maxBytes);
   let stored: { id: number; size: number };
   try {
@@ -64,5 +64,6 @@ export async function uploadedFileToStore(request: FastifyRequest, db: Db, owner
     await db.deleteFrom("job_files").where("id", "=", stored.id).execute();
     throw new AppError("payload_too_large", `The file may be at most ${Math.round(maxBytes / 1024 / 1024)} MB`);
   }
-  return { fileId: stored.id, size: stored.size, fileName: file.filename };
+  const fields = Object.fromEntries(Object.keys(file.fields).map((name) => [name, formField(file, name)]));
+  return { fileId: stored.id, size: stored.size, fileName: file.filename, fields };
 }

@@ -9,6 +9,7 @@ import * as relationIndexes from "./0005_relation_indexes.js";
 import * as jobs from "./0006_jobs.js";
 import * as sales from "./0007_sales.js";
 import * as salesViews from "./0008_sales_views.js";
+import * as importRows from "./0009_import_rows.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_core": core,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "0006_jobs": jobs,
   "0007_sales": sales,
   "0008_sales_views": salesViews,
+  "0009_import_rows": importRows,
 };

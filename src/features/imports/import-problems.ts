@@ -10,6 +10,7 @@ export interface ImportProblem {
   column: string;
   code: string;
   message: string;
+  field?: string;
 }
 
 export class ProblemLog {
@@ -32,7 +33,7 @@ export class ProblemLog {
       const part = this.pending.slice(i, i + 500);
       await db
         .insertInto("import_problems")
-        .values(part.map((p) => ({ job_id: this.importId, row_number: p.row, column_name: p.column.slice(0, 200), code: p.code, message: p.message.slice(0, 500) })))
+        .values(part.map((p) => ({ job_id: this.importId, row_number: p.row, column_name: p.column.slice(0, 200), code: p.code, message: p.message.slice(0, 500), field: p.field ?? null })))
         .execute();
     }
     this.stored += this.pending.length;
@@ -47,7 +48,7 @@ export async function clearProblems(db: Db, importId: number): Promise<void> {
 export function problemsPage(db: Db, importId: number, offset: number, limit: number) {
   return db
     .selectFrom("import_problems")
-    .select(["row_number as row", "column_name as column", "code", "message"])
+    .select(["row_number as row", "column_name as column", "code", "message", "field"])
     .where("job_id", "=", importId)
     .orderBy("row_number")
     .orderBy("column_name")

@@ -18,18 +18,43 @@ export function dutchCsv(lines: readonly (readonly string[])[]): Buffer {
   return iconv.encode(`${lines.map((l) => l.join(";")).join("\r\n")}\r\n`, "win1252");
 }
 
+/** Waits until the import's background work (reading, planning, committing) has ended. */
+export async function settled(t: TestApp, headers: Headers, id: number) {
+  for (let i = 0; i < 1200; i++) {
+    const res = await t.app.inject({ method: "GET", url: `/api/imports/${id}`, headers });
+    const status = res.json().status;
+    if (res.statusCode !== 200 || !["reading", "analysing", "committing"].includes(status)) return res;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`import ${id} did not settle`);
+}
+
+/**
+ * Uploads a file and waits for its header (and, with a complete mapping, its plan). Answers like the
+ * upload when it was refused, else like GET /api/imports/:id afterwards.
+ */
 export async function upload(t: TestApp, headers: Headers, kind: "relations" | "persons", fileName: string, content: Buffer) {
   const body = multipart(fileName, content, { kind });
-  return t.app.inject({ method: "POST", url: "/api/imports", headers: { ...headers, ...body.headers }, payload: body.payload });
+  const res = await t.app.inject({ method: "POST", url: "/api/imports", headers: { ...headers, ...body.headers }, payload: body.payload });
+  if (res.statusCode !== 201) return res;
+  const done = await settled(t, headers, res.json().id);
+  return { statusCode: res.statusCode, json: () => done.json(), body: done.body };
+}
+
+/** Starts the commit and waits for it: the import as it then stands (status committed, counts), or the refusal. */
+export async function commit(t: TestApp, headers: Headers, id: number) {
+  const res = await t.app.inject({ method: "POST", url: `/api/imports/${id}/commit`, headers });
+  if (res.statusCode !== 200) return res;
+  return settled(t, headers, id);
 }
 
 /** Uploads and commits; throws with the response body when a step fails. */
 export async function importFile(t: TestApp, headers: Headers, kind: "relations" | "persons", fileName: string, content: Buffer) {
   const up = await upload(t, headers, kind, fileName, content);
   if (up.statusCode !== 201) throw new Error(`upload failed: ${up.body}`);
-  const commit = await t.app.inject({ method: "POST", url: `/api/imports/${up.json().id}/commit`, headers });
-  if (commit.statusCode !== 200) throw new Error(`commit failed: ${commit.body}`);
-  return commit.json() as { id: number; counts: Record<string, number> };
+  const done = await commit(t, headers, up.json().id);
+  if (done.json().status !== "committed") throw new Error(`commit failed: ${done.body}`);
+  return done.json() as { id: number; counts: Record<string, number> };
 }
 
 export async function tableCounts(t: TestApp) {

@@ -1,21 +1,19 @@
-import type { FastifyRequest } from "fastify";
 import type { RoutesPlugin } from "../../server/context.js";
-import { AppError } from "../../server/errors.js";
+import { AppError, invalid } from "../../server/errors.js";
+import { headProblem } from "../../files/table-check.js";
+import { readJobFileHead } from "../jobs/job-files.js";
 import { requirePermission } from "../../server/plugins/auth.js";
 import { IdParams } from "../../server/schema-helpers.js";
-import { formField, uploadedFile } from "../../server/uploads.js";
+import { MAX_UPLOAD_BYTES, uploadedFileToStore } from "../../server/uploads.js";
 import type { ImportKind } from "./import-run.js";
 import { ImportJob, MappingBody, Preview, PreviewQuery, UploadQuery } from "./import.schemas.js";
 import { commitImportJob, getImport, previewImport, setImportMapping, uploadImport } from "./import.service.js";
 
-/** The one file of the multipart upload, and the kind from the query or a form field. */
-async function upload(request: FastifyRequest, queryKind: ImportKind | undefined) {
-  const { buffer, fileName, part } = await uploadedFile(request);
-  const kind = queryKind ?? formField(part, "kind");
+function checkedKind(kind: string | undefined): ImportKind {
   if (kind !== "relations" && kind !== "persons") {
     throw new AppError("validation_failed", "Say what the file holds: kind=relations or kind=persons", [{ field: "kind", code: "required", message: "is required (relations or persons)" }]);
   }
-  return { kind: kind as ImportKind, fileName, data: buffer };
+  return kind;
 }
 
 export const importRoutes: RoutesPlugin = async (app, { ctx }) => {
@@ -24,7 +22,7 @@ export const importRoutes: RoutesPlugin = async (app, { ctx }) => {
     {
       schema: {
         tags: ["imports"],
-        summary: "Upload a CSV or XLSX file of relations or persons (multipart: kind, file); returns headers and the proposed mapping",
+        summary: "Upload a CSV or XLSX file of relations or persons (multipart: kind, file); its header, sample rows and proposed mapping follow from a background job (status reading → uploaded)",
         consumes: ["multipart/form-data"],
         querystring: UploadQuery,
         response: { 201: ImportJob },
@@ -32,8 +30,15 @@ export const importRoutes: RoutesPlugin = async (app, { ctx }) => {
     },
     async (request, reply) => {
       const user = requirePermission(request, "crm.write");
-      const { kind, fileName, data } = await upload(request, request.query.kind);
-      const job = await uploadImport(ctx.db, user, kind, fileName, data, ctx.now());
+      // The kind comes as ?kind= (checked before the file is stored) or as a form field before the file.
+      if (request.query.kind) checkedKind(request.query.kind);
+      const stored = await uploadedFileToStore(request, ctx.db, user.id, MAX_UPLOAD_BYTES, ctx.now().toISOString());
+      const problem = headProblem(await readJobFileHead(ctx.db, stored.fileId, 64 * 1024), stored.size, stored.fileName);
+      if (problem) {
+        await ctx.db.deleteFrom("job_files").where("id", "=", stored.fileId).execute();
+        throw invalid({ field: "file", code: problem.code, message: problem.message });
+      }
+      const job = await uploadImport(ctx.db, ctx.jobs, user, checkedKind(request.query.kind ?? stored.fields.kind), stored, ctx.now());
       reply.header("location", `/api/imports/${job.id}`);
       return reply.status(201).send(job);
     },
@@ -56,7 +61,7 @@ export const importRoutes: RoutesPlugin = async (app, { ctx }) => {
         response: { 200: ImportJob },
       },
     },
-    async (request) => setImportMapping(ctx.db, requirePermission(request, "crm.write"), request.params.id, request.body.mapping, ctx.now()),
+    async (request) => setImportMapping(ctx.db, ctx.jobs, requirePermission(request, "crm.write"), request.params.id, request.body.mapping, ctx.now()),
   );
 
   app.get(
@@ -84,6 +89,6 @@ export const importRoutes: RoutesPlugin = async (app, { ctx }) => {
         response: { 200: ImportJob },
       },
     },
-    async (request) => commitImportJob(ctx.db, requirePermission(request, "crm.write"), request.params.id, ctx.now()),
+    async (request) => commitImportJob(ctx.db, ctx.jobs, requirePermission(request, "crm.write"), request.params.id),
   );
 };

@@ -1,6 +1,7 @@
 // HTTP shapes of the import flow.
 import { Type } from "typebox";
 import { Nullable, literals } from "../../server/schema-helpers.js";
+import { JobDto } from "../jobs/job.schemas.js";
 
 
 export const ImportKindSchema = literals(["relations", "persons"] as const);
@@ -29,8 +30,10 @@ export const ImportJob = Type.Object({
   fields: Type.Array(Type.String(), { description: "the fields a column can be mapped to for this kind" }),
   mapping: Type.Record(Type.String(), Type.Integer(), { description: "field → column index (0-based)" }),
   mappingSource: Type.String({ description: "remembered (same layout as before) | recognised (from the headers) | chosen" }),
-  status: Type.String(),
+  status: Type.String({ description: "reading → uploaded → analysing → analysed | invalid → committing → committed; failed when a job failed" }),
   counts: Nullable(Counts),
+  analysisJob: Nullable(JobDto),
+  commitJob: Nullable(JobDto),
   createdAt: Type.String(),
   committedAt: Nullable(Type.String()),
 });

@@ -1,19 +1,23 @@
-// Use cases of the import flow: upload → (remembered or recognised) mapping → preview → commit.
-// A job keeps the parsed rows, so preview and commit read exactly the file the user uploaded.
+// Use cases of the relations and persons import, on the import engine: the upload is stored as a
+// file (job_files) and every step that reads it runs as a background job — reading the header and
+// sample rows, planning every row, committing — so no request parses a file on the event loop.
+// The plan is stored per row (import_rows) and the preview pages through it.
 import { createHash } from "node:crypto";
 import type { Selectable } from "kysely";
+import type { Viewer } from "../../domain/access.js";
 import type { Db } from "../../db/kysely.js";
 import { type ImportField, isImportField, normalizeHeader, proposeMapping } from "../../files/dutch-headers.js";
-import { readTable, type Table, type TableRow } from "../../files/table-reader.js";
 import { AppError, type FieldProblem, fieldProblem, invalid, notFound } from "../../server/errors.js";
-import type { AuthUser } from "../auth/auth-user.js";
-import type { PersonPlanItem, RelationPlanItem } from "./import-plan.js";
+import type { JobRunner } from "../jobs/job-runner.js";
+import { findJobRow } from "../jobs/job.repository.js";
+import { toJobDto } from "../jobs/job.service.js";
+import { deleteJobFilesBefore } from "../jobs/job-files.js";
 import type { ImportMapping } from "./import-row.js";
-import { analyseImport, commitImport, type ImportCounts, type ImportKind } from "./import-run.js";
+import type { ImportCounts, ImportKind } from "./import-run.js";
 import { deleteJobsBefore, findJob, findRememberedMapping, insertJob, rememberMapping } from "./import.repository.js";
 import type { ImportJobsTable } from "./import.table.js";
 
-/** Uploaded files are kept as jobs this long (milliseconds), then removed. */
+/** Uploaded files are kept with their imports this long (milliseconds), then removed. */
 const JOB_LIFETIME_MS = 7 * 24 * 3600 * 1000;
 
 export const RELATION_FIELDS: readonly ImportField[] = [
@@ -33,9 +37,9 @@ export function layoutKey(kind: ImportKind, headers: readonly string[]): string 
   return createHash("sha256").update(JSON.stringify([kind, headers.map(normalizeHeader)])).digest("hex");
 }
 
-type MappingSource = "remembered" | "recognised" | "chosen";
+export type MappingSource = "remembered" | "recognised" | "chosen";
 type JobRow = Selectable<ImportJobsTable>;
-interface StoredMapping {
+export interface StoredMapping {
   source: MappingSource;
   fields: ImportMapping;
 }
@@ -65,18 +69,18 @@ export async function initialMapping(db: Db, kind: ImportKind, headers: readonly
   return { source: "recognised", fields: Object.fromEntries(proposed) };
 }
 
-function tableOf(job: JobRow): Pick<Table, "headers" | "rows"> {
-  const rows = (JSON.parse(job.rows) as [number, string[]][]).map(([rowNumber, cells]): TableRow => ({ rowNumber, cells }));
-  return { headers: JSON.parse(job.headers) as string[], rows };
-}
-
-function mappingOf(job: JobRow): StoredMapping {
+export function mappingOf(job: JobRow): StoredMapping {
   return job.mapping ? (JSON.parse(job.mapping) as StoredMapping) : { source: "recognised", fields: {} };
 }
 
-function toDto(job: JobRow) {
-  const table = tableOf(job);
+async function toDto(db: Db, job: JobRow) {
   const mapping = mappingOf(job);
+  const jobOf = async (id: number | null) => (id ? await findJobRow(db, id) : undefined);
+  const analysis = await jobOf(job.analysis_job_id);
+  const commit = await jobOf(job.commit_job_id);
+  // A job that failed leaves the import where it was: the state says so, the job says why.
+  const failed = (["reading", "analysing"].includes(job.status) && analysis?.state === "failed") || (job.status === "committing" && (commit?.state === "failed" || commit?.state === "cancelled"));
+  const sample = job.sample ? (JSON.parse(job.sample) as [number, string[]][]) : [];
   return {
     id: job.id,
     kind: job.kind,
@@ -84,119 +88,109 @@ function toDto(job: JobRow) {
     format: job.format,
     encoding: job.encoding,
     delimiter: job.delimiter,
-    headers: table.headers,
+    headers: JSON.parse(job.headers) as string[],
     rowCount: job.row_count,
-    sample: table.rows.slice(0, 5).map((r) => ({ row: r.rowNumber, cells: r.cells })),
+    sample: sample.map(([row, cells]) => ({ row, cells })),
     fields: [...fieldsOf(job.kind as ImportKind)],
     mapping: mapping.fields as Record<string, number>,
     mappingSource: mapping.source,
-    status: job.status,
-    counts: job.counts ? (JSON.parse(job.counts) as ImportCounts) : null,
+    status: failed ? "failed" : job.status,
+    counts: job.status === "committed" && job.counts ? (JSON.parse(job.counts) as ImportCounts) : null,
+    analysisJob: analysis ? toJobDto(analysis) : null,
+    commitJob: commit ? toJobDto(commit) : null,
     createdAt: job.created_at,
     committedAt: job.committed_at,
   };
 }
-export type ImportJobDto = ReturnType<typeof toDto>;
+export type ImportJobDto = Awaited<ReturnType<typeof toDto>>;
 
-async function ownJob(db: Db, user: AuthUser, id: number): Promise<JobRow> {
+export async function ownJob(db: Db, viewer: Viewer, id: number): Promise<JobRow> {
   const job = await findJob(db, id);
   // Another user's upload holds personal data they chose to share with no one: it does not exist for you.
-  if (!job || (job.created_by !== user.id && user.role !== "admin")) throw notFound(`Import ${id}`);
+  if (!job || job.kind === "sales" || (job.created_by !== viewer.id && viewer.role !== "admin")) throw notFound(`Import ${id}`);
   return job;
 }
 
-export async function uploadImport(db: Db, user: AuthUser, kind: ImportKind, fileName: string, data: Buffer, now: Date): Promise<ImportJobDto> {
-  const read = await readTable(data, fileName);
-  if (!read.ok) throw invalid({ field: "file", code: read.error.code, message: read.error.message });
-  const table = read.value;
-  await deleteJobsBefore(db, new Date(now.getTime() - JOB_LIFETIME_MS).toISOString());
-  const mapping = await initialMapping(db, kind, table.headers);
+/** Stores the import of an uploaded file and queues the reading of its header and first rows. */
+export async function uploadImport(db: Db, jobs: JobRunner, viewer: Viewer, kind: ImportKind, file: { fileId: number; fileName: string }, now: Date): Promise<ImportJobDto> {
+  const before = new Date(now.getTime() - JOB_LIFETIME_MS).toISOString();
+  await deleteJobsBefore(db, before);
+  await deleteJobFilesBefore(db, before);
   const id = await insertJob(db, {
     kind,
-    file_name: fileName,
-    format: table.format,
-    encoding: table.encoding ?? null,
-    delimiter: table.delimiter ?? null,
-    headers: JSON.stringify(table.headers),
-    rows: JSON.stringify(table.rows.map((r) => [r.rowNumber, r.cells])),
-    row_count: table.rows.length,
-    layout_key: layoutKey(kind, table.headers),
-    mapping: JSON.stringify(mapping),
-    created_by: user.id,
+    file_name: file.fileName,
+    format: "",
+    headers: "[]",
+    rows: "[]",
+    row_count: 0,
+    layout_key: "",
+    status: "reading",
+    created_by: viewer.id,
     created_at: now.toISOString(),
+    file_id: file.fileId,
   });
-  return getImport(db, user, id);
+  const read = await jobs.enqueue("imports.read", { importId: id }, viewer);
+  await db.updateTable("import_jobs").set({ analysis_job_id: read.id }).where("id", "=", id).execute();
+  return getImport(db, viewer, id);
 }
 
-export async function getImport(db: Db, user: AuthUser, id: number): Promise<ImportJobDto> {
-  return toDto(await ownJob(db, user, id));
+export async function getImport(db: Db, viewer: Viewer, id: number): Promise<ImportJobDto> {
+  return toDto(db, await ownJob(db, viewer, id));
 }
 
-/** Sets the mapping of a job and remembers it for every later file with the same layout. */
-export async function setImportMapping(db: Db, user: AuthUser, id: number, mapping: Record<string, number>, now: Date): Promise<ImportJobDto> {
-  const job = await ownJob(db, user, id);
-  if (job.status === "committed") throw new AppError("conflict", "This import has already been committed; upload the file again to import it anew");
+/** Sets the mapping (remembered for every later file with the same layout) and queues the plan. */
+export async function setImportMapping(db: Db, jobs: JobRunner, viewer: Viewer, id: number, mapping: Record<string, number>, now: Date): Promise<ImportJobDto> {
+  const job = await ownJob(db, viewer, id);
+  if (job.status === "committed" || job.status === "committing") throw new AppError("conflict", "This import has already been committed; upload the file again to import it anew");
+  if (job.status === "reading") throw new AppError("conflict", "The file is still being read; wait a moment");
   const problems = mappingProblems(job.kind as ImportKind, JSON.parse(job.headers) as string[], mapping);
   if (problems.length > 0) throw invalid(...problems);
   const stored: StoredMapping = { source: "chosen", fields: mapping as ImportMapping };
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable("import_jobs").set({ mapping: JSON.stringify(stored) }).where("id", "=", id).execute();
-    await rememberMapping(trx, job.kind, job.layout_key, JSON.stringify(mapping), user.id, now.toISOString());
+    await trx.updateTable("import_jobs").set({ mapping: JSON.stringify(stored), status: "analysing", counts: null }).where("id", "=", id).execute();
+    await rememberMapping(trx, job.kind, job.layout_key, JSON.stringify(mapping), viewer.id, now.toISOString());
   });
-  return getImport(db, user, id);
+  const analysis = await jobs.enqueue("imports.analyse", { importId: id }, viewer);
+  await db.updateTable("import_jobs").set({ analysis_job_id: analysis.id }).where("id", "=", id).execute();
+  return getImport(db, viewer, id);
 }
 
-function checkedMapping(job: JobRow): ImportMapping {
-  const mapping = mappingOf(job).fields;
-  const problems = mappingProblems(job.kind as ImportKind, JSON.parse(job.headers) as string[], mapping as Record<string, number>);
-  if (problems.length > 0) throw invalid(...problems);
-  return mapping;
-}
-
-function previewRow(item: RelationPlanItem | PersonPlanItem) {
-  const isPerson = "relationId" in item;
+/** The stored plan: counts, the first problems, and a page of rows. */
+export async function previewImport(db: Db, viewer: Viewer, id: number, page: { offset: number; limit: number }) {
+  const job = await ownJob(db, viewer, id);
+  if (job.status !== "analysed" && job.status !== "invalid") throw new AppError("conflict", job.status === "analysing" ? "The file is still being checked; the preview follows" : "Choose the columns first");
+  const analysis = job.counts ? (JSON.parse(job.counts) as { counts: ImportCounts; problems: number; rows: number }) : null;
+  const problems = await db.selectFrom("import_problems").select(["row_number", "column_name", "field", "code", "message"]).where("job_id", "=", id).orderBy("row_number").limit(500).execute();
+  const rows = await db.selectFrom("import_rows").selectAll().where("job_id", "=", id).orderBy("row_number").offset(page.offset).limit(page.limit).execute();
   return {
-    row: item.row,
-    action: item.action,
-    name: item.name,
-    relationId: isPerson ? item.relationId : (item.current?.id ?? null),
-    personId: isPerson ? (item.current?.id ?? null) : null,
-    changes: item.action === "update" ? Object.keys(item.changes) : [],
-    notes: item.notes,
+    counts: analysis?.counts ?? { created: 0, updated: 0, unchanged: 0, skippedDead: 0, skippedDuplicate: 0, consentsRecorded: 0 },
+    problemCount: analysis?.problems ?? problems.length,
+    problems: problems.map((p) => ({ row: p.row_number, column: p.column_name, field: p.field ?? "", code: p.code, message: p.message })),
+    total: analysis?.rows ?? 0,
+    rows: rows.map((r) => ({
+      row: r.row_number,
+      action: r.action,
+      name: r.name,
+      relationId: r.relation_id,
+      personId: r.person_id,
+      changes: JSON.parse(r.changes) as string[],
+      notes: JSON.parse(r.notes) as string[],
+    })),
   };
 }
 
-export async function previewImport(db: Db, user: AuthUser, id: number, page: { offset: number; limit: number }) {
-  const job = await ownJob(db, user, id);
-  const analysis = await analyseImport(db, job.kind as ImportKind, tableOf(job), checkedMapping(job));
-  return {
-    counts: analysis.counts,
-    problemCount: analysis.problems.length,
-    problems: analysis.problems.slice(0, 500),
-    total: analysis.items.length,
-    rows: analysis.items.slice(page.offset, page.offset + page.limit).map(previewRow),
-  };
-}
-
-export async function commitImportJob(db: Db, user: AuthUser, id: number, now: Date): Promise<ImportJobDto> {
-  const job = await ownJob(db, user, id);
-  if (job.status === "committed") throw new AppError("conflict", "This import has already been committed");
-  const mapping = checkedMapping(job);
-  await commitImport(db, job.kind as ImportKind, tableOf(job), mapping, {
-    userId: user.id,
-    now,
-    fileName: job.file_name,
-    finish: async (trx, counts) => {
-      // In the same transaction: a commit that fails leaves the job "uploaded", ready to run again.
-      const marked = await trx
-        .updateTable("import_jobs")
-        .set({ status: "committed", counts: JSON.stringify(counts), committed_at: now.toISOString() })
-        .where("id", "=", id)
-        .where("status", "=", "uploaded")
-        .executeTakeFirst();
-      if (Number(marked.numUpdatedRows) !== 1) throw new AppError("conflict", "This import was committed at the same moment by another request");
-      await rememberMapping(trx, job.kind, job.layout_key, JSON.stringify(mapping), user.id, now.toISOString());
-    },
-  });
-  return getImport(db, user, id);
+/** Queues the commit (all or nothing, in one transaction). A failed commit may be started again. */
+export async function commitImportJob(db: Db, jobs: JobRunner, viewer: Viewer, id: number): Promise<ImportJobDto> {
+  const job = await ownJob(db, viewer, id);
+  const previous = job.commit_job_id ? await findJobRow(db, job.commit_job_id) : undefined;
+  const retry = job.status === "committing" && (previous?.state === "failed" || previous?.state === "cancelled");
+  if (!retry && (job.status === "committed" || job.status === "committing")) throw new AppError("conflict", "This import has already been committed");
+  if (!retry && job.status !== "analysed") {
+    throw new AppError("rule_violation", job.status === "invalid" ? "Some rows cannot be imported (see the preview); fix the file and upload it again" : "The file has not been checked yet");
+  }
+  const marked = await db.updateTable("import_jobs").set({ status: "committing" }).where("id", "=", id).where("status", "=", retry ? "committing" : "analysed").executeTakeFirst();
+  if (Number(marked.numUpdatedRows) !== 1) throw new AppError("conflict", "This import was committed at the same moment by another request");
+  const commit = await jobs.enqueue("imports.commit", { importId: id }, viewer);
+  await db.updateTable("import_jobs").set({ commit_job_id: commit.id }).where("id", "=", id).execute();
+  return getImport(db, viewer, id);
 }

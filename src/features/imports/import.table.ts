@@ -32,6 +32,21 @@ export interface ImportJobsTable {
   options: string | null;
   analysis_job_id: number | null;
   commit_job_id: number | null;
+  /** JSON [rowNumber, cells][]: the first rows, for the mapping step (migration 0009). */
+  sample: string | null;
+}
+
+export interface ImportRowsTable {
+  job_id: number;
+  row_number: number;
+  action: string;
+  name: string;
+  relation_id: number | null;
+  person_id: number | null;
+  /** JSON string[]. */
+  changes: string;
+  /** JSON string[]. */
+  notes: string;
 }
 
 export interface ImportMappingsTable {
@@ -44,5 +59,6 @@ export interface ImportMappingsTable {
 
 export interface ImportTables {
   import_jobs: ImportJobsTable;
+  import_rows: ImportRowsTable;
   import_mappings: ImportMappingsTable;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../test-support/app.js";
 import { ENGINES } from "../../test-support/databases.js";
-import { dutchCsv, type Headers, importFile, tableCounts, upload } from "./import-test-helpers.js";
+import { commit, dutchCsv, type Headers, importFile, tableCounts, upload } from "./import-test-helpers.js";
 
 const RELATIONS = [
   ["Bedrijfsnaam", "KvK-nummer", "Postcode", "Status"],
@@ -38,8 +38,8 @@ describe.each(ENGINES)("importing persons on %s", (engine) => {
     const up = await upload(t, rep.headers, "persons", "personen.csv", dutchCsv(PERSONS));
     expect(up.statusCode).toBe(201);
     expect(up.json().mapping).toMatchObject({ name: 0, kvkNumber: 1, postcode: 2, firstName: 3, infix: 4, lastName: 5, jobTitle: 6, email: 7, mobile: 8, gender: 9, newsletter: 10 });
-    const commit = await t.app.inject({ method: "POST", url: `/api/imports/${up.json().id}/commit`, headers: rep.headers });
-    expect(commit.json().counts).toMatchObject({ created: 3, skippedDead: 1, consentsRecorded: 2 });
+    const committed = await commit(t, rep.headers, up.json().id);
+    expect(committed.json().counts).toMatchObject({ created: 3, skippedDead: 1, consentsRecorded: 2 });
     const zoe = await personByLast("Berg");
     expect(zoe).toMatchObject({ first_name: "Zoë", infix: "van der", email: "zoe@groen.nl", gender: "v", job_title: "Inkoper", phone_mobile: "06-12345678" });
     const groen = await db().selectFrom("relations").select("id").where("kvk_number", "=", "30000001").executeTakeFirstOrThrow();
@@ -80,7 +80,7 @@ describe.each(ENGINES)("importing persons on %s", (engine) => {
     const up = (await upload(t, rep.headers, "persons", "personen.csv", dutchCsv(PERSONS))).json();
     const preview = (await t.app.inject({ method: "GET", url: `/api/imports/${up.id}/preview`, headers: rep.headers })).json();
     expect(preview.rows[0].notes.join(" ")).toMatch(/withdrawn earlier/);
-    await t.app.inject({ method: "POST", url: `/api/imports/${up.id}/commit`, headers: rep.headers });
+    await commit(t, rep.headers, up.id);
     expect(await newsletterState(zoe.id)).toBe("withdrawn");
     expect((await tableCounts(t)).consents).toBe(before.consents);
   });
@@ -96,9 +96,10 @@ describe.each(ENGINES)("importing persons on %s", (engine) => {
     ]);
     const fixed = dutchCsv([HEADER, ["Onbekend BV", "", "9999 ZZ", "Anna", "", "Smit", "", "", "", "", ""]]);
     const up2 = (await upload(t, rep.headers, "persons", "onbekend2.csv", fixed)).json();
-    const commit = await t.app.inject({ method: "POST", url: `/api/imports/${up2.id}/commit`, headers: rep.headers });
-    expect(commit.statusCode).toBe(400);
-    expect(commit.json().errors[0]).toMatchObject({ field: "row 2, Bedrijfsnaam", code: "import_relation_not_found" });
+    const preview2 = (await t.app.inject({ method: "GET", url: `/api/imports/${up2.id}/preview`, headers: rep.headers })).json();
+    expect(preview2.problems[0]).toMatchObject({ row: 2, column: "Bedrijfsnaam", code: "import_relation_not_found" });
+    const refused = await t.app.inject({ method: "POST", url: `/api/imports/${up2.id}/commit`, headers: rep.headers });
+    expect(refused.statusCode).toBe(422);
     expect(await tableCounts(t)).toEqual(before);
   });
 });

@@ -111,6 +111,8 @@ export interface ImportProblemsTable {
   column_name: string;
   code: string;
   message: string;
+  /** The field the problem is about, where the import names fields (migration 0009). */
+  field: string | null;
 }
 
 export interface SalesViewsTable {

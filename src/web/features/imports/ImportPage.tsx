@@ -1,7 +1,7 @@
 // /imports: the import wizard for relations and persons from CSV or XLSX. Upload → map the columns →
 // preview (what each row would do, and every row problem) → commit, all or nothing. The job and the
 // step live in the URL (?job=12&step=preview), so a reload keeps the user where they were.
-import { Stack, Stepper, Text, Title } from "@mantine/core";
+import { Button, Group, Stack, Stepper, Text, Title } from "@mantine/core";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
@@ -9,7 +9,8 @@ import { can } from "../../../domain/roles.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { PageLoader } from "../../components/PageLoader.js";
 import { useCurrentUser } from "../auth/session.js";
-import { type ImportJob, type ImportKind, useImportJob } from "./imports.api.js";
+import { type ImportJob, type ImportKind, retryCommit, useImportJob } from "./imports.api.js";
+import { JobProgress } from "../jobs/JobProgress.js";
 import { MappingStep } from "./MappingStep.js";
 import { PreviewStep } from "./PreviewStep.js";
 import { ResultStep } from "./ResultStep.js";
@@ -56,7 +57,11 @@ export function ImportPage() {
   }
 
   // A committed job can only show its result.
-  const shown: Step = job.data?.status === "committed" ? "done" : step;
+  const status = job.data?.status;
+  const shown: Step = status === "committed" ? "done" : step;
+  const working = status === "reading" || status === "committing";
+  const runningJob = status === "committing" ? job.data?.commitJob : job.data?.analysisJob;
+  const failedJob = status === "failed" ? (job.data?.commitJob?.state === "failed" ? job.data.commitJob : job.data?.analysisJob) : null;
   const restart = (k: ImportKind = (job.data?.kind as ImportKind | undefined) ?? kind) => go({ step: "upload", kind: k });
 
   return (
@@ -80,6 +85,20 @@ export function ImportPage() {
         <PageLoader />
       ) : job.isError ? (
         <ErrorAlert error={job.error} />
+      ) : working && runningJob ? (
+        <JobProgress jobId={runningJob.id} label={t(status === "committing" ? "imports.committing" : "imports.reading", { file: job.data.fileName })} />
+      ) : failedJob ? (
+        <Stack>
+          <JobProgress jobId={failedJob.id} label={t(job.data.commitJob?.state === "failed" ? "imports.committing" : "imports.reading", { file: job.data.fileName })} />
+          <Group>
+            {job.data.commitJob?.state === "failed" && (
+              <Button onClick={() => void retryCommit(job.data.id).then(() => job.refetch())}>{t("imports.retryCommit")}</Button>
+            )}
+            <Button variant="default" onClick={() => restart()}>
+              {t("imports.newFile")}
+            </Button>
+          </Group>
+        </Stack>
       ) : shown === "mapping" ? (
         <MappingStep job={job.data} onNext={() => go({ step: "preview" })} onNewFile={() => restart()} />
       ) : shown === "preview" ? (

@@ -12,6 +12,7 @@ import { formatCount } from "../../i18n/format.js";
 import { ActionBadge, CountCards } from "./CountCards.js";
 import { FileFacts } from "./MappingStep.js";
 import { type ImportJob, type ImportKind, type RowProblem, useCommitImport, useImportPreview } from "./imports.api.js";
+import { JobProgress } from "../jobs/JobProgress.js";
 
 const ROWS_PER_PAGE = 25;
 const PROBLEMS_PER_PAGE = 20;
@@ -58,11 +59,11 @@ interface Props {
 export function PreviewStep({ job, onBack, onNewFile, onCommitted }: Props) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
-  const preview = useImportPreview(job.id, (page - 1) * ROWS_PER_PAGE, ROWS_PER_PAGE);
+  const preview = useImportPreview(job.id, (page - 1) * ROWS_PER_PAGE, ROWS_PER_PAGE, job.status === "analysed" || job.status === "invalid");
   const commit = useCommitImport(job.id);
   const kind = job.kind as ImportKind;
 
-  if (preview.isPending) return <PageLoader />;
+  if (preview.isPending) return job.analysisJob && job.status === "analysing" ? <JobProgress jobId={job.analysisJob.id} label={t("imports.checking")} /> : <PageLoader />;
   if (preview.isError) {
     return (
       <Stack>
@@ -81,12 +82,8 @@ export function PreviewStep({ job, onBack, onNewFile, onCommitted }: Props) {
   const pages = Math.max(1, Math.ceil(p.total / ROWS_PER_PAGE));
   const rowsWithProblems = new Set(p.problems.map((x) => x.row)).size;
 
-  const doCommit = () =>
-    commit.mutate(undefined, {
-      onSuccess: onCommitted,
-      // Row problems that appeared meanwhile (someone else changed the data): show them.
-      onError: () => void preview.refetch(),
-    });
+  // The commit runs as a job; the page follows it and shows the result when it is done.
+  const doCommit = () => commit.mutate(undefined, { onSuccess: onCommitted, onError: () => void preview.refetch() });
 
   return (
     <Stack>

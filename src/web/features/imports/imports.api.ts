@@ -49,11 +49,15 @@ export function useUploadImport() {
   });
 }
 
+/** The statuses in which a background job works on the import: the page follows it. */
+export const WORKING = ["reading", "analysing", "committing"];
+
 export function useImportJob(id: number) {
   return useQuery({
     queryKey: importKeys.job(id),
     queryFn: ({ signal }) => api.get<ImportJob>(`/api/imports/${id}`, signal),
     enabled: id > 0,
+    refetchInterval: (query) => (query.state.data && WORKING.includes(query.state.data.status) ? 500 : false),
   });
 }
 
@@ -68,15 +72,19 @@ export function useSetMapping(id: number) {
   });
 }
 
-/** The preview is computed afresh on every request (the data may have changed meanwhile). */
-export function useImportPreview(id: number, offset: number, limit: number) {
+/** The plan the background job stored; read once the file has been checked (analysed or invalid). */
+export function useImportPreview(id: number, offset: number, limit: number, ready: boolean) {
   return useQuery({
     queryKey: importKeys.preview(id, offset, limit),
     queryFn: ({ signal }) => api.get<ImportPreview>(`/api/imports/${id}/preview${queryString({ offset, limit })}`, signal),
     placeholderData: keepPreviousData,
+    enabled: ready,
     staleTime: 0,
   });
 }
+
+/** Starts a commit that failed again (the lines already written are found unchanged). */
+export const retryCommit = (id: number) => apiRequest<ImportJob>(`/api/imports/${id}/commit`, { method: "POST" });
 
 export function useCommitImport(id: number) {
   const queryClient = useQueryClient();
