@@ -4,7 +4,8 @@
 // from the depot is lowest joins it, until no client fits. Clients left when the fleet is used up
 // go to their least-penalised position, so the result can then be infeasible (the caller's
 // validator says so).
-import { RouteState, Segment } from "./route-state.js";
+import { RouteState } from "./route-state.js";
+import { Segment } from "./segment.js";
 import type { RoutingModel } from "./routing-model.js";
 
 /** Capacity and time-window violations are "infeasible" above this (sums of square roots). */

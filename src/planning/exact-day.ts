@@ -45,55 +45,77 @@ export function solveDayExactly(problem: DayProblem): Result<DayPlan, DayProblem
   if (n === 0) {
     return ok({ order: [], cost: 0, departure: ready[0] as number, arrivals: [], starts: [], returnTime: ready[0] as number });
   }
-  // Labels in flat arrays; state (mask, last) lists the indices of its labels.
-  const labelCost: number[] = [];
-  const labelClock: number[] = [];
-  const labelParent: number[] = [];
-  const labelNode: number[] = [];
+  // Labels live in a growing pool of typed arrays; the labels of state (mask, last) form a linked
+  // list from head[mask * n + last - 1] through nextLabel (−1 ends it, dead labels are unlinked).
+  let capacity = 1024;
+  let labelCost = new Float64Array(capacity);
+  let labelClock = new Float64Array(capacity);
+  let labelParent = new Int32Array(capacity);
+  let labelNode = new Int32Array(capacity);
+  let nextLabel = new Int32Array(capacity);
+  let labels = 0;
   const full = (1 << n) - 1;
-  const states: (number[] | undefined)[] = new Array((full + 1) * n);
+  const head = new Int32Array((full + 1) * n).fill(-1);
+  const grow = (): void => {
+    capacity *= 2;
+    const more = <T extends Float64Array | Int32Array>(a: T): T => {
+      const b = new (a.constructor as new (length: number) => T)(capacity);
+      b.set(a);
+      return b;
+    };
+    labelCost = more(labelCost);
+    labelClock = more(labelClock);
+    labelParent = more(labelParent);
+    labelNode = more(labelNode);
+    nextLabel = more(nextLabel);
+  };
   const offer = (mask: number, last: number, c: number, clock: number, parent: number): void => {
     const key = mask * n + (last - 1);
-    let list = states[key];
-    if (list === undefined) {
-      list = [];
-      states[key] = list;
+    let before = -1;
+    for (let l = head[key] as number; l >= 0; l = nextLabel[l] as number) {
+      if ((labelCost[l] as number) <= c && (labelClock[l] as number) <= clock) return;
+      if (c <= (labelCost[l] as number) && clock <= (labelClock[l] as number)) {
+        // Dominated by the new label: unlink it.
+        if (before < 0) head[key] = nextLabel[l] as number;
+        else nextLabel[before] = nextLabel[l] as number;
+      } else {
+        before = l;
+      }
     }
-    for (let k = 0; k < list.length; k++) {
-      const other = list[k] as number;
-      if ((labelCost[other] as number) <= c && (labelClock[other] as number) <= clock) return;
-    }
-    // Drop the labels the new one dominates.
-    let keep = 0;
-    for (let k = 0; k < list.length; k++) {
-      const other = list[k] as number;
-      if (!(c <= (labelCost[other] as number) && clock <= (labelClock[other] as number))) list[keep++] = other;
-    }
-    list.length = keep;
-    list.push(labelCost.length);
-    labelCost.push(c);
-    labelClock.push(clock);
-    labelParent.push(parent);
-    labelNode.push(last);
+    if (labels === capacity) grow();
+    labelCost[labels] = c;
+    labelClock[labels] = clock;
+    labelParent[labels] = parent;
+    labelNode[labels] = last;
+    nextLabel[labels] = head[key] as number;
+    head[key] = labels++;
+  };
+  // With travel times that obey the triangle inequality, a label from which some remaining visit
+  // can no longer be reached in time is dead: no detour reaches it earlier.
+  const metric = obeysTriangleInequality(time, size);
+  const hopeless = (mask: number, at: number, clock: number): boolean => {
+    if (!metric) return false;
+    for (let j = 1; j <= n; j++) if (!(mask & (1 << (j - 1))) && clock + (time[at * size + j] as number) > (due[j] as number)) return true;
+    return clock + (time[at * size] as number) > (due[0] as number);
   };
   const depart = ready[0] as number;
   for (let j = 1; j <= n; j++) {
     const start = Math.max(depart + (time[j] as number), ready[j] as number);
     if (start <= (due[j] as number)) offer(1 << (j - 1), j, cost[j] as number, start + (service[j] as number), -1);
   }
-  for (let mask = 1; mask <= full; mask++) {
+  for (let mask = 1; mask < full; mask++) {
     for (let last = 1; last <= n; last++) {
-      const list = states[mask * n + (last - 1)];
-      if (list === undefined) continue;
-      for (const label of list) {
+      for (let label = head[mask * n + (last - 1)] as number; label >= 0; label = nextLabel[label] as number) {
         const c = labelCost[label] as number;
         const clock = labelClock[label] as number;
+        if (hopeless(mask, last, clock)) continue;
+        const row = last * size;
         for (let j = 1; j <= n; j++) {
           const bit = 1 << (j - 1);
           if (mask & bit) continue;
-          const start = Math.max(clock + (time[last * size + j] as number), ready[j] as number);
+          const start = Math.max(clock + (time[row + j] as number), ready[j] as number);
           if (start > (due[j] as number)) continue;
-          offer(mask | bit, j, c + (cost[last * size + j] as number), start + (service[j] as number), label);
+          offer(mask | bit, j, c + (cost[row + j] as number), start + (service[j] as number), label);
         }
       }
     }
@@ -102,7 +124,7 @@ export function solveDayExactly(problem: DayProblem): Result<DayPlan, DayProblem
   let bestCost = Number.POSITIVE_INFINITY;
   let bestReturn = Number.POSITIVE_INFINITY;
   for (let last = 1; last <= n; last++) {
-    for (const label of states[full * n + (last - 1)] ?? []) {
+    for (let label = head[full * n + (last - 1)] as number; label >= 0; label = nextLabel[label] as number) {
       const back = (labelClock[label] as number) + (time[last * size] as number);
       if (back > (due[0] as number)) continue;
       const total = (labelCost[label] as number) + (cost[last * size] as number);
@@ -118,6 +140,13 @@ export function solveDayExactly(problem: DayProblem): Result<DayPlan, DayProblem
   for (let label = best; label >= 0; label = labelParent[label] as number) order.push(labelNode[label] as number);
   order.reverse();
   return ok({ ...schedule(problem, order), order, cost: bestCost });
+}
+
+function obeysTriangleInequality(time: Float64Array, size: number): boolean {
+  for (let i = 0; i < size; i++)
+    for (let j = 0; j < size; j++)
+      for (let k = 0; k < size; k++) if ((time[i * size + j] as number) > (time[i * size + k] as number) + (time[k * size + j] as number) + 1e-9) return false;
+  return true;
 }
 
 /** Times of a feasible order when leaving home as late as the windows allow. */

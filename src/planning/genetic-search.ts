@@ -81,8 +81,7 @@ export function geneticSearch(model: RoutingModel, seed: number, limits: SearchL
     search.state.load(routes);
     if (mutate) {
       search.state.penalties = penalties;
-      search.state.moves++;
-      for (let r = 0; r < search.state.slots; r++) search.state.update(r);
+      search.state.reprice();
       ruin.apply();
     }
     search.run(penalties);

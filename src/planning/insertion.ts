@@ -1,5 +1,6 @@
 // Cheapest insertion of one client into a RouteState, used by recreate steps and constructions.
-import type { RouteState, Segment } from "./route-state.js";
+import type { RouteState } from "./route-state.js";
+import type { Segment } from "./segment.js";
 
 /** Where a client goes: penalised cost increase and the node to insert it after. */
 export interface Insertion {

@@ -5,7 +5,9 @@
 // segment data (only moves inside one route walk the stretch between u and v). A cheap lower bound
 // from distances alone skips most candidates before the time-window data are touched.
 import { createRandom, type Random, shuffle } from "./random.js";
-import { type Penalties, RouteState, Segment } from "./route-state.js";
+import { type Penalties, RouteState } from "./route-state.js";
+import { exchangeTails, reverseAfter, swapNodes } from "./route-edits.js";
+import { Segment } from "./segment.js";
 import type { RoutingModel } from "./routing-model.js";
 import { SwapStar } from "./swap-star.js";
 
@@ -41,18 +43,26 @@ export class LocalSearch {
     this.swapStar = new SwapStar(this.state);
   }
 
-  /** Descends to a local optimum of the penalised cost of the loaded solution. */
-  run(penalties: Penalties, useSwapStar = true): void {
+  /**
+   * Descends to a local optimum of the penalised cost of the loaded solution. `incremental`: only
+   * pairs of clients whose routes changed since they were last tried are tried again (for a
+   * solution that was a local optimum before a few routes changed, as in ruin and recreate).
+   */
+  run(penalties: Penalties, useSwapStar = true, incremental = false): void {
     const s = this.state;
     s.penalties = penalties;
-    // Costs change with the penalties: every route counts as changed.
-    s.moves++;
-    for (let r = 0; r < s.slots; r++) s.update(r);
-    this.lastTried.fill(-1);
-    shuffle(this.order, this.random);
-    for (const list of this.neighbours) shuffle(list, this.random);
+    s.reprice();
+    if (!incremental) {
+      // Costs change with the penalties: every route counts as changed.
+      s.moves++;
+      s.routeChanged.fill(s.moves);
+      this.lastTried.fill(-1);
+      for (const list of this.neighbours) shuffle(list, this.random);
+    }
+    // A new order per full descent; incremental ones (many, short) keep it.
+    if (!incremental) shuffle(this.order, this.random);
     let improved = true;
-    for (let loop = 0; improved; loop++) {
+    for (let loop = incremental ? 1 : 0; improved; loop++) {
       improved = false;
       for (let k = 0; k < this.order.length; k++) {
         const u = this.order[k] as number;
@@ -240,16 +250,7 @@ export class LocalSearch {
       delta = this.a.prefix(pv).add(u).addRange(y, pu).add(v).suffixCost(x) - (s.routeCost[ru] as number);
     }
     if (delta > -GAIN) return false;
-    s.next[pu] = v;
-    s.prev[v] = pu;
-    s.next[v] = x;
-    s.prev[x] = v;
-    s.next[pv] = u;
-    s.prev[u] = pv;
-    s.next[u] = y;
-    s.prev[y] = u;
-    s.route[u] = rv;
-    s.route[v] = ru;
+    swapNodes(s, u, v);
     this.commit(ru, rv);
     return true;
   }
@@ -308,18 +309,7 @@ export class LocalSearch {
     }
     const delta = this.a.prefix(first).addReversed(last, x).suffixCost(y) - (s.routeCost[r] as number);
     if (delta > -GAIN) return false;
-    // Relink x … last in reverse between first and y.
-    let at = x;
-    let before = y;
-    while (at !== y) {
-      const following = s.next[at] as number;
-      s.next[at] = before;
-      s.prev[before] = at;
-      before = at;
-      at = following;
-    }
-    s.next[first] = last;
-    s.prev[last] = first;
+    reverseAfter(s, first, last);
     this.commit(r, r);
     return true;
   }
@@ -334,31 +324,7 @@ export class LocalSearch {
     if (bound >= this.slack(ru) + this.slack(rv) - GAIN) return false;
     const delta = this.a.prefix(u).suffixCost(y) + this.b.prefix(v).suffixCost(x) - (s.routeCost[ru] as number) - (s.routeCost[rv] as number);
     if (delta > -GAIN) return false;
-    const endU = s.endDepot(ru);
-    const endV = s.endDepot(rv);
-    const lastU = s.prev[endU] as number;
-    const lastV = s.prev[endV] as number;
-    // Tails: x … lastU (maybe empty when x is the end depot) and y … lastV.
-    const tailU = x === endU ? -1 : x;
-    const tailV = y === endV ? -1 : y;
-    if (tailV >= 0) {
-      s.next[u] = tailV;
-      s.prev[tailV] = u;
-      s.next[lastV] = endU;
-      s.prev[endU] = lastV;
-    } else {
-      s.next[u] = endU;
-      s.prev[endU] = u;
-    }
-    if (tailU >= 0) {
-      s.next[v] = tailU;
-      s.prev[tailU] = v;
-      s.next[lastU] = endV;
-      s.prev[endV] = lastU;
-    } else {
-      s.next[v] = endV;
-      s.prev[endV] = v;
-    }
+    exchangeTails(s, u, v);
     this.commit(ru, rv);
     return true;
   }

@@ -6,7 +6,7 @@ import type { PvrpInstance } from "./instance.js";
 import { bestInsertion, type Insertion } from "./insertion.js";
 import { LocalSearch } from "./local-search.js";
 import type { Penalties } from "./route-state.js";
-import { Segment } from "./route-state.js";
+import { Segment } from "./segment.js";
 import type { RoutingModel } from "./routing-model.js";
 
 export function dayModel(instance: PvrpInstance, day: number): RoutingModel {
@@ -31,6 +31,7 @@ export function dayModel(instance: PvrpInstance, day: number): RoutingModel {
 export class DaySearch {
   readonly search: LocalSearch;
   private readonly seg: Segment;
+
   constructor(model: RoutingModel, neighbours: readonly Int32Array[], seed: number) {
     this.search = new LocalSearch(model, neighbours, seed);
     this.seg = new Segment(this.search.state);
@@ -48,6 +49,6 @@ export class DaySearch {
   setPenalties(penalties: Penalties): void {
     const s = this.search.state;
     s.penalties = penalties;
-    for (let r = 0; r < s.slots; r++) s.update(r);
+    s.reprice();
   }
 }

@@ -3,13 +3,15 @@
 //
 //   construction  customers with the fewest options and the most visits first; each takes the
 //                 combination whose days give the cheapest sum of insertion costs.
-//   ruin          a seed customer and its nearest neighbours (in space) leave all their days.
+//   ruin          a seed customer and its nearest neighbours (in space) leave all their days
+//                 (up to n/4 customers, at most 20).
 //   recreate      in random, demand or distance order, each chooses its combination again by the
 //                 summed insertion cost, with SISR "blinks" (each position skipped with a small
-//                 probability), so combinations change as freely as positions.
+//                 probability), so combinations change as freely as positions; half of the
+//                 time the first one back takes a random combination (a cluster shift).
 //   descent       the granular local search (with SWAP*) on every day that changed.
 //   acceptance    simulated annealing on the penalised cost; the temperature falls geometrically
-//                 from ~10 % to ~0.1 % of an average arc over the time (or iteration) budget.
+//                 over the time (or iteration) budget, from 3 average arcs to 1.5 % of one.
 // Capacity and duration excesses are penalised during the search (weights adapt to the share of
 // infeasible candidates); only feasible plans are kept as the best.
 import type { PvrpInstance } from "./instance.js";
@@ -29,19 +31,51 @@ export interface PvrpSearchResult {
 
 const FEASIBLE = 1e-9;
 
+export interface PvrpParameters {
+  /** Granular neighbours per customer in the day searches. */
+  granular: number;
+  /** Most customers removed by one ruin: this share of n, between 4 and maxRemoved. */
+  removedShare: number;
+  maxRemoved: number;
+  /** Start and end temperature as shares of the average arc of the construction. */
+  hot: number;
+  cold: number;
+  /** Penalty factors after an infeasible / a feasible candidate. */
+  penaltyUp: number;
+  penaltyDown: number;
+  /** Share of recreates whose first customer takes a random allowed combination. */
+  clusterShift: number;
+}
+
+export const DEFAULT_PVRP_PARAMETERS: PvrpParameters = {
+  granular: 40,
+  removedShare: 0.25,
+  maxRemoved: 20,
+  hot: 3,
+  cold: 0.015,
+  penaltyUp: 1.05,
+  penaltyDown: 0.99,
+  clusterShift: 0.5,
+};
+
 interface Totals {
   distance: number;
   timeWarp: number;
   excessLoad: number;
 }
 
-export function pvrpSearch(instance: PvrpInstance, seed: number, limits: SearchLimits & { constructionOnly?: boolean }): PvrpSearchResult {
+export function pvrpSearch(
+  instance: PvrpInstance,
+  seed: number,
+  limits: SearchLimits & { constructionOnly?: boolean },
+  parameters: PvrpParameters = DEFAULT_PVRP_PARAMETERS,
+): PvrpSearchResult {
   const started = limits.now();
   const random = createRandom(seed);
   const n = instance.x.length - 1;
   const T = instance.days;
   const models = Array.from({ length: T }, (_, d) => dayModel(instance, d));
-  const neighbours = granularNeighbours(models[0] as (typeof models)[0], 40);
+  const neighbours = granularNeighbours(models[0] as (typeof models)[0], parameters.granular);
   const days = models.map((m) => new DaySearch(m, neighbours, random.nextUint32()));
   const penalties: Penalties = initialPenalties(instance);
   for (const day of days) day.state.load([]);
@@ -49,16 +83,21 @@ export function pvrpSearch(instance: PvrpInstance, seed: number, limits: SearchL
   const insertions: Insertion[] = Array.from({ length: T }, () => ({ cost: 0, after: -1 }));
   const nearest = spatialOrder(instance);
 
-  const place = (c: number, skip: number): void => {
+  /** Puts c on the days of its cheapest combination, or of a random one when `anyCombination`. */
+  const place = (c: number, skip: number, anyCombination = false): void => {
     for (let d = 0; d < T; d++) (days[d] as DaySearch).bestInsertion(c, insertions[d] as Insertion, skip, random.next);
+    const combinations = instance.combinations[c] as readonly number[];
     let best = -1;
     let bestCost = Number.POSITIVE_INFINITY;
-    for (const mask of instance.combinations[c] as readonly number[]) {
-      let cost = 0;
-      for (let d = 0; d < T; d++) if ((mask >>> d) & 1) cost += (insertions[d] as Insertion).cost;
-      if (cost < bestCost) {
-        bestCost = cost;
-        best = mask;
+    if (anyCombination) best = combinations[random.int(combinations.length)] as number;
+    else {
+      for (const mask of combinations) {
+        let cost = 0;
+        for (let d = 0; d < T; d++) if ((mask >>> d) & 1) cost += (insertions[d] as Insertion).cost;
+        if (cost < bestCost) {
+          bestCost = cost;
+          best = mask;
+        }
       }
     }
     assign[c] = best;
@@ -82,7 +121,7 @@ export function pvrpSearch(instance: PvrpInstance, seed: number, limits: SearchL
   const feasible = (t: Totals) => t.timeWarp <= FEASIBLE && t.excessLoad <= FEASIBLE;
   const snapshot = () => days.map((day) => day.state.routes());
   const descend = (changed: number): void => {
-    for (let d = 0; d < T; d++) if ((changed >>> d) & 1) (days[d] as DaySearch).search.run(penalties);
+    for (let d = 0; d < T; d++) if ((changed >>> d) & 1) (days[d] as DaySearch).search.run(penalties, true, true);
   };
 
   // Construction: hardest customers first.
@@ -95,6 +134,7 @@ export function pvrpSearch(instance: PvrpInstance, seed: number, limits: SearchL
   for (const c of order) place(c, 0);
   for (const day of days) day.search.run(steep);
   for (const day of days) day.setPenalties(penalties);
+  if (!limits.constructionOnly) for (const day of days) day.search.run(penalties);
 
   let current = totals();
   let currentRoutes = snapshot();
@@ -104,9 +144,9 @@ export function pvrpSearch(instance: PvrpInstance, seed: number, limits: SearchL
   let iterations = 0;
   const visits = instance.frequency.reduce((a, b) => a + b, 0);
   const arc = current.distance / Math.max(1, visits);
-  const hot = 0.1 * arc;
-  const cold = 0.001 * arc;
-  const maxRemoved = Math.max(4, Math.min(40, Math.round(n / 8)));
+  const hot = parameters.hot * arc;
+  const cold = parameters.cold * arc;
+  const maxRemoved = Math.max(4, Math.min(parameters.maxRemoved, Math.round(n * parameters.removedShare)));
   const removed: number[] = [];
 
   const outOfTime = () => limits.constructionOnly === true || limits.now() - started >= limits.timeLimitMs;
@@ -128,9 +168,13 @@ export function pvrpSearch(instance: PvrpInstance, seed: number, limits: SearchL
       unplace(c);
     }
     // Recreate.
+    // Half of the time the first customer back takes a random combination: its neighbours then
+    // tend to follow it, so a whole cluster can move to other days.
     sortForRecreate(removed, instance, random);
-    for (const c of removed) {
-      place(c, 0.01);
+    const shift = random.next() < parameters.clusterShift;
+    for (let k = 0; k < removed.length; k++) {
+      const c = removed[k] as number;
+      place(c, 0.01, shift && k === 0);
       changed |= assign[c] as number;
     }
     descend(changed);
@@ -149,8 +193,8 @@ export function pvrpSearch(instance: PvrpInstance, seed: number, limits: SearchL
     }
     // Penalties follow the candidates: infeasible ones make violations dearer, feasible ones cheaper.
     const before = { ...penalties };
-    penalties.load = Math.min(1e5, Math.max(0.01, penalties.load * (candidate.excessLoad > FEASIBLE ? 1.05 : 0.99)));
-    penalties.timeWarp = Math.min(1e5, Math.max(0.01, penalties.timeWarp * (candidate.timeWarp > FEASIBLE ? 1.05 : 0.99)));
+    penalties.load = Math.min(1e5, Math.max(0.01, penalties.load * (candidate.excessLoad > FEASIBLE ? parameters.penaltyUp : parameters.penaltyDown)));
+    penalties.timeWarp = Math.min(1e5, Math.max(0.01, penalties.timeWarp * (candidate.timeWarp > FEASIBLE ? parameters.penaltyUp : parameters.penaltyDown)));
     if (before.load !== penalties.load || before.timeWarp !== penalties.timeWarp) for (const day of days) day.setPenalties(penalties);
   }
   const routes = best?.routes ?? fallback.routes;

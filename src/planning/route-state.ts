@@ -99,15 +99,25 @@ export class RouteState {
     return node > this.n;
   }
 
-  /** Replaces the solution: `routes[r]` are the clients of slot r in order; unlisted clients are out. */
+  /**
+   * Replaces the solution: `routes[r]` are the clients of slot r in order; unlisted clients are
+   * out. Slots whose route is unchanged keep their data and change stamp (so an incremental
+   * search does not test them again); the others count as changed.
+   */
   load(routes: readonly (readonly number[])[]): void {
     if (routes.length > this.slots) throw new Error(`${routes.length} routes for ${this.slots} slots`);
-    // A new solution: every route counts as changed for the move-skipping stamps.
     this.moves++;
-    this.route.fill(-1);
+    const changed: number[] = [];
     for (let r = 0; r < this.slots; r++) {
+      const route = routes[r] ?? [];
+      if (this.loaded && this.holds(r, route)) continue;
+      changed.push(r);
+      if (this.loaded) for (let at = this.next[this.startDepot(r)] as number; at <= this.n; at = this.next[at] as number) this.route[at] = -1;
+    }
+    for (const r of changed) {
       let at = this.startDepot(r);
       this.route[at] = r;
+      this.prev[at] = -1;
       for (const client of routes[r] ?? []) {
         this.next[at] = client;
         this.prev[client] = at;
@@ -119,9 +129,22 @@ export class RouteState {
       this.prev[end] = at;
       this.route[end] = r;
       this.next[end] = -1;
-      this.prev[this.startDepot(r)] = -1;
       this.update(r);
     }
+    this.loaded = true;
+  }
+
+  /** False until the first load (the links hold nothing before). */
+  private loaded = false;
+
+  /** True when slot r holds exactly `route`. */
+  private holds(r: number, route: readonly number[]): boolean {
+    let at = this.next[this.startDepot(r)] as number;
+    for (const client of route) {
+      if (at !== client) return false;
+      at = this.next[at] as number;
+    }
+    return at === this.endDepot(r);
   }
 
   /** The clients of every slot in order (empty slots included). */
@@ -217,6 +240,14 @@ export class RouteState {
     this.routeChanged[r] = this.moves;
   }
 
+  /** Recomputes every route's penalised cost after a change of penalties (route data do not depend on them). */
+  reprice(): void {
+    for (let r = 0; r < this.slots; r++) {
+      const end = this.endDepot(r);
+      this.routeCost[r] = this.penalised(this.fC[end] as number, this.fTW[end] as number, this.fQ[end] as number);
+    }
+  }
+
   penalised(distance: number, timeWarp: number, load: number): number {
     const excess = load - this.model.capacity;
     return distance + this.penalties.timeWarp * timeWarp + (excess > 0 ? this.penalties.load * excess : 0);
@@ -254,97 +285,5 @@ export class RouteState {
     this.linkAfter(u, v);
     this.moves++;
     this.update(this.route[v] as number);
-  }
-}
-
-/**
- * Accumulates the segment data of a sequence being priced: a prefix, single nodes or stretches of
- * a route, then a suffix. Reused (no allocation in the search loops).
- */
-export class Segment {
-  d = 0;
-  tw = 0;
-  e = 0;
-  l = 0;
-  q = 0;
-  c = 0;
-  /** Model node of the last visit. */
-  last = 0;
-  private readonly s: RouteState;
-
-  constructor(state: RouteState) {
-    this.s = state;
-  }
-
-  /** Starts with the prefix of a route that ends at `node`. */
-  prefix(node: number): this {
-    const s = this.s;
-    this.d = s.fD[node] as number;
-    this.tw = s.fTW[node] as number;
-    this.e = s.fE[node] as number;
-    this.l = s.fL[node] as number;
-    this.q = s.fQ[node] as number;
-    this.c = s.fC[node] as number;
-    this.last = s.loc(node);
-    return this;
-  }
-
-  /** Appends one visit. */
-  add(node: number): this {
-    const m = this.s.model;
-    const i = node <= this.s.n ? node : 0;
-    const t = m.time[this.last * this.s.size + i] as number;
-    const delta = this.d - this.tw + t;
-    const ready = m.ready[i] as number;
-    const due = m.due[i] as number;
-    const wait = Math.max(ready - delta - this.l, 0);
-    const warp = Math.max(this.e + delta - due, 0);
-    this.c += m.distance[this.last * this.s.size + i] as number;
-    this.q += m.demand[i] as number;
-    this.d += (m.service[i] as number) + t + wait;
-    this.tw += warp;
-    const e = Math.max(ready - delta, this.e) - wait;
-    this.l = Math.min(due - delta, this.l) + warp;
-    this.e = e;
-    this.last = i;
-    return this;
-  }
-
-  /** Appends the stretch from `from` to `to` (same route, `from` not after `to`) in route order. */
-  addRange(from: number, to: number): this {
-    const next = this.s.next;
-    for (let at = from; ; at = next[at] as number) {
-      this.add(at);
-      if (at === to) return this;
-    }
-  }
-
-  /** Appends the stretch from `from` back to `to` (same route, `to` not after `from`) in reverse order. */
-  addReversed(from: number, to: number): this {
-    const prev = this.s.prev;
-    for (let at = from; ; at = prev[at] as number) {
-      this.add(at);
-      if (at === to) return this;
-    }
-  }
-
-  /** Appends the suffix of a route that starts at `node`: c, q and tw then describe the whole route. */
-  close(node: number): this {
-    const s = this.s;
-    const m = s.model;
-    const j = s.loc(node);
-    const t = m.time[this.last * s.size + j] as number;
-    const delta = this.d - this.tw + t;
-    const warp = Math.max(this.e + delta - (s.bL[node] as number), 0);
-    this.c += (m.distance[this.last * s.size + j] as number) + (s.bC[node] as number);
-    this.tw += (s.bTW[node] as number) + warp;
-    this.q += s.bQ[node] as number;
-    return this;
-  }
-
-  /** Appends the suffix of a route that starts at `node` and returns the penalised cost of the whole. */
-  suffixCost(node: number): number {
-    this.close(node);
-    return this.s.penalised(this.c, this.tw, this.q);
   }
 }

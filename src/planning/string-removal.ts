@@ -5,7 +5,8 @@
 import { bestInsertion, type Insertion } from "./insertion.js";
 import type { Random } from "./random.js";
 import { shuffle } from "./random.js";
-import { type RouteState, Segment } from "./route-state.js";
+import type { RouteState } from "./route-state.js";
+import { Segment } from "./segment.js";
 
 export interface StringRemovalParameters {
   /** Mean number of clients removed (SISR's c̄). */

@@ -2,7 +2,8 @@
 // to its best position in the other route rather than into the other's place. Candidates are
 // ranked on distance and load (each client's three cheapest insertion positions per route are kept),
 // and only the best-ranked exchange of a route pair is priced exactly with time windows.
-import { type RouteState, Segment } from "./route-state.js";
+import type { RouteState } from "./route-state.js";
+import { Segment } from "./segment.js";
 
 /** Three cheapest insertion points of a client into a route: positions are "after node". */
 class TopThree {
