@@ -6,6 +6,8 @@ const here = import.meta.url;
 
 export const JOB_KINDS: JobKinds = {
   "forecast.asOf": jobKind(here, "../features/forecast/forecast.job", "forecastAsOfJob"),
+  "products.import": jobKind(here, "../features/products/product-import.job", "productImportJob"),
+  "quotes.import": jobKind(here, "../features/quotes/quote-import.job", "quoteImportJob"),
   "imports.read": jobKind(here, "../features/imports/import.jobs", "importReadJob"),
   "imports.analyse": jobKind(here, "../features/imports/import.jobs", "importAnalyseJob"),
   "imports.commit": jobKind(here, "../features/imports/import.jobs", "importCommitJob"),

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../test-support/app.js";
 import { ENGINES } from "../../test-support/databases.js";
+import { waitForJob } from "../../test-support/jobs.js";
 import { multipartFile } from "../../test-support/multipart.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures");
@@ -20,6 +21,12 @@ describe.each(ENGINES)("products API on %s", (engine) => {
   afterAll(async () => t?.close());
 
   const create = (body: Record<string, unknown>, headers = manager.headers) => t.app.inject({ method: "POST", url: "/api/products", headers, payload: body });
+  /** Uploads a product file and waits for its import job. */
+  const importAsJob = async (headers: Record<string, string>, file: { headers: Record<string, string>; payload: Buffer }) => {
+    const res = await t.app.inject({ method: "POST", url: "/api/products/import", headers: { ...headers, ...file.headers }, payload: file.payload });
+    expect(res.statusCode, res.body).toBe(202);
+    return waitForJob(t.app, headers, res.json().id);
+  };
   const list = async (query: string, headers = rep.headers) => (await t.app.inject({ method: "GET", url: `/api/products?${query}`, headers })).json();
 
   it("creates a product in a group and finds it by the start of a word of its code or name", async () => {
@@ -51,10 +58,10 @@ describe.each(ENGINES)("products API on %s", (engine) => {
     const file = multipartFile("producten.csv", readFileSync(join(FIXTURES, "products-nl.csv")));
     for (const role of ["field_sales", "inside_sales", "marketing"] as const) {
       const user = await t.userWithRole(role);
-      const res = await t.app.inject({ method: "POST", url: "/api/products/import", headers: { ...user.headers, ...file.headers }, payload: file.payload });
-      expect(res.statusCode, role).toBe(403);
-      expect(res.json()).toMatchObject({ code: "margin_hidden" });
-      expect(res.json()).not.toHaveProperty("created");
+      const job = await importAsJob(user.headers, file);
+      expect(job.state, role).toBe("failed");
+      expect(job.error, role).toMatchObject({ code: "margin_hidden" });
+      expect(job.result, role).toBeNull();
     }
     expect((await list("q=hygienepakket", manager.headers)).items).toEqual([]);
   });
@@ -103,21 +110,20 @@ describe.each(ENGINES)("products API on %s", (engine) => {
 
   it("imports a Dutch Windows-1252 CSV with ; once, and a second time changes nothing", async () => {
     const file = multipartFile("producten.csv", readFileSync(join(FIXTURES, "products-nl.csv")));
-    const first = await t.app.inject({ method: "POST", url: "/api/products/import", headers: { ...manager.headers, ...file.headers }, payload: file.payload });
-    expect(first.statusCode).toBe(200);
-    expect(first.json()).toMatchObject({ ok: true, created: 3, updated: 0, unchanged: 0, groupsCreated: 2, segmentsCreated: 2, errors: [] });
+    const first = await importAsJob(manager.headers, file);
+    expect(first.state).toBe("succeeded");
+    expect(first.result).toMatchObject({ ok: true, created: 3, updated: 0, unchanged: 0, groupsCreated: 2, segmentsCreated: 2, errors: [] });
     const hygiene = (await list("q=hygienepakket", manager.headers)).items[0];
     expect(hygiene).toMatchObject({ code: "HYG-010", name: "Hygiënepakket sanitair", listPriceCents: 124_900, costPriceCents: 80_000, active: false, group: { name: "Hygiëne" } });
     const glass = (await list("q=sch%20200", manager.headers)).items[0];
     expect(glass).toMatchObject({ unit: "m2", listPriceCents: 185, launchDate: "2024-06-01" });
-    const again = await t.app.inject({ method: "POST", url: "/api/products/import", headers: { ...manager.headers, ...file.headers }, payload: file.payload });
-    expect(again.json()).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 3, groupsCreated: 0 });
+    const again = await importAsJob(manager.headers, file);
+    expect(again.result).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 3, groupsCreated: 0 });
   });
 
   it("reports every bad row with row and column and imports nothing", async () => {
     const file = multipartFile("fout.csv", readFileSync(join(FIXTURES, "products-errors.csv")));
-    const res = await t.app.inject({ method: "POST", url: "/api/products/import", headers: { ...manager.headers, ...file.headers }, payload: file.payload });
-    const body = res.json();
+    const body = (await importAsJob(manager.headers, file)).result as { ok: boolean; created: number; errors: { row: number; column: string }[] };
     expect(body.ok).toBe(false);
     expect(body.created).toBe(0);
     expect(body.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`)).toEqual(["3:Omschrijving", "4:Lijstprijs", "5:Artikelcode"]);

@@ -1,3 +1,6 @@
+import { queueFileImport } from "../imports/file-import.js";
+import { JobDto } from "../jobs/job.schemas.js";
+import { toJobDto } from "../jobs/job.service.js";
 import { Type } from "typebox";
 import type { RoutesPlugin } from "../../server/context.js";
 import { versionedPatch } from "../../server/versioned-patch.js";
@@ -77,15 +80,16 @@ export const productRoutes: RoutesPlugin = async (app, { ctx }) => {
     {
       schema: {
         tags: ["products"],
-        summary: "Import products from a CSV or XLSX file (multipart field: file); all or nothing, matched by code",
+        summary: "Import products from a CSV or XLSX file (multipart field: file) as a background job; all or nothing, matched by code; the job's result is the summary",
         consumes: ["multipart/form-data"],
-        response: { 200: ProductImportResult },
+        response: { 202: JobDto },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const viewer = requirePermission(request, "crm.write");
-      const { buffer, fileName } = await uploadedFile(request);
-      return importProducts(ctx.db, viewer, await readTableFile(buffer, fileName), ctx.now());
+      const job = await queueFileImport(ctx, request, viewer, "products.import");
+      reply.header("location", `/api/jobs/${job.id}`);
+      return reply.status(202).send(toJobDto(job));
     },
   );
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../test-support/app.js";
 import { ENGINES } from "../../test-support/databases.js";
 import { describeProblem } from "../../files/import-columns.js";
+import { waitForJob } from "../../test-support/jobs.js";
 import { multipartFile } from "../../test-support/multipart.js";
 import { makeProduct, makeRelation } from "./quote-test-fixtures.js";
 
@@ -18,8 +19,10 @@ describe.each(ENGINES)("quote import on %s", (engine) => {
   const upload = async (fileName: string, content: Buffer, asOf = "2026-11-27") => {
     const file = multipartFile(fileName, content);
     const res = await t.app.inject({ method: "POST", url: `/api/quotes/import?asOf=${asOf}`, headers: { ...admin.headers, ...file.headers }, payload: file.payload });
-    expect(res.statusCode).toBe(200);
-    return res.json();
+    expect(res.statusCode, res.body).toBe(202);
+    const job = await waitForJob(t.app, admin.headers, res.json().id);
+    if (job.state !== "succeeded") return { ok: false, job };
+    return job.result as any;
   };
   const quotesOf = async (relationName: string) => {
     const relations = (await t.app.inject({ method: "GET", url: `/api/relations?q=${encodeURIComponent(relationName)}`, headers: admin.headers })).json().items;

@@ -1,3 +1,6 @@
+import { queueFileImport } from "../imports/file-import.js";
+import { JobDto } from "../jobs/job.schemas.js";
+import { toJobDto } from "../jobs/job.service.js";
 import { Type } from "typebox";
 import type { RoutesPlugin } from "../../server/context.js";
 import { versionedPatch } from "../../server/versioned-patch.js";
@@ -111,20 +114,21 @@ export const quoteRoutes: RoutesPlugin = async (app, { ctx }) => {
     {
       schema: {
         tags: ["quotes"],
-        summary: "Import a quote list (CSV or XLSX, multipart field: file); all or nothing, matched by quote number",
+        summary: "Import a quote list (CSV or XLSX, multipart field: file) as a background job; all or nothing, matched by quote number; the job's result is the summary",
         consumes: ["multipart/form-data"],
         querystring: Type.Object(
           { asOf: Type.Optional({ ...IsoDateString, description: "A month without a year is the first such month on or after this date (default today)" }) },
           { additionalProperties: false },
         ),
-        response: { 200: QuoteImportResult },
+        response: { 202: JobDto },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const user = requirePermission(request, "quotes.write");
-      const { buffer, fileName } = await uploadedFile(request);
-      const now = ctx.now();
-      return importQuotes(ctx.db, user, await readTableFile(buffer, fileName), { asOf: request.query.asOf ?? amsterdamDate(now), now });
+      const asOf = request.query.asOf ?? amsterdamDate(ctx.now());
+      const job = await queueFileImport(ctx, request, user, "quotes.import", { asOf });
+      reply.header("location", `/api/jobs/${job.id}`);
+      return reply.status(202).send(toJobDto(job));
     },
   );
 

@@ -32,4 +32,14 @@ export function useJob<R = unknown>(id: number | null) {
 }
 
 export const startJob = <R = unknown>(path: string, body: unknown) => api.post<Job<R>>(path, body);
+
+/** Waits for a job to end (polling every half second) and gives its final state. */
+export async function jobDone<R = unknown>(id: number, onProgress?: (job: Job<R>) => void): Promise<Job<R>> {
+  for (;;) {
+    const job = await api.get<Job<R>>(`/api/jobs/${id}`);
+    onProgress?.(job);
+    if (isFinal(job.state)) return job;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
 export const cancelJob = (id: number) => api.post<Job>(`/api/jobs/${id}/cancel`, {});

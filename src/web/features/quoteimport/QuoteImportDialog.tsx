@@ -5,7 +5,8 @@ import { Alert, Button, FileInput, Group, Modal, Stack, Table, Text, TextInput }
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, queryString } from "../../api/client.js";
+import { ApiError, api, queryString } from "../../api/client.js";
+import { type Job, jobDone } from "../jobs/jobs.api.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 
 interface ImportResult {
@@ -40,7 +41,11 @@ export function QuoteImportDialog({ opened, onClose }: { opened: boolean; onClos
     try {
       const form = new FormData();
       form.append("file", file, file.name);
-      const answer = await api.upload<ImportResult>(`/api/quotes/import${queryString({ asOf })}`, form);
+      // The import runs as a background job; its result is the summary.
+      const started = await api.upload<Job<ImportResult>>(`/api/quotes/import${queryString({ asOf })}`, form);
+      const job = await jobDone<ImportResult>(started.id);
+      if (job.state !== "succeeded" || !job.result) throw new ApiError(422, job.error?.code ?? "internal", job.error?.message ?? "", job.error?.fields ?? []);
+      const answer = job.result;
       setResult(answer);
       if (answer.ok) {
         void queryClient.invalidateQueries({ queryKey: ["quotes"] });
