@@ -98,6 +98,11 @@ export function attachmentHeader(fileName: string): string {
  * Sends a table as a download from a Fastify route. `fileName` is without extension; the format
  * adds it. Rows may be an array or an async generator (paged reads of a large export).
  */
+/** A table as a stream in the format, with its content type (for files stored by export jobs). */
+export function tableStream(sheetName: string, format: TableFormat, headers: readonly string[], rows: RowSource): { stream: Readable; contentType: string } {
+  return { stream: format === "csv" ? csvStream(headers, rows) : xlsxStream(sheetName, headers, rows), contentType: CONTENT_TYPES[format] };
+}
+
 export function sendTable(reply: FastifyReply, fileName: string, format: TableFormat, headers: readonly string[], rows: RowSource) {
   const name = `${fileName}.${format}`;
   reply.header("content-type", CONTENT_TYPES[format]);

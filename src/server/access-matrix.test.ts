@@ -104,6 +104,7 @@ const ROUTES: Record<string, Entry> = {
   "GET /api/mailing-list": none("persons with consent"),
   "GET /api/exports/relations": { figures: true, sales: false, calls: () => [get("/api/exports/relations?format=csv")] },
   "GET /api/exports/persons": none("persons (persons.export)"),
+  "POST /api/exports/:dataset/job": none("starts a job; its file is read from GET /api/jobs/:id/file (owner only)"),
   "GET /api/exports/contact-moments": none("contact moments (persons.export)"),
   "POST /api/imports": none("write"),
   "GET /api/imports/:id": none("the user's own upload"),

@@ -6,6 +6,7 @@ const here = import.meta.url;
 
 export const JOB_KINDS: JobKinds = {
   "forecast.asOf": jobKind(here, "../features/forecast/forecast.job", "forecastAsOfJob"),
+  "exports.run": jobKind(here, "../features/exports/export.job", "exportJob"),
   "products.import": jobKind(here, "../features/products/product-import.job", "productImportJob"),
   "quotes.import": jobKind(here, "../features/quotes/quote-import.job", "quoteImportJob"),
   "imports.read": jobKind(here, "../features/imports/import.jobs", "importReadJob"),

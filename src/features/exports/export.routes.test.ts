@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readTable, type Table } from "../../files/table-reader.js";
 import { startTestApp, type TestApp } from "../../test-support/app.js";
 import { ENGINES } from "../../test-support/databases.js";
+import { waitForJob } from "../../test-support/jobs.js";
 import { dutchCsv, type Headers, importFile } from "../imports/import-test-helpers.js";
 
 describe.each(ENGINES)("exports on %s", (engine) => {
@@ -29,6 +30,20 @@ describe.each(ENGINES)("exports on %s", (engine) => {
     await importFile(t, rep.headers, "persons", "personen.csv", dutchCsv([["KvK-nummer", "Voornaam", "Achternaam", "E-mail"], ["59999999", "Eva", "@Kwaad", "eva@evil.example"], ["50000000", "Jan", "Zwolsman", ""]]));
   });
   afterAll(async () => t?.close());
+
+  it("writes a large export in a background job and serves the file to its owner only", async () => {
+    const started = await t.app.inject({ method: "POST", url: "/api/exports/relations/job?format=xlsx&city=zwolle", headers: rep.headers });
+    expect(started.statusCode, started.body).toBe(202);
+    const job = await waitForJob(t.app, rep.headers, started.json().id);
+    expect(job).toMatchObject({ state: "succeeded", result: { rows: 1050 } });
+    const file = await t.app.inject({ method: "GET", url: `/api/jobs/${job.id}/file`, headers: rep.headers });
+    expect(file.headers["content-disposition"]).toContain("relaties-");
+    const read = await readTable(file.rawPayload, "x.xlsx");
+    expect(read.ok && read.value.rows.length).toBe(1050);
+    expect((await t.app.inject({ method: "GET", url: `/api/jobs/${job.id}/file`, headers: marketing.headers })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: "POST", url: "/api/exports/persons/job?format=csv", headers: rep.headers })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: "POST", url: "/api/exports/relations/job?format=csv&postcodeFrom=12345", headers: rep.headers })).statusCode).toBe(400);
+  });
 
   it("exports every relation matching the list filter, past the first page", async () => {
     const zwolle = await download("/api/exports/relations?format=xlsx&city=zwolle");

@@ -6,6 +6,9 @@ import { amsterdamDate } from "../../server/time.js";
 import { sendTable } from "../../files/table-writer.js";
 import { RelationListQuery } from "../relations/relation.schemas.js";
 import { exportActivities, exportPersons, exportRelations } from "./export.service.js";
+import { filterFromQuery } from "../relations/relation.service.js";
+import { JobDto } from "../jobs/job.schemas.js";
+import { toJobDto } from "../jobs/job.service.js";
 
 // The filter of GET /api/relations (without its paging) plus the file format.
 const { limit: _limit, cursor: _cursor, ...filterProperties } = RelationListQuery.properties;
@@ -18,7 +21,32 @@ const ActivityExportQuery = Type.Object(
 
 const FILE = { description: "CSV (UTF-8 with BOM, ; delimiter) or XLSX; cells that start with = + - @ are prefixed with '" };
 
+const DatasetParams = Type.Object({ dataset: Type.Union([Type.Literal("relations"), Type.Literal("persons"), Type.Literal("contact-moments")]) }, { additionalProperties: false });
+
 export const exportRoutes: RoutesPlugin = async (app, { ctx }) => {
+  app.post(
+    "/api/exports/:dataset/job",
+    {
+      schema: {
+        tags: ["exports"],
+        summary: "Export a large list as a background job (the same filter as the GET export); download the file from /api/jobs/{id}/file when it is done",
+        params: DatasetParams,
+        querystring: ActivityExportQuery,
+        response: { 202: JobDto },
+      },
+    },
+    async (request, reply) => {
+      const { dataset } = request.params;
+      const viewer = requirePermission(request, dataset === "relations" ? "crm.read" : "persons.export");
+      const { format = "xlsx", ...query } = request.query;
+      // The filter is checked now: a bad filter is a 400, not a failed job.
+      filterFromQuery(query);
+      const job = await ctx.jobs.enqueue("exports.run", { dataset, format, query }, viewer);
+      reply.header("location", `/api/jobs/${job.id}`);
+      return reply.status(202).send(toJobDto(job));
+    },
+  );
+
   app.get(
     "/api/exports/relations",
     { schema: { tags: ["exports"], summary: "All relations matching the list filter, as CSV or XLSX", querystring: ExportQuery, response: { 200: FILE } } },

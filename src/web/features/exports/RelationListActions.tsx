@@ -8,7 +8,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { can } from "../../../domain/roles.js";
-import { queryString } from "../../api/client.js";
+import { ApiError, api, queryString } from "../../api/client.js";
+import { type Job, jobDone } from "../jobs/jobs.api.js";
 import { errorMessage } from "../../api/problems.js";
 import { useCurrentUser } from "../auth/session.js";
 import { hasFilters, useListState } from "../relations/list-state.js";
@@ -18,11 +19,11 @@ type Dataset = "relations" | "persons" | "contact-moments";
 type Format = "csv" | "xlsx";
 const FORMATS: readonly Format[] = ["csv", "xlsx"];
 
-/** The export URL of a dataset with the list's current filter. */
+/** The export job URL of a dataset with the list's current filter. */
 export function exportUrl(dataset: Dataset, format: Format, filter: URLSearchParams): string {
   const params = new URLSearchParams(filter);
   params.set("format", format);
-  return `/api/exports/${dataset}${queryString(params)}`;
+  return `/api/exports/${dataset}/job${queryString(params)}`;
 }
 
 export function RelationListActions() {
@@ -39,7 +40,11 @@ export function RelationListActions() {
     setBusy(key);
     setError(null);
     try {
-      const name = await downloadFile(exportUrl(dataset, format, apiParams), `${dataset}.${format}`);
+      // The export is written by a background job (a large list is CPU work); then it is downloaded.
+      const started = await api.post<Job>(exportUrl(dataset, format, apiParams), undefined);
+      const job = await jobDone(started.id);
+      if (job.state !== "succeeded") throw new ApiError(422, job.error?.code ?? "internal", job.error?.message ?? "");
+      const name = await downloadFile(`/api/jobs/${job.id}/file`, `${dataset}.${format}`);
       notifications.show({ color: "green", message: t("exports.started", { name }) });
     } catch (e) {
       setError(e);
