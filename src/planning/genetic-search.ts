@@ -1,6 +1,8 @@
 // Hybrid genetic search for routing with time windows (after Vidal et al. 2013, 2022): parents
 // by binary tournament, ordered crossover (OX) on giant tours, Split into routes, then the granular
-// local search as education. Time-window and capacity violations are allowed during the search and
+// local search as education. A share of the offspring is made instead by SISR ruin and recreate of
+// one parent (Christiaens & Vanden Berghe 2020): with a few thousand offspring in a 5-second
+// budget, crossover of a converging population alone stalls. Time-window and capacity violations are allowed during the search and
 // paid for with penalties that adapt so that about `targetFeasible` of the educated offspring are
 // feasible; an infeasible offspring is, half of the time, repaired by a second descent with ten
 // times the penalties. Stops at the time limit (anytime) or after `maxIterations` offspring.
@@ -24,11 +26,15 @@ export interface SearchLimits {
 }
 
 export interface SearchParameters {
+  /** Neighbours per client in the local search. */
   granular: number;
+  /** Subpopulation size after survivor selection, and offspring added before it runs. */
   mu: number;
   lambda: number;
+  /** Individuals protected by cost rank in the biased fitness; neighbours averaged for diversity. */
   elite: number;
   close: number;
+  /** Share of educated offspring that should meet each constraint (load, time). */
   targetFeasible: number;
   /** Offspring without a new best before the population restarts. */
   restartAfter: number;
