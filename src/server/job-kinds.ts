@@ -12,6 +12,7 @@ export const JOB_KINDS: JobKinds = {
   "imports.read": jobKind(here, "../features/imports/import.jobs", "importReadJob"),
   "imports.analyse": jobKind(here, "../features/imports/import.jobs", "importAnalyseJob"),
   "imports.commit": jobKind(here, "../features/imports/import.jobs", "importCommitJob"),
+  "sales.read": jobKind(here, "../features/sales/sales-read.job", "salesReadJob"),
   "sales.analyse": jobKind(here, "../features/sales/sales-analyse.job", "salesAnalyseJob"),
   "sales.commit": jobKind(here, "../features/sales/sales-commit.job", "salesCommitJob"),
   "sales.rebuild": jobKind(here, "../features/sales/sales-maintenance.job", "salesRebuildJob"),

@@ -9,9 +9,8 @@ export async function importSales(app: App, headers: Record<string, string>, csv
   const file = multipartFile("omzet.csv", Buffer.from(csv, "utf8"));
   const res = await app.inject({ method: "POST", url: `/api/sales/imports?createMissing=${createMissing}`, headers: { ...headers, ...file.headers }, payload: file.payload });
   expect(res.statusCode, res.body).toBe(202);
-  await waitForJob(app, headers, res.json().analysisJob.id);
   const id = res.json().id;
-  const analysed = (await app.inject({ method: "GET", url: `/api/sales/imports/${id}`, headers })).json();
+  const analysed = await salesImportSettled(app, headers, id);
   if (analysed.status !== "analysed") {
     const problems = (await app.inject({ method: "GET", url: `/api/sales/imports/${id}/problems`, headers })).json();
     throw new Error(`sales import ${analysed.status}: ${JSON.stringify(problems.items.slice(0, 5))}`);
@@ -19,6 +18,16 @@ export async function importSales(app: App, headers: Record<string, string>, csv
   const commit = await app.inject({ method: "POST", url: `/api/sales/imports/${id}/commit`, headers });
   const job = await waitForJob(app, headers, commit.json().commitJob.id);
   expect(job.state, JSON.stringify(job.error)).toBe("succeeded");
+}
+
+/** Waits until a sales import has been read and analysed (or stopped for a mapping or a failure). */
+export async function salesImportSettled(app: App, headers: Record<string, string>, id: number) {
+  for (let i = 0; i < 2400; i++) {
+    const body = (await app.inject({ method: "GET", url: `/api/sales/imports/${id}`, headers })).json();
+    if (!["reading", "analysing"].includes(body.status)) return body;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`sales import ${id} did not settle`);
 }
 
 /** CSV lines: [invoice, line, date dd-mm-yyyy, debtor, product, quantity, revenue €, cost €, rep, rayon]. */

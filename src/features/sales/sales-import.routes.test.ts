@@ -4,6 +4,7 @@ import { startTestApp, type TestApp } from "../../test-support/app.js";
 import { ENGINES } from "../../test-support/databases.js";
 import { waitForJob } from "../../test-support/jobs.js";
 import { multipartFile } from "../../test-support/multipart.js";
+import { salesImportSettled } from "../../test-support/sales.js";
 
 type User = { id: number; headers: Record<string, string> };
 
@@ -34,9 +35,7 @@ describe.each(ENGINES)("sales import on %s", (engine) => {
     const file = multipartFile(name, typeof content === "string" ? Buffer.from(content, "utf8") : content);
     const res = await t.app.inject({ method: "POST", url: `/api/sales/imports${query}`, headers: { ...manager.headers, ...file.headers }, payload: file.payload });
     expect(res.statusCode, res.body).toBe(202);
-    const id = res.json().id;
-    if (res.json().analysisJob) await waitForJob(t.app, manager.headers, res.json().analysisJob.id);
-    return (await t.app.inject({ method: "GET", url: `/api/sales/imports/${id}`, headers: manager.headers })).json();
+    return salesImportSettled(t.app, manager.headers, res.json().id);
   };
   const commit = async (id: number) => {
     const res = await t.app.inject({ method: "POST", url: `/api/sales/imports/${id}/commit`, headers: manager.headers });

@@ -40,43 +40,67 @@ function mappingProblems(headers: readonly string[], mapping: Record<string, num
   return problems;
 }
 
-/** Reads the header row, stores the import and queues its analysis. */
+/**
+ * Stores the import of an upload and queues the reading of its header (a job: even the header row of
+ * a pathological file is not parsed on the event loop), which queues the analysis when every required
+ * column is recognised.
+ */
 export async function startSalesImport(db: Db, jobs: JobRunner, viewer: Viewer, input: StartSalesImport, now: Date): Promise<SalesImportDto> {
-  const { id, mapped } = await createSalesImport(db, viewer, input, now);
-  if (mapped) await queueAnalysis(db, jobs, viewer, id);
+  if (input.path) {
+    // The CLI reads the header in its own process.
+    const { id, mapped } = await createSalesImport(db, viewer, input, now);
+    if (mapped) await queueAnalysis(db, jobs, viewer, id);
+    return getSalesImport(db, viewer, id);
+  }
+  const id = await insertImportRow(db, viewer, input, now, null);
+  const read = await jobs.enqueue("sales.read", { importId: id }, viewer);
+  await db.updateTable("import_jobs").set({ analysis_job_id: read.id }).where("id", "=", id).execute();
   return getSalesImport(db, viewer, id);
 }
 
-/**
- * The import row with its header and mapping (remembered, recognised or given); `mapped` is false
- * when a required column was not found (status "mapping": the user chooses the columns first).
- */
-export async function createSalesImport(db: Db, viewer: Viewer, input: StartSalesImport, now: Date): Promise<{ id: number; mapped: boolean }> {
-  const opened = await openTableStream(input.source, input.fileName, { maxBytes: input.path ? Number.MAX_SAFE_INTEGER : undefined });
+export interface HeaderAndMapping {
+  headers: string[];
+  format: string;
+  encoding: string | null;
+  delimiter: string | null;
+  layout: string;
+  mapping: { source: string; fields: SalesMapping };
+}
+
+/** The header row of a file and the mapping for it: given, remembered for its layout, or recognised. */
+export async function readHeaderAndMapping(db: Db, source: ByteSource, fileName: string, maxBytes: number | undefined, given?: SalesMapping): Promise<HeaderAndMapping> {
+  const opened = await openTableStream(source, fileName, { maxBytes });
   if (!opened.ok) throw invalid({ field: "file", code: opened.error.code, message: opened.error.message });
   const { headers, format, encoding, delimiter } = opened.value;
   const layout = layoutKeyOf(headers);
   const remembered = await findRememberedMapping(db, "sales", layout);
-  const mapping = input.mapping
-    ? { source: "chosen", fields: input.mapping }
+  const mapping = given
+    ? { source: "chosen", fields: given }
     : remembered
       ? { source: "remembered", fields: JSON.parse(remembered) as SalesMapping }
       : { source: "recognised", fields: SALES_HEADERS.propose(headers) };
+  return { headers, format, encoding: encoding ?? null, delimiter: delimiter ?? null, layout, mapping };
+}
+
+/** True when every required field has a column. */
+export const mappingComplete = (h: HeaderAndMapping) => mappingProblems(h.headers, h.mapping.fields as Record<string, number>).length === 0;
+
+async function insertImportRow(db: Db, viewer: Viewer, input: StartSalesImport, now: Date, header: HeaderAndMapping | null): Promise<number> {
   const options: SalesImportOptions = { createMissing: input.createMissing, ...(input.path ? { path: input.path } : {}) };
   const row = await db
     .insertInto("import_jobs")
     .values({
       kind: "sales",
       file_name: input.fileName,
-      format,
-      encoding: encoding ?? null,
-      delimiter: delimiter ?? null,
-      headers: JSON.stringify(headers),
+      format: header?.format ?? "",
+      encoding: header?.encoding ?? null,
+      delimiter: header?.delimiter ?? null,
+      headers: JSON.stringify(header?.headers ?? []),
       rows: "[]",
       row_count: 0,
-      layout_key: layout,
-      mapping: JSON.stringify(mapping),
-      status: "analysing",
+      layout_key: header?.layout ?? "",
+      mapping: header ? JSON.stringify(header.mapping) : null,
+      status: header === null ? "reading" : mappingComplete(header) ? "analysing" : "mapping",
       created_by: viewer.id,
       created_at: now.toISOString(),
       file_id: input.fileId,
@@ -84,12 +108,17 @@ export async function createSalesImport(db: Db, viewer: Viewer, input: StartSale
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  if (mappingProblems(headers, mapping.fields as Record<string, number>).length > 0) {
-    // Columns the importer cannot find: the user maps them first; nothing to analyse yet.
-    await db.updateTable("import_jobs").set({ status: "mapping" }).where("id", "=", row.id).execute();
-    return { id: row.id, mapped: false };
-  }
-  return { id: row.id, mapped: true };
+  return row.id;
+}
+
+/**
+ * The import row with its header and mapping (remembered, recognised or given); `mapped` is false
+ * when a required column was not found (status "mapping": the user chooses the columns first).
+ */
+export async function createSalesImport(db: Db, viewer: Viewer, input: StartSalesImport, now: Date): Promise<{ id: number; mapped: boolean }> {
+  const header = await readHeaderAndMapping(db, input.source, input.fileName, input.path ? Number.MAX_SAFE_INTEGER : undefined, input.mapping);
+  const id = await insertImportRow(db, viewer, input, now, header);
+  return { id, mapped: mappingComplete(header) };
 }
 
 async function queueAnalysis(db: Db, jobs: JobRunner, viewer: Viewer, id: number): Promise<void> {
@@ -109,7 +138,7 @@ export async function getSalesImport(db: Db, viewer: Viewer, id: number) {
   const analysis = job.analysis_job_id ? await findJobRow(db, job.analysis_job_id) : undefined;
   const commit = job.commit_job_id ? await findJobRow(db, job.commit_job_id) : undefined;
   // A job that failed leaves the import where it was: the state says so, the job says why.
-  const failed = (job.status === "analysing" && analysis?.state === "failed") || (job.status === "committing" && (commit?.state === "failed" || commit?.state === "cancelled"));
+  const failed = ((job.status === "analysing" || job.status === "reading") && analysis?.state === "failed") || (job.status === "committing" && (commit?.state === "failed" || commit?.state === "cancelled"));
   return {
     id: job.id,
     kind: "sales" as const,
@@ -139,7 +168,7 @@ export async function salesImportProblems(db: Db, viewer: Viewer, id: number, of
 export async function setSalesMapping(db: Db, jobs: JobRunner, viewer: Viewer, id: number, mapping: Record<string, number>, createMissing: boolean | undefined, now: Date) {
   const job = await ownImport(db, viewer, id);
   if (job.status === "committing" || job.status === "committed") throw new AppError("conflict", "This import has been committed; upload the file again to import it anew");
-  if (job.status === "analysing") throw new AppError("conflict", "The file is still being analysed; wait for it to finish");
+  if (job.status === "analysing" || job.status === "reading") throw new AppError("conflict", "The file is still being read; wait for it to finish");
   const problems = mappingProblems(job.headers, mapping);
   if (problems.length > 0) throw invalid(...problems);
   const options = { ...job.options, ...(createMissing !== undefined ? { createMissing } : {}) };
