@@ -54,6 +54,8 @@ export interface RegisteredRoute {
   url: string;
   tags: readonly string[];
   public: boolean;
+  /** Takes an upload (multipart/form-data). */
+  multipart: boolean;
 }
 
 const ROUTES = new WeakMap<object, RegisteredRoute[]>();
@@ -90,8 +92,9 @@ export async function buildApp(base: BaseContext & { jobs?: JobRunner }, options
   const routes: RegisteredRoute[] = [];
   app.addHook("onRoute", (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    const schema = route.schema as { tags?: string[] } | undefined;
-    for (const method of methods) routes.push({ method, url: route.url, tags: schema?.tags ?? [], public: route.config?.public === true });
+    const schema = route.schema as { tags?: string[]; consumes?: string[] } | undefined;
+    const multipart = schema?.consumes?.includes("multipart/form-data") === true;
+    for (const method of methods) routes.push({ method, url: route.url, tags: schema?.tags ?? [], public: route.config?.public === true, multipart });
   });
   ROUTES.set(app, routes);
   const hasWeb = existsSync(join(WEB_ROOT, "index.html"));

@@ -39,14 +39,20 @@ export async function writeJobFile(db: Db, file: NewJobFile, source: AsyncIterab
     }
   };
   const chunks = Buffer.isBuffer(source) ? [source] : source;
-  for await (const chunk of chunks) {
-    const buffer = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.from(chunk);
-    pending.push(buffer);
-    pendingBytes += buffer.length;
-    size += buffer.length;
-    if (pendingBytes >= CHUNK_BYTES) await flush();
+  try {
+    for await (const chunk of chunks) {
+      const buffer = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.from(chunk);
+      pending.push(buffer);
+      pendingBytes += buffer.length;
+      size += buffer.length;
+      if (pendingBytes >= CHUNK_BYTES) await flush();
+    }
+    await flush();
+  } catch (error) {
+    // A source that breaks off (a cut-off upload) leaves no half file behind.
+    await db.deleteFrom("job_files").where("id", "=", row.id).execute();
+    throw error;
   }
-  await flush();
   await db.updateTable("job_files").set({ size, complete: 1 }).where("id", "=", row.id).execute();
   return { id: row.id, size };
 }
