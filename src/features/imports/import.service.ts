@@ -16,6 +16,7 @@ import type { ImportMapping } from "./import-row.js";
 import type { ImportCounts, ImportKind } from "./import-run.js";
 import { deleteJobsBefore, findJob, findRememberedMapping, insertJob, rememberMapping } from "./import.repository.js";
 import type { ImportJobsTable } from "./import.table.js";
+import { queueCommit, visibleStatus } from "./import-state.js";
 
 /** Uploaded files are kept with their imports this long (milliseconds), then removed. */
 const JOB_LIFETIME_MS = 7 * 24 * 3600 * 1000;
@@ -78,8 +79,6 @@ async function toDto(db: Db, job: JobRow) {
   const jobOf = async (id: number | null) => (id ? await findJobRow(db, id) : undefined);
   const analysis = await jobOf(job.analysis_job_id);
   const commit = await jobOf(job.commit_job_id);
-  // A job that failed leaves the import where it was: the state says so, the job says why.
-  const failed = (["reading", "analysing"].includes(job.status) && analysis?.state === "failed") || (job.status === "committing" && (commit?.state === "failed" || commit?.state === "cancelled"));
   const sample = job.sample ? (JSON.parse(job.sample) as [number, string[]][]) : [];
   return {
     id: job.id,
@@ -94,7 +93,7 @@ async function toDto(db: Db, job: JobRow) {
     fields: [...fieldsOf(job.kind as ImportKind)],
     mapping: mapping.fields as Record<string, number>,
     mappingSource: mapping.source,
-    status: failed ? "failed" : job.status,
+    status: visibleStatus(job.status, analysis, commit),
     counts: job.status === "committed" && job.counts ? (JSON.parse(job.counts) as ImportCounts) : null,
     analysisJob: analysis ? toJobDto(analysis) : null,
     commitJob: commit ? toJobDto(commit) : null,
@@ -182,15 +181,6 @@ export async function previewImport(db: Db, viewer: Viewer, id: number, page: { 
 /** Queues the commit (all or nothing, in one transaction). A failed commit may be started again. */
 export async function commitImportJob(db: Db, jobs: JobRunner, viewer: Viewer, id: number): Promise<ImportJobDto> {
   const job = await ownJob(db, viewer, id);
-  const previous = job.commit_job_id ? await findJobRow(db, job.commit_job_id) : undefined;
-  const retry = job.status === "committing" && (previous?.state === "failed" || previous?.state === "cancelled");
-  if (!retry && (job.status === "committed" || job.status === "committing")) throw new AppError("conflict", "This import has already been committed");
-  if (!retry && job.status !== "analysed") {
-    throw new AppError("rule_violation", job.status === "invalid" ? "Some rows cannot be imported (see the preview); fix the file and upload it again" : "The file has not been checked yet");
-  }
-  const marked = await db.updateTable("import_jobs").set({ status: "committing" }).where("id", "=", id).where("status", "=", retry ? "committing" : "analysed").executeTakeFirst();
-  if (Number(marked.numUpdatedRows) !== 1) throw new AppError("conflict", "This import was committed at the same moment by another request");
-  const commit = await jobs.enqueue("imports.commit", { importId: id }, viewer);
-  await db.updateTable("import_jobs").set({ commit_job_id: commit.id }).where("id", "=", id).execute();
+  await queueCommit(db, jobs, viewer, job, "imports.commit", "Some rows cannot be imported (see the preview); fix the file and upload it again");
   return getImport(db, viewer, id);
 }

@@ -10,6 +10,7 @@ import { normalizeHeader } from "../../files/dutch-headers.js";
 import { openTableStream, type ByteSource } from "../../files/table-stream.js";
 import { AppError, fieldProblem, invalid, notFound } from "../../server/errors.js";
 import { problemsPage } from "../imports/import-problems.js";
+import { queueCommit, visibleStatus } from "../imports/import-state.js";
 import { findRememberedMapping, rememberMapping } from "../imports/import.repository.js";
 import type { JobRunner } from "../jobs/job-runner.js";
 import { findJobRow } from "../jobs/job.repository.js";
@@ -137,13 +138,11 @@ export async function getSalesImport(db: Db, viewer: Viewer, id: number) {
   const job = await ownImport(db, viewer, id);
   const analysis = job.analysis_job_id ? await findJobRow(db, job.analysis_job_id) : undefined;
   const commit = job.commit_job_id ? await findJobRow(db, job.commit_job_id) : undefined;
-  // A job that failed leaves the import where it was: the state says so, the job says why.
-  const failed = ((job.status === "analysing" || job.status === "reading") && analysis?.state === "failed") || (job.status === "committing" && (commit?.state === "failed" || commit?.state === "cancelled"));
   return {
     id: job.id,
     kind: "sales" as const,
     fileName: job.file_name,
-    status: failed ? "failed" : job.status,
+    status: visibleStatus(job.status, analysis, commit),
     headers: job.headers,
     fields: [...SALES_FIELDS],
     requiredFields: [...REQUIRED_SALES_FIELDS],
@@ -182,18 +181,7 @@ export async function setSalesMapping(db: Db, jobs: JobRunner, viewer: Viewer, i
 
 export async function commitSalesImport(db: Db, jobs: JobRunner, viewer: Viewer, id: number) {
   const job = await ownImport(db, viewer, id);
-  const previous = job.commit_job_id ? await findJobRow(db, job.commit_job_id) : undefined;
-  // A commit that failed or was stopped may run again: lines already written are found unchanged.
-  const retry = job.status === "committing" && (previous?.state === "failed" || previous?.state === "cancelled");
-  if (!retry && (job.status === "committed" || job.status === "committing")) throw new AppError("conflict", "This import has already been committed");
-  if (!retry && job.status !== "analysed") {
-    throw new AppError("rule_violation", job.status === "invalid" ? "The file has problems (see the report); fix them and upload it again" : "The file has not been analysed yet");
-  }
-  // Marked first, in one statement: a second click cannot queue a second commit.
-  const marked = await db.updateTable("import_jobs").set({ status: "committing" }).where("id", "=", id).where("status", "=", retry ? "committing" : "analysed").executeTakeFirst();
-  if (Number(marked.numUpdatedRows) !== 1) throw new AppError("conflict", "This import is being committed by another request");
-  const commit = await jobs.enqueue("sales.commit", { importId: id }, viewer);
-  await db.updateTable("import_jobs").set({ commit_job_id: commit.id }).where("id", "=", id).execute();
+  await queueCommit(db, jobs, viewer, job, "sales.commit", "The file has problems (see the report); fix them and upload it again");
   return getSalesImport(db, viewer, id);
 }
 
