@@ -1,7 +1,6 @@
 import { uploadedFile } from "../../server/uploads.js";
 import type { RoutesPlugin } from "../../server/context.js";
 import { versionedPatch } from "../../server/versioned-patch.js";
-import { AppError } from "../../server/errors.js";
 import { sendWithEtag } from "../../server/http.js";
 import { requirePermission } from "../../server/plugins/auth.js";
 import { IdParams } from "../../server/schema-helpers.js";

@@ -4,21 +4,16 @@ import { toJobDto } from "../jobs/job.service.js";
 import { Type } from "typebox";
 import type { RoutesPlugin } from "../../server/context.js";
 import { versionedPatch } from "../../server/versioned-patch.js";
-import { AppError } from "../../server/errors.js";
 import { sendWithEtag } from "../../server/http.js";
 import { requirePermission } from "../../server/plugins/auth.js";
 import { IdParams, Nullable } from "../../server/schema-helpers.js";
-import { readTableFile } from "../../server/table-file.js";
-import { uploadedFile } from "../../server/uploads.js";
 import { AuditTrail } from "../audit/audit.schemas.js";
 import { auditOfEntity, toAuditLine } from "../audit/audit.service.js";
-import { importProducts } from "./product-import.js";
 import {
   ProductCreate,
   ProductDetail,
   ProductGroup,
   ProductGroupCreate,
-  ProductImportResult,
   ProductListQuery,
   ProductPatch,
 } from "./product.schemas.js";

@@ -8,11 +8,8 @@ import { expectedVersion, sendWithEtag } from "../../server/http.js";
 import { requirePermission, teamScopeOf } from "../../server/plugins/auth.js";
 import { IdParams, IsoDateString, Nullable } from "../../server/schema-helpers.js";
 import { amsterdamDate } from "../../server/time.js";
-import { readTableFile } from "../../server/table-file.js";
-import { uploadedFile } from "../../server/uploads.js";
 import { ImportError } from "../products/product.schemas.js";
 import { hitRatioReport } from "./hit-ratio.service.js";
-import { importQuotes } from "./quote-import.service.js";
 import { adviseForRelation, quoteSettings, updateQuoteSettings } from "./quote-advice.service.js";
 import { quoteDocument } from "./quote-document.js";
 import { Page } from "../../server/schema-helpers.js";
@@ -47,16 +44,6 @@ const QuoteSettingsUpdate = Type.Object(
   { additionalProperties: false },
 );
 
-const QuoteImportResult = Type.Object({
-  /** False when any row has an error: then nothing was imported. */
-  ok: Type.Boolean(),
-  quotesCreated: Type.Integer(),
-  quotesUpdated: Type.Integer(),
-  quotesUnchanged: Type.Integer(),
-  relationsCreated: Type.Integer(),
-  productsCreated: Type.Integer(),
-  errors: Type.Array(ImportError),
-});
 
 export const quoteRoutes: RoutesPlugin = async (app, { ctx }) => {
   app.get(

@@ -6,7 +6,6 @@
 // service opens its own transaction and reads the relation back: too slow for 100,000 rows, and not
 // part of one all-or-nothing commit.)
 import type { Insertable } from "kysely";
-import { personSortKey } from "../../domain/person-name.js";
 import { postcodeArea } from "../../domain/postcode.js";
 import { normalizeKey } from "../../domain/text.js";
 import type { Db } from "../../db/kysely.js";

@@ -1,4 +1,4 @@
-import { Type } from "typebox";
+
 import type { RoutesPlugin } from "../../server/context.js";
 import { versionedPatch } from "../../server/versioned-patch.js";
 import { sendWithEtag } from "../../server/http.js";
