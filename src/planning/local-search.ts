@@ -53,14 +53,14 @@ export class LocalSearch {
     s.penalties = penalties;
     s.reprice();
     if (!incremental) {
-      // Costs change with the penalties: every route counts as changed.
+      // Costs change with the penalties: every route counts as changed. A new order of clients and
+      // neighbours per full descent; incremental descents (many, short) keep theirs.
       s.moves++;
       s.routeChanged.fill(s.moves);
       this.lastTried.fill(-1);
       for (const list of this.neighbours) shuffle(list, this.random);
+      shuffle(this.order, this.random);
     }
-    // A new order per full descent; incremental ones (many, short) keep it.
-    if (!incremental) shuffle(this.order, this.random);
     let improved = true;
     for (let loop = incremental ? 1 : 0; improved; loop++) {
       improved = false;
@@ -105,8 +105,8 @@ export class LocalSearch {
   }
 
   // The pair being examined, set by setPair (as in HGS: read once, used by every move):
-  // u, its predecessor pu, successor x and x's successor xx; v, pv, y, yy likewise. l* are their
-  // model indices (depot nodes → 0), so D[la * size + lb] is the distance from a to b.
+  // u, its predecessor pu, successor x and x's successor xx; v, its predecessor pv and successor
+  // y. l* are their model indices (depot nodes → 0), so D[la * size + lb] is the distance a → b.
   private u = 0;
   private pu = 0;
   private x = 0;

@@ -167,9 +167,8 @@ export function pvrpSearch(
       changed |= assign[c] as number;
       unplace(c);
     }
-    // Recreate.
-    // Half of the time the first customer back takes a random combination: its neighbours then
-    // tend to follow it, so a whole cluster can move to other days.
+    // Recreate. Half of the time the first customer back takes a random combination: its
+    // neighbours then tend to follow it, so a whole cluster can move to other days.
     sortForRecreate(removed, instance, random);
     const shift = random.next() < parameters.clusterShift;
     for (let k = 0; k < removed.length; k++) {
