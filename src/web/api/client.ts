@@ -79,7 +79,11 @@ export async function problemOf(response: Response): Promise<ApiError> {
   );
 }
 
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/**
+ * The one fetch of the app: JSON body (or a form), CSRF token on writes, If-Match on edits;
+ * problem+json turned into ApiError. Callers that want the body itself (a download) use this.
+ */
+export async function apiResponse(path: string, options: RequestOptions = {}): Promise<Response> {
   const method = options.method ?? "GET";
   const headers: Record<string, string> = { accept: "application/json" };
   // A form (file upload) sets its own multipart content type; everything else is JSON.
@@ -106,6 +110,11 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     if (response.status === 401 && !isLogin) onUnauthenticated();
     throw problem;
   }
+  return response;
+}
+
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await apiResponse(path, options);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }

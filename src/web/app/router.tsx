@@ -1,43 +1,39 @@
 // The pages and their addresses. Everything but /login sits behind the session check and the shell.
+// Every page is its own chunk (route `lazy`): the login page loads React, Mantine, the router and the
+// texts, not the CRM, the quotes or the sales figures (issue 8: first load at most 250 kB gzipped).
 import { Navigate, createBrowserRouter } from "react-router";
-import { LoginPage } from "../features/auth/LoginPage.js";
-import { RelationCreatePage } from "../features/relations/RelationCreatePage.js";
-import { RelationEditPage } from "../features/relations/RelationEditPage.js";
-import { RelationPage } from "../features/relations/RelationPage.js";
-import { RelationsListPage } from "../features/relations/RelationsListPage.js";
-import { quoteRoutes } from "../features/quotes/routes.js";
-import { MyDayPage } from "../features/myday/MyDayPage.js";
-import { ReportsPage } from "../features/reports/ReportsPage.js";
 import { dataRoutes } from "../features/imports/routes.js";
-import { SettingsPage } from "../features/settings/SettingsPage.js";
+import { quoteRoutes } from "../features/quotes/routes.js";
+import { salesRoutes } from "../features/sales/routes.js";
+import { PageLoader } from "../components/PageLoader.js";
 import { ComingSoon } from "./ComingSoon.js";
 import { NotFound } from "./NotFound.js";
-import { RequireSession } from "./RequireSession.js";
-import { Shell } from "./Shell.js";
 
 export const router = createBrowserRouter([
-  { path: "/login", element: <LoginPage /> },
   {
-    element: (
-      <RequireSession>
-        <Shell />
-      </RequireSession>
-    ),
+    // Shown while the first page's chunk loads (later navigations keep the old page until then).
+    hydrateFallbackElement: <PageLoader />,
     children: [
-      { index: true, element: <Navigate to="/relations" replace /> },
-      { path: "relations", element: <RelationsListPage /> },
-      { path: "relations/new", element: <RelationCreatePage /> },
-      { path: "relations/:id", element: <RelationPage /> },
-      { path: "relations/:id/edit", element: <RelationEditPage /> },
-      { path: "my-day", element: <MyDayPage /> },
-      { path: "reports", element: <ReportsPage /> },
-      { path: "settings", element: <SettingsPage /> },
-      { path: "agenda", element: <ComingSoon area="agenda" /> },
-      ...quoteRoutes,
-      ...dataRoutes,
-      { path: "sales", element: <ComingSoon area="sales" /> },
-      { path: "planning", element: <ComingSoon area="planning" /> },
-      { path: "*", element: <NotFound /> },
+      { path: "/login", lazy: () => import("../features/auth/LoginPage.js").then((m) => ({ Component: m.LoginPage })) },
+      {
+        lazy: () => import("./SessionShell.js").then((m) => ({ Component: m.SessionShell })),
+        children: [
+          { index: true, element: <Navigate to="/relations" replace /> },
+          { path: "relations", lazy: () => import("../features/relations/RelationsListPage.js").then((m) => ({ Component: m.RelationsListPage })) },
+          { path: "relations/new", lazy: () => import("../features/relations/RelationCreatePage.js").then((m) => ({ Component: m.RelationCreatePage })) },
+          { path: "relations/:id", lazy: () => import("../features/relations/RelationPage.js").then((m) => ({ Component: m.RelationPage })) },
+          { path: "relations/:id/edit", lazy: () => import("../features/relations/RelationEditPage.js").then((m) => ({ Component: m.RelationEditPage })) },
+          { path: "my-day", lazy: () => import("../features/myday/MyDayPage.js").then((m) => ({ Component: m.MyDayPage })) },
+          { path: "reports", lazy: () => import("../features/reports/ReportsPage.js").then((m) => ({ Component: m.ReportsPage })) },
+          { path: "settings", lazy: () => import("../features/settings/SettingsPage.js").then((m) => ({ Component: m.SettingsPage })) },
+          { path: "agenda", element: <ComingSoon area="agenda" /> },
+          ...quoteRoutes,
+          ...dataRoutes,
+          ...salesRoutes,
+          { path: "planning", element: <ComingSoon area="planning" /> },
+          { path: "*", element: <NotFound /> },
+        ],
+      },
     ],
   },
 ]);

@@ -1,6 +1,6 @@
 // Downloads a file the API streams (CSV or XLSX) with the session cookie, so that a refused request
 // (403, a bad filter) becomes a message on the page instead of a saved error document.
-import { ApiError, problemOf } from "../../api/client.js";
+import { apiResponse, type RequestOptions } from "../../api/client.js";
 
 /** The file name of a Content-Disposition header, preferring the UTF-8 form (filename*=). */
 export function fileNameOf(disposition: string | null, fallback: string): string {
@@ -16,14 +16,9 @@ export function fileNameOf(disposition: string | null, fallback: string): string
   return /filename="([^"]+)"/i.exec(disposition)?.[1] ?? fallback;
 }
 
-export async function downloadFile(url: string, fallbackName: string): Promise<string> {
-  let response: Response;
-  try {
-    response = await fetch(url, { credentials: "same-origin" });
-  } catch {
-    throw new ApiError(0, "network", "The server cannot be reached");
-  }
-  if (!response.ok) throw await problemOf(response);
+/** Fetches a file (GET, or POST with a JSON body for a report request) and hands it to the browser. */
+export async function downloadFile(url: string, fallbackName: string, request: Pick<RequestOptions, "method" | "body"> = {}): Promise<string> {
+  const response = await apiResponse(url, request);
   const blob = await response.blob();
   const name = fileNameOf(response.headers.get("content-disposition"), fallbackName);
   const href = URL.createObjectURL(blob);

@@ -1,18 +1,13 @@
 // The addresses of the quotes area (Offertes): the list, a new quote, one quote, and its sub-pages
-// forecast, hit ratio and products. Static segments win over /quotes/:id in React Router.
+// forecast, hit ratio and products. Static segments win over /quotes/:id in React Router. Each page
+// is loaded when first opened (its own chunk).
 import type { RouteObject } from "react-router";
-import { ForecastPage } from "../forecast/ForecastPage.js";
-import { HitRatioPage } from "../forecast/HitRatioPage.js";
-import { ProductsPage } from "../products/ProductsPage.js";
-import { NewQuotePage } from "./NewQuotePage.js";
-import { QuotePage } from "./QuotePage.js";
-import { QuotesListPage } from "./QuotesListPage.js";
 
 export const quoteRoutes: RouteObject[] = [
-  { path: "quotes", element: <QuotesListPage /> },
-  { path: "quotes/new", element: <NewQuotePage /> },
-  { path: "quotes/forecast", element: <ForecastPage /> },
-  { path: "quotes/hit-ratio", element: <HitRatioPage /> },
-  { path: "quotes/products", element: <ProductsPage /> },
-  { path: "quotes/:id", element: <QuotePage /> },
+  { path: "quotes", lazy: () => import("./QuotesListPage.js").then((m) => ({ Component: m.QuotesListPage })) },
+  { path: "quotes/new", lazy: () => import("./NewQuotePage.js").then((m) => ({ Component: m.NewQuotePage })) },
+  { path: "quotes/forecast", lazy: () => import("../forecast/ForecastPage.js").then((m) => ({ Component: m.ForecastPage })) },
+  { path: "quotes/hit-ratio", lazy: () => import("../forecast/HitRatioPage.js").then((m) => ({ Component: m.HitRatioPage })) },
+  { path: "quotes/products", lazy: () => import("../products/ProductsPage.js").then((m) => ({ Component: m.ProductsPage })) },
+  { path: "quotes/:id", lazy: () => import("./QuotePage.js").then((m) => ({ Component: m.QuotePage })) },
 ];

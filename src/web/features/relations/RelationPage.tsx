@@ -1,5 +1,5 @@
 // /relations/:id: base data, persons, status and class history and the audit trail of one relation,
-// with the actions edit, change status and add/edit person.
+// with the actions edit, change status and add/edit person; its sales history (not for purchasing).
 import { Anchor, Button, Group, Stack, Tabs, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
@@ -14,6 +14,7 @@ import { RelationQuotes } from "../quotes/RelationQuotes.js";
 import { ActivitiesTab } from "../activities/ActivitiesTab.js";
 import { PersonsPrivacy } from "../consent/PersonsPrivacy.js";
 import { NearbyTab } from "../nearby/NearbyTab.js";
+import { RelationSalesSection, seesRelationSales } from "../sales/RelationSalesSection.js";
 import { RelationBaseData } from "./RelationBaseData.js";
 import { AuditTrail, ClassHistory, StatusHistory } from "./RelationHistory.js";
 import { StatusChangeDialog } from "./StatusChangeDialog.js";
@@ -36,6 +37,7 @@ export function RelationPage() {
   if (relation.isError) return <ErrorAlert error={relation.error} />;
   const r = relation.data;
   const canWrite = can(user.role, "crm.write");
+  const showSales = seesRelationSales(user.role);
   const reload = () => void relation.refetch();
 
   return (
@@ -72,6 +74,7 @@ export function RelationPage() {
             {t("relation.persons")} ({r.persons.length})
           </Tabs.Tab>
           <Tabs.Tab value="quotes">{t("quotes.title")}</Tabs.Tab>
+          {showSales && <Tabs.Tab value="sales">{t("relation.sales")}</Tabs.Tab>}
           <Tabs.Tab value="nearby">{t("nearby.tab")}</Tabs.Tab>
           <Tabs.Tab value="status">{t("relation.statusHistory")}</Tabs.Tab>
           <Tabs.Tab value="class">{t("relation.classHistory")}</Tabs.Tab>
@@ -84,6 +87,11 @@ export function RelationPage() {
           <PersonsPrivacy relationId={r.id} persons={r.persons} />
         </Tabs.Panel>
         <Tabs.Panel value="quotes" pt="md"><RelationQuotes relationId={r.id} /></Tabs.Panel>
+        {showSales && (
+          <Tabs.Panel value="sales" pt="md">
+            <RelationSalesSection relationId={r.id} />
+          </Tabs.Panel>
+        )}
         <Tabs.Panel value="status" pt="md">
           <StatusHistory history={r.statusHistory} />
         </Tabs.Panel>
