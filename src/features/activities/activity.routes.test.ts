@@ -20,6 +20,17 @@ describe.each(ENGINES)("contact moments API on %s", (engine) => {
   });
   afterAll(async () => t?.close());
 
+  it("records a contact moment for others only for someone allowed to act for them", async () => {
+    const other = await t.userWithRole("field_sales");
+    // A rep was there with a colleague: both are named.
+    expect((await postActivity(t, rep.headers, relationId, { kind: "visit", userIds: [rep.id, other.id] })).statusCode).toBe(201);
+    // A rep recording a visit only another rep made: not his to record.
+    const forOther = await postActivity(t, rep.headers, relationId, { kind: "visit", userIds: [other.id] });
+    expect(forOther.statusCode).toBe(403);
+    const manager = await t.userWithRole("sales_manager");
+    expect((await postActivity(t, manager.headers, relationId, { kind: "phone_call", userIds: [other.id] })).statusCode).toBe(201);
+  });
+
   it("logs a visit with participants, notes apart from internal notes, win chance and next step", async () => {
     const res = await postActivity(t, rep.headers, relationId, {
       kind: "visit",

@@ -1,6 +1,8 @@
 // Use cases of contact moments: the timeline of a relation, log one (with its follow-up in the same
 // transaction), read and change one with If-Match. Every change writes audit lines.
 import type { Db } from "../../db/kysely.js";
+import { mayActFor } from "../../domain/acting.js";
+import { actorOf } from "../users/user.service.js";
 import { AppError, type FieldProblem, fieldProblem, invalid, notFound } from "../../server/errors.js";
 import { decodeCursor, encodeCursor } from "../../server/http.js";
 import { amsterdamDate } from "../../server/time.js";
@@ -117,6 +119,18 @@ function textColumns(input: ActivityPatchInput) {
   return columns;
 }
 
+/**
+ * A contact moment the user took part in may name the colleagues who were there too; one the user was
+ * not at is recorded for others, which only someone allowed to act for each of them may do.
+ */
+async function checkActingFor(db: Db, user: AuthUser, userIds: readonly number[]): Promise<void> {
+  if (userIds.includes(user.id)) return;
+  for (const id of userIds) {
+    const other = await actorOf(db, id);
+    if (other && !mayActFor(user, other)) throw new AppError("forbidden", `You may not record contact moments for ${other.name}`);
+  }
+}
+
 export async function createActivity(db: Db, user: AuthUser, relationId: number, input: ActivityCreateInput, now: Date): Promise<ActivityDto> {
   const relation = await db.selectFrom("relations").select("id").where("id", "=", relationId).executeTakeFirst();
   if (!relation) throw notFound(`Relation ${relationId}`);
@@ -124,6 +138,7 @@ export async function createActivity(db: Db, user: AuthUser, relationId: number,
   const occurredAt = input.occurredAt === undefined ? now.toISOString() : checkInstant(input.occurredAt, now, problems);
   const occurredOn = occurredAt ? amsterdamDate(new Date(occurredAt)) : amsterdamDate(now);
   const userIds = input.userIds ?? [user.id];
+  await checkActingFor(db, user, userIds);
   await checkParticipants(db, relationId, userIds, input.personIds, problems);
   // "Call again in six months" counts from the day of the contact moment.
   const followUp = input.followUp ? await prepareFollowUp(db, user, relationId, input.followUp, occurredOn, "followUp.") : null;
@@ -167,6 +182,7 @@ export async function updateActivity(db: Db, user: AuthUser, id: number, expecte
   }
   const problems: FieldProblem[] = [];
   const occurredAt = input.occurredAt === undefined ? current.occurred_at : checkInstant(input.occurredAt, now, problems);
+  if (input.userIds !== undefined) await checkActingFor(db, user, input.userIds);
   await checkParticipants(db, current.relation_id, input.userIds, input.personIds, problems);
   if (problems.length > 0 || occurredAt === undefined) throw invalid(...problems);
 

@@ -105,7 +105,8 @@ describe.each(ENGINES)("follow-ups and My day on %s", (engine) => {
   });
 
   it("shows planned contact moments of the coming two weeks as appointments", async () => {
-    const planned = (await postActivity(t, other.headers, relationId, { kind: "visit", occurredAt: "2026-12-02T09:00:00Z", userIds: [rep.id] })).json().id;
+    // Planned for the rep by the manager (a colleague rep may not record visits for him).
+    const planned = (await postActivity(t, manager.headers, relationId, { kind: "visit", occurredAt: "2026-12-02T09:00:00Z", userIds: [rep.id] })).json().id;
     const far = (await postActivity(t, rep.headers, relationId, { kind: "visit", occurredAt: "2027-02-02T09:00:00Z" })).json().id;
     const past = (await postActivity(t, rep.headers, relationId, { kind: "visit", occurredAt: "2026-11-20T09:00:00Z" })).json().id;
     const day = await myDay(rep.headers);

@@ -25,7 +25,9 @@ describe.each(ENGINES)("hit ratio on %s", (engine) => {
     const lost = await quote(20);
     const withdrawn = await quote(5, { status: "draft" });
     await quote(1, { decisionMonth: "2026-11" });
-    await quote(1, { repId: other.id, decisionMonth: "2027-03" });
+    // A quote of the other rep, made by their manager (a rep records quotes for himself only).
+    const managerApi = quoteApi(t, (await t.userWithRole("sales_manager")).headers);
+    await managerApi.create({ relationId, probability: 50, status: "sent", lines: [{ productId, quantity: 1 }], repId: other.id, decisionMonth: "2027-03" });
 
     t.setNow(new Date("2026-12-07T09:00:00Z"));
     try {

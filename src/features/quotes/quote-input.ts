@@ -4,6 +4,8 @@ import { isIsoDate, type Month, monthOf } from "../../domain/calendar.js";
 import { AppError, type FieldProblem, fieldProblem } from "../../server/errors.js";
 import { getPerson } from "../persons/person.service.js";
 import type { Viewer } from "../../domain/access.js";
+import { mayActFor } from "../../domain/acting.js";
+import { actorOf } from "../users/user.service.js";
 import { productsByIds } from "../products/product.service.js";
 import { findUserById } from "../users/user.repository.js";
 import type { Db } from "../../db/kysely.js";
@@ -105,8 +107,16 @@ export async function checkContactPerson(db: Db, relationId: number, personId: n
   }
 }
 
-export async function checkRep(db: Db, repId: number | undefined, problems: FieldProblem[]) {
+/**
+ * The rep a quote is made for: an active user the viewer may act for (domain/acting.ts: a rep for
+ * himself, inside sales for the field reps of its rayons, managers for anyone); 403 otherwise.
+ */
+export async function checkRep(db: Db, viewer: Viewer, repId: number | undefined, problems: FieldProblem[]) {
   if (repId === undefined) return;
-  const user = await findUserById(db, repId);
-  if (user?.active !== 1) problems.push(fieldProblem("repId", "user_unknown"));
+  const rep = await actorOf(db, repId);
+  if (!rep) {
+    problems.push(fieldProblem("repId", "user_unknown"));
+    return;
+  }
+  if (!mayActFor(viewer, rep)) throw new AppError("forbidden", `You may not record quotes for ${rep.name}`);
 }

@@ -60,7 +60,7 @@ export async function reviseQuote(
   const decision = decisionOf(input, problems);
   checkDate("validUntil", input.validUntil, problems);
   await checkContactPerson(db, current.relation_id, input.contactPersonId, problems);
-  await checkRep(db, input.repId, problems);
+  await checkRep(db, user, input.repId, problems);
   if (problems.length > 0) throw invalid(...problems);
 
   const totals = totalsOf(lines);

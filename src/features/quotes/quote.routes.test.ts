@@ -128,16 +128,36 @@ describe.each(ENGINES)("quotes API on %s", (engine) => {
     expect(missing.headers["content-type"]).toContain("application/problem+json");
   });
 
-  it("never overwrites a quote number typed in twice", async () => {
-    const paper = await api.create(base({ number: "OV5000" }));
+  it("never overwrites a quote number typed in twice, and lets only administrators choose one", async () => {
+    // A chosen number moves the shared counter for everyone: a rep may not.
+    const byRep = await api.create(base({ number: "OV5000" }));
+    expect(byRep.statusCode).toBe(403);
+    const admin = quoteApi(t, (await t.userWithRole("admin")).headers);
+    const paper = await admin.create(base({ number: "OV5000", repId: rep.id }));
     expect(paper.json().number).toBe("OV5000-1");
-    const twice = await api.create(base({ number: "ov 5000" }));
+    const twice = await admin.create(base({ number: "ov 5000", repId: rep.id }));
     expect(twice.statusCode).toBe(409);
     expect(twice.json().detail).toContain("new revision");
     const next = (await api.create(base())).json();
     expect(next.baseNumber).toBe(5001);
-    const laterRevision = await api.create(base({ number: "OV6000-2" }));
+    const laterRevision = await admin.create(base({ number: "OV6000-2", repId: rep.id }));
     expect(laterRevision.json().errors[0]).toMatchObject({ field: "number", code: "quote_revision_via_endpoint" });
+  });
+
+  it("lets a rep make quotes for himself only, inside sales for the reps of its rayons, a manager for anyone", async () => {
+    const other = await t.userWithRole("field_sales", { rayonNames: ["Oost"] });
+    expect((await api.create(base({ repId: other.id }))).statusCode).toBe(403);
+    const mine = (await api.create(base())).json();
+    // Reassigning one's own quote to a colleague, or a colleague's to oneself, is not a rep's call.
+    expect((await api.patch(mine.id, mine.version, { repId: other.id })).statusCode).toBe(403);
+    const theirs = (await quoteApi(t, (await t.userWithRole("sales_manager")).headers).create(base({ repId: other.id }))).json();
+    expect(theirs.rep.id).toBe(other.id);
+    expect((await api.patch(theirs.id, theirs.version, { repId: rep.id })).statusCode).toBe(403);
+    const desk = quoteApi(t, (await t.userWithRole("inside_sales", { rayonNames: ["Oost"] })).headers);
+    const forOther = await desk.create(base({ repId: other.id }));
+    expect(forOther.statusCode, forOther.body).toBe(201);
+    expect(forOther.json()).toMatchObject({ rep: { id: other.id } });
+    expect((await desk.create(base({ repId: rep.id }))).statusCode).toBe(403);
   });
 
   it("advises from the rep's answers and the DMU on record, and keeps the rep's overrule with its reason", async () => {

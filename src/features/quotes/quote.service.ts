@@ -2,6 +2,8 @@
 // optimistic concurrency). Every change the forecast depends on is written to quote_events.
 import { addDays } from "../../domain/calendar.js";
 import { parseQuoteNumber } from "../../domain/quote-number.js";
+import { mayActFor, mayChooseQuoteNumber } from "../../domain/acting.js";
+import { actorOf } from "../users/user.service.js";
 import { changeStatus, isFinal, type QuoteStatus } from "../../domain/quote-status.js";
 import type { Db } from "../../db/kysely.js";
 import type { Updateable } from "kysely";
@@ -68,7 +70,10 @@ export async function createQuote(db: Db, user: AuthUser, input: QuoteCreateInpu
   const problems: FieldProblem[] = [];
   const relation = await relationExists(db, input.relationId, problems);
   if (relation) await checkContactPerson(db, relation.id, input.contactPersonId, problems);
-  await checkRep(db, input.repId, problems);
+  await checkRep(db, user, input.repId, problems);
+  if (input.number !== undefined && !mayChooseQuoteNumber(user)) {
+    throw new AppError("forbidden", "A quote number of your own choosing moves the shared counter: only administrators (or an import) may set one");
+  }
   const { lines, problems: lineProblems } = await prepareLines(db, user, input.lines);
   problems.push(...lineProblems);
   const decision = decisionOf(input, problems);
@@ -174,8 +179,13 @@ export async function updateQuote(db: Db, user: AuthUser, id: number, version: n
   if (input.validUntil !== undefined) next.valid_until = input.validUntil;
   await checkContactPerson(db, current.relation_id, input.contactPersonId, problems);
   if (input.contactPersonId !== undefined) next.contact_person_id = input.contactPersonId;
-  await checkRep(db, input.repId, problems);
-  if (input.repId !== undefined) next.rep_id = input.repId;
+  if (input.repId !== undefined && input.repId !== current.rep_id) {
+    // Reassigning: the viewer must be allowed to act for the rep it has now and the one it gets.
+    const from = await actorOf(db, current.rep_id);
+    if (from && !mayActFor(user, from)) throw new AppError("forbidden", `${number} is ${from.name}'s quote; only a manager (or inside sales for that rep) reassigns it`);
+    await checkRep(db, user, input.repId, problems);
+    next.rep_id = input.repId;
+  }
   if (input.title !== undefined) next.title = input.title?.trim() || null;
   if (input.notes !== undefined) next.notes = input.notes?.trim() || null;
 

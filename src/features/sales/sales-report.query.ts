@@ -27,7 +27,8 @@ export interface QueryPlan {
 
 /** The expression of a dimension in the inner select (alias t = the source, r = the relation). */
 function dimensionExpr(d: SalesDimension, source: Source, shift: number): RawBuilder<unknown> {
-  const month = shift === 0 ? sql`t.month` : sql`(t.month + ${shift})`;
+  // A literal, not a parameter: SQLite binds JS numbers as REAL, and year = month / 100 must stay integer division.
+  const month = shift === 0 ? sql`t.month` : sql`(t.month + ${sql.lit(shift)})`;
   switch (d) {
     case "month":
       return month;

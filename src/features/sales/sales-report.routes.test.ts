@@ -100,6 +100,13 @@ describe.each(ENGINES)("sales reports on %s", (engine) => {
     expect(res.json().totals).toMatchObject({ revenue: 120_000, customers: 1, previous: { revenue: 210_000, customers: 2 } });
   });
 
+  it("compares quarters and years with the year before under the same keys", async () => {
+    const quarters = (await report({ measures: ["revenue"], dimensions: ["quarter"], from: "2025-01", to: "2025-03", compare: "previousYear" })).json();
+    expect(quarters.rows).toEqual([{ quarter: "2025-Q1", revenue: 197_777, previous: { revenue: 210_000 } }]);
+    const years = (await report({ measures: ["revenue"], dimensions: ["year"], from: "2025-01", to: "2025-12", compare: "previousYear" })).json();
+    expect(years.rows).toEqual([{ year: "2025", revenue: 197_777, previous: { revenue: 210_000 } }]);
+  });
+
   it("counts invoices from the lines and gives a moving annual total per month", async () => {
     const invoices = (await report({ measures: ["invoices"], dimensions: ["year"], from: "2024-01", to: "2025-12" })).json();
     expect(invoices.source).toBe("lines");

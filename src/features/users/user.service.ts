@@ -123,3 +123,10 @@ export async function userNames(db: Db, ids: readonly number[]): Promise<Map<num
   const rows = await db.selectFrom("users").select(["id", "name"]).where("id", "in", [...ids]).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** Role and rayons of an active user, for the acting-for policy (domain/acting.ts); null when unknown or inactive. */
+export async function actorOf(db: Db, userId: number): Promise<{ id: number; name: string; role: Role; rayonIds: number[] } | null> {
+  const row = await db.selectFrom("users").select(["id", "name", "role", "active"]).where("id", "=", userId).executeTakeFirst();
+  if (!row || row.active !== 1 || !isRole(row.role)) return null;
+  return { id: row.id, name: row.name, role: row.role, rayonIds: await rayonIdsOf(db, row.id) };
+}

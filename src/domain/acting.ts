@@ -1,0 +1,21 @@
+// Acting for others (docs/security.md): who may record work in another user's name — a quote "for"
+// a rep, a contact moment "by" a rep. "Made by" (created_by) is always the user who did it; "for"
+// follows this policy. A rep acts for himself; inside sales for the field reps of the rayons it
+// serves; managers and administrators for anyone.
+import type { Viewer } from "./access.js";
+
+export interface Actor {
+  readonly id: number;
+  readonly role: Viewer["role"];
+  readonly rayonIds: readonly number[];
+}
+
+export function mayActFor(viewer: Viewer, target: Actor): boolean {
+  if (viewer.id !== null && viewer.id === target.id) return true;
+  if (viewer.role === "admin" || viewer.role === "sales_manager") return true;
+  if (viewer.role === "inside_sales") return target.role === "field_sales" && target.rayonIds.some((r) => viewer.rayonIds.includes(r));
+  return false;
+}
+
+/** A quote number typed in from paper moves the shared counter: administrators only (imports always). */
+export const mayChooseQuoteNumber = (viewer: Viewer) => viewer.role === "admin";
