@@ -12,8 +12,15 @@ export interface Config {
   readonly database: DatabaseConfig;
   /** Load the demo company on first start (empty database only). */
   readonly demo: boolean;
-  /** Session lifetime in hours, sliding: each request within it extends it. */
+  /** Session lifetime in hours, sliding: each request within it extends it (the idle timeout). */
   readonly sessionHours: number;
+  /** A session ends this many hours after login, however active (the absolute timeout). */
+  readonly sessionMaxHours: number;
+  /**
+   * Addresses (or CIDR ranges) of reverse proxies whose X-Forwarded-For is believed; empty: none, the
+   * connection's own address counts (so the per-IP login limit cannot be dodged with a made-up header).
+   */
+  readonly trustProxy: readonly string[];
   /** Set the Secure flag on cookies (behind HTTPS). */
   readonly secureCookies: boolean;
   readonly logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "silent";
@@ -71,6 +78,16 @@ function parsePositive(name: string, raw: string | undefined, fallback: number):
   return n;
 }
 
+/** "10.0.0.1, 10.1.0.0/16" → the list; "" or unset → none. */
+function parseProxies(raw: string | undefined): readonly string[] {
+  if (raw === undefined || raw.trim() === "" || raw.trim().toLowerCase() === "off") return Object.freeze([]);
+  const list = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  for (const p of list) {
+    if (!/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(p)) throw new ConfigError(`KOERS_TRUST_PROXY must list IP addresses or CIDR ranges, e.g. 10.0.0.1,10.1.0.0/16 (got "${p}")`);
+  }
+  return Object.freeze(list);
+}
+
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "silent"] as const;
 
 export function loadConfig(env: Env): Config {
@@ -84,6 +101,8 @@ export function loadConfig(env: Env): Config {
     database: parseDatabaseUrl(env.DATABASE_URL && env.DATABASE_URL !== "" ? env.DATABASE_URL : DEFAULT_DATABASE_URL),
     demo: parseFlag("KOERS_DEMO", env.KOERS_DEMO, true),
     sessionHours: parsePositive("KOERS_SESSION_HOURS", env.KOERS_SESSION_HOURS, 12),
+    sessionMaxHours: parsePositive("KOERS_SESSION_MAX_HOURS", env.KOERS_SESSION_MAX_HOURS, 24),
+    trustProxy: parseProxies(env.KOERS_TRUST_PROXY),
     secureCookies: parseFlag("KOERS_SECURE_COOKIES", env.KOERS_SECURE_COOKIES, false),
     logLevel,
     jobThreads: Math.floor(parsePositive("KOERS_JOB_THREADS", env.KOERS_JOB_THREADS, 1)),

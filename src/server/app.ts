@@ -85,7 +85,8 @@ export async function buildApp(base: BaseContext & { jobs?: JobRunner }, options
   const app = Fastify({
     logger: options.logger ? { level: ctx.config.logLevel } : false,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Forwarded headers only from the configured proxies (none by default).
+    trustProxy: base.config.trustProxy.length > 0 ? [...base.config.trustProxy] : false,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === "body" ? BODY_AJV : TEXT_AJV).compile(schema));
 
@@ -120,7 +121,8 @@ export async function buildApp(base: BaseContext & { jobs?: JobRunner }, options
       security: [{ bearer: [] }, { session: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: "/api/docs", uiConfig: { docExpansion: "list" } });
+  // staticCSP: the docs page gets a Content-Security-Policy with hashes of its own scripts.
+  await app.register(swaggerUi, { routePrefix: "/api/docs", uiConfig: { docExpansion: "list" }, staticCSP: true });
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   app.addHook("onSend", async (request, reply) => {

@@ -53,10 +53,13 @@ describe.each(ENGINES)("sessions on %s", (engine) => {
     expect(withToken.statusCode).toBe(201);
   });
 
-  it("ends the session on the server at logout, so the old cookie no longer works", async () => {
+  it("ends the session on the server at logout (with its CSRF token), so the old cookie no longer works", async () => {
     const res = await login("anna@glansrijk.nl", "geheim-wachtwoord");
     const cookie = cookieOf(res.headers["set-cookie"]);
-    expect((await t.app.inject({ method: "DELETE", url: "/api/session", headers: { cookie } })).statusCode).toBe(204);
+    // Another site cannot log the user out: without the token the session stays.
+    expect((await t.app.inject({ method: "DELETE", url: "/api/session", headers: { cookie } })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: "GET", url: "/api/session", headers: { cookie } })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: "DELETE", url: "/api/session", headers: { cookie, "x-csrf-token": res.json().csrfToken } })).statusCode).toBe(204);
     expect((await t.app.inject({ method: "GET", url: "/api/relations", headers: { cookie } })).statusCode).toBe(401);
   });
 
@@ -73,6 +76,40 @@ describe.each(ENGINES)("sessions on %s", (engine) => {
     }
   });
 
+  it("ends a session at its absolute lifetime, however active it was", async () => {
+    const res = await login("anna@glansrijk.nl", "geheim-wachtwoord");
+    const cookie = cookieOf(res.headers["set-cookie"]);
+    const start = t.ctx.now();
+    try {
+      // Used every few hours, so the idle timeout never strikes; the absolute one does.
+      for (let h = 4; h < t.ctx.config.sessionMaxHours; h += 4) {
+        t.setNow(new Date(start.getTime() + h * 3_600_000));
+        expect((await t.app.inject({ method: "GET", url: "/api/session", headers: { cookie } })).statusCode, `after ${h} h`).toBe(200);
+      }
+      t.setNow(new Date(start.getTime() + t.ctx.config.sessionMaxHours * 3_600_000));
+      expect((await t.app.inject({ method: "GET", url: "/api/session", headers: { cookie } })).statusCode).toBe(401);
+    } finally {
+      t.setNow(start);
+    }
+  });
+
+  it("counts failed logins per connection address, whatever X-Forwarded-For says", async () => {
+    const start = t.ctx.now();
+    // A fresh window, away from the other tests' attempts.
+    t.setNow(new Date(start.getTime() + 24 * 3_600_000));
+    try {
+      for (let i = 0; i < LOGIN_LIMIT.perIp; i++) {
+        const res = await t.app.inject({ method: "POST", url: "/api/session", headers: { "x-forwarded-for": `203.0.113.${i}` }, payload: { email: `spray${i}@glansrijk.nl`, password: "fout" } });
+        expect(res.statusCode).toBe(401);
+      }
+      const next = await t.app.inject({ method: "POST", url: "/api/session", headers: { "x-forwarded-for": "198.51.100.7" }, payload: { email: "nog-een@glansrijk.nl", password: "fout" } });
+      expect(next.statusCode).toBe(429);
+    } finally {
+      t.setNow(start);
+      await t.ctx.db.deleteFrom("login_attempts").execute();
+    }
+  });
+
   it("limits failed logins per e-mail address and tells when to retry", async () => {
     await addUser(t.ctx.db, { email: "bert@glansrijk.nl", name: "Bert", role: "inside_sales", password: "juiste-wachtwoord" }, t.ctx.now());
     for (let i = 0; i < LOGIN_LIMIT.attempts; i++) expect((await login("bert@glansrijk.nl", "fout")).statusCode).toBe(401);
@@ -86,6 +123,11 @@ describe.each(ENGINES)("sessions on %s", (engine) => {
     expect((await t.app.inject({ method: "GET", url: "/api/relations", headers: user.headers })).statusCode).toBe(200);
     const fake = await t.app.inject({ method: "GET", url: "/api/relations", headers: { authorization: "Bearer koers_made_up" } });
     expect(fake.statusCode).toBe(401);
+  });
+
+  it("sends a Content-Security-Policy on the API documentation too", async () => {
+    const docs = await t.app.inject({ method: "GET", url: "/api/docs/static/index.html" });
+    expect(docs.headers["content-security-policy"]).toMatch(/default-src 'self'/);
   });
 
   it("answers health checks and serves the OpenAPI document without login", async () => {

@@ -1,6 +1,7 @@
 import { Type } from "typebox";
 import type { RoutesPlugin } from "../../server/context.js";
-import { currentUser, SESSION_COOKIE, setSessionCookie } from "../../server/plugins/auth.js";
+import { AppError } from "../../server/errors.js";
+import { CSRF_HEADER, currentUser, SESSION_COOKIE, setSessionCookie } from "../../server/plugins/auth.js";
 import { login, logout } from "./session.service.js";
 
 export const AuthUserSchema = Type.Object({
@@ -31,7 +32,16 @@ export const sessionRoutes: RoutesPlugin = async (app, { ctx }) => {
       },
     },
     async (request, reply) => {
-      const session = await login(ctx.db, request.body.email, request.body.password, ctx.now(), ctx.config.sessionHours, request.ip);
+      let session: Awaited<ReturnType<typeof login>>;
+      try {
+        session = await login(ctx.db, request.body.email, request.body.password, ctx.now(), ctx.config.sessionHours, request.ip);
+      } catch (error) {
+        // Failed logins and lockouts are logged (who and from where; never the password).
+        if (error instanceof AppError && (error.code === "invalid_credentials" || error.code === "rate_limited")) {
+          request.log.warn({ email: request.body.email.trim().toLowerCase(), ip: request.ip, outcome: error.code }, error.code === "rate_limited" ? "login locked out" : "login failed");
+        }
+        throw error;
+      }
       setSessionCookie(reply, session.token, session.expiresAt, ctx.config.secureCookies);
       return { user: session.user, csrfToken: session.csrfToken };
     },
@@ -48,6 +58,8 @@ export const sessionRoutes: RoutesPlugin = async (app, { ctx }) => {
     { config: { public: true }, schema: { tags: ["session"], summary: "Log out: ends the session on the server" } },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
+      // A live session ends only with its CSRF token: another site cannot log a user out.
+      if (request.authVia === "session" && request.headers[CSRF_HEADER] !== request.csrfToken) throw new AppError("csrf_invalid");
       if (token) await logout(ctx.db, token);
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
       return reply.status(204).send();

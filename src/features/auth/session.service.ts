@@ -68,18 +68,20 @@ export interface ResolvedSession {
 }
 
 /** The session's user, or null when the token is unknown or expired. Extends a live session. */
-export async function resolveSession(db: Db, token: string, now: Date, sessionHours: number): Promise<ResolvedSession | null> {
+export async function resolveSession(db: Db, token: string, now: Date, sessionHours: number, maxHours = Number.POSITIVE_INFINITY): Promise<ResolvedSession | null> {
   const id = sha256(token);
   const session = await db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst();
   if (!session) return null;
-  if (session.expires_at <= now.toISOString()) {
+  // Idle (expires_at, sliding) and absolute (from login) timeouts.
+  const absoluteEnd = Date.parse(session.created_at) + maxHours * 3_600_000;
+  if (session.expires_at <= now.toISOString() || now.getTime() >= absoluteEnd) {
     await db.deleteFrom("sessions").where("id", "=", id).execute();
     return null;
   }
   const user = await findUserById(db, session.user_id);
   if (!user || user.active !== 1) return null;
   // Sliding expiry, written at most once a minute per session to keep reads cheap.
-  const renewed = new Date(now.getTime() + sessionHours * 3_600_000);
+  const renewed = new Date(Math.min(now.getTime() + sessionHours * 3_600_000, absoluteEnd));
   if (renewed.getTime() - Date.parse(session.expires_at) > 60_000) {
     await db.updateTable("sessions").set({ expires_at: renewed.toISOString() }).where("id", "=", id).execute();
   }

@@ -44,7 +44,7 @@ export const authPlugin = fp<{ ctx: AppContext }>(async (app, { ctx }) => {
     } else {
       const token = request.cookies[SESSION_COOKIE];
       if (token) {
-        const session = await resolveSession(ctx.db, token, ctx.now(), ctx.config.sessionHours);
+        const session = await resolveSession(ctx.db, token, ctx.now(), ctx.config.sessionHours, ctx.config.sessionMaxHours);
         if (session) {
           request.user = session.user;
           request.authVia = "session";
