@@ -38,6 +38,7 @@ import { JOB_KINDS } from "./job-kinds.js";
 import { MAX_SALES_UPLOAD_BYTES } from "./uploads.js";
 import { authPlugin } from "./plugins/auth.js";
 import { registerProblemHandlers } from "./plugins/problems.js";
+import { registerCleanInput } from "./plugins/clean-input.js";
 import { PROJECT_ROOT } from "./paths.js";
 
 const WEB_ROOT = join(PROJECT_ROOT, "dist", "web");
@@ -100,6 +101,7 @@ export async function buildApp(base: BaseContext & { jobs?: JobRunner }, options
   ROUTES.set(app, routes);
   const hasWeb = existsSync(join(WEB_ROOT, "index.html"));
   registerProblemHandlers(app, { spaFallback: hasWeb });
+  registerCleanInput(app);
   await app.register(cookie);
   // Each upload route sets its own file limit (server/uploads.ts); this is the ceiling.
   await app.register(multipart, { limits: { fileSize: MAX_SALES_UPLOAD_BYTES, files: 1 } });

@@ -118,7 +118,7 @@ export const FIELD_MESSAGES: Readonly<Record<string, string>> = {
   overrule_reason_too_short: "needs at least 15 characters: say why you quote against the advice",
   month_invalid: "is not a month (YYYY-MM)",
   period_reversed: "lies before the start of the period",
-  period_too_long: "makes the period longer than 120 months",
+  period_too_long: "makes the period too long",
   forecast_as_of_by_product: "a past forecast is shown per month, rep or rayon, not per product",
   import_status_invalid: "is not a status (suspect, prospect, klant, oud-klant, dood)",
   import_class_invalid: "is not a class (key, A, B, C)",
@@ -141,6 +141,16 @@ export const FIELD_MESSAGES: Readonly<Record<string, string>> = {
   consent_date_in_future: "cannot lie after today",
   coordinates_missing: "has no known location, so distances cannot be measured",
   range_too_long: "makes the period longer than 400 days",
+  // Clean input, the sales information system
+  text_invalid: "contains a NUL character or text that is not valid Unicode",
+  file_name_invalid: "holds control or text-direction characters; rename the file",
+  filter_time_dimension: "filter the period with from and to, not as a dimension",
+  mat_needs_month: "a moving annual total needs the month dimension",
+  mat_with_compare: "choose a moving annual total or a comparison with last year, not both",
+  mat_not_additive: "customers and invoices cannot be summed over twelve months",
+  sort_key_invalid: "is not a dimension or measure of this report",
+  target_needs_rayon_or_rep: "a target belongs to a rayon or a rep",
+  threshold_order: "must not be above the threshold for A",
 };
 
 export function fieldProblem(field: string, code: string): FieldProblem {

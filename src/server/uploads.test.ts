@@ -52,3 +52,38 @@ describe.each(ENGINES)("uploads on %s", (engine) => {
     expect(files).toEqual([]);
   });
 });
+
+describe.each(ENGINES)("input that is not clean text on %s", (engine) => {
+  let t: TestApp;
+  let rep: { headers: Record<string, string> };
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    rep = await t.userWithRole("field_sales");
+  });
+  afterAll(async () => t?.close());
+
+  const post = (body: Buffer | string, contentType = "application/json") => t.app.inject({ method: "POST", url: "/api/relations", headers: { ...rep.headers, "content-type": contentType }, payload: body });
+
+  it("refuses NUL characters, unpaired surrogates and invalid UTF-8 with 400 and stores nothing", async () => {
+    const before = (await t.ctx.db.selectFrom("relations").select("id").execute()).length;
+    const nul = await post(JSON.stringify({ name: "Nul\u0000BV" }));
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json().errors[0]).toMatchObject({ field: "name", code: "text_invalid" });
+    expect((await post('{"name":"Half \\ud800 BV"}')).statusCode).toBe(400);
+    expect((await post(Buffer.concat([Buffer.from('{"name":"Kapot '), Buffer.from([0xc3, 0x28]), Buffer.from(' BV"}')]))).statusCode).toBe(400);
+    expect((await post('{"__proto__":{"admin":true},"name":"Proto BV"}')).statusCode).toBe(400);
+    expect((await t.app.inject({ method: "GET", url: "/api/relations?q=a%00b", headers: rep.headers })).statusCode).toBe(400);
+    expect((await t.ctx.db.selectFrom("relations").select("id").execute()).length).toBe(before);
+    // Real Unicode passes: accents, emoji, Arabic.
+    expect((await post(JSON.stringify({ name: "Café Ëlan 🚀 شركة BV" }))).statusCode).toBe(201);
+  });
+
+  it("refuses a file name that hides its type behind a text-direction override", async () => {
+    const relation = await t.app.inject({ method: "POST", url: "/api/relations", headers: rep.headers, payload: { name: "Bijlage BV" } });
+    const activity = await t.app.inject({ method: "POST", url: `/api/relations/${relation.json().id}/activities`, headers: rep.headers, payload: { kind: "visit" } });
+    const body = Buffer.concat([Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="factuur\u202Efdp.txt"\r\nContent-Type: text/plain\r\n\r\n`), Buffer.from("hallo"), Buffer.from(`\r\n--${BOUNDARY}--\r\n`)]);
+    const res = await t.app.inject({ method: "POST", url: `/api/activities/${activity.json().id}/attachments`, headers: { ...rep.headers, "content-type": `multipart/form-data; boundary=${BOUNDARY}` }, payload: body });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0]).toMatchObject({ field: "file", code: "file_name_invalid" });
+  });
+});

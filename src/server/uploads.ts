@@ -20,6 +20,18 @@ function broken(error: unknown): AppError {
   return new AppError("bad_request", `The multipart body cannot be read (${e.message ?? "malformed"}); send the file again`);
 }
 
+/** Direction overrides and isolates (invoice‮fdp.txt shows as invoicetxt.pdf), NUL and control characters. */
+const UNSAFE_NAME = /[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/** The file name as kept: without any folder part; refused when it could disguise what the file is. */
+export function safeFileName(name: string): string {
+  if (UNSAFE_NAME.test(name)) {
+    throw new AppError("validation_failed", "The file name holds control or text-direction characters; rename the file", [{ field: "file", code: "file_name_invalid", message: "holds control or text-direction characters" }]);
+  }
+  const base = name.split(/[\\/]/).pop()?.trim() ?? "";
+  return base === "" || base === "." || base === ".." ? "bestand" : base.slice(0, 200);
+}
+
 async function filePart(request: FastifyRequest, maxBytes: number): Promise<MultipartFile> {
   if (!request.isMultipart()) throw new AppError("unsupported_media_type", "Send the file as multipart/form-data (field: file)");
   let file: MultipartFile | undefined;
@@ -29,6 +41,11 @@ async function filePart(request: FastifyRequest, maxBytes: number): Promise<Mult
     throw broken(error);
   }
   if (!file) throw new AppError("bad_request", "The request holds no file");
+  // Drained before refusing, so the connection is left in order.
+  if (UNSAFE_NAME.test(file.filename)) {
+    await file.toBuffer().catch(() => undefined);
+    safeFileName(file.filename);
+  }
   return file;
 }
 
@@ -48,7 +65,7 @@ export async function uploadedFile(request: FastifyRequest, maxBytes = MAX_UPLOA
     throw broken(error);
   }
   if (file.file.truncated) throw new AppError("payload_too_large", `The file may be at most ${Math.round(maxBytes / 1024 / 1024)} MB`);
-  return { buffer, fileName: file.filename, part: file };
+  return { buffer, fileName: safeFileName(file.filename), part: file };
 }
 
 /** The one uploaded file, streamed into job_files chunk by chunk (large imports). */
@@ -56,7 +73,7 @@ export async function uploadedFileToStore(request: FastifyRequest, db: Db, owner
   const file = await filePart(request, maxBytes);
   let stored: { id: number; size: number };
   try {
-    stored = await writeJobFile(db, { ownerId, jobId: null, purpose: "upload", name: file.filename, contentType: file.mimetype }, file.file, at);
+    stored = await writeJobFile(db, { ownerId, jobId: null, purpose: "upload", name: safeFileName(file.filename), contentType: file.mimetype }, file.file, at);
   } catch (error) {
     throw broken(error);
   }
@@ -65,5 +82,5 @@ export async function uploadedFileToStore(request: FastifyRequest, db: Db, owner
     throw new AppError("payload_too_large", `The file may be at most ${Math.round(maxBytes / 1024 / 1024)} MB`);
   }
   const fields = Object.fromEntries(Object.keys(file.fields).map((name) => [name, formField(file, name)]));
-  return { fileId: stored.id, size: stored.size, fileName: file.filename, fields };
+  return { fileId: stored.id, size: stored.size, fileName: safeFileName(file.filename), fields };
 }
