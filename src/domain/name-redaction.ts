@@ -3,7 +3,7 @@
 
 export const REDACTED = "[verwijderd]";
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * The name forms worth blanking: "Jan van der Berg", "J. van der Berg", "van der Berg", "Berg",
@@ -29,7 +29,7 @@ export function redactNames(text: string, forms: readonly string[]): string {
   let out = text;
   for (const form of forms) {
     // Word edges by Unicode letters, so "Bakker" is blanked but "Bakkerij" is not.
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, "giu");
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegex(form)}(?![\\p{L}\\p{N}])`, "giu");
     out = out.replace(re, REDACTED);
   }
   return out;

@@ -1,11 +1,11 @@
 // `npm start`: read the configuration, prepare the database, serve the API and the web app.
-import { ConfigError, loadConfig, readEnvironment } from "../config.js";
+import { type Config, ConfigError, loadConfig, readEnvironment } from "../config.js";
 import { openDatabase } from "../db/kysely.js";
 import { buildApp } from "./app.js";
 import { prepareDatabase } from "./prepare.js";
 
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig(readEnvironment());
   } catch (error) {

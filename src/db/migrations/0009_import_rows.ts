@@ -1,7 +1,7 @@
 // Imports of relations and persons run as background jobs: the file stays in job_files, a first job
 // reads its header and sample rows, a second plans every row. The plan is kept here per row, so the
 // preview pages through the database instead of re-reading and re-planning the file each time.
-import { type MigrationDb } from "./columns.js";
+import type { MigrationDb } from "./columns.js";
 
 export async function up(db: MigrationDb): Promise<void> {
   await db.schema

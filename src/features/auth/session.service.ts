@@ -79,7 +79,7 @@ export async function resolveSession(db: Db, token: string, now: Date, sessionHo
     return null;
   }
   const user = await findUserById(db, session.user_id);
-  if (!user || user.active !== 1) return null;
+  if (user?.active !== 1) return null;
   // Sliding expiry, written at most once a minute per session to keep reads cheap.
   const renewed = new Date(Math.min(now.getTime() + sessionHours * 3_600_000, absoluteEnd));
   if (renewed.getTime() - Date.parse(session.expires_at) > 60_000) {
@@ -109,7 +109,7 @@ export async function resolveApiToken(db: Db, token: string, now: Date): Promise
     .executeTakeFirst();
   if (!row || row.revoked_at !== null) return null;
   const user = await findUserById(db, row.user_id);
-  if (!user || user.active !== 1) return null;
+  if (user?.active !== 1) return null;
   const stamp = now.toISOString();
   if (!row.last_used_at || stamp.slice(0, 13) !== row.last_used_at.slice(0, 13)) {
     await db.updateTable("api_tokens").set({ last_used_at: stamp }).where("id", "=", row.id).execute();

@@ -208,7 +208,9 @@ export class DemoGenerator {
     ]);
 
     const codes = industry.sbi.length > 1 && r.chance(0.1) ? r.sample(industry.sbi, 2) : [r.pick(industry.sbi)];
-    codes.forEach((code, position) => out.sbi.push([id, code, sectionOf(code), position]));
+    codes.forEach((code, position) => {
+      out.sbi.push([id, code, sectionOf(code), position]);
+    });
     for (const term of relationSearchTerms({ name, visit_city: area.place, visit_postcode: postcode, kvk_number: kvk, debtor_number: debtor })) {
       out.terms.push([term, id]);
     }

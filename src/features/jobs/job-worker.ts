@@ -6,7 +6,7 @@ import type { Viewer } from "../../domain/access.js";
 import { bulkWriter } from "../../db/bulk.js";
 import { type DatabaseHandle, openDatabase } from "../../db/kysely.js";
 import { AppError } from "../../server/errors.js";
-import { JobCancelled, type JobContext, type JobHandler } from "./job-handler.js";
+import type { JobCancelled, JobContext, JobHandler } from "./job-handler.js";
 import { writeCheckpoint, writeProgress } from "./job.repository.js";
 
 export interface JobTask {

@@ -22,6 +22,7 @@ describe.each(ENGINES)("quote import on %s", (engine) => {
     expect(res.statusCode, res.body).toBe(202);
     const job = await waitForJob(t.app, admin.headers, res.json().id);
     if (job.state !== "succeeded") return { ok: false, job };
+    // biome-ignore lint/suspicious/noExplicitAny: the tests read the summary's fields
     return job.result as any;
   };
   const quotesOf = async (relationName: string) => {

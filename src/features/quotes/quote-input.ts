@@ -7,7 +7,6 @@ import type { Viewer } from "../../domain/access.js";
 import { mayActFor } from "../../domain/acting.js";
 import { actorOf } from "../users/user.service.js";
 import { productsByIds } from "../products/product.service.js";
-import { findUserById } from "../users/user.repository.js";
 import type { Db } from "../../db/kysely.js";
 import { lineAmountCents, percentToBasisPoints, quantityToMilli } from "./quote-line.js";
 import type { QuoteLineInputDto } from "./quote.schemas.js";

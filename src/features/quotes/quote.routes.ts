@@ -8,7 +8,6 @@ import { expectedVersion, sendWithEtag } from "../../server/http.js";
 import { requirePermission, teamScopeOf } from "../../server/plugins/auth.js";
 import { IdParams, IsoDateString, Nullable } from "../../server/schema-helpers.js";
 import { amsterdamDate } from "../../server/time.js";
-import { ImportError } from "../products/product.schemas.js";
 import { hitRatioReport } from "./hit-ratio.service.js";
 import { adviseForRelation, quoteSettings, updateQuoteSettings } from "./quote-advice.service.js";
 import { quoteDocument } from "./quote-document.js";

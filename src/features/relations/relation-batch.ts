@@ -101,7 +101,9 @@ export async function writeRelations(db: Db, items: readonly RelationBatchItem[]
       status.push({ relation_id: id, from_status: null, to_status: row.status, reason: ctx.reason, changed_by: ctx.userId, changed_at: ctx.at });
       if (item.accountClass) classes.push({ relation_id: id, from_class: null, to_class: item.accountClass.to, reason: ctx.reason, override: 0, changed_by: ctx.userId, changed_at: ctx.at });
       for (const term of relationSearchTerms(row)) terms.push({ term, relation_id: id });
-      item.sbi?.forEach((s, position) => sbi.push({ relation_id: id, sbi_code: s.code, section: s.section, position }));
+      item.sbi?.forEach((s, position) => {
+        sbi.push({ relation_id: id, sbi_code: s.code, section: s.section, position });
+      });
       audit.push({ entity: "relation", entity_id: id, relation_id: id, field: "created", old_value: null, new_value: row.name, user_id: ctx.userId, at: ctx.at });
     });
     await insertAll(db, "relation_status_changes", status);

@@ -1,7 +1,7 @@
 // Applies the lifecycle rules of domain/sales-lifecycle.ts to relations, through the relations
 // feature: after a sales import for the debtors it touched, and daily for every customer (the
 // former-customer sweep). The period is a company setting (default 24 months).
-import { type RelationStatus } from "../../domain/lifecycle.js";
+import type { RelationStatus } from "../../domain/lifecycle.js";
 import { DEFAULT_FORMER_CUSTOMER_MONTHS, lifecycleFromSales } from "../../domain/sales-lifecycle.js";
 import { addMonthKeys, monthKeyOfDate } from "../../domain/sales-period.js";
 import type { Db } from "../../db/kysely.js";

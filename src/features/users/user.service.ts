@@ -127,6 +127,6 @@ export async function userNames(db: Db, ids: readonly number[]): Promise<Map<num
 /** Role and rayons of an active user, for the acting-for policy (domain/acting.ts); null when unknown or inactive. */
 export async function actorOf(db: Db, userId: number): Promise<{ id: number; name: string; role: Role; rayonIds: number[] } | null> {
   const row = await db.selectFrom("users").select(["id", "name", "role", "active"]).where("id", "=", userId).executeTakeFirst();
-  if (!row || row.active !== 1 || !isRole(row.role)) return null;
+  if (row?.active !== 1 || !isRole(row.role)) return null;
   return { id: row.id, name: row.name, role: row.role, rayonIds: await rayonIdsOf(db, row.id) };
 }

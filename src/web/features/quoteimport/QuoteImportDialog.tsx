@@ -94,6 +94,7 @@ export function QuoteImportDialog({ opened, onClose }: { opened: boolean; onClos
                 </Table.Thead>
                 <Table.Tbody>
                   {result.errors.map((e, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a row may have several problems in one column; the list never reorders
                     <Table.Tr key={`${e.row}-${e.column}-${i}`}>
                       <Table.Td>{e.row ?? "—"}</Table.Td>
                       <Table.Td>{e.column ?? "—"}</Table.Td>

@@ -41,6 +41,7 @@ function CrmForm({ settings }: { settings: CrmSettings }) {
     initialValues: settings,
     validate: {
       proposalWindowDays: (v) => wholeNumberError(t, v, 0, 730),
+      // biome-ignore lint/correctness/noComponentHookFactories: A, B and C are account classes, not components
       visitNorms: { key: (v) => wholeNumberError(t, v, 0, 365), A: (v) => wholeNumberError(t, v, 0, 365), B: (v) => wholeNumberError(t, v, 0, 365), C: (v) => wholeNumberError(t, v, 0, 365) },
       deadRelationRetentionMonths: (v) => wholeNumberError(t, v, 1, 1200),
     },
