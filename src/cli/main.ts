@@ -9,6 +9,7 @@ import { registerImportCommands } from "./import.commands.js";
 import { registerQuoteCommands } from "./quote.commands.js";
 import { registerGdprCommands } from "./gdpr.commands.js";
 import { registerSalesCommands } from "./sales.commands.js";
+import { registerSolveCommands } from "./solve.commands.js";
 
 const program = new Command("koers")
   .description("Koers: CRM, sales information, quotes and rayon planning for B2B field sales")
@@ -23,6 +24,7 @@ const reportCommand = program.command("report").description("print or export rep
 registerImportCommands(importCommand);
 registerQuoteCommands(importCommand, reportCommand);
 registerSalesCommands(program, importCommand);
+registerSolveCommands(program);
 
 /** Prints a user-facing error (no stack trace) and sets the exit code. */
 export function reportCliError(error: unknown): void {
