@@ -29,7 +29,12 @@ export function safeFileName(name: string): string {
     throw new AppError("validation_failed", "The file name holds control or text-direction characters; rename the file", [{ field: "file", code: "file_name_invalid", message: "holds control or text-direction characters" }]);
   }
   const base = name.split(/[\\/]/).pop()?.trim() ?? "";
-  return base === "" || base === "." || base === ".." ? "bestand" : base.slice(0, 200);
+  if (base === "" || base === "." || base === "..") return "bestand";
+  if (base.length <= 200) return base;
+  // Too long: cut the name, keep the extension (it says what the file is).
+  const dot = base.lastIndexOf(".");
+  const ext = dot > 0 && base.length - dot <= 10 ? base.slice(dot) : "";
+  return base.slice(0, 200 - ext.length) + ext;
 }
 
 async function filePart(request: FastifyRequest, maxBytes: number): Promise<MultipartFile> {

@@ -13,22 +13,11 @@ export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 /** More than this many files on one contact moment is a mistake, not a report. */
 export const MAX_ATTACHMENTS_PER_ACTIVITY = 50;
 
-/** The last path part of an uploaded name, without control characters, at most 200 characters. */
-export function cleanFileName(raw: string): string {
-  const base = raw.split(/[\\/]/).pop() ?? "";
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, "").trim();
-  if (cleaned.length <= 200) return cleaned;
-  const dot = cleaned.lastIndexOf(".");
-  const ext = dot > 0 ? cleaned.slice(dot) : "";
-  return cleaned.slice(0, 200 - ext.length) + ext;
-}
-
-export async function addAttachment(db: Db, user: AuthUser, activityId: number, rawName: string, content: Buffer, now: Date) {
+/** `fileName` is already made safe by the upload (server/uploads.ts safeFileName). */
+export async function addAttachment(db: Db, user: AuthUser, activityId: number, fileName: string, content: Buffer, now: Date) {
   const activity = await db.selectFrom("activities").select(["id", "relation_id"]).where("id", "=", activityId).executeTakeFirst();
   if (!activity) throw notFound(`Contact moment ${activityId}`);
   if (content.length > MAX_ATTACHMENT_BYTES) throw new AppError("payload_too_large", `An attachment may be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
-  const fileName = cleanFileName(rawName);
   const type = sniffAttachment(fileName, content);
   if (!type.ok) throw new AppError("unsupported_media_type", `${fileName || "The file"}: ${type.reason}`);
   const count = await db

@@ -1,18 +1,11 @@
 // Expected revenue per month as an ECharts bar chart (stacked per rep / rayon / product when grouped),
-// with the forecast as it stood on an earlier date as a line beside it. Only the parts of ECharts
-// that are used are imported, to keep the bundle small; it draws on a canvas (no inline scripts).
-import { BarChart, LineChart } from "echarts/charts.js";
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from "echarts/components.js";
-import * as echarts from "echarts/core.js";
-import { CanvasRenderer } from "echarts/renderers.js";
-import { useEffect, useRef } from "react";
+// with the forecast as it stood on an earlier date as a line beside it (ECharts via useEChart).
+import { useEChart } from "../../components/echart.js";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "../../i18n/format.js";
 import { formatMonth } from "../quotes/months.js";
 import type { Forecast } from "./forecast.api.js";
 import { formatEuros } from "./ForecastTable.js";
-
-echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
 
 /** More groups than this are summed as "other" in the chart (the table shows them all). */
 const MAX_SERIES = 8;
@@ -26,23 +19,7 @@ interface Props {
 // Default export: the page loads this chart (and ECharts with it) lazily, outside the main bundle.
 export default function ForecastChart({ current, past, groupLabel }: Props) {
   const { t } = useTranslation();
-  const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!element.current) return;
-    const instance = echarts.init(element.current, null, { renderer: "canvas" });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element.current);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
+  const element = useEChart(() => {
     const months = current.months.map((m) => m.month);
     const bars =
       current.by === "month" || current.groups.length === 0
@@ -52,19 +29,16 @@ export default function ForecastChart({ current, past, groupLabel }: Props) {
       ...bars.map((b) => ({ type: "bar" as const, name: b.name, stack: "current", data: b.data })),
       ...(past ? [{ type: "line" as const, name: t("forecast.chart.asOf", { date: formatDate(past.asOf) }), data: past.months.map((m) => m.revenue), symbolSize: 6 }] : []),
     ];
-    chart.current?.setOption(
-      {
-        aria: { enabled: true },
-        animation: false,
-        tooltip: { trigger: "axis", valueFormatter: (v: unknown) => formatEuros(Number(v)) },
-        legend: { type: "scroll", bottom: 0 },
-        grid: { left: 16, right: 16, top: 16, bottom: 48, containLabel: true },
-        xAxis: { type: "category", data: months.map((m) => formatMonth(m, "short")) },
-        yAxis: { type: "value", axisLabel: { formatter: (v: number) => compactEuros(v) } },
-        series,
-      },
-      { notMerge: true },
-    );
+    return {
+      aria: { enabled: true },
+      animation: false,
+      tooltip: { trigger: "axis", valueFormatter: (v: unknown) => formatEuros(Number(v)) },
+      legend: { type: "scroll", bottom: 0 },
+      grid: { left: 16, right: 16, top: 16, bottom: 48, containLabel: true },
+      xAxis: { type: "category", data: months.map((m) => formatMonth(m, "short")) },
+      yAxis: { type: "value", axisLabel: { formatter: (v: number) => compactEuros(v) } },
+      series,
+    };
   }, [current, past, groupLabel, t]);
 
   return <div ref={element} role="img" aria-label={t("forecast.chart.label")} style={{ width: "100%", height: 320 }} />;

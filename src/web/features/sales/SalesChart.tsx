@@ -1,15 +1,8 @@
 // One chart for every sales page (dashboards, report, relation, Pareto): bars and lines over a
 // category axis, values in euros, units, counts or percentages, optionally a second value axis.
-// Loaded lazily (default export) so ECharts stays out of the main bundle; only the parts used are
-// registered, and it draws on a canvas (no inline scripts, so the CSP holds).
-import { BarChart, LineChart } from "echarts/charts.js";
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from "echarts/components.js";
-import * as echarts from "echarts/core.js";
-import { CanvasRenderer } from "echarts/renderers.js";
-import { useEffect, useRef } from "react";
+// Loaded lazily (default export) so ECharts (components/echart.ts) stays out of the main bundle.
+import { useEChart } from "../../components/echart.js";
 import { compactEuros, compactNumber, formatBp, formatEurosWhole, formatNumber, formatVolume } from "./sales-format.js";
-
-echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
 
 /** How values read: cents (shown as euros), units, a count, or basis points (shown as a percentage). */
 export type ValueKind = "cents" | "volume" | "count" | "bp";
@@ -64,25 +57,8 @@ function axisText(kind: ValueKind, value: number): string {
 }
 
 export default function SalesChart({ categories, series, kind, secondKind, label, height = 300, horizontal = false }: SalesChartProps) {
-  const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!element.current) return;
-    const instance = echarts.init(element.current, null, { renderer: "canvas" });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element.current);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
+  const element = useEChart((width) => {
     // On a phone: fewer value labels and shorter category names, so nothing overlaps.
-    const width = element.current?.clientWidth ?? 800;
     const narrow = width < 520;
     const kindOf = (s: ChartSeries) => (s.axis === 1 && secondKind ? secondKind : kind);
     const valueAxis = (k: ValueKind, index: number) => ({
@@ -100,37 +76,34 @@ export default function SalesChart({ categories, series, kind, secondKind, label
       ...(horizontal ? { inverse: true, axisLabel: { width: Math.min(180, Math.round(width * 0.38)), overflow: "truncate" as const } } : { axisLabel: { hideOverlap: true } }),
     };
     const valueAxes = secondKind ? [valueAxis(kind, 0), valueAxis(secondKind, 1)] : [valueAxis(kind, 0)];
-    chart.current?.setOption(
-      {
-        aria: { enabled: true },
-        animation: false,
-        tooltip: {
-          trigger: "axis",
-          confine: true,
-          formatter: (items: unknown) => {
-            const list = (Array.isArray(items) ? items : [items]) as { seriesIndex: number; seriesName: string; name: string; value: number | null; marker: string }[];
-            const head = list[0]?.name ?? "";
-            const lines = list
-              .filter((i) => i.value !== null && i.value !== undefined)
-              .map((i) => `${i.marker} ${escapeHtml(i.seriesName)}: ${escapeHtml(tooltipText(kindOf(series[i.seriesIndex] as ChartSeries), Number(i.value)))}`);
-            return [escapeHtml(head), ...lines].join("<br/>");
-          },
+    return {
+      aria: { enabled: true },
+      animation: false,
+      tooltip: {
+        trigger: "axis",
+        confine: true,
+        formatter: (items: unknown) => {
+          const list = (Array.isArray(items) ? items : [items]) as { seriesIndex: number; seriesName: string; name: string; value: number | null; marker: string }[];
+          const head = list[0]?.name ?? "";
+          const lines = list
+            .filter((i) => i.value !== null && i.value !== undefined)
+            .map((i) => `${i.marker} ${escapeHtml(i.seriesName)}: ${escapeHtml(tooltipText(kindOf(series[i.seriesIndex] as ChartSeries), Number(i.value)))}`);
+          return [escapeHtml(head), ...lines].join("<br/>");
         },
-        legend: { type: "scroll", bottom: 0 },
-        grid: { left: 8, right: 8, top: 16, bottom: 40, containLabel: true },
-        ...(horizontal ? { yAxis: categoryAxis, xAxis: valueAxes } : { xAxis: categoryAxis, yAxis: valueAxes }),
-        series: series.map((s) => ({
-          type: s.type,
-          name: s.name,
-          data: s.data,
-          ...(s.stack ? { stack: s.stack } : {}),
-          ...(s.axis === 1 && secondKind ? (horizontal ? { xAxisIndex: 1 } : { yAxisIndex: 1 }) : {}),
-          ...(s.type === "line" ? { symbolSize: 5, connectNulls: false, ...(s.dashed ? { lineStyle: { type: "dashed" } } : {}) } : { barMaxWidth: 28 }),
-          ...(s.color ? { itemStyle: { color: s.color }, ...(s.type === "line" ? { lineStyle: { color: s.color, ...(s.dashed ? { type: "dashed" } : {}) } } : {}) } : {}),
-        })),
       },
-      { notMerge: true },
-    );
+      legend: { type: "scroll", bottom: 0 },
+      grid: { left: 8, right: 8, top: 16, bottom: 40, containLabel: true },
+      ...(horizontal ? { yAxis: categoryAxis, xAxis: valueAxes } : { xAxis: categoryAxis, yAxis: valueAxes }),
+      series: series.map((s) => ({
+        type: s.type,
+        name: s.name,
+        data: s.data,
+        ...(s.stack ? { stack: s.stack } : {}),
+        ...(s.axis === 1 && secondKind ? (horizontal ? { xAxisIndex: 1 } : { yAxisIndex: 1 }) : {}),
+        ...(s.type === "line" ? { symbolSize: 5, connectNulls: false, ...(s.dashed ? { lineStyle: { type: "dashed" } } : {}) } : { barMaxWidth: 28 }),
+        ...(s.color ? { itemStyle: { color: s.color }, ...(s.type === "line" ? { lineStyle: { color: s.color, ...(s.dashed ? { type: "dashed" } : {}) } } : {}) } : {}),
+      })),
+    };
   }, [categories, series, kind, secondKind, horizontal]);
 
   return <div ref={element} role="img" aria-label={label} style={{ width: "100%", height }} />;
