@@ -28,6 +28,8 @@ const OWN_SHAPE: Record<string, () => Promise<OwnShapeBenchmark>> = {
   "my-day": async () => (await import("./my-day.bench.js")).benchmark as unknown as OwnShapeBenchmark,
   forecast: async () => (await import("./forecast.bench.js")).benchmark as unknown as OwnShapeBenchmark,
   import: async () => (await import("./import.bench.js")).benchmark as unknown as OwnShapeBenchmark,
+  sales: async () => (await import("./sales.bench.js")).benchmark as unknown as OwnShapeBenchmark,
+  planning: async () => (await import("./planning.bench.js")).benchmark as unknown as OwnShapeBenchmark,
 };
 
 const RESULTS = join(PROJECT_ROOT, "bench", "results");
@@ -36,6 +38,7 @@ function usage(message: string): never {
   console.error(`bench: ${message}`);
   console.error("usage: npm run bench -- [--only relations] [--sizes 100000,1000000] [--engines sqlite,postgres] [--runs 50] [--keep]");
   console.error(`benchmarks: ${[...Object.keys(BENCHMARKS), ...Object.keys(OWN_SHAPE)].join(", ")}`);
+  console.error("sales: 10,000,000 lines unless --sizes is given explicitly (e.g. --only sales --sizes 1000000) or KOERS_BENCH_SALES_LINES is set");
   process.exit(2);
 }
 

@@ -3,7 +3,7 @@
 // volumes. SQLite: one prepared statement run per row on the same connection, so it is part of the
 // caller's open transaction. PostgreSQL: one INSERT … SELECT FROM unnest(arrays) per batch.
 import type SQLite from "better-sqlite3";
-import { sql } from "kysely";
+import { type Compilable, sql } from "kysely";
 import type { DatabaseHandle, Db } from "./kysely.js";
 
 export type BulkType = "text" | "integer" | "bigint" | "smallint" | "date";
@@ -14,6 +14,12 @@ export interface BulkTable {
 }
 
 export interface BulkWriter {
+  /**
+   * SQLite: one write lock for the whole database, which the server's event loop waits for when
+   * it writes too — bulk work then keeps its transactions short (yieldLock). PostgreSQL locks rows:
+   * large transactions cost nobody anything, and each commit is a sync to disk, so fewer is faster.
+   */
+  readonly sharedWriteLock: boolean;
   /** Inserts rows (values in the order of `spec.columns`) inside the transaction `trx`. */
   insert(trx: Db, spec: BulkTable, rows: readonly (readonly unknown[])[]): Promise<void>;
   /**
@@ -21,7 +27,38 @@ export interface BulkWriter {
    * (rollup deltas). Keys must be unique within `rows`.
    */
   addInto(trx: Db, spec: BulkTable, keyColumns: readonly string[], addColumns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void>;
+  /**
+   * The rows of a query as arrays of column values, in select order (SQLite: a prepared statement in
+   * raw mode, no object per row).
+   */
+  rows(db: Db, query: Compilable): Promise<unknown[][]>;
+  /**
+   * SQLite: resolves once the write lock has been free for a moment since the caller's last write
+   * transaction ended `freeForMs` ago. A writer on the server's event loop that finds the lock taken
+   * waits in SQLite's busy handler, which retries after 1, 3, 8, 18, 33, 53, 78 … ms; with write
+   * transactions of at most ~50 ms and 20 ms free between them, one of those retries finds it free
+   * (the loop waits tens of milliseconds, not the length of a long run of transactions). Work done
+   * between two transactions counts as free time. Nothing on PostgreSQL.
+   */
+  yieldLock(freeForMs: number): Promise<void>;
+  /**
+   * SQLite: this connection's page cache and write-ahead-log checkpoint interval for a long run of
+   * bulk writes (in MB); resolves with what restores them. Nothing on PostgreSQL.
+   */
+  tune(settings: { cacheMb?: number; checkpointMb?: number }): Promise<() => Promise<void>>;
+  /**
+   * PostgreSQL, first statement of a bulk transaction: commit it without waiting for the disk sync
+   * (synchronous_commit off for this transaction). Only for work whose progress is written in the
+   * same transaction (a resumable job's batch and its checkpoint): a crash loses the last few
+   * commits whole, and the job resumes from the checkpoint before them. Nothing on SQLite.
+   */
+  commitWithoutSync(trx: Db): Promise<void>;
 }
+
+/** How long the SQLite write lock is left free between two bulk transactions (see yieldLock). */
+export const LOCK_FREE_MS = 20;
+/** How long one bulk write transaction should hold it, at most. */
+export const LOCK_HOLD_MS = 40;
 
 const PG_TYPES: Record<BulkType, string> = { text: "text", integer: "int4", bigint: "int8", smallint: "int2", date: "date" };
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -45,6 +82,27 @@ function sqliteWriter(connection: SQLite.Database): BulkWriter {
     for (const row of rows) statement.run(row as unknown[]);
   };
   return {
+    sharedWriteLock: true,
+    async rows(_db, query) {
+      const compiled = query.compile();
+      return prepared(compiled.sql).raw(true).all(compiled.parameters as unknown[]) as unknown[][];
+    },
+    async tune({ cacheMb, checkpointMb }) {
+      const cache = connection.pragma("cache_size", { simple: true }) as number;
+      const checkpoint = connection.pragma("wal_autocheckpoint", { simple: true }) as number;
+      const pageSize = connection.pragma("page_size", { simple: true }) as number;
+      if (cacheMb !== undefined) connection.pragma(`cache_size = ${-Math.round(cacheMb * 1024)}`);
+      if (checkpointMb !== undefined) connection.pragma(`wal_autocheckpoint = ${Math.round((checkpointMb * 1024 * 1024) / pageSize)}`);
+      return async () => {
+        connection.pragma(`cache_size = ${Number(cache)}`);
+        connection.pragma(`wal_autocheckpoint = ${Number(checkpoint)}`);
+      };
+    },
+    async commitWithoutSync() {},
+    async yieldLock(freeForMs) {
+      const wait = LOCK_FREE_MS - freeForMs;
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    },
     async insert(_trx, spec, rows) {
       const cols = spec.columns.map(([n]) => quote(n));
       run(`insert into ${quote(spec.table)} (${cols.join(", ")}) values (${cols.map(() => "?").join(", ")})`, rows);
@@ -66,6 +124,19 @@ function postgresWriter(): BulkWriter {
   // Keeps each statement's arrays within a few megabytes.
   const CHUNK = 20_000;
   return {
+    sharedWriteLock: false,
+    async rows(db, query) {
+      const compiled = query.compile();
+      const result = await db.executeQuery(compiled);
+      return (result.rows as Record<string, unknown>[]).map((r) => Object.values(r));
+    },
+    async yieldLock() {},
+    async commitWithoutSync(trx) {
+      await sql`set local synchronous_commit = off`.execute(trx);
+    },
+    async tune() {
+      return async () => {};
+    },
     async insert(trx, spec, rows) {
       for (let i = 0; i < rows.length; i += CHUNK) {
         const part = rows.slice(i, i + CHUNK);

@@ -1,13 +1,14 @@
 // Every uploaded table, read as a stream of rows: CSV in any encoding and delimiter Dutch offices
 // produce, or XLSX. The head of the file decides format, encoding and delimiter; the rest is decoded
-// and parsed chunk by chunk, so a gigabyte of CSV is read in bounded memory. A problem found midway
+// and parsed chunk by chunk (csv-records.ts), so a gigabyte of CSV is read in bounded memory. A problem found midway
 // (bytes that are not the file's encoding, a quote that never closes) ends the stream with a
 // TableReadError that names the row; what was read before it stands.
 import { pipeline, Readable, Transform, type TransformCallback } from "node:stream";
 import chardet from "chardet";
-import { parse } from "csv-parse";
+import { TextDecoder } from "node:util";
 import iconv from "iconv-lite";
 import { type Result, err, ok } from "../domain/result.js";
+import { csvRecordBatches } from "./csv-records.js";
 import { sniffDelimiter } from "./csv-table.js";
 import { DEFAULT_MAX_ROWS, MAX_TABLE_FILE_BYTES, padCells, type ReadTableOptions, type TableFileProblem, type TableRow } from "./table.js";
 import { readXlsxTable } from "./xlsx-table.js";
@@ -38,6 +39,8 @@ export interface TableStream {
   delimiter?: string;
   /** Data rows (empty ones skipped), numbered as Excel or an editor shows them. */
   rows: AsyncIterable<TableRow>;
+  /** The same rows a batch at a time (for readers of millions of rows); read either this or `rows`. */
+  batches: AsyncIterable<TableRow[]>;
 }
 
 /** A problem met while reading row `row` of the file; the rows before it were read. */
@@ -134,7 +137,7 @@ async function openXlsx(source: ByteSource, options: ReadTableOptions): Promise<
   const table = await readXlsxTable(await source.buffer(), options);
   if (!table.ok) return table;
   const { headers, rows } = table.value;
-  return ok({ headers, format: "xlsx", rows: (async function* () { yield* rows; })() });
+  return ok({ headers, format: "xlsx", rows: (async function* () { yield* rows; })(), batches: (async function* () { yield rows; })() });
 }
 
 async function openCsv(source: ByteSource, head: Buffer, options: ReadTableOptions): Promise<Result<TableStream, TableFileProblem>> {
@@ -150,16 +153,10 @@ async function openCsv(source: ByteSource, head: Buffer, options: ReadTableOptio
   const delimiter = sepLine ? (sepLine[1] as string) : sniffDelimiter(headerLine);
 
   // pipeline, not pipe: an error anywhere (bytes that are not the encoding) reaches the reader.
-  const records = pipeline(
-    source.stream(),
-    new Decoder(encoding.value),
-    parse({ delimiter, relax_quotes: true, relax_column_count: true, skip_empty_lines: false, bom: true, from_line: sepLine ? 2 : 1 }),
-    () => {},
-  );
-  const iterator = records[Symbol.asyncIterator]() as AsyncIterator<string[]>;
+  const text = pipeline(source.stream(), new Decoder(encoding.value), () => {}) as AsyncIterable<string>;
+  const records = csvRecordBatches(text, { delimiter, fromLine: sepLine ? 2 : 1 });
   const firstRow = sepLine ? 2 : 1;
   let recordIndex = 0;
-  let headers: string[] | null = null;
   const badBytes = (row: number) => new TableReadError(row, `Row ${row} has bytes that are not ${encoding.value === "windows-1252" ? "Windows-1252" : "UTF-8"} text; save the file again as CSV UTF-8`);
   const isUtf8 = encoding.value === "utf-8" || encoding.value === "utf-8-bom";
   const failure = (error: unknown): TableReadError => {
@@ -167,13 +164,28 @@ async function openCsv(source: ByteSource, head: Buffer, options: ReadTableOptio
     const text = error instanceof Error ? error.message.replace(/^Invalid [^:]*: /, "") : String(error);
     return new TableReadError(row, `The CSV file cannot be read from row ${row}: ${text}`);
   };
+  // Records are read a batch at a time; `pending` holds the rest of the current batch.
+  let pending: string[][] = [];
+  let at = 0;
+  const nextRecord = async (): Promise<string[] | null> => {
+    while (at >= pending.length) {
+      const next = await records.next();
+      if (next.done) return null;
+      pending = next.value;
+      at = 0;
+    }
+    const record = pending[at] as string[];
+    at += 1;
+    return record;
+  };
   // The header: the first record that is not empty.
+  let headers: string[];
   try {
     for (;;) {
-      const next = await iterator.next();
-      if (next.done) return problem("empty", "The file is empty");
+      const record = await nextRecord();
+      if (record === null) return problem("empty", "The file is empty");
       recordIndex += 1;
-      const cells = next.value.map((c) => c.trim());
+      const cells = record.map((c) => c.trim());
       if (cells.every((c) => c === "")) continue;
       if (isUtf8 && cells.some((c) => c.includes("\uFFFD"))) return problem("encoding", badBytes(firstRow + recordIndex - 1).message);
       while (cells.length > 0 && cells.at(-1) === "") cells.pop();
@@ -185,27 +197,60 @@ async function openCsv(source: ByteSource, head: Buffer, options: ReadTableOptio
   }
   const width = headers.length;
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
-  async function* rows(): AsyncGenerator<TableRow> {
-    let count = 0;
+  let count = 0;
+  /**
+   * The data rows of the records read so far, a batch at a time. A problem in a row ends the stream
+   * with a TableReadError after the rows before it have been handed out.
+   */
+  async function* batches(): AsyncGenerator<TableRow[]> {
     for (;;) {
-      let next: IteratorResult<string[]>;
-      try {
-        next = await iterator.next();
-      } catch (error) {
-        throw failure(error);
+      const out: TableRow[] = [];
+      let problemAfter: TableReadError | null = null;
+      if (at >= pending.length) {
+        let next: IteratorResult<string[][]>;
+        try {
+          next = await records.next();
+        } catch (error) {
+          throw failure(error);
+        }
+        if (next.done) return;
+        pending = next.value;
+        at = 0;
       }
-      if (next.done) return;
-      const rowNumber = firstRow + recordIndex;
-      recordIndex += 1;
-      const cells = next.value.map((c) => c.trim());
-      if (cells.every((c) => c === "")) continue;
-      if (isUtf8 && cells.some((c) => c.includes("\uFFFD"))) throw badBytes(rowNumber);
-      count += 1;
-      if (count > maxRows) throw new TableReadError(rowNumber, `The file has more than ${maxRows.toLocaleString("en")} rows; split it into smaller files`);
-      yield { rowNumber, cells: padCells(cells, width) };
+      for (; at < pending.length; at++) {
+        const record = pending[at] as string[];
+        const rowNumber = firstRow + recordIndex;
+        recordIndex += 1;
+        let empty = true;
+        const cells = new Array<string>(record.length);
+        for (let i = 0; i < record.length; i++) {
+          const cell = (record[i] as string).trim();
+          cells[i] = cell;
+          if (cell !== "") empty = false;
+        }
+        if (empty) continue;
+        if (isUtf8 && cells.some((c) => c.includes("\uFFFD"))) {
+          problemAfter = badBytes(rowNumber);
+          at += 1;
+          break;
+        }
+        count += 1;
+        if (count > maxRows) {
+          problemAfter = new TableReadError(rowNumber, `The file has more than ${maxRows.toLocaleString("en")} rows; split it into smaller files`);
+          at += 1;
+          break;
+        }
+        out.push({ rowNumber, cells: padCells(cells, width) });
+      }
+      if (out.length > 0) yield out;
+      if (problemAfter) throw problemAfter;
     }
   }
-  return ok({ headers, format: "csv", encoding: encoding.value, delimiter, rows: rows() });
+  const stream = batches();
+  async function* rows(): AsyncGenerator<TableRow> {
+    for await (const batch of stream) yield* batch;
+  }
+  return ok({ headers, format: "csv", encoding: encoding.value, delimiter, rows: rows(), batches: stream });
 }
 
 function decodeHead(head: Buffer, encoding: CsvEncoding): string {

@@ -84,8 +84,13 @@ export async function up(db: MigrationDb): Promise<void> {
     if (sqlite) tb = tb.modifyEnd(sql`without rowid`);
     await tb.execute();
   };
-  // Questions per rayon, rep and product group (monthly revenue of a rayon, rep × group × quarter, pivots).
+  // Questions per rayon and rep over months (monthly revenue of a rayon, rayon × month pivots): a
+  // few thousand rows, where the product group rollup has a million at ten million lines.
+  await rollup("sales_by_rep", ["rayon_id", "salesperson_id"]);
+  // Questions per rayon, rep and product group (rep × group × quarter); one rep's rows through the
+  // index (its entries change only when a key is new, not on every sum).
   await rollup("sales_by_group", ["rayon_id", "salesperson_id", "product_group_id"]);
+  await s.createIndex("sales_by_group_rep").on("sales_by_group").columns(["salesperson_id", "month"]).execute();
   // Questions per product (introduction curves, purchasing's run rate).
   await rollup("sales_by_product", ["rayon_id", "product_id", "product_group_id"]);
   // Questions per debtor (history of a relation, who buys less, customers, class and region).
@@ -169,7 +174,7 @@ export async function down(db: MigrationDb): Promise<void> {
   for (const col of ["commit_job_id", "analysis_job_id", "options", "file_id"]) await db.schema.alterTable("import_jobs").dropColumn(col).execute();
   await db.schema.alterTable("postcode_areas").dropColumn("province").execute();
   await db.schema.alterTable("relation_status_changes").dropColumn("source").execute();
-  for (const t of ["import_problems", "sales_import_keys", "sales_import_lines", "sales_debtor_periods", "sales_by_debtor", "sales_by_product", "sales_by_group", "sales_lines", "sales_targets", "salespeople"]) {
+  for (const t of ["import_problems", "sales_import_keys", "sales_import_lines", "sales_debtor_periods", "sales_by_debtor", "sales_by_product", "sales_by_group", "sales_by_rep", "sales_lines", "sales_targets", "salespeople"]) {
     await db.schema.dropTable(t).execute();
   }
 }

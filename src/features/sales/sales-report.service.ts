@@ -12,6 +12,9 @@ import { buildQuery, type QueryPlan } from "./sales-report.query.js";
 import { chooseSource, type SourceName } from "./sales-report.sources.js";
 import { debtorPeriodsAsOf } from "./sales-rollups.js";
 import { labelDimensions } from "./sales-names.js";
+import type { DimensionValue, Figures } from "../../domain/sales-figures.js";
+
+export type { DimensionValue, Figures };
 
 export const MAX_REPORT_MONTHS = 240;
 export const DEFAULT_LIMIT = 1000;
@@ -29,15 +32,6 @@ export interface SalesReportRequest {
   limit?: number | undefined;
 }
 
-export interface Figures {
-  volume?: number;
-  revenue?: number;
-  margin?: number;
-  marginPct?: number | null;
-  customers?: number;
-  invoices?: number;
-}
-export type DimensionValue = string | { key: string | number; name: string };
 export type SalesReportRow = Record<string, DimensionValue | number | null | Figures>;
 
 export interface SalesReport {

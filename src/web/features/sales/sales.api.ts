@@ -10,6 +10,9 @@ import type { OutlookRow } from "../../../features/sales/sales-outlook.service.j
 import type { TargetsVersusActual } from "../../../features/sales/sales-targets-report.js";
 import { api, apiRequest, queryString } from "../../api/client.js";
 import { downloadFile } from "../exports/download.js";
+import type { DimensionValue, Figures } from "../../../domain/sales-figures.js";
+
+export type { DimensionValue, Figures };
 
 export type { RelationSales, TargetsVersusActual, ThresholdSettings, OutlookRow };
 
@@ -25,17 +28,6 @@ export interface SalesReportRequest {
   limit?: number;
 }
 
-export interface Figures {
-  volume?: number;
-  revenue?: number;
-  margin?: number;
-  marginPct?: number | null;
-  customers?: number;
-  invoices?: number;
-}
-
-/** "2025-03" (month), "2025-Q1" (quarter), "2025" (year), or an id/code with its name. */
-export type DimensionValue = string | { key: string | number; name: string };
 
 export type SalesReportRow = Figures & { previous?: Figures } & Partial<Record<SalesDimension, DimensionValue>>;
 

@@ -1,0 +1,282 @@
+// The staged lines of a sales import written to sales_lines in resumable batches, with their
+// rollup deltas. Each batch — its lines and the checkpoint — is one transaction, so a killed
+// process resumes after the last whole batch and no line is written twice.
+//
+// On SQLite batches are as large as fit in LOCK_HOLD_MS of writing (learnt from the last one) and
+// are read and reckoned with the write lock free (db/bulk.ts, yieldLock): the server's event loop
+// never waits long behind an import. On PostgreSQL they are as large as MAX_BATCH.
+//
+// Rollups: when sales_lines was empty at the start (a first load, no line can be replaced), the
+// deltas of many batches are summed in memory and written together (a debtor × month key is then
+// written a few times, not once per batch it appears in); the checkpoint says up to which row the
+// rollups hold (rolledUpTo) and how far a write of summed deltas got. After a crash the deltas of
+// the lines written since are summed again from those lines — same lines, same order, same deltas.
+// Otherwise (lines may be replaced) every batch writes its own deltas in its own transaction.
+import { LOCK_HOLD_MS } from "../../db/bulk.js";
+import type { Db } from "../../db/kysely.js";
+import { monthKeyOfDate } from "../../domain/sales-period.js";
+import { AppError } from "../../server/errors.js";
+import { JobCancelled, type JobContext } from "../jobs/job-handler.js";
+import { SALES_LINE_COLUMNS } from "./sales-import.repository.js";
+import { type KeyBounds, type LineFacts, RollupDeltas, type RollupRow } from "./sales-rollups.js";
+
+export interface CommitCheckpoint {
+  lastRow: number;
+  done: number;
+  created: number;
+  replaced: number;
+  unchanged: number;
+  /** sales_lines was empty when the commit began: no line can exist yet, so none is looked up. */
+  emptyAtStart: boolean;
+  /** First loads: the rollups hold the deltas of the lines up to this row. */
+  rolledUpTo?: number;
+  /** First loads: summed deltas of the lines up to row `upTo` being written; `written` rows of them are in. */
+  flushing?: { upTo: number; written: number };
+}
+
+export type Ids = { debtor: Map<string, number>; product: Map<string, number>; rep: Map<string, number>; rayon: Map<string, number> };
+
+const FIRST_BATCH = 4_000;
+const MIN_BATCH = 500;
+const MAX_BATCH = 20_000;
+/** First loads: summed deltas are written once they have this many keys (about 10 MB). */
+const FLUSH_KEYS = 100_000;
+
+interface Input {
+  importId: number;
+  ids: Ids;
+  groups: Map<number, number | null>;
+  total: number;
+  /** Fixed sizes instead of learnt ones (tests of a resume at a given point). */
+  fixed?: { batchLines: number; flushKeys: number };
+}
+
+/** Writes every staged line after the checkpoint; returns the final checkpoint. */
+export async function writeStagedLines(ctx: JobContext<{ importId: number }, CommitCheckpoint>, input: Input, start: CommitCheckpoint): Promise<CommitCheckpoint> {
+  const { db } = ctx;
+  const { importId, ids, groups, total } = input;
+  const bounds = keyBounds(ids, groups);
+  let cp = start;
+  const deferred = cp.emptyAtStart;
+  // PostgreSQL: no shared lock to keep short, so the largest batches (fewer commits, each a sync).
+  const learn = input.fixed === undefined && ctx.bulk.sharedWriteLock;
+  let batchSize = input.fixed?.batchLines ?? (ctx.bulk.sharedWriteLock ? FIRST_BATCH : MAX_BATCH);
+  const flushKeys = input.fixed?.flushKeys ?? FLUSH_KEYS;
+  let freeSince = performance.now();
+  /** Runs one write transaction with the checkpoint, after the lock was free a while; learns its length. */
+  const write = async (next: CommitCheckpoint, work: (trx: Db) => Promise<void>): Promise<number> => {
+    await ctx.bulk.yieldLock(performance.now() - freeSince);
+    let held = 0;
+    await ctx.commitBatch(next, async (trx) => {
+      await ctx.bulk.commitWithoutSync(trx);
+      const started = performance.now();
+      await work(trx);
+      held = performance.now() - started;
+    });
+    freeSince = performance.now();
+    cp = next;
+    return held;
+  };
+  const adapt = (size: number, rows: number, held: number) => (learn ? Math.max(MIN_BATCH, Math.min(MAX_BATCH, Math.round((rows * LOCK_HOLD_MS) / Math.max(1, held)) || size)) : size);
+
+  /** Writes summed deltas (from row `skip` on) in transactions that each move the checkpoint with them. */
+  const flush = async (deltas: RollupDeltas, upTo: number, skip = 0) => {
+    const rows = deltas.rows();
+    let size = batchSize;
+    for (let at = skip; at < rows.count; ) {
+      const part = rows.slice(at, at + size);
+      at += part.length;
+      const next: CommitCheckpoint = at < rows.count ? { ...cp, flushing: { upTo, written: at } } : { ...cp, rolledUpTo: upTo, flushing: undefined };
+      const held = await write(next, (trx) => RollupDeltas.writeRows(trx, ctx.bulk, part));
+      size = adapt(size, part.length, held);
+    }
+    if (rows.count <= skip) cp = { ...cp, rolledUpTo: upTo, flushing: undefined };
+  };
+
+  let pending: RollupDeltas | null = null;
+  if (deferred) {
+    cp = { ...cp, rolledUpTo: cp.rolledUpTo ?? 0 };
+    // A resumed first load: finish the write that was under way, then sum what was written since.
+    if (cp.flushing) await flush(await deltasOfLines(ctx, importId, bounds, cp.rolledUpTo as number, cp.flushing.upTo), cp.flushing.upTo, cp.flushing.written);
+    pending = (cp.rolledUpTo as number) < cp.lastRow ? await deltasOfLines(ctx, importId, bounds, cp.rolledUpTo as number, cp.lastRow) : new RollupDeltas(bounds);
+  }
+
+  for (;;) {
+    if (ctx.cancelled()) throw new JobCancelled();
+    // Read outside the write transaction (a read never waits for, nor holds up, a writer).
+    const batch = await ctx.bulk.rows(db, stagedBatchQuery(db, importId, cp.lastRow, batchSize));
+    if (batch.length === 0) break;
+    const next: CommitCheckpoint = { ...cp, lastRow: batch[batch.length - 1]?.[S.row] as number, done: cp.done + batch.length };
+    const existing = cp.emptyAtStart ? new Map<string, ExistingLine>() : await existingLines(db, batch);
+    const deltas = pending ?? new RollupDeltas(bounds);
+    const inserts: unknown[][] = [];
+    const updates: { id: number; facts: LineFacts; row: readonly unknown[] }[] = [];
+    for (const s of batch) {
+      const facts = factsOfStaged(s, ids, groups);
+      const old = existing.get(`${s[S.invoice]}\u0000${s[S.line]}`);
+      if (!old) {
+        inserts.push([s[S.invoice], s[S.line], s[S.date], facts.month, facts.debtorId, facts.productId, facts.productGroupId, facts.salespersonId, facts.rayonId, facts.quantityMilli, facts.revenueCents, facts.costCents, s[S.credit], importId, s[S.row]]);
+        deltas.add(facts, 1);
+        next.created += 1;
+      } else if (sameLine(old, s[S.date] as string, facts)) {
+        next.unchanged += 1;
+      } else {
+        updates.push({ id: old.id, facts, row: s });
+        deltas.add(factsOf(old), -1);
+        deltas.add(facts, 1);
+        next.replaced += 1;
+      }
+    }
+    const held = await write(next, async (trx) => {
+      for (const u of updates) await replaceLine(trx, u.id, u.row, u.facts, importId);
+      if (inserts.length > 0) await ctx.bulk.insert(trx, SALES_LINE_COLUMNS, inserts);
+      if (!pending) await deltas.write(trx, ctx.bulk);
+    });
+    batchSize = adapt(batchSize, batch.length, held);
+    await ctx.progress(cp.done, total, `${cp.done.toLocaleString("nl-NL")} van ${total.toLocaleString("nl-NL")} regels`);
+    if (pending && pending.size >= flushKeys) {
+      await flush(pending, cp.lastRow);
+      pending = new RollupDeltas(bounds);
+    }
+  }
+  if (pending) await flush(pending, cp.lastRow);
+  return cp;
+}
+
+/** The deltas of the lines this import wrote after row `after` up to row `upTo`, in row order. */
+async function deltasOfLines(ctx: JobContext, importId: number, bounds: KeyBounds, after: number, upTo: number): Promise<RollupDeltas> {
+  const deltas = new RollupDeltas(bounds);
+  const query = ctx.db
+    .selectFrom("sales_lines")
+    .select(["month", "rayon_id", "salesperson_id", "product_group_id", "product_id", "relation_id", "quantity_milli", "revenue_cents", "cost_cents"])
+    .where("import_job_id", "=", importId)
+    .where("source_row", ">", after)
+    .where("source_row", "<=", upTo)
+    .orderBy("source_row");
+  for (const r of await ctx.bulk.rows(ctx.db, query)) {
+    const cost = r[8];
+    deltas.add(
+      { month: r[0] as number, rayonId: r[1] as number, salespersonId: r[2] as number, productGroupId: r[3] as number, productId: r[4] as number, debtorId: r[5] as number, quantityMilli: Number(r[6]), revenueCents: Number(r[7]), costCents: cost === null ? null : Number(cost) },
+      1,
+    );
+  }
+  return deltas;
+}
+
+/** Column positions of a staged line as stagedBatchQuery selects it. */
+const S = { row: 0, invoice: 1, line: 2, date: 3, debtor: 4, product: 5, rep: 6, rayon: 7, quantity: 8, revenue: 9, cost: 10, credit: 11 } as const;
+
+function stagedBatchQuery(db: Db, importId: number, afterRow: number, limit: number) {
+  return db
+    .selectFrom("sales_import_lines")
+    .select(["row_number", "invoice_number", "line_number", "invoice_date", "debtor_key", "product_key", "rep_key", "rayon_key", "quantity_milli", "revenue_cents", "cost_cents", "credit"])
+    .where("job_id", "=", importId)
+    .where("row_number", ">", afterRow)
+    .orderBy("row_number")
+    .limit(limit);
+}
+
+function factsOfStaged(s: readonly unknown[], ids: Ids, groups: Map<number, number | null>): LineFacts {
+  const productId = ids.product.get(s[S.product] as string);
+  const debtorId = ids.debtor.get(s[S.debtor] as string);
+  if (productId === undefined || debtorId === undefined) throw new AppError("internal", `row ${s[S.row]}: debtor or product was not resolved`);
+  const cost = s[S.cost];
+  return {
+    month: monthKeyOfDate(s[S.date] as string),
+    rayonId: ids.rayon.get(s[S.rayon] as string) ?? 0,
+    salespersonId: ids.rep.get(s[S.rep] as string) ?? 0,
+    productId,
+    productGroupId: groups.get(productId) ?? 0,
+    debtorId,
+    quantityMilli: Number(s[S.quantity]),
+    revenueCents: Number(s[S.revenue]),
+    costCents: cost === null ? null : Number(cost),
+  };
+}
+
+async function replaceLine(trx: Db, id: number, s: readonly unknown[], facts: LineFacts, importId: number): Promise<void> {
+  await trx
+    .updateTable("sales_lines")
+    .set({
+      invoice_date: s[S.date] as string,
+      month: facts.month,
+      relation_id: facts.debtorId,
+      product_id: facts.productId,
+      product_group_id: facts.productGroupId,
+      salesperson_id: facts.salespersonId,
+      rayon_id: facts.rayonId,
+      quantity_milli: facts.quantityMilli,
+      revenue_cents: facts.revenueCents,
+      cost_cents: facts.costCents,
+      credit: s[S.credit] as 0 | 1,
+      import_job_id: importId,
+      source_row: s[S.row] as number,
+    })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Bounds of the ids in this import's rollup keys (one number a key while they hold). */
+function keyBounds(ids: Ids, groups: Map<number, number | null>): KeyBounds {
+  const max = (values: Iterable<number | null>) => {
+    let m = 0;
+    for (const v of values) if (v !== null && v > m) m = v;
+    return m + 1;
+  };
+  return { rayon: max(ids.rayon.values()), rep: max(ids.rep.values()), group: max(groups.values()), product: max(ids.product.values()), debtor: max(ids.debtor.values()) };
+}
+
+interface ExistingLine {
+  id: number;
+  invoice_date: string;
+  month: number;
+  relation_id: number;
+  product_id: number;
+  product_group_id: number;
+  salesperson_id: number;
+  rayon_id: number;
+  quantity_milli: number;
+  revenue_cents: number;
+  cost_cents: number | null;
+}
+
+const factsOf = (l: ExistingLine): LineFacts => ({
+  month: l.month,
+  rayonId: l.rayon_id,
+  salespersonId: l.salesperson_id,
+  productGroupId: l.product_group_id,
+  productId: l.product_id,
+  debtorId: l.relation_id,
+  quantityMilli: Number(l.quantity_milli),
+  revenueCents: Number(l.revenue_cents),
+  costCents: l.cost_cents === null ? null : Number(l.cost_cents),
+});
+
+function sameLine(old: ExistingLine, date: string, f: LineFacts): boolean {
+  return (
+    old.invoice_date === date &&
+    old.relation_id === f.debtorId &&
+    old.product_id === f.productId &&
+    old.salesperson_id === f.salespersonId &&
+    old.rayon_id === f.rayonId &&
+    Number(old.quantity_milli) === f.quantityMilli &&
+    Number(old.revenue_cents) === f.revenueCents &&
+    (old.cost_cents === null ? null : Number(old.cost_cents)) === f.costCents
+  );
+}
+
+async function existingLines(db: Db, batch: readonly (readonly unknown[])[]): Promise<Map<string, ExistingLine>> {
+  const out = new Map<string, ExistingLine>();
+  const invoices = [...new Set(batch.map((b) => b[S.invoice] as string))];
+  for (let i = 0; i < invoices.length; i += 1000) {
+    const rows = await db
+      .selectFrom("sales_lines")
+      .select(["id", "invoice_number", "line_number", "invoice_date", "month", "relation_id", "product_id", "product_group_id", "salesperson_id", "rayon_id", "quantity_milli", "revenue_cents", "cost_cents"])
+      .where("invoice_number", "in", invoices.slice(i, i + 1000))
+      .execute();
+    for (const r of rows) out.set(`${r.invoice_number}\u0000${r.line_number}`, r);
+  }
+  return out;
+}
+
+export type { RollupRow };
