@@ -5,6 +5,7 @@ import { Command, CommanderError } from "commander";
 import { ConfigError } from "../config.js";
 import { AppError } from "../server/errors.js";
 import { registerAdminCommands } from "./admin.commands.js";
+import { registerBackupCommands } from "./backup.commands.js";
 import { registerImportCommands } from "./import.commands.js";
 import { registerQuoteCommands } from "./quote.commands.js";
 import { registerGdprCommands } from "./gdpr.commands.js";
@@ -25,6 +26,7 @@ registerImportCommands(importCommand);
 registerQuoteCommands(importCommand, reportCommand);
 registerSalesCommands(program, importCommand);
 registerSolveCommands(program);
+registerBackupCommands(program);
 
 /** Prints a user-facing error (no stack trace) and sets the exit code. */
 export function reportCliError(error: unknown): void {
