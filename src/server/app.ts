@@ -57,6 +57,10 @@ export interface RegisteredRoute {
   public: boolean;
   /** Takes an upload (multipart/form-data). */
   multipart: boolean;
+  /** The names of its query-string parameters, from its schema (the bad-input corpus fills each). */
+  query: readonly string[];
+  /** It takes a JSON body (a body schema that is not an upload). */
+  jsonBody: boolean;
 }
 
 const ROUTES = new WeakMap<object, RegisteredRoute[]>();
@@ -94,9 +98,11 @@ export async function buildApp(base: BaseContext & { jobs?: JobRunner }, options
   const routes: RegisteredRoute[] = [];
   app.addHook("onRoute", (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    const schema = route.schema as { tags?: string[]; consumes?: string[] } | undefined;
+    const schema = route.schema as { tags?: string[]; consumes?: string[]; querystring?: { properties?: object }; body?: unknown } | undefined;
     const multipart = schema?.consumes?.includes("multipart/form-data") === true;
-    for (const method of methods) routes.push({ method, url: route.url, tags: schema?.tags ?? [], public: route.config?.public === true, multipart });
+    const query = Object.keys(schema?.querystring?.properties ?? {});
+    const jsonBody = !multipart && schema?.body !== undefined;
+    for (const method of methods) routes.push({ method, url: route.url, tags: schema?.tags ?? [], public: route.config?.public === true, multipart, query, jsonBody });
   });
   ROUTES.set(app, routes);
   const hasWeb = existsSync(join(WEB_ROOT, "index.html"));

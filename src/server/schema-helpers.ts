@@ -11,7 +11,13 @@ export const OptionalText = (max: number) => Type.Optional(Nullable(Type.String(
 
 export const IsoDateString = Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "YYYY-MM-DD" });
 
-export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+/** The largest id a table holds (PostgreSQL integer); a larger number is refused as input, not sent to the database. */
+export const MAX_ID = 2_147_483_647;
+
+/** A record id in a path, query or body. */
+export const Id = (options: { description?: string } = {}) => Type.Integer({ minimum: 1, maximum: MAX_ID, ...options });
+
+export const IdParams = Type.Object({ id: Id() }, { additionalProperties: false });
 
 export const Ref = Type.Object({ id: Type.Integer(), name: Type.String() });
 

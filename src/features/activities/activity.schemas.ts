@@ -2,11 +2,11 @@
 // never as HTML; the web app shows them as text.
 import { type Static, Type } from "typebox";
 import { ACTIVITY_KINDS, SALES_METHODS } from "../../domain/contact-moment.js";
-import { Nullable, OptionalText, Ref, literals } from "../../server/schema-helpers.js";
+import { Nullable, OptionalText, Ref, literals, Id } from "../../server/schema-helpers.js";
 import { FollowUp, FollowUpCreate } from "../followups/follow-up.schemas.js";
 
 
-const ids = (description: string) => Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 50, uniqueItems: true, description });
+const ids = (description: string) => Type.Array(Id(), { maxItems: 50, uniqueItems: true, description });
 
 const editable = {
   kind: Type.Optional(literals(ACTIVITY_KINDS)),

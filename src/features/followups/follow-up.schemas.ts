@@ -1,7 +1,7 @@
 // HTTP shapes of follow-ups (vervolgacties) and "My day".
 import { type Static, Type } from "typebox";
 import { QUICK_CHOICES } from "../../domain/followup-dates.js";
-import { IsoDateString, Nullable, Ref, literals } from "../../server/schema-helpers.js";
+import { IsoDateString, Nullable, Ref, literals, Id } from "../../server/schema-helpers.js";
 
 
 export const FOLLOW_UP_STATUSES = ["open", "done"] as const;
@@ -12,8 +12,8 @@ export const FollowUpCreate = Type.Object(
     action: Type.String({ minLength: 1, maxLength: 500 }),
     dueDate: Type.Optional(IsoDateString),
     quickChoice: Type.Optional(literals(QUICK_CHOICES)),
-    assignedTo: Type.Optional(Type.Integer({ minimum: 1, description: "default: the relation's owner, else you" })),
-    personId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    assignedTo: Type.Optional(Id({ description: "default: the relation's owner, else you" })),
+    personId: Type.Optional(Nullable(Id())),
   },
   { additionalProperties: false },
 );
@@ -24,8 +24,8 @@ export const FollowUpPatch = Type.Object(
     action: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
     dueDate: Type.Optional(IsoDateString),
     quickChoice: Type.Optional(literals(QUICK_CHOICES)),
-    assignedTo: Type.Optional(Type.Integer({ minimum: 1 })),
-    personId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    assignedTo: Type.Optional(Id()),
+    personId: Type.Optional(Nullable(Id())),
     status: Type.Optional(literals(FOLLOW_UP_STATUSES)),
   },
   { additionalProperties: false, minProperties: 1 },

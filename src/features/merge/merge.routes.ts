@@ -1,7 +1,7 @@
 import { Type } from "typebox";
 import type { RoutesPlugin } from "../../server/context.js";
 import { requirePermission } from "../../server/plugins/auth.js";
-import { IdParams, Nullable } from "../../server/schema-helpers.js";
+import { IdParams, Nullable, Id } from "../../server/schema-helpers.js";
 import { RelationDetail } from "../relations/relation.schemas.js";
 import { findDuplicates, mergeRelations } from "./merge.service.js";
 
@@ -41,7 +41,7 @@ export const mergeRoutes: RoutesPlugin = async (app, { ctx }) => {
         summary: "Merge a duplicate into this relation (the survivor), in one transaction; 412 when either version is stale",
         params: IdParams,
         body: Type.Object(
-          { duplicateId: Type.Integer({ minimum: 1 }), version: Type.Integer({ minimum: 1 }), duplicateVersion: Type.Integer({ minimum: 1 }) },
+          { duplicateId: Id(), version: Id(), duplicateVersion: Id() },
           { additionalProperties: false },
         ),
         response: {

@@ -1,6 +1,6 @@
 // HTTP shapes of products and product groups.
 import { type Static, Type } from "typebox";
-import { IsoDateString, Nullable, Ref } from "../../server/schema-helpers.js";
+import { IsoDateString, Nullable, Ref, Id } from "../../server/schema-helpers.js";
 
 const MAX_CENTS = 1e12;
 
@@ -8,8 +8,8 @@ const editable = {
   code: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: "Unique article code (case-insensitive)" })),
   name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   unit: Type.Optional(Type.String({ minLength: 1, maxLength: 20, description: "stuk, m2, uur, kg …" })),
-  groupId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
-  segmentId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+  groupId: Type.Optional(Nullable(Id())),
+  segmentId: Type.Optional(Nullable(Id())),
   listPriceCents: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_CENTS })),
   costPriceCents: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: MAX_CENTS }))),
   launchDate: Type.Optional(Nullable(IsoDateString)),
@@ -45,8 +45,8 @@ export type ProductDto = Static<typeof ProductDetail>;
 export const ProductListQuery = Type.Object(
   {
     q: Type.Optional(Type.String({ maxLength: 100, description: "Every word matches the start of a word of the code or name" })),
-    group: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }))),
-    segment: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }))),
+    group: Type.Optional(Type.Array(Id())),
+    segment: Type.Optional(Type.Array(Id())),
     active: Type.Optional(Type.Boolean()),
     sort: Type.Optional(Type.Union([Type.Literal("name"), Type.Literal("code")])),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),

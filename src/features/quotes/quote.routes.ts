@@ -6,7 +6,7 @@ import type { RoutesPlugin } from "../../server/context.js";
 import { versionedPatch } from "../../server/versioned-patch.js";
 import { expectedVersion, sendWithEtag } from "../../server/http.js";
 import { requirePermission, teamScopeOf } from "../../server/plugins/auth.js";
-import { IdParams, IsoDateString, Nullable } from "../../server/schema-helpers.js";
+import { IdParams, IsoDateString, Nullable, Id } from "../../server/schema-helpers.js";
 import { amsterdamDate } from "../../server/time.js";
 import { hitRatioReport } from "./hit-ratio.service.js";
 import { adviseForRelation, quoteSettings, updateQuoteSettings } from "./quote-advice.service.js";
@@ -37,7 +37,7 @@ const QuoteSettingsUpdate = Type.Object(
   {
     chanceThreshold: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
     segments: Type.Optional(
-      Type.Array(Type.Object({ id: Type.Integer({ minimum: 1 }), maxDecisionMonths: Nullable(Type.Integer({ minimum: 0, maximum: 60 })) }, { additionalProperties: false }), { maxItems: 500 }),
+      Type.Array(Type.Object({ id: Id(), maxDecisionMonths: Nullable(Type.Integer({ minimum: 0, maximum: 60 })) }, { additionalProperties: false }), { maxItems: 500 }),
     ),
   },
   { additionalProperties: false },

@@ -1,14 +1,14 @@
 // HTTP shapes of quotes, the quote advice and the hit ratio.
 import { type Static, Type } from "typebox";
 import { OPEN_QUOTE_STATUSES, QUOTE_STATUSES } from "../../domain/quote-status.js";
-import { IsoDateString, Nullable, OptionalText, Ref } from "../../server/schema-helpers.js";
+import { IsoDateString, Nullable, OptionalText, Ref, Id } from "../../server/schema-helpers.js";
 
 export const MonthString = Type.String({ pattern: "^\\d{4}-(0[1-9]|1[0-2])$", description: "YYYY-MM" });
 const Answer = Type.Enum(["yes", "no", "unknown"]);
 
 export const QuoteLineInput = Type.Object(
   {
-    productId: Type.Integer({ minimum: 1 }),
+    productId: Id(),
     description: Type.Optional(Type.String({ maxLength: 500, description: "Defaults to the product name" })),
     quantity: Type.Number({ exclusiveMinimum: 0, description: "In the product's unit, at most 3 decimals" }),
     unitPriceCents: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e12, description: "Defaults to the product's list price" })),
@@ -34,13 +34,13 @@ export const AdviceAnswers = Type.Object(
     ]),
     chance: Nullable(Type.Integer({ minimum: 0, maximum: 100 })),
     decisionMonth: Nullable(MonthString),
-    segmentId: Type.Optional(Nullable(Type.Integer({ minimum: 1, description: "Defaults to the relation's market segment" }))),
+    segmentId: Type.Optional(Nullable(Id({ description: "Defaults to the relation's market segment" }))),
   },
   { additionalProperties: false },
 );
 export type AdviceAnswersDto = Static<typeof AdviceAnswers>;
 
-export const QuoteAdviceRequest = Type.Object({ relationId: Type.Integer({ minimum: 1 }), ...AdviceAnswers.properties }, { additionalProperties: false });
+export const QuoteAdviceRequest = Type.Object({ relationId: Id(), ...AdviceAnswers.properties }, { additionalProperties: false });
 export type QuoteAdviceRequestDto = Static<typeof QuoteAdviceRequest>;
 
 const Params = Type.Record(Type.String(), Type.Union([Type.Number(), Type.String(), Type.Array(Type.String())]));
@@ -58,8 +58,8 @@ export const QuoteAdviceResult = Type.Object({
 export type QuoteAdviceResultDto = Static<typeof QuoteAdviceResult>;
 
 const editable = {
-  contactPersonId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
-  repId: Type.Optional(Type.Integer({ minimum: 1, description: "Defaults to the current user" })),
+  contactPersonId: Type.Optional(Nullable(Id())),
+  repId: Type.Optional(Id({ description: "Defaults to the current user" })),
   title: OptionalText(200),
   lines: Type.Optional(Type.Array(QuoteLineInput, { minItems: 1, maxItems: 200 })),
   probability: Type.Optional(Type.Integer({ minimum: 0, maximum: 100, description: "Win probability, whole percent" })),
@@ -72,7 +72,7 @@ const editable = {
 export const QuoteCreate = Type.Object(
   {
     ...editable,
-    relationId: Type.Integer({ minimum: 1 }),
+    relationId: Id(),
     lines: Type.Array(QuoteLineInput, { minItems: 1, maxItems: 200 }),
     probability: Type.Integer({ minimum: 0, maximum: 100, description: "Win probability, whole percent" }),
     number: Type.Optional(Type.String({ maxLength: 30, description: "An existing paper number (OV87); allocated when absent" })),
@@ -100,7 +100,7 @@ export const QuotePatch = Type.Object(
 export type QuotePatchInput = Static<typeof QuotePatch>;
 
 export const QuoteRevisionCreate = Type.Object(
-  { ...editable, repId: Type.Optional(Type.Integer({ minimum: 1 })) },
+  { ...editable, repId: Type.Optional(Id()) },
   { additionalProperties: false },
 );
 export type QuoteRevisionInput = Static<typeof QuoteRevisionCreate>;
@@ -184,8 +184,8 @@ export type QuoteDetailDto = Static<typeof QuoteDetail>;
 export const QuoteListQuery = Type.Object(
   {
     status: Type.Optional(Type.Array(Type.Enum(QUOTE_STATUSES))),
-    rep: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }))),
-    relation: Type.Optional(Type.Integer({ minimum: 1 })),
+    rep: Type.Optional(Type.Array(Id())),
+    relation: Type.Optional(Id()),
     stale: Type.Optional(Type.Boolean({ description: "Only open quotes whose decision month has passed" })),
     allRevisions: Type.Optional(Type.Boolean({ description: "Include earlier revisions (default: the latest of each quote)" })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),

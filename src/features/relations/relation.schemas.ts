@@ -3,7 +3,7 @@ import { type Static, Type } from "typebox";
 import { ACCOUNT_CLASSES } from "../../domain/account-class.js";
 import { RELATION_STATUSES } from "../../domain/lifecycle.js";
 import { LEGAL_FORMS, RELATION_KINDS } from "../../domain/relation-types.js";
-import { IsoDateString, Nullable, OptionalText, Ref, literals } from "../../server/schema-helpers.js";
+import { IsoDateString, Nullable, OptionalText, Ref, literals, Id } from "../../server/schema-helpers.js";
 import { PersonSummary } from "../persons/person.schemas.js";
 
 export { LEGAL_FORMS, RELATION_KINDS };
@@ -37,10 +37,10 @@ const editable = {
   phone: OptionalText(30),
   website: OptionalText(200),
   email: OptionalText(254),
-  parentId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
-  ownerId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
-  rayonId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
-  segmentId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+  parentId: Type.Optional(Nullable(Id())),
+  ownerId: Type.Optional(Nullable(Id())),
+  rayonId: Type.Optional(Nullable(Id())),
+  segmentId: Type.Optional(Nullable(Id())),
   revenuePotentialCents: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 1e14 }))),
   currentSupplier: OptionalText(200),
   contractEndDate: Type.Optional(Nullable(IsoDateString)),
@@ -155,7 +155,7 @@ export const RelationListQuery = Type.Object(
     postcodeFrom: Type.Optional(Type.String({ maxLength: 7 })),
     postcodeTo: Type.Optional(Type.String({ maxLength: 7 })),
     owner: Type.Optional(Type.Array(Type.String({ pattern: "^([1-9][0-9]{0,9}|none)$" }), { description: "user id, or none" })),
-    rayon: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }))),
+    rayon: Type.Optional(Type.Array(Id())),
     kind: Type.Optional(literals(RELATION_KINDS)),
     sort: Type.Optional(literals(SORTS)),
     order: Type.Optional(Type.Union([Type.Literal("asc"), Type.Literal("desc")])),

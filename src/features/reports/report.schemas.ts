@@ -1,6 +1,6 @@
 // HTTP shapes of the management reports and the CRM settings they use.
 import { Type } from "typebox";
-import { IsoDateString, Nullable, Ref } from "../../server/schema-helpers.js";
+import { IsoDateString, Nullable, Ref, Id } from "../../server/schema-helpers.js";
 
 export const ContactMomentsQuery = Type.Object({ from: IsoDateString, to: IsoDateString }, { additionalProperties: false });
 
@@ -24,7 +24,7 @@ export const ContactMomentsReport = Type.Object({
 });
 
 export const VisitNormsQuery = Type.Object(
-  { asOf: Type.Optional(IsoDateString), ownerId: Type.Optional(Type.Integer({ minimum: 1 })) },
+  { asOf: Type.Optional(IsoDateString), ownerId: Type.Optional(Id()) },
   { additionalProperties: false },
 );
 

@@ -3,7 +3,7 @@ import { monthRange } from "../../domain/calendar.js";
 import type { RoutesPlugin } from "../../server/context.js";
 import { AppError } from "../../server/errors.js";
 import { requirePermission, teamScopeOf } from "../../server/plugins/auth.js";
-import { IdParams } from "../../server/schema-helpers.js";
+import { IdParams, Id } from "../../server/schema-helpers.js";
 import { readTableFile } from "../../server/table-file.js";
 import { amsterdamDate } from "../../server/time.js";
 import { uploadedFile } from "../../server/uploads.js";
@@ -60,9 +60,9 @@ export const salesAnalysisRoutes: RoutesPlugin = async (app, { ctx }) => {
               Type.Object(
                 {
                   month: Month,
-                  rayonId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
-                  salespersonId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
-                  productGroupId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+                  rayonId: Type.Optional(Type.Union([Id(), Type.Null()])),
+                  salespersonId: Type.Optional(Type.Union([Id(), Type.Null()])),
+                  productGroupId: Type.Optional(Type.Union([Id(), Type.Null()])),
                   revenueCents: Cents,
                   volume: Type.Optional(Type.Union([Type.Number({ minimum: 0, maximum: 1e9 }), Type.Null()])),
                 },
@@ -131,7 +131,7 @@ export const salesAnalysisRoutes: RoutesPlugin = async (app, { ctx }) => {
       schema: {
         tags: ["sales"],
         summary: "Accept class proposals for these relations (one or many); the class history says it came from the ABC analysis",
-        body: Type.Object({ ...Period.properties, relationIds: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 5000 }) }, { additionalProperties: false }),
+        body: Type.Object({ ...Period.properties, relationIds: Type.Array(Id(), { minItems: 1, maxItems: 5000 }) }, { additionalProperties: false }),
         response: { 200: Type.Object({ applied: Type.Integer(), skipped: Type.Integer() }) },
       },
     },
@@ -190,7 +190,7 @@ export const salesAnalysisRoutes: RoutesPlugin = async (app, { ctx }) => {
       schema: {
         tags: ["sales"],
         summary: "Relations whose first invoice (of one product, if given) falls in the period, per month",
-        querystring: Type.Object({ ...Period.properties, product: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
+        querystring: Type.Object({ ...Period.properties, product: Type.Optional(Id()) }, { additionalProperties: false }),
         response: { 200: Any },
       },
     },
