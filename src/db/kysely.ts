@@ -2,7 +2,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, PostgresDialect, SqliteDialect, type SqliteDialectConfig, SqliteDriver } from "kysely";
 import pg from "pg";
 import type { DatabaseConfig } from "../config.js";
 import type { Database } from "./schema.js";
@@ -35,6 +35,29 @@ export function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise
   return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
 
+/**
+ * SQLite transactions begin IMMEDIATE: they take the write lock at BEGIN, waiting for it in the busy
+ * handler (busy_timeout). A deferred transaction that reads first and writes later fails at once with
+ * SQLITE_BUSY_SNAPSHOT ("database is locked", no waiting) when another connection committed a write in
+ * between — and during a long job the server writes heartbeats and progress every few seconds, so a
+ * job's read-then-write transactions (lifecycle moves after a sales import) failed now and then.
+ * Koers' transactions are write transactions; reads run outside them.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.settings);
+  }
+}
+
 export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   if (config.engine === "sqlite") {
     if (config.file !== ":memory:") mkdirSync(dirname(config.file), { recursive: true });
@@ -46,7 +69,7 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     // SQLite's LIKE is ASCII case-insensitive, PostgreSQL's is not; Koers searches on normalised
     // key columns instead, and makes LIKE behave the same on both.
     sqlite.pragma("case_sensitive_like = ON");
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
     return { db, engine: "sqlite", sqlite, close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: config.url, max: 10 });
