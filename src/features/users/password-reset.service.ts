@@ -7,7 +7,7 @@ import { inTransaction } from "../../db/kysely.js";
 import { AppError, invalid, notFound } from "../../server/errors.js";
 import type { AuthUser } from "../auth/auth-user.js";
 import { hashPassword, passwordProblems, verifyPassword } from "../auth/password.js";
-import { endSessionsOf, randomSecret, secretHash } from "../auth/session.service.js";
+import { endSessionsOf, LOGIN_LIMIT, randomSecret, secretHash } from "../auth/session.service.js";
 import { MailError, sendMail } from "../mail/smtp-client.js";
 import { SYSTEM_USER } from "./user.service.js";
 
@@ -118,9 +118,23 @@ export async function completePasswordReset(db: Db, token: string, password: str
  * are using (`currentSessionToken`) stays, so they are not logged out by their own change.
  */
 export async function changeOwnPassword(db: Db, user: AuthUser, currentPassword: string, newPassword: string, currentSessionToken: string | null, now: Date): Promise<void> {
-  const row = await db.selectFrom("users").select(["password_hash"]).where("id", "=", user.id).executeTakeFirstOrThrow();
+  const row = await db.selectFrom("users").select(["email", "password_hash"]).where("id", "=", user.id).executeTakeFirstOrThrow();
+  // Wrong current passwords count with failed logins: a stolen session cannot guess the password faster.
+  const windowStart = new Date(now.getTime() - LOGIN_LIMIT.windowMinutes * 60_000).toISOString();
+  const failed = await db
+    .selectFrom("login_attempts")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("email", "=", row.email)
+    .where("at", ">", windowStart)
+    .executeTakeFirstOrThrow();
+  if (Number(failed.n) >= LOGIN_LIMIT.attempts) {
+    throw new AppError("rate_limited", `Too many wrong passwords; try again in ${LOGIN_LIMIT.windowMinutes} minutes`, [], { "retry-after": String(LOGIN_LIMIT.windowMinutes * 60) });
+  }
   const problems = passwordProblems(newPassword, "newPassword");
-  if (!(await verifyPassword(row.password_hash, currentPassword))) problems.unshift({ field: "currentPassword", code: "password_wrong", message: "is not your current password" });
+  if (!(await verifyPassword(row.password_hash, currentPassword))) {
+    await db.insertInto("login_attempts").values({ email: row.email, ip: "", at: now.toISOString() }).execute();
+    problems.unshift({ field: "currentPassword", code: "password_wrong", message: "is not your current password" });
+  }
   if (problems.length > 0) throw invalid(...problems);
   const hash = await hashPassword(newPassword);
   await inTransaction(db, async (trx) => {

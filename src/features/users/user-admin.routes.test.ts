@@ -199,6 +199,32 @@ describe.each(ENGINES)("user administration on %s", (engine) => {
     await logIn(rep.email, "een ander wachtwoord");
   });
 
+  it("counts wrong current passwords with failed logins, so a stolen session cannot keep guessing", async () => {
+    const rep = await repWithSession();
+    const attempt = (currentPassword: string) =>
+      t.app.inject({ method: "POST", url: "/api/session/password", headers: rep.session.headers, payload: { currentPassword, newPassword: "geraden wachtwoord" } });
+    for (let i = 0; i < 5; i++) expect((await attempt(`gok ${i}`)).statusCode).toBe(400);
+    const limited = await attempt(PASSWORD);
+    expect(limited.statusCode).toBe(429);
+    await t.ctx.db.deleteFrom("login_attempts").where("email", "=", rep.email).execute();
+  });
+
+  it("answers 503 and keeps no live link when the mail server cannot be reached", async () => {
+    const closed = await startSmtpListener();
+    await closed.close();
+    const offline = await startTestApp(engine, { env: { KOERS_SMTP_HOST: "127.0.0.1", KOERS_SMTP_PORT: String(closed.port), KOERS_SMTP_FROM: "koers@glansrijk.nl" } });
+    try {
+      const boss = await offline.userWithRole("admin");
+      const rep = await offline.userWithRole("field_sales");
+      const res = await offline.app.inject({ method: "POST", url: `/api/admin/users/${rep.id}/password-reset`, headers: boss.headers });
+      expect(res.statusCode).toBe(503);
+      expect(res.json().code).toBe("unavailable");
+      expect(await offline.ctx.db.selectFrom("password_resets").select("id").where("user_id", "=", rep.id).execute()).toEqual([]);
+    } finally {
+      await offline.close();
+    }
+  });
+
   it("lists a user's API tokens to them and to administrators, and revoking one refuses it at once", async () => {
     const rep = await t.userWithRole("field_sales");
     const colleague = await t.userWithRole("field_sales");

@@ -126,7 +126,7 @@ function UsersAdmin() {
                 <Table.Th>{t("users.fields.role")}</Table.Th>
                 <Table.Th>{t("users.fields.rayonIds")}</Table.Th>
                 <Table.Th>{t("users.home")}</Table.Th>
-                <Table.Th aria-label={t("users.actions", { name: "" })} />
+                <Table.Th aria-label={t("users.actionsColumn")} />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
