@@ -46,7 +46,8 @@ function mailText(name: string, url: string, expiresAt: Date): { subject: string
  */
 export async function startPasswordReset(
   db: Db,
-  admin: AuthUser,
+  /** The administrator who starts it; null from the command line. */
+  startedBy: number | null,
   userId: number,
   baseUrl: string,
   smtp: SmtpConfig | null,
@@ -61,7 +62,7 @@ export async function startPasswordReset(
     await trx.deleteFrom("password_resets").where("user_id", "=", userId).where("used_at", "is", null).execute();
     await trx
       .insertInto("password_resets")
-      .values({ user_id: userId, token_hash: secretHash(token), created_by: admin.id, created_at: now.toISOString(), expires_at: expiresAt.toISOString(), used_at: null })
+      .values({ user_id: userId, token_hash: secretHash(token), created_by: startedBy, created_at: now.toISOString(), expires_at: expiresAt.toISOString(), used_at: null })
       .execute();
   });
   const url = `${baseUrl}${RESET_PATH}#token=${token}`;

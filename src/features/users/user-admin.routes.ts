@@ -73,7 +73,7 @@ export const userAdminRoutes: RoutesPlugin = async (app, { ctx }) => {
     },
     async (request, reply) => {
       const admin = requirePermission(request, "users.manage");
-      const link = await startPasswordReset(ctx.db, admin, request.params.id, baseUrlOf(ctx, request), ctx.config.smtp, ctx.now());
+      const link = await startPasswordReset(ctx.db, admin.id, request.params.id, baseUrlOf(ctx, request), ctx.config.smtp, ctx.now());
       return reply.status(201).send(link);
     },
   );
