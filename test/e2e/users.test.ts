@@ -4,8 +4,9 @@
 import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiToken } from "../../src/features/auth/session.service.js";
 import { addUser } from "../../src/features/users/user.service.js";
 import { type E2eServer, launchBrowser, openPage, startServer } from "./support.js";
 
@@ -22,6 +23,12 @@ async function logInAs(page: Page, who: { email: string; password: string }): Pr
   await page.getByRole("heading", { name: "Relaties", level: 1 }).waitFor();
 }
 
+/** Types a time into a 24-hour picker (hours and minutes fields). */
+async function setTime(scope: Locator, field: string, hours: string, minutes: string): Promise<void> {
+  await scope.getByLabel(`${field}: uren`).fill(hours);
+  await scope.getByLabel(`${field}: minuten`).fill(minutes);
+}
+
 /** No element sticks out to the right of the window (phone width). */
 async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -34,7 +41,8 @@ describe("users and access in the browser", () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     server = await startServer();
-    await addUser(server.database.handle.db, { ...ADMIN, role: "admin", rayonNames: [] }, new Date());
+    const { id } = await addUser(server.database.handle.db, { ...ADMIN, role: "admin", rayonNames: [] }, new Date());
+    await createApiToken(server.database.handle.db, id, "Boekhouding-koppeling", new Date());
     browser = await launchBrowser();
   }, 60_000);
 
@@ -59,12 +67,12 @@ describe("users and access in the browser", () => {
     await page.getByRole("option", { name: "Noord-Holland" }).click();
     await dialog.getByLabel("Postcode").fill("1621 AB");
     await dialog.getByLabel("Plaats").fill("Hoorn");
-    await dialog.getByLabel("Werkdag begint").fill("17:00");
-    await dialog.getByLabel("Werkdag eindigt").fill("08:00");
+    await setTime(dialog, "Werkdag begint", "17", "00");
+    await setTime(dialog, "Werkdag eindigt", "08", "00");
     await dialog.getByRole("button", { name: "Opslaan" }).click();
     await dialog.getByText("Het einde van de werkdag moet na het begin liggen").waitFor();
-    await dialog.getByLabel("Werkdag begint").fill("07:30");
-    await dialog.getByLabel("Werkdag eindigt").fill("16:30");
+    await setTime(dialog, "Werkdag begint", "07", "30");
+    await setTime(dialog, "Werkdag eindigt", "16", "30");
     await dialog.getByRole("button", { name: "Opslaan" }).click();
     await dialog.waitFor({ state: "hidden" });
     const row = page.getByRole("row", { name: new RegExp(REP.name) });
@@ -124,6 +132,12 @@ describe("users and access in the browser", () => {
     await page.getByText(REP.email).last().waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(SHOTS, "users-390.png"), fullPage: true });
+    await page.getByRole("button", { name: `Acties voor ${REP.name}` }).last().click();
+    await page.getByRole("menuitem", { name: "Bewerken" }).click();
+    const edit = page.getByRole("dialog", { name: `${REP.name} bewerken` });
+    expect(await edit.getByLabel("Postcode").inputValue()).toBe("1621 AB");
+    await page.screenshot({ path: join(SHOTS, "user-form-390.png") });
+    await edit.getByRole("button", { name: "Annuleren" }).click();
     await page.setViewportSize({ width: 1280, height: 900 });
 
     await row.getByRole("button", { name: `Acties voor ${REP.name}` }).click();
@@ -173,6 +187,15 @@ describe("users and access in the browser", () => {
     await user.page.getByLabel("Huidig wachtwoord").fill(ADMIN.password);
     await user.page.getByRole("button", { name: "Wachtwoord wijzigen" }).click();
     await user.page.getByText("Je wachtwoord is gewijzigd").waitFor();
+    const token = user.page.getByRole("region", { name: "Boekhouding-koppeling" }).or(user.page.locator('[aria-label="Boekhouding-koppeling"]'));
+    await token.getByText("Laatst gebruikt: Nooit").waitFor();
+    await user.page.setViewportSize({ width: 390, height: 844 });
+    await user.page.screenshot({ path: join(SHOTS, "account-390.png"), fullPage: true });
+    expect(await horizontalOverflow(user.page)).toBeLessThanOrEqual(0);
+    await user.page.setViewportSize({ width: 1280, height: 900 });
+    await user.page.getByRole("button", { name: "Token Boekhouding-koppeling intrekken" }).click();
+    await user.page.getByText("Token Boekhouding-koppeling is ingetrokken en werkt niet meer.").waitFor();
+    await token.getByText("Ingetrokken").waitFor();
     // This session stays.
     await user.page.getByRole("link", { name: "Relaties" }).click();
     await user.page.getByRole("heading", { name: "Relaties", level: 1 }).waitFor();

@@ -1,6 +1,8 @@
 // Add or change a user: name, e-mail, role, rayons, profit responsibility, home address and working
 // hours. A change sends only what differs, with If-Match (412 → reload).
 import { Button, Checkbox, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { TimePicker } from "@mantine/dates";
+import "@mantine/dates/styles.css";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
@@ -134,8 +136,21 @@ export function UserFormModal({ user, onClose }: { user: UserAccount | null; onC
           <SimpleGrid cols={{ base: 2, sm: 4 }}>
             <TextInput label={label("homePostcode")} maxLength={12} {...form.getInputProps("homePostcode")} />
             <TextInput label={label("homeCity")} maxLength={100} {...form.getInputProps("homeCity")} />
-            <TextInput label={label("workStart")} type="time" required {...form.getInputProps("workStart")} />
-            <TextInput label={label("workEnd")} type="time" required {...form.getInputProps("workEnd")} />
+            {/* 24-hour clock whatever the browser's language (a native time input follows the OS). */}
+            <TimePicker
+              label={label("workStart")}
+              required
+              hoursInputLabel={t("users.hoursOf", { field: label("workStart") })}
+              minutesInputLabel={t("users.minutesOf", { field: label("workStart") })}
+              {...form.getInputProps("workStart")}
+            />
+            <TimePicker
+              label={label("workEnd")}
+              required
+              hoursInputLabel={t("users.hoursOf", { field: label("workEnd") })}
+              minutesInputLabel={t("users.minutesOf", { field: label("workEnd") })}
+              {...form.getInputProps("workEnd")}
+            />
           </SimpleGrid>
           {user && (
             <Text size="sm" c="dimmed">
