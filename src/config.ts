@@ -26,6 +26,24 @@ export interface Config {
   readonly logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "silent";
   /** Background jobs run at the same time by this instance, one worker thread each. */
   readonly jobThreads: number;
+  /**
+   * Where password links are sent from; null: no mail server, the administrator sees the link and
+   * passes it on himself.
+   */
+  readonly smtp: SmtpConfig | null;
+  /** The address users open Koers at ("https://crm.glansrijk.nl"), for links in e-mails; null: the request's own. */
+  readonly publicUrl: string | null;
+}
+
+export interface SmtpConfig {
+  readonly host: string;
+  readonly port: number;
+  /** The sender, e.g. "Koers <koers@glansrijk.nl>". */
+  readonly from: string;
+  /** TLS from the first byte (port 465); otherwise plain (a relay on the local network). */
+  readonly secure: boolean;
+  readonly user: string | null;
+  readonly password: string | null;
 }
 
 export class ConfigError extends Error {
@@ -88,6 +106,31 @@ function parseProxies(raw: string | undefined): readonly string[] {
   return Object.freeze(list);
 }
 
+function parseSmtp(env: Env): SmtpConfig | null {
+  const host = env.KOERS_SMTP_HOST?.trim() ?? "";
+  if (host === "") return null;
+  const from = env.KOERS_SMTP_FROM?.trim() ?? "";
+  if (!/^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(from)) {
+    throw new ConfigError(`KOERS_SMTP_FROM must be the sender's address, e.g. "Koers <koers@example.nl>" (got "${from}")`);
+  }
+  const secure = parseFlag("KOERS_SMTP_SECURE", env.KOERS_SMTP_SECURE, false);
+  const port = env.KOERS_SMTP_PORT === undefined || env.KOERS_SMTP_PORT === "" ? (secure ? 465 : 25) : parsePort(env.KOERS_SMTP_PORT);
+  const user = env.KOERS_SMTP_USER?.trim() || null;
+  return Object.freeze({ host, port, from, secure, user, password: user ? (env.KOERS_SMTP_PASSWORD ?? "") : null });
+}
+
+function parsePublicUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw.trim() === "") return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new ConfigError(`KOERS_PUBLIC_URL must be a web address such as https://crm.example.nl (got "${raw}")`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new ConfigError(`KOERS_PUBLIC_URL must start with https:// (got "${raw}")`);
+  return url.origin + url.pathname.replace(/\/+$/, "");
+}
+
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "silent"] as const;
 
 export function loadConfig(env: Env): Config {
@@ -106,6 +149,8 @@ export function loadConfig(env: Env): Config {
     secureCookies: parseFlag("KOERS_SECURE_COOKIES", env.KOERS_SECURE_COOKIES, false),
     logLevel,
     jobThreads: Math.floor(parsePositive("KOERS_JOB_THREADS", env.KOERS_JOB_THREADS, 1)),
+    smtp: parseSmtp(env),
+    publicUrl: parsePublicUrl(env.KOERS_PUBLIC_URL),
   });
 }
 

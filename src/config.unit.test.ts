@@ -20,4 +20,18 @@ describe("configuration", () => {
     expect(() => loadConfig({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ KOERS_DEMO: "maybe" })).toThrow(/KOERS_DEMO/);
   });
+  it("reads the mail server for password links, and none when no host is set", () => {
+    expect(loadConfig({}).smtp).toBeNull();
+    expect(loadConfig({ KOERS_SMTP_HOST: "mail.glansrijk.nl", KOERS_SMTP_FROM: "Koers <koers@glansrijk.nl>", KOERS_SMTP_SECURE: "1", KOERS_SMTP_USER: "koers", KOERS_SMTP_PASSWORD: "geheim" }).smtp).toEqual({
+      host: "mail.glansrijk.nl",
+      port: 465,
+      from: "Koers <koers@glansrijk.nl>",
+      secure: true,
+      user: "koers",
+      password: "geheim",
+    });
+    expect(() => loadConfig({ KOERS_SMTP_HOST: "mail.glansrijk.nl" })).toThrow(/KOERS_SMTP_FROM/);
+    expect(() => loadConfig({ KOERS_PUBLIC_URL: "crm.glansrijk.nl" })).toThrow(/KOERS_PUBLIC_URL/);
+    expect(loadConfig({ KOERS_PUBLIC_URL: "https://crm.glansrijk.nl/" }).publicUrl).toBe("https://crm.glansrijk.nl");
+  });
 });

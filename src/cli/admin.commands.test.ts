@@ -37,6 +37,22 @@ describe.each(ENGINES)("koers CLI administration on %s", (engine) => {
     }
   });
 
+  it("prints a one-time password link with which the user chooses a password", async () => {
+    const { stdout } = await koers(database.url, "user", "password-link", "--email", "rep@glansrijk.nl");
+    const token = /#token=([\w-]+)/.exec(stdout)?.[1];
+    expect(stdout).toMatch(/^https?:\/\/.+\/wachtwoord-kiezen#token=/);
+    const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: "silent" });
+    const app = await buildApp({ db: database.handle.db, engine, config, now: () => new Date() });
+    try {
+      const chosen = await app.inject({ method: "POST", url: "/api/password-reset", payload: { token, password: "via de opdrachtregel" } });
+      expect(chosen.statusCode).toBe(200);
+      const login = await app.inject({ method: "POST", url: "/api/session", payload: { email: "rep@glansrijk.nl", password: "via de opdrachtregel" } });
+      expect(login.statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+
   it("refuses a bad role, a short password and a duplicate e-mail with a readable message and exit code", async () => {
     await expect(koers(database.url, "user", "add", "--email", "x@y.nl", "--name", "X", "--role", "boss", "--password", "lang-genoeg-1")).rejects.toMatchObject({
       stderr: expect.stringContaining("boss"),

@@ -7,6 +7,7 @@ import { seedDemo } from "../features/demo/demo.service.js";
 import { seedSalesLinesDemo } from "../features/demo/sales-lines-demo.js";
 import { findUserByEmail } from "../features/users/user.repository.js";
 import { addUser } from "../features/users/user.service.js";
+import { startPasswordReset } from "../features/users/password-reset.service.js";
 import { AppError } from "../server/errors.js";
 import { withDatabase } from "./session.js";
 
@@ -65,6 +66,20 @@ export function registerAdminCommands(program: Command): void {
           new Date(),
         );
         console.log(`user ${opts.email.trim().toLowerCase()} added (id ${created.id}, role ${opts.role})`);
+      });
+    });
+
+  user
+    .command("password-link")
+    .description("make a one-time link (24 h) with which a user chooses a password; mailed when KOERS_SMTP_HOST is set, else printed")
+    .requiredOption("--email <email>", "the user")
+    .action(async (opts: { email: string }) => {
+      await withDatabase(async ({ db }, config) => {
+        const found = await findUserByEmail(db, opts.email);
+        if (!found) throw new AppError("not_found", `no user with e-mail ${opts.email}`);
+        const base = config.publicUrl ?? `http://${config.host}:${config.port}`;
+        const link = await startPasswordReset(db, null, found.id, base, config.smtp, new Date());
+        console.log(link.delivery === "sent" ? `password link mailed to ${link.email} (valid until ${link.expiresAt})` : `${link.url}\n(valid once, until ${link.expiresAt})`);
       });
     });
 

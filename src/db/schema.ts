@@ -39,6 +39,8 @@ export interface UsersTable {
   role: string;
   password_hash: string | null;
   locale: Generated<string>;
+  /** Street and number of the home address (planning starts and ends a day there). */
+  home_address: string | null;
   home_postcode: string | null;
   home_city: string | null;
   work_start: Generated<string>;
@@ -71,6 +73,17 @@ export interface ApiTokensTable {
   created_at: Instant;
   last_used_at: Instant | null;
   revoked_at: Instant | null;
+}
+
+/** A one-time link to choose a password: started by an administrator, valid until expires_at, once. */
+export interface PasswordResetsTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  created_by: number | null;
+  created_at: Instant;
+  expires_at: Instant;
+  used_at: Instant | null;
 }
 
 export interface LoginAttemptsTable {
@@ -233,6 +246,7 @@ export interface CoreTables {
   user_rayons: UserRayonsTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  password_resets: PasswordResetsTable;
   login_attempts: LoginAttemptsTable;
   sbi_codes: SbiCodesTable;
   postcode_areas: PostcodeAreasTable;

@@ -21,6 +21,7 @@ export const ERROR_CATALOGUE = {
   },
   precondition_required: { status: 428, title: "Send the version you edited in an If-Match header" },
   rule_violation: { status: 422, title: "This change breaks a business rule" },
+  password_link_invalid: { status: 410, title: "This password link has expired or was used already; ask an administrator for a new one" },
   rate_limited: { status: 429, title: "Too many attempts; wait a while and try again" },
   internal: { status: 500, title: "Something went wrong on the server" },
   unavailable: { status: 503, title: "The service is not available right now" },
@@ -151,6 +152,11 @@ export const FIELD_MESSAGES: Readonly<Record<string, string>> = {
   sort_key_invalid: "is not a dimension or measure of this report",
   target_needs_rayon_or_rep: "a target belongs to a rayon or a rep",
   threshold_order: "must not be above the threshold for A",
+  // Users and access
+  time_invalid: "is not a time like 08:30",
+  work_hours_order: "must lie after the start of the working day",
+  last_admin: "Koers needs at least one active administrator",
+  password_wrong: "is not your current password",
 };
 
 export function fieldProblem(field: string, code: string): FieldProblem {

@@ -26,12 +26,14 @@ let counter = 0;
 export interface TestAppOptions {
   /** Job kinds beside Koers' own (test handlers). */
   jobKinds?: JobKinds;
+  /** Settings beside the test database's (KOERS_SMTP_HOST, …). */
+  env?: Record<string, string>;
 }
 
 export async function startTestApp(engine: Engine, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase(engine);
   let now = new Date("2026-11-27T08:00:00.000Z");
-  const config = loadConfig({ DATABASE_URL: database.url, KOERS_DEMO: "0", LOG_LEVEL: "silent" });
+  const config = loadConfig({ ...options.env, DATABASE_URL: database.url, KOERS_DEMO: "0", LOG_LEVEL: "silent" });
   const base = { db: database.handle.db, engine, config, now: () => now };
   // Polls fast: a test waits for its jobs.
   const jobs = new JobRunner(base, { kinds: { ...JOB_KINDS, ...options.jobKinds }, threads: 1, pollMs: 100, heartbeatMs: 500 });

@@ -5,6 +5,12 @@ const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export const MIN_PASSWORD_LENGTH = 8;
 
+/** The one password rule (CLI, administrator, reset link, own change): at least 8 characters. */
+export function passwordProblems(password: string, field = "password"): { field: string; code: string; message: string }[] {
+  if (password.length < MIN_PASSWORD_LENGTH) return [{ field, code: "too_short", message: `needs at least ${MIN_PASSWORD_LENGTH} characters` }];
+  return [];
+}
+
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
 }

@@ -92,6 +92,23 @@ export async function logout(db: Db, token: string): Promise<void> {
   await db.deleteFrom("sessions").where("id", "=", sha256(token)).execute();
 }
 
+/**
+ * Ends every session of a user at once (deactivation, a new role or rayon, a new password):
+ * the rows go, so the old cookies are refused and stay refused after a reactivation. `keepToken`
+ * is the cookie of the user's own current session when they changed their own password.
+ */
+export async function endSessionsOf(db: Db, userId: number, keepToken: string | null = null): Promise<number> {
+  let query = db.deleteFrom("sessions").where("user_id", "=", userId);
+  if (keepToken !== null) query = query.where("id", "!=", sha256(keepToken));
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** SHA-256 in hex: how session ids, API tokens and password links are stored. */
+export const secretHash = sha256;
+/** A random secret of `bytes` bytes, base64url. */
+export const randomSecret = secret;
+
 export async function createApiToken(db: Db, userId: number, name: string, now: Date): Promise<string> {
   const token = `koers_${secret()}`;
   await db

@@ -4,7 +4,7 @@ import { type Db, inTransaction } from "../../db/kysely.js";
 import type { UsersTable } from "../../db/schema.js";
 import { AppError, fieldProblem, type FieldProblem, invalid } from "../../server/errors.js";
 import type { AuthUser } from "../auth/auth-user.js";
-import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/password.js";
+import { hashPassword, passwordProblems } from "../auth/password.js";
 import { findUserByEmail, rayonIdsOf } from "./user.repository.js";
 
 export interface NewUser {
@@ -39,9 +39,7 @@ export async function addUser(db: Db, input: NewUser, now: Date): Promise<{ id: 
   if (!isEmail(email)) problems.push(fieldProblem("email", "email_invalid"));
   if (input.name.trim() === "") problems.push(fieldProblem("name", "required"));
   if (!isRole(input.role)) problems.push(fieldProblem("role", "role_invalid"));
-  if (input.password.length < MIN_PASSWORD_LENGTH) {
-    problems.push({ field: "password", code: "too_short", message: `needs at least ${MIN_PASSWORD_LENGTH} characters` });
-  }
+  problems.push(...passwordProblems(input.password));
   if (problems.length > 0) throw invalid(...problems);
   if (await findUserByEmail(db, email)) throw invalid(fieldProblem("email", "email_taken"));
 

@@ -24,6 +24,7 @@ export function UserMenu() {
           {t(`roles.${user.role}`, { defaultValue: user.role })} · {user.email}
         </Text>
         <Menu.Divider />
+        <Menu.Item onClick={() => navigate("/account")}>{t("account.menu")}</Menu.Item>
         <Menu.Item onClick={() => void logout.mutateAsync().catch(() => undefined).then(() => navigate("/login", { replace: true }))}>
           {t("user.logout")}
         </Menu.Item>

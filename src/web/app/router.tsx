@@ -15,6 +15,8 @@ export const router = createBrowserRouter([
     hydrateFallbackElement: <PageLoader />,
     children: [
       { path: "/login", lazy: () => import("../features/auth/LoginPage.js").then((m) => ({ Component: m.LoginPage })) },
+      // Public: opened from a password link, before the user can log in.
+      { path: "/wachtwoord-kiezen", lazy: () => import("../features/users/PasswordResetPage.js").then((m) => ({ Component: m.PasswordResetPage })) },
       {
         lazy: () => import("./SessionShell.js").then((m) => ({ Component: m.SessionShell })),
         children: [
@@ -26,6 +28,8 @@ export const router = createBrowserRouter([
           { path: "my-day", lazy: () => import("../features/myday/MyDayPage.js").then((m) => ({ Component: m.MyDayPage })) },
           { path: "reports", lazy: () => import("../features/reports/ReportsPage.js").then((m) => ({ Component: m.ReportsPage })) },
           { path: "settings", lazy: () => import("../features/settings/SettingsPage.js").then((m) => ({ Component: m.SettingsPage })) },
+          { path: "settings/users", lazy: () => import("../features/users/UsersPage.js").then((m) => ({ Component: m.UsersPage })) },
+          { path: "account", lazy: () => import("../features/users/AccountPage.js").then((m) => ({ Component: m.AccountPage })) },
           { path: "agenda", element: <ComingSoon area="agenda" /> },
           ...quoteRoutes,
           ...dataRoutes,

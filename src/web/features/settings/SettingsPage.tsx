@@ -1,6 +1,7 @@
 // /settings: the company-wide settings an administrator may change (quote advice, CRM memory).
 // The server enforces users.manage on every save; other roles see a readable refusal here.
-import { Alert, Stack, Title } from "@mantine/core";
+import { Alert, Anchor, Paper, Stack, Text, Title } from "@mantine/core";
+import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { can } from "../../../domain/roles.js";
 import { useCurrentUser } from "../auth/session.js";
@@ -15,6 +16,14 @@ export function SettingsPage() {
       <Title order={1}>{t("settings.title")}</Title>
       {can(user.role, "users.manage") ? (
         <>
+          <Paper withBorder p="md">
+            <Anchor component={Link} to="/settings/users" fw={600}>
+              {t("users.settingsLink")}
+            </Anchor>
+            <Text size="sm" c="dimmed">
+              {t("users.settingsLinkHint")}
+            </Text>
+          </Paper>
           <QuoteSettingsSection />
           <CrmSettingsSection />
         </>
