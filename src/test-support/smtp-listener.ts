@@ -1,6 +1,7 @@
-// A minimal SMTP server on loopback for tests (smtp-server is not among the packages): it speaks
-// just enough RFC 5321 to take a message, and keeps each one with its envelope and decoded body.
-import net from "node:net";
+// A real SMTP server on loopback for tests (smtp-server), keeping each message it takes with its
+// envelope, parsed by mailparser (subject decoded, body as text).
+import { simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
 
 export interface ReceivedMail {
   from: string;
@@ -8,7 +9,7 @@ export interface ReceivedMail {
   /** Headers and body as sent after DATA. */
   raw: string;
   subject: string;
-  /** The body, base64 or 8-bit decoded to text. */
+  /** The body as text. */
   text: string;
 }
 
@@ -20,75 +21,44 @@ export interface SmtpListener {
   close(): Promise<void>;
 }
 
-function decode(raw: string): { subject: string; text: string } {
-  const split = raw.indexOf("\r\n\r\n");
-  const head = raw.slice(0, split);
-  const body = raw.slice(split + 4);
-  const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, "im").exec(head)?.[1]?.trim() ?? "";
-  const subject = header("Subject").replace(/=\?UTF-8\?B\?([^?]+)\?=/gi, (_m, b64: string) => Buffer.from(b64, "base64").toString("utf8"));
-  const text = /base64/i.test(header("Content-Transfer-Encoding")) ? Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8") : body;
-  return { subject, text };
-}
-
 export async function startSmtpListener(): Promise<SmtpListener> {
   const mails: ReceivedMail[] = [];
   let taken = 0;
   const waiters: ((mail: ReceivedMail) => void)[] = [];
-  const server = net.createServer((socket) => {
-    socket.setEncoding("utf8");
-    let buffer = "";
-    let inData = false;
-    let data: string[] = [];
-    let from = "";
-    let to: string[] = [];
-    const say = (line: string) => socket.write(`${line}\r\n`);
-    say("220 localhost test SMTP");
-    socket.on("data", (chunk: string) => {
-      buffer += chunk;
-      let end = buffer.indexOf("\r\n");
-      while (end >= 0) {
-        const line = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        end = buffer.indexOf("\r\n");
-        if (inData) {
-          if (line === ".") {
-            inData = false;
-            const raw = data.join("\r\n");
-            const mail = { from, to, raw, ...decode(raw) };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        const raw = Buffer.concat(chunks);
+        simpleParser(raw).then(
+          (parsed) => {
+            const mail: ReceivedMail = {
+              from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+              to: session.envelope.rcptTo.map((r) => r.address),
+              raw: raw.toString("utf8"),
+              subject: parsed.subject ?? "",
+              text: parsed.text ?? "",
+            };
             mails.push(mail);
             const waiter = waiters.shift();
             if (waiter) {
               taken += 1;
               waiter(mail);
             }
-            data = [];
-            say("250 OK queued");
-          } else data.push(line.startsWith("..") ? line.slice(1) : line);
-          continue;
-        }
-        const verb = line.slice(0, 4).toUpperCase();
-        if (verb === "EHLO" || verb === "HELO") {
-          socket.write("250-localhost\r\n250 8BITMIME\r\n");
-        } else if (verb === "MAIL") {
-          from = /<([^>]*)>/.exec(line)?.[1] ?? "";
-          to = [];
-          say("250 OK");
-        } else if (verb === "RCPT") {
-          to.push(/<([^>]*)>/.exec(line)?.[1] ?? "");
-          say("250 OK");
-        } else if (verb === "DATA") {
-          inData = true;
-          say("354 End data with <CR><LF>.<CR><LF>");
-        } else if (verb === "QUIT") {
-          say("221 Bye");
-          socket.end();
-        } else say("502 Command not implemented");
-      }
-    });
-    socket.on("error", () => {});
+            callback();
+          },
+          (error: Error) => callback(error),
+        );
+      });
+    },
   });
+  server.on("error", () => {});
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
+  const address = server.server.address();
   if (address === null || typeof address === "string") throw new Error("the SMTP listener has no TCP address");
   return {
     port: address.port,

@@ -8,7 +8,7 @@ import { AppError, invalid, notFound } from "../../server/errors.js";
 import type { AuthUser } from "../auth/auth-user.js";
 import { hashPassword, passwordProblems, verifyPassword } from "../auth/password.js";
 import { endSessionsOf, LOGIN_LIMIT, randomSecret, secretHash } from "../auth/session.service.js";
-import { MailError, sendMail } from "../mail/smtp-client.js";
+import { MailError, sendMail } from "../mail/mailer.js";
 import { SYSTEM_USER } from "./user.service.js";
 
 /** Hours a password link stays valid. */
@@ -68,7 +68,7 @@ export async function startPasswordReset(
   const url = `${baseUrl}${RESET_PATH}#token=${token}`;
   if (smtp === null) return { delivery: "shown", url, email: user.email, expiresAt: expiresAt.toISOString() };
   try {
-    await sendMail(smtp, { to: user.email, ...mailText(user.name, url, expiresAt) }, now);
+    await sendMail(smtp, { to: user.email, ...mailText(user.name, url, expiresAt) });
   } catch (error) {
     // The link is useless if it never arrives: drop it so no live secret stays behind.
     await db.deleteFrom("password_resets").where("token_hash", "=", secretHash(token)).execute();
