@@ -104,6 +104,15 @@ export async function endSessionsOf(db: Db, userId: number, keepToken: string | 
   return Number(result.numDeletedRows);
 }
 
+/**
+ * Revokes every API token of a user (a deactivation): an integration that ran as them stops, and a
+ * later reactivation does not bring the old tokens back.
+ */
+export async function revokeTokensOf(db: Db, userId: number, now: Date): Promise<number> {
+  const result = await db.updateTable("api_tokens").set({ revoked_at: now.toISOString() }).where("user_id", "=", userId).where("revoked_at", "is", null).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 /** SHA-256 in hex: how session ids, API tokens and password links are stored. */
 export const secretHash = sha256;
 /** A random secret of `bytes` bytes, base64url. */

@@ -109,14 +109,16 @@ describe.each(ENGINES)("user administration on %s", (engine) => {
     expect(await sessionWorks(rep.session.cookie)).toBe(false);
   });
 
-  it("ends the sessions of a deactivated user for good: reactivation does not bring them back", async () => {
+  it("ends the sessions and API tokens of a deactivated user for good: reactivation does not bring them back", async () => {
     const rep = await repWithSession();
+    expect((await t.app.inject({ method: "GET", url: "/api/session", headers: rep.headers })).statusCode).toBe(200);
     const off = await patch(rep.id, 1, { active: false });
     expect(off.json().active).toBe(false);
     expect(await sessionWorks(rep.session.cookie)).toBe(false);
     expect((await t.app.inject({ method: "POST", url: "/api/session", payload: { email: rep.email, password: PASSWORD } })).statusCode).toBe(401);
     expect((await patch(rep.id, 2, { active: true })).json().active).toBe(true);
     expect(await sessionWorks(rep.session.cookie)).toBe(false);
+    expect((await t.app.inject({ method: "GET", url: "/api/session", headers: rep.headers })).statusCode, "the old API token").toBe(401);
     const again = await logIn(rep.email);
     expect(await sessionWorks(again.cookie)).toBe(true);
   });

@@ -8,7 +8,7 @@ import { normalizeDutchPostcode } from "../../domain/postcode.js";
 import { isRole, type Role } from "../../domain/roles.js";
 import { leavesNoAdministrator, workingHoursProblems } from "../../domain/working-hours.js";
 import { AppError, type FieldProblem, fieldProblem, invalid, notFound } from "../../server/errors.js";
-import { endSessionsOf } from "../auth/session.service.js";
+import { endSessionsOf, revokeTokensOf } from "../auth/session.service.js";
 import { findUserByEmail } from "./user.repository.js";
 import { isEmail, SYSTEM_USER } from "./user.service.js";
 
@@ -252,6 +252,7 @@ export async function updateUserAccount(db: Db, id: number, version: number, inp
     if (Number(updated.numUpdatedRows) === 0) throw new AppError("version_conflict", `You edited version ${version}, but someone saved a newer version at the same moment; reload`);
     if (input.rayonIds !== undefined && rayonsChanged) await setRayons(trx, id, input.rayonIds);
     if (roleChanged || rayonsChanged || deactivated) await endSessionsOf(trx, id);
+    if (deactivated) await revokeTokensOf(trx, id, now);
     return getUserAccount(trx, id);
   });
 }
