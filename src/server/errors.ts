@@ -151,6 +151,11 @@ export const FIELD_MESSAGES: Readonly<Record<string, string>> = {
   sort_key_invalid: "is not a dimension or measure of this report",
   target_needs_rayon_or_rep: "a target belongs to a rayon or a rep",
   threshold_order: "must not be above the threshold for A",
+  // The agenda
+  instant_invalid: "is not a date and time with a time zone (ISO 8601, e.g. 2026-12-02T09:00:00+01:00)",
+  relation_dead: "is a dead relation: no appointments are planned with it",
+  address_missing: "the relation has no such address; choose another place or type one",
+  appointment_cancelled: "the appointment is cancelled",
 };
 
 export function fieldProblem(field: string, code: string): FieldProblem {
