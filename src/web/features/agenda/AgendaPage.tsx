@@ -12,7 +12,7 @@ import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { PageLoader } from "../../components/PageLoader.js";
 import { useCurrentUser } from "../auth/session.js";
 import { type Appointment, useAgendaUsers, useAppointments, useUpdateAppointment } from "./agenda.api.js";
-import { addDays, amsterdamToInstant, isIsoDate, longDay, mondayOf, numericDate, todayInAmsterdam } from "./agenda-dates.js";
+import { addDays, amsterdamToInstant, isIsoDate, longDayHeading, mondayOf, numericDate, todayInAmsterdam } from "./agenda-dates.js";
 import { AppointmentDetails } from "./AppointmentDetails.js";
 import { AppointmentForm } from "./AppointmentForm.js";
 import { DayList } from "./DayList.js";
@@ -60,7 +60,7 @@ export function AgendaPage() {
   const onMove = (a: Appointment, d: string, time: string) =>
     move.mutate({ id: a.id, version: a.version, changes: { start: amsterdamToInstant(d, time) } }, { onSuccess: (saved) => notifySaved(t, saved, t("agenda.moved")) });
 
-  const heading = view === "day" ? longDay(date) : view === "week" ? `${numericDate(from)} – ${numericDate(to)}` : t("agenda.listFrom", { date: numericDate(from), to: numericDate(to) });
+  const heading = view === "day" ? longDayHeading(date) : view === "week" ? `${numericDate(from)} – ${numericDate(to)}` : t("agenda.listFrom", { date: numericDate(from), to: numericDate(to) });
   const userOptions = [{ value: "all", label: t("agenda.allAgendas") }, ...(users.data?.items ?? []).map((u) => ({ value: String(u.id), label: u.id === me.id ? t("agenda.myAgenda", { name: u.name }) : u.name }))];
 
   return (
@@ -68,7 +68,7 @@ export function AgendaPage() {
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
         <Stack gap={0}>
           <Title order={1}>{t("nav.agenda")}</Title>
-          <Text c="dimmed" tt={view === "day" ? "capitalize" : undefined} data-testid="agenda-heading">
+          <Text c="dimmed" data-testid="agenda-heading">
             {heading}
           </Text>
         </Stack>
@@ -117,7 +117,8 @@ export function AgendaPage() {
             onSaved={(saved) => {
               notifySaved(t, saved, t("agenda.planned"));
               setDialog(null);
-              set({ date: saved.date });
+              // Planned for someone else: show that agenda, where the appointment is.
+              set({ date: saved.date, ...(userId !== null && saved.forUser.id !== userId ? { user: String(saved.forUser.id) } : {}) });
             }}
             onCancel={() => setDialog(null)}
             onReload={() => void list.refetch()}

@@ -9,7 +9,7 @@ import { isApiError } from "../../api/client.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { VersionConflictAlert } from "../../components/VersionConflictAlert.js";
 import { type Appointment, useCancelAppointment, useDeleteAppointment, useUpdateAppointment } from "./agenda.api.js";
-import { amsterdamToInstant, longDay } from "./agenda-dates.js";
+import { amsterdamToInstant, longDayHeading } from "./agenda-dates.js";
 import { notifySaved, warningText } from "./warnings.js";
 
 interface Props {
@@ -59,7 +59,7 @@ export function AppointmentDetails({ appointment: a, canWrite, onEdit, onClose, 
         </Alert>
       )}
       <Row label={t("agenda.fields.when")}>
-        <span style={{ textTransform: "capitalize" }}>{longDay(a.date)}</span>, {a.startTime}–{a.endTime}
+        {longDayHeading(a.date)}, {a.startTime}–{a.endTime}
       </Row>
       <Row label={t("agenda.fields.relation")}>
         <Anchor component={Link} to={`/relations/${a.relation.id}`}>

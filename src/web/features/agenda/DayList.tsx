@@ -3,7 +3,7 @@ import { Card, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Appointment } from "./agenda.api.js";
 import { AppointmentCard } from "./AppointmentCard.js";
-import { longDay } from "./agenda-dates.js";
+import { longDay, longDayHeading } from "./agenda-dates.js";
 
 interface Props {
   items: readonly Appointment[];
@@ -23,8 +23,8 @@ export function DayList({ items, days, showUser, onOpen }: Props) {
         const here = items.filter((a) => a.date === d);
         return (
           <Card key={d} withBorder padding="sm" component="section" aria-label={longDay(d)}>
-            <Title order={3} size="h5" mb={6} tt="capitalize">
-              {longDay(d)}
+            <Title order={3} size="h5" mb={6}>
+              {longDayHeading(d)}
             </Title>
             {here.length === 0 ? (
               <Text size="sm" c="dimmed">

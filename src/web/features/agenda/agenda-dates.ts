@@ -49,6 +49,12 @@ export function longDay(date: string): string {
   return new Intl.DateTimeFormat(locale(), { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(utcDate(date));
 }
 
+/** "Woensdag 2 december 2026": a heading starts with a capital, Dutch month names stay lower case. */
+export function longDayHeading(date: string): string {
+  const text = longDay(date);
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** "wo 2 dec." — a column head of the week view. */
 export function shortDay(date: string): string {
   return new Intl.DateTimeFormat(locale(), { timeZone: "UTC", weekday: "short", day: "numeric", month: "short" }).format(utcDate(date));
