@@ -13,6 +13,7 @@ import { type E2eServer, launchBrowser, seedRelation, startServer, USER } from "
 
 const INSIDE = { email: "ilse.binnendienst@koers.test", name: "Ilse Binnendienst", password: "correct horse battery" } as const;
 const RELATION = "Schoonmaakbedrijf De Zonnebloem";
+const DEAD = "Wanbetaler Oost BV";
 const SHOTS = join(PROJECT_ROOT, "test-results", "agenda");
 
 async function logInAs(page: Page, who: { email: string; password: string }): Promise<void> {
@@ -47,6 +48,7 @@ describe("the agenda in the browser", () => {
     server = await startServer();
     await addUser(server.database.handle.db, { ...INSIDE, role: "inside_sales", rayonNames: ["Noord-Holland"] }, new Date());
     const relationId = await seedRelation(server, { name: RELATION, visitStreet: "Damrak", visitHouseNumber: "1", visitPostcode: "1012 LG", visitCity: "Amsterdam", status: "prospect" });
+    await seedRelation(server, { name: DEAD, visitCity: "Zwolle", status: "dead", statusReason: "Betaalt niet" });
     await server.app.inject({ method: "POST", url: `/api/relations/${relationId}/persons`, headers: server.headers, payload: { firstName: "Jan", lastName: "Jansen", gender: "m" } });
     const followUp = await server.app.inject({ method: "POST", url: `/api/relations/${relationId}/followups`, headers: server.headers, payload: { action: "Referentie opsturen", dueDate: addDays(today, 2) } });
     expect(followUp.statusCode).toBe(201);
@@ -135,6 +137,32 @@ describe("the agenda in the browser", () => {
     size = await overflow(page);
     expect(size.scrollWidth).toBeLessThanOrEqual(size.innerWidth);
     await page.screenshot({ path: join(SHOTS, "agenda-moved-390.png"), fullPage: true });
+    await context.close();
+  });
+
+  it("warns about an overlap by name and refuses a dead relation with a clear message", async () => {
+    const { context, page } = await open(1280, 900);
+    failed = page;
+    await logInAs(page, USER);
+    await page.goto(`/agenda?view=week&date=${today}`);
+    const plan = async (relation: string, search: string, time: string) => {
+      await page.getByRole("button", { name: "Nieuwe afspraak" }).click();
+      const form = page.getByRole("form", { name: "Afspraak plannen" });
+      await form.getByRole("combobox", { name: /^Relatie/ }).fill(search);
+      await page.getByRole("option", { name: new RegExp(relation) }).click();
+      await form.getByLabel("Begintijd").fill(time);
+      await form.getByRole("button", { name: "Plannen" }).click();
+      return form;
+    };
+    const form = await plan(DEAD, "Wanbetaler", "09:00");
+    await form.getByText("Deze relatie is vervallen (dood): hiermee worden geen afspraken gemaakt").waitFor();
+    await form.getByRole("button", { name: "Annuleren" }).click();
+
+    // The visit moved to 14:30–15:30 above; one at 15:00 overlaps it.
+    await plan(RELATION, "Zonnebloem", "15:00");
+    await page.getByText(`Overlapt met de afspraak bij ${RELATION}`).first().waitFor();
+    await page.getByRole("dialog").waitFor({ state: "hidden" });
+    await page.screenshot({ path: join(SHOTS, "agenda-warnings-1280.png"), fullPage: true });
     await context.close();
     expect(problems).toEqual([]);
   });

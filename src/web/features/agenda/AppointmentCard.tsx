@@ -8,10 +8,12 @@ interface Props {
   appointment: Appointment;
   showUser: boolean;
   draggable: boolean;
+  /** In the hour grid's narrow columns: smaller text, so a long company word still fits. */
+  compact?: boolean;
   onOpen: (a: Appointment) => void;
 }
 
-export function AppointmentCard({ appointment: a, showUser, draggable, onOpen }: Props) {
+export function AppointmentCard({ appointment: a, showUser, draggable, compact = false, onOpen }: Props) {
   const { t } = useTranslation();
   const cancelled = a.status === "cancelled";
   const movable = draggable && !cancelled;
@@ -33,7 +35,7 @@ export function AppointmentCard({ appointment: a, showUser, draggable, onOpen }:
         <Text size="xs" fw={600}>
           {a.startTime}–{a.endTime}
         </Text>
-        <Text size="sm" fw={500} className={classes.wrap} td={cancelled ? "line-through" : undefined}>
+        <Text size={compact ? "xs" : "sm"} fw={500} className={classes.wrap} td={cancelled ? "line-through" : undefined}>
           {a.relation.name}
         </Text>
         <Group gap={4} wrap="wrap">

@@ -66,7 +66,7 @@ export function TimeGrid({ days, today, items, showUser, onOpen, onMove }: Props
                 }}
               >
                 {here.map((a) => (
-                  <AppointmentCard key={a.id} appointment={a} showUser={showUser} draggable onOpen={onOpen} />
+                  <AppointmentCard key={a.id} appointment={a} showUser={showUser} draggable compact={days.length > 1} onOpen={onOpen} />
                 ))}
               </div>
             );
