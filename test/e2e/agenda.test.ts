@@ -109,7 +109,7 @@ describe("the agenda in the browser", () => {
     await page.keyboard.press("Escape");
 
     await page.getByRole("link", { name: "Mijn dag" }).click();
-    const todays = page.getByRole("region", { name: "Afspraken vandaag" });
+    const todays = page.getByRole("region", { name: "Afspraken", exact: true });
     await expect.poll(() => todays.textContent()).toContain(RELATION);
     await expect.poll(() => todays.textContent()).toContain("11:00–12:00");
     const upcoming = page.getByRole("region", { name: /Komende 7 dagen/ });
