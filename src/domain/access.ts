@@ -165,6 +165,25 @@ export function teamScope(viewer: Viewer, report: TeamReport): { access: TeamAcc
   return { access: "none", repIds: [] };
 }
 
+// ---- The agenda --------------------------------------------------------------------------------
+
+/**
+ * Whose appointments a viewer reads: managers and administrators everyone's (their team is the
+ * company); inside sales its own and those of the field reps of the rayons it serves (it plans for
+ * them: the acting-for policy of domain/acting.ts); everyone else only their own. Appointments the
+ * viewer made for someone else stay readable to the maker. Built into the SQL, never filtered after.
+ */
+export type AgendaScope =
+  | { readonly all: true }
+  | { readonly all: false; readonly userId: number; readonly fieldRepsOfRayons: readonly number[] };
+
+export function agendaScope(viewer: Viewer): AgendaScope {
+  if (viewer.role === "admin" || viewer.role === "sales_manager") return { all: true };
+  // Fail closed: a viewer without an id (only SYSTEM_VIEWER, an admin) reads nothing here.
+  if (viewer.id === null) return { all: false, userId: -1, fieldRepsOfRayons: [] };
+  return { all: false, userId: viewer.id, fieldRepsOfRayons: viewer.role === "inside_sales" ? viewer.rayonIds : [] };
+}
+
 // ---- The audit trail --------------------------------------------------------------------------
 
 /** Audited fields that reveal cost or margin: their lines are not read for viewers without seesMargin. */

@@ -12,6 +12,7 @@ import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import Fastify from "fastify";
 import { activityRoutes } from "../features/activities/activity.routes.js";
+import { appointmentRoutes } from "../features/appointments/appointment.routes.js";
 import { consentRoutes } from "../features/consent/consent.routes.js";
 import { followUpRoutes } from "../features/followups/follow-up.routes.js";
 import { gdprRoutes } from "../features/gdpr/gdpr.routes.js";
@@ -166,6 +167,7 @@ export async function buildApp(base: BaseContext & { jobs?: JobRunner }, options
   await app.register(quoteRoutes, { ctx });
   await app.register(forecastRoutes, { ctx });
   await app.register(activityRoutes, { ctx });
+  await app.register(appointmentRoutes, { ctx });
   await app.register(followUpRoutes, { ctx });
   await app.register(consentRoutes, { ctx });
   await app.register(gdprRoutes, { ctx });

@@ -157,6 +157,11 @@ export const FIELD_MESSAGES: Readonly<Record<string, string>> = {
   work_hours_order: "must lie after the start of the working day",
   last_admin: "Koers needs at least one active administrator",
   password_wrong: "is not your current password",
+  // The agenda
+  instant_invalid: "is not a date and time with a time zone (ISO 8601, e.g. 2026-12-02T09:00:00+01:00)",
+  relation_dead: "is a dead relation: no appointments are planned with it",
+  address_missing: "the relation has no such address; choose another place or type one",
+  appointment_cancelled: "the appointment is cancelled",
 };
 
 export function fieldProblem(field: string, code: string): FieldProblem {

@@ -28,7 +28,7 @@ async function startServerWithClock(): Promise<Server> {
   ensureWebBuilt();
   const database = await createTestDatabase("sqlite");
   // A week of clock movement must not end the browser's session.
-  const config = loadConfig({ DATABASE_URL: database.url, KOERS_DEMO: "0", LOG_LEVEL: "silent", PORT: "0", KOERS_SESSION_HOURS: "1000" });
+  const config = loadConfig({ DATABASE_URL: database.url, KOERS_DEMO: "0", LOG_LEVEL: "silent", PORT: "0", KOERS_SESSION_HOURS: "1000", KOERS_SESSION_MAX_HOURS: "1000" });
   let fixed: Date | null = null;
   const app = await buildApp({ db: database.handle.db, engine: "sqlite", config, now: () => fixed ?? new Date() });
   await app.listen({ port: 0, host: "127.0.0.1" });
@@ -125,7 +125,9 @@ describe("contact moments, follow-ups and My day in the browser", () => {
     await page.getByRole("heading", { name: "Mijn dag", level: 1 }).waitFor();
     const today = page.getByRole("region", { name: "Vandaag" });
     await today.getByText("Geen vervolgacties voor vandaag.").waitFor();
-    expect(await page.getByText(ACTION).count()).toBe(0);
+    expect(await today.getByText(ACTION).count()).toBe(0);
+    // It is listed among the follow-ups of the coming days instead.
+    await page.getByRole("region", { name: /Komende 7 dagen/ }).getByRole("cell", { name: ACTION, exact: true }).waitFor();
 
     // A week later (server clock), the follow-up is due today, with a link to its relation.
     server.setNow(new Date(`${dueDate}T10:00:00Z`));

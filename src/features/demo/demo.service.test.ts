@@ -69,6 +69,21 @@ describe.each(ENGINES)("demo company on %s", (engine) => {
     expect(Number(mismatched.n)).toBe(0);
   });
 
+  it("fills every field rep's agenda around today, some visits planned by inside sales", async () => {
+    const rows = await t.ctx.db
+      .selectFrom("appointments as a")
+      .innerJoin("users as f", "f.id", "a.for_user_id")
+      .innerJoin("users as c", "c.id", "a.created_by")
+      .select(["a.for_user_id", "f.role as for_role", "c.role as maker_role", "a.starts_at"])
+      .execute();
+    const reps = await t.ctx.db.selectFrom("users").select("id").where("role", "=", "field_sales").execute();
+    for (const rep of reps) expect(rows.some((r) => r.for_user_id === rep.id), `rep ${rep.id}`).toBe(true);
+    expect(rows.every((r) => r.for_role === "field_sales")).toBe(true);
+    expect(rows.some((r) => r.maker_role === "inside_sales")).toBe(true);
+    const week = rows.filter((r) => Math.abs(Date.parse(r.starts_at) - NOW.getTime()) <= 8 * 86_400_000);
+    expect(week.length).toBe(rows.length);
+  });
+
   it("places every relation at a valid Dutch postcode of a known postcode area, with its coordinates", async () => {
     const rows = await t.ctx.db
       .selectFrom("relations as r")

@@ -11,6 +11,7 @@ import { LOADED_TABLES, withoutSecondaryIndexes } from "./bulk-load.js";
 import { rowCount } from "./rows.js";
 import { writeBatch } from "./writer.js";
 import { type SalesDemoSummary, seedSalesDemo } from "./sales-demo.js";
+import { seedAgendaDemo } from "./agenda-demo.js";
 
 export interface DemoLogin {
   email: string;
@@ -161,6 +162,7 @@ export async function seedDemo(db: Db, options: DemoOptions, now: Date): Promise
   });
   await refreshStatistics(db, engine);
   const sales = options.sales === false ? { products: 0, quotes: 0, contactMoments: 0 } : await seedSalesDemo(db, { seed: options.seed, now });
+  if (options.sales !== false) await seedAgendaDemo(db, { seed: options.seed, now });
   return { users: await demoLogins(db), relations: generator.done, persons, rows, sales, seconds: (performance.now() - started) / 1000 };
 }
 

@@ -2,6 +2,7 @@
 import { type Static, Type } from "typebox";
 import { QUICK_CHOICES } from "../../domain/followup-dates.js";
 import { IsoDateString, Nullable, Ref, literals, Id } from "../../server/schema-helpers.js";
+import { Appointment } from "../appointments/appointment.schemas.js";
 
 
 export const FOLLOW_UP_STATUSES = ["open", "done"] as const;
@@ -86,9 +87,13 @@ export const MyDay = Type.Object({
   user: Ref,
   overdue: Section(FollowUp),
   dueToday: Section(FollowUp),
+  /** Open follow-ups due in the coming days (tomorrow up to `upcomingDays` ahead). */
+  upcoming: Type.Object({ days: Type.Integer(), items: Type.Array(FollowUp), count: Type.Integer() }),
+  /** Today's planned appointments from the agenda, in time order. */
+  agenda: Type.Object({ items: Type.Array(Appointment) }),
   appointments: Type.Object({
     source: Type.Literal("planned_contact_moments", {
-      description: "no agenda yet: contact moments you take part in that lie in the coming 14 days",
+      description: "contact moments recorded ahead that you take part in, in the coming 14 days (beside the agenda)",
     }),
     items: Type.Array(PlannedContactMoment),
   }),

@@ -5,6 +5,8 @@ import { addDays, daysBetween } from "../../domain/calendar.js";
 import { proposalWindow, proposeFrom } from "../../domain/contract-renewal.js";
 import type { Db } from "../../db/kysely.js";
 import type { AuthUser } from "../auth/auth-user.js";
+import { startOfAmsterdamDay } from "../../server/time.js";
+import { listAppointments } from "../appointments/appointment.service.js";
 import { readCrmSettings } from "./crm-settings.service.js";
 import { countOpenFollowUpsOfUser, openFollowUpsOfUser, overdueCountsPerUser } from "./follow-up.repository.js";
 import { toFollowUpDto } from "./follow-up.service.js";
@@ -13,6 +15,8 @@ import { toFollowUpDto } from "./follow-up.service.js";
 const SECTION_LIMIT = 200;
 /** Planned contact moments shown as appointments: the coming two weeks. */
 const APPOINTMENT_DAYS = 14;
+/** Follow-ups of the coming days shown beside today's: the coming week. */
+const UPCOMING_DAYS = 7;
 
 export async function myDay(db: Db, user: AuthUser, now: Date, today: string) {
   const yesterday = addDays(today, -1);
@@ -20,11 +24,17 @@ export async function myDay(db: Db, user: AuthUser, now: Date, today: string) {
   const window = proposalWindow(today, settings.proposalWindowDays);
   const until = new Date(now.getTime() + APPOINTMENT_DAYS * 86_400_000).toISOString();
 
-  const [overdue, overdueCount, dueToday, dueTodayCount, planned, renewals] = await Promise.all([
+  const tomorrow = addDays(today, 1);
+  const upcomingTo = addDays(today, UPCOMING_DAYS);
+  const [overdue, overdueCount, dueToday, dueTodayCount, upcoming, upcomingCount, agenda, planned, renewals] = await Promise.all([
     openFollowUpsOfUser(db, user.id, null, yesterday, SECTION_LIMIT),
     countOpenFollowUpsOfUser(db, user.id, null, yesterday),
     openFollowUpsOfUser(db, user.id, today, today, SECTION_LIMIT),
     countOpenFollowUpsOfUser(db, user.id, today, today),
+    openFollowUpsOfUser(db, user.id, tomorrow, upcomingTo, SECTION_LIMIT),
+    countOpenFollowUpsOfUser(db, user.id, tomorrow, upcomingTo),
+    // The user's own agenda only (not the reps an inside-sales user plans for).
+    listAppointments(db, user, { from: today, to: today, fromIso: startOfAmsterdamDay(today), toIso: startOfAmsterdamDay(tomorrow), userId: user.id, includeCancelled: false }),
     db
       .selectFrom("activity_users as au")
       .innerJoin("activities as a", "a.id", "au.activity_id")
@@ -55,6 +65,8 @@ export async function myDay(db: Db, user: AuthUser, now: Date, today: string) {
     user: { id: user.id, name: user.name },
     overdue: { items: overdue.map((r) => toFollowUpDto(r, today)), count: overdueCount },
     dueToday: { items: dueToday.map((r) => toFollowUpDto(r, today)), count: dueTodayCount },
+    upcoming: { days: UPCOMING_DAYS, items: upcoming.map((r) => toFollowUpDto(r, today)), count: upcomingCount },
+    agenda: { items: agenda },
     appointments: {
       source: "planned_contact_moments" as const,
       items: planned.map((a) => ({

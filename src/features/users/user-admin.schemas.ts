@@ -1,7 +1,7 @@
 // The administrator's view of a user account and the bodies that create and change one.
 import { Type } from "typebox";
 import { ROLES } from "../../domain/roles.js";
-import { literals, Nullable, OptionalText, Ref } from "../../server/schema-helpers.js";
+import { Id, literals, Nullable, OptionalText, Ref } from "../../server/schema-helpers.js";
 
 const Time = Type.String({ maxLength: 5, description: "HH:MM, Europe/Amsterdam" });
 
@@ -29,7 +29,7 @@ export const UserAccount = Type.Object({
 const fields = {
   name: Type.String({ maxLength: 200 }),
   role: Type.String({ maxLength: 40 }),
-  rayonIds: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 50 }),
+  rayonIds: Type.Array(Id(), { maxItems: 50 }),
   profitResponsible: Type.Boolean(),
   homeAddress: OptionalText(200),
   homePostcode: OptionalText(12),

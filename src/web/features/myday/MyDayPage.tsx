@@ -1,4 +1,5 @@
-// /my-day: what the user should act on today — overdue follow-ups and those due today (done / move /
+// /my-day: what the user should act on today — today's appointments from the agenda in time order,
+// the follow-ups of the coming week beside the overdue follow-ups and those due today (done / move /
 // reassign inline), planned contact moments of the coming two weeks, and relations whose contract
 // with the current supplier ends within the proposal window. Managers also see overdue per rep.
 import { Anchor, Badge, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
@@ -133,6 +134,43 @@ function Appointments({ day }: { day: MyDay }) {
   );
 }
 
+function TodaysAgenda({ day }: { day: MyDay }) {
+  const { t } = useTranslation();
+  const items = day.agenda.items;
+  return (
+    <Section id="myday-agenda" title={t("myday.agenda")} count={items.length}>
+      {items.length === 0 ? (
+        <Text c="dimmed">{t("myday.noAgenda")}</Text>
+      ) : (
+        <Stack gap="xs" component="ol" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+          {items.map((a) => (
+            <Card key={a.id} withBorder padding="xs" component="li" data-testid={`myday-appointment-${a.id}`}>
+              <Group gap="sm" wrap="nowrap" align="flex-start">
+                <Text fw={600} size="sm" style={{ whiteSpace: "nowrap" }}>
+                  {a.startTime}–{a.endTime}
+                </Text>
+                <Stack gap={0} style={{ minWidth: 0 }}>
+                  <Anchor component={Link} to={`/relations/${a.relation.id}`} size="sm" style={{ overflowWrap: "anywhere" }}>
+                    {a.relation.name}
+                  </Anchor>
+                  <Text size="xs" c="dimmed" style={{ overflowWrap: "anywhere" }}>
+                    {t(`agenda.visitType.${a.visitType}`)}
+                    {a.address ? ` · ${a.address}` : ""}
+                    {a.createdBy && a.createdBy.id !== a.forUser.id ? ` · ${t("agenda.plannedBy", { name: a.createdBy.name })}` : ""}
+                  </Text>
+                </Stack>
+              </Group>
+            </Card>
+          ))}
+        </Stack>
+      )}
+      <Anchor component={Link} to="/agenda?view=day" size="sm" mt="xs" display="inline-block">
+        {t("myday.toAgenda")}
+      </Anchor>
+    </Section>
+  );
+}
+
 function ContractRenewals({ day }: { day: MyDay }) {
   const { t } = useTranslation();
   const { items, count, windowDays } = day.contractRenewals;
@@ -207,11 +245,15 @@ export function MyDayPage() {
         <ErrorAlert error={day.error} />
       ) : (
         <>
+          <TodaysAgenda day={day.data} />
           <Section id="myday-overdue" alarm title={t("myday.overdue")} count={day.data.overdue.count} shown={day.data.overdue.items.length}>
             <FollowUpTable items={day.data.overdue.items} canWrite={canWrite} empty={t("myday.noOverdue")} />
           </Section>
           <Section id="myday-today" title={t("myday.dueToday")} count={day.data.dueToday.count} shown={day.data.dueToday.items.length}>
             <FollowUpTable items={day.data.dueToday.items} canWrite={canWrite} empty={t("myday.noneToday")} />
+          </Section>
+          <Section id="myday-upcoming" title={t("myday.upcoming", { count: day.data.upcoming.days })} count={day.data.upcoming.count} shown={day.data.upcoming.items.length}>
+            <FollowUpTable items={day.data.upcoming.items} canWrite={canWrite} empty={t("myday.noUpcoming")} />
           </Section>
           <Appointments day={day.data} />
           <ContractRenewals day={day.data} />
