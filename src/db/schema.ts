@@ -76,6 +76,14 @@ export interface ApiTokensTable {
   revoked_at: Instant | null;
 }
 
+/** A user's calendar feed: the SHA-256 of the secret in its URL. */
+export interface CalendarFeedsTable {
+  user_id: number;
+  token_hash: string;
+  created_at: Instant;
+  last_read_at: Instant | null;
+}
+
 /** A one-time link to choose a password: started by an administrator, valid until expires_at, once. */
 export interface PasswordResetsTable {
   id: Generated<number>;
@@ -247,6 +255,7 @@ export interface CoreTables {
   user_rayons: UserRayonsTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  calendar_feeds: CalendarFeedsTable;
   password_resets: PasswordResetsTable;
   login_attempts: LoginAttemptsTable;
   sbi_codes: SbiCodesTable;

@@ -13,6 +13,7 @@ import addFormats from "ajv-formats";
 import Fastify from "fastify";
 import { activityRoutes } from "../features/activities/activity.routes.js";
 import { appointmentRoutes } from "../features/appointments/appointment.routes.js";
+import { calendarFeedRoutes } from "../features/appointments/calendar-feed.routes.js";
 import { consentRoutes } from "../features/consent/consent.routes.js";
 import { followUpRoutes } from "../features/followups/follow-up.routes.js";
 import { gdprRoutes } from "../features/gdpr/gdpr.routes.js";
@@ -168,6 +169,7 @@ export async function buildApp(base: BaseContext & { jobs?: JobRunner }, options
   await app.register(forecastRoutes, { ctx });
   await app.register(activityRoutes, { ctx });
   await app.register(appointmentRoutes, { ctx });
+  await app.register(calendarFeedRoutes, { ctx });
   await app.register(followUpRoutes, { ctx });
   await app.register(consentRoutes, { ctx });
   await app.register(gdprRoutes, { ctx });

@@ -6,6 +6,7 @@ import { Button, Group, Modal, SegmentedControl, Select, Stack, Text, Title } fr
 import { useMediaQuery } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { CalendarFeedModal } from "./CalendarFeedModal.js";
 import { useSearchParams } from "react-router";
 import { can } from "../../../domain/roles.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
@@ -28,6 +29,7 @@ type Dialog = { kind: "new"; date: string; time: string } | { kind: "details"; i
 
 export function AgendaPage() {
   const { t } = useTranslation();
+  const [feedOpen, setFeedOpen] = useState(false);
   const me = useCurrentUser();
   const canWrite = can(me.role, "crm.write");
   const wide = useMediaQuery("(min-width: 48em)", true);
@@ -72,8 +74,14 @@ export function AgendaPage() {
             {heading}
           </Text>
         </Stack>
-        {canWrite && <Button onClick={() => setDialog({ kind: "new", date: view === "day" ? date : date < from || date > to ? from : date, time: "09:00" })}>{t("agenda.new")}</Button>}
+        <Group gap="xs" wrap="wrap">
+          <Button variant="default" onClick={() => setFeedOpen(true)}>
+            {t("agenda.feed.button")}
+          </Button>
+          {canWrite && <Button onClick={() => setDialog({ kind: "new", date: view === "day" ? date : date < from || date > to ? from : date, time: "09:00" })}>{t("agenda.new")}</Button>}
+        </Group>
       </Group>
+      <CalendarFeedModal opened={feedOpen} onClose={() => setFeedOpen(false)} />
       <Group gap="xs" wrap="wrap">
         <SegmentedControl value={view} onChange={(v) => set({ view: v })} data={VIEWS.map((v) => ({ value: v, label: t(`agenda.view.${v}`) }))} aria-label={t("agenda.viewLabel")} />
         <Group gap={4} wrap="nowrap">
