@@ -47,7 +47,7 @@ export async function feedCalendar(db: Db, token: string, now: Date, baseUrl: st
   const feed = await db.selectFrom("calendar_feeds").select("user_id").where("token_hash", "=", secretHash(token)).executeTakeFirst();
   if (!feed) return null;
   const row = await findUserById(db, feed.user_id);
-  if (!row || row.active !== 1) return null;
+  if (row?.active !== 1) return null;
   const user = await toAuthUser(db, row);
   const today = amsterdamDate(now);
   const from = addDays(today, -DAYS_BACK);
