@@ -1,6 +1,7 @@
 // Row types of the tables, as both engines return them (see migrations/columns.ts for the shapes).
 import type { Generated } from "kysely";
 import type { ActivityTables } from "../features/activities/activity.table.js";
+import type { CompanyTables } from "../features/company/company.table.js";
 import type { ConsentTables } from "../features/consent/consent.table.js";
 import type { FollowUpTables } from "../features/followups/follow-up.table.js";
 import type { GdprTables } from "../features/gdpr/gdpr.table.js";
@@ -223,7 +224,7 @@ export interface PersonDmuRolesTable {
  * All tables. Each later feature keeps its row types in its own `*.table.ts` and adds its
  * interface to the list below (features/activities, features/imports, features/quotes …).
  */
-export interface Database extends CoreTables, ProductTables, QuoteTables, ActivityTables, FollowUpTables, ConsentTables, GdprTables, ImportTables, MergeTables, JobTables, SalesTables {}
+export interface Database extends CoreTables, ProductTables, QuoteTables, ActivityTables, FollowUpTables, ConsentTables, GdprTables, ImportTables, MergeTables, JobTables, SalesTables, CompanyTables {}
 
 export interface CoreTables {
   app_settings: AppSettingsTable;

@@ -151,6 +151,11 @@ export const FIELD_MESSAGES: Readonly<Record<string, string>> = {
   sort_key_invalid: "is not a dimension or measure of this report",
   target_needs_rayon_or_rep: "a target belongs to a rayon or a rep",
   threshold_order: "must not be above the threshold for A",
+  // Company settings (the quote letter)
+  vat_number_invalid: "is not a Dutch VAT number like NL123456789B01",
+  iban_invalid: "is not a valid IBAN (check the digits)",
+  logo_type_invalid: "must be a PNG or JPEG image",
+  logo_too_large: "may be at most 1 MB",
 };
 
 export function fieldProblem(field: string, code: string): FieldProblem {
