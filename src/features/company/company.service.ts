@@ -189,3 +189,9 @@ export async function removeLogo(db: Db, user: AuthUser, now: Date): Promise<Com
   await writeColumns(db, user.id, null, { logo: null, logo_content_type: null }, now);
   return getCompanySettings(db);
 }
+
+/** Days a new quote stays valid when it names no date of its own (the quotes feature asks here). */
+export async function quoteValidityDays(db: Db): Promise<number> {
+  const row = await db.selectFrom("company_settings").select("quote_validity_days").where("id", "=", 1).executeTakeFirst();
+  return row?.quote_validity_days ?? 30;
+}
