@@ -26,6 +26,7 @@ export const router = createBrowserRouter([
           { path: "my-day", lazy: () => import("../features/myday/MyDayPage.js").then((m) => ({ Component: m.MyDayPage })) },
           { path: "reports", lazy: () => import("../features/reports/ReportsPage.js").then((m) => ({ Component: m.ReportsPage })) },
           { path: "settings", lazy: () => import("../features/settings/SettingsPage.js").then((m) => ({ Component: m.SettingsPage })) },
+          { path: "settings/company", lazy: () => import("../features/company/CompanySettingsPage.js").then((m) => ({ Component: m.CompanySettingsPage })) },
           { path: "agenda", element: <ComingSoon area="agenda" /> },
           ...quoteRoutes,
           ...dataRoutes,
