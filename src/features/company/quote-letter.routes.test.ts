@@ -69,10 +69,8 @@ describe.each(ENGINES)("the quote letter on %s", (engine) => {
     expect(text).toContain(`Offertenummer ${quote.number}`);
     // 500 m2 × € 2,50 − 10 % = € 1.125,00 at 21 %; + € 49,50 call-out = € 1.174,50 at 21 %.
     expect(text).toContain("500 m2 € 2,50 10% 21% € 1.125,00");
-    expect(text).toContain("Subtotaal 21% btw € 1.174,50");
-    expect(text).toContain("Btw 21% over € 1.174,50 € 246,65"); // 246,645 → 246,65
-    expect(text).toContain("Subtotaal 9% btw € 60,00");
-    expect(text).toContain("Btw 9% over € 60,00 € 5,40");
+    // Per rate: the subtotal and its VAT, rounded once (1.174,50 × 21 % = 246,645 → 246,65).
+    expect(text).toContain("Btw-tarief Subtotaal Btw 21% € 1.174,50 € 246,65 9% € 60,00 € 5,40");
     expect(text).toContain("Totaal exclusief btw € 1.234,50");
     expect(text).toContain("Totaal inclusief btw € 1.486,55");
     expect(text).toContain("geldig tot en met 11 januari 2027");
@@ -80,7 +78,7 @@ describe.each(ENGINES)("the quote letter on %s", (engine) => {
     expect(html).toContain("Wij zien uw opdracht &lt;graag&gt; tegemoet.");
     expect(text).toContain("Voor akkoord");
     expect(text).toMatch(/Naam .*Datum .*Handtekening/);
-    expect(text).toContain("KvK 30123456 · btw-id NL004495445B01");
+    expect(text).toContain("KvK 30123456 Btw-id NL004495445B01 IBAN NL91 ABNA 0417 1643 00");
     expect(html).toContain('counter(page) " van " counter(pages)');
     expect(html).not.toContain("Koers");
   });

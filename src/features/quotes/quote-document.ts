@@ -33,28 +33,19 @@ const longDate = (iso: string) => LONG_DATE.format(new Date(`${iso}T00:00:00Z`))
 const join = (...parts: (string | null | undefined)[]) => parts.filter((p) => p && p.trim() !== "").map(escapeHtml).join(" ");
 const lines = (...parts: string[]) => parts.filter((p) => p !== "").join("<br>\n");
 
+/** The sender block of the letterhead: address on the left, contact and registration on the right. */
 function senderBlock(c: CompanyLetterhead): string {
   const postal = c.postalStreet !== "" ? lines(join(c.postalStreet), join(c.postalPostcode, c.postalCity)) : "";
-  return lines(
-    `<strong>${escapeHtml(c.legalName)}</strong>`,
-    join(c.visitStreet),
-    join(c.visitPostcode, c.visitCity),
-    postal,
+  const address = lines(`<strong>${escapeHtml(c.legalName)}</strong>`, join(c.visitStreet), join(c.visitPostcode, c.visitCity), postal);
+  const contact = lines(
     c.phone ? `T ${escapeHtml(c.phone)}` : "",
     escapeHtml(c.email),
     escapeHtml(c.website.replace(/^https?:\/\//, "")),
-  );
-}
-
-function registration(c: CompanyLetterhead): string {
-  return [
-    escapeHtml(c.legalName),
     c.kvkNumber ? `KvK ${escapeHtml(c.kvkNumber)}` : "",
-    c.vatNumber ? `btw-id ${escapeHtml(c.vatNumber)}` : "",
+    c.vatNumber ? `Btw-id ${escapeHtml(c.vatNumber)}` : "",
     c.iban ? `IBAN ${escapeHtml(formatIban(c.iban))}` : "",
-  ]
-    .filter((p) => p !== "")
-    .join(" · ");
+  );
+  return `<div>${address}</div><div>${contact}</div>`;
 }
 
 export async function quoteDocument(db: Db, id: number, now: Date): Promise<string> {
@@ -86,7 +77,7 @@ export async function quoteDocument(db: Db, id: number, now: Date): Promise<stri
 
   const rows = priced
     .map(
-      ({ line: l, rate }) => `<tr><td>${escapeHtml(l.description)}${l.product ? `<br><small>${escapeHtml(l.product.code)}</small>` : ""}</td>
+      ({ line: l, rate }) => `<tr><td>${escapeHtml(l.description)}${l.product ? ` <small>${escapeHtml(l.product.code)}</small>` : ""}</td>
 <td class="num">${QUANTITY.format(l.quantity)}</td>
 <td>${escapeHtml(l.product?.unit ?? "")}</td>
 <td class="num">${euros(l.unitPriceCents)}</td>
@@ -96,10 +87,7 @@ export async function quoteDocument(db: Db, id: number, now: Date): Promise<stri
     )
     .join("\n");
   const vatRows = totals.groups
-    .map(
-      (g) => `<tr class="vat-base"><td>Subtotaal ${percent(g.rateBasisPoints)} btw</td><td class="num">${euros(g.baseCents)}</td></tr>
-<tr class="vat"><td>Btw ${percent(g.rateBasisPoints)} over ${euros(g.baseCents)}</td><td class="num">${euros(g.vatCents)}</td></tr>`,
-    )
+    .map((g) => `<tr><td>${percent(g.rateBasisPoints)}</td><td class="num">${euros(g.baseCents)}</td><td class="num">${euros(g.vatCents)}</td></tr>`)
     .join("\n");
   const closing = company.closingText
     .split(/\n{2,}/)
@@ -108,8 +96,10 @@ export async function quoteDocument(db: Db, id: number, now: Date): Promise<stri
   const payment = [
     `Betaling binnen ${company.paymentTermDays} dagen na factuurdatum`,
     company.iban ? ` op IBAN ${escapeHtml(formatIban(company.iban))} ten name van ${escapeHtml(companyName)}` : "",
-    ".",
-  ].join("");
+  ]
+    .join("")
+    // "… B.V." ends the sentence already.
+    .replace(/([^.])$/, "$1.");
 
   return `<!doctype html>
 <html lang="nl">
@@ -141,30 +131,43 @@ ${quote.title ? `<tr><td>Betreft</td><td>${escapeHtml(quote.title)}</td></tr>` :
 ${rows}
 </tbody>
 </table>
+<div class="sums">
+<table class="vat-spec">
+<thead><tr><th>Btw-tarief</th><th class="num">Subtotaal</th><th class="num">Btw</th></tr></thead>
+<tbody>
+${vatRows}
+</tbody>
+</table>
 <table class="totals">
 <tr class="subtotal"><td>Totaal exclusief btw</td><td class="num">${euros(totals.subtotalCents)}</td></tr>
-${vatRows}
 <tr class="vat-total"><td>Totaal btw</td><td class="num">${euros(totals.vatCents)}</td></tr>
 <tr class="grand"><td>Totaal inclusief btw</td><td class="num">${euros(totals.totalCents)}</td></tr>
 </table>
+</div>
 <section class="terms">
 <p>Deze offerte is geldig tot en met ${escapeHtml(longDate(validUntil))}. Prijzen zijn in euro's; de btw is per tarief berekend over het subtotaal van dat tarief. ${payment}</p>
 </section>
 <section class="closing">
 ${closing}
-<p>Met vriendelijke groet,<br><br>${escapeHtml(quote.rep.name)}<br>${escapeHtml(companyName)}</p>
 </section>
+<div class="signoff">
+<p>Met vriendelijke groet,<br><br>${escapeHtml(quote.rep.name)}<br>${escapeHtml(companyName)}</p>
 <section class="acceptance">
 <h2>Voor akkoord</h2>
 <p>Hierbij gaat ${escapeHtml(relation.name)} akkoord met offerte ${escapeHtml(quote.number)} en de daarin genoemde voorwaarden.</p>
+<div class="fields">
 <table>
 <tr><td class="label">Naam</td><td class="blank"></td></tr>
 <tr><td class="label">Functie</td><td class="blank"></td></tr>
 <tr><td class="label">Datum</td><td class="blank"></td></tr>
-<tr><td class="label">Handtekening</td><td class="signature"></td></tr>
 </table>
+<table>
+<tr><td class="label">Handtekening</td></tr>
+<tr><td class="signature"></td></tr>
+</table>
+</div>
 </section>
-<footer class="registration">${registration(company)}</footer>
+</div>
 </body>
 </html>
 `;

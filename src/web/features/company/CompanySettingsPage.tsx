@@ -5,6 +5,7 @@ import { Alert, Button, Fieldset, Group, NumberInput, Paper, SimpleGrid, Stack, 
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
+import { formatIban } from "../../../domain/iban.js";
 import { can } from "../../../domain/roles.js";
 import { isApiError } from "../../api/client.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
@@ -30,6 +31,8 @@ function toValues(s: CompanySettings): Values {
   const texts = Object.fromEntries(TEXTS.map((k) => [k, s[k]])) as Record<TextKey, string>;
   return {
     ...texts,
+    // Shown in groups of four, as people read and type it; the server stores it without spaces.
+    iban: formatIban(s.iban),
     paymentTermDays: s.paymentTermDays,
     quoteValidityDays: s.quoteValidityDays,
     vatRates: { high: s.vatRates.high / 100, low: s.vatRates.low / 100, zero: s.vatRates.zero / 100 },
