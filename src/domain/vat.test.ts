@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { vatOf, vatTotals } from "./vat.js";
+import { parseVatCategory, vatOf, vatTotals } from "./vat.js";
 
 describe("vatTotals", () => {
   it("gives a subtotal and the VAT per rate, highest rate first, and the total including VAT", () => {
@@ -54,5 +54,25 @@ describe("vatTotals", () => {
 
   it("refuses a rate outside 0–100 %", () => {
     expect(() => vatOf(100, 10_001)).toThrow(RangeError);
+  });
+});
+
+describe("parseVatCategory", () => {
+  it.each([
+    ["hoog", "high"],
+    [" Laag ", "low"],
+    ["nul", "zero"],
+    ["21", "high"],
+    ["21%", "high"],
+    ["9 %", "low"],
+    ["0", "zero"],
+  ])("reads %j as %s", (text, category) => {
+    expect(parseVatCategory(text)).toEqual({ ok: true, value: category });
+  });
+
+  it("reads a rate against the company's own rates, and refuses one it does not have", () => {
+    expect(parseVatCategory("6", { high: 2100, low: 600, zero: 0 })).toEqual({ ok: true, value: "low" });
+    expect(parseVatCategory("6").ok).toBe(false);
+    expect(parseVatCategory("btw").ok).toBe(false);
   });
 });

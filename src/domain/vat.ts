@@ -7,6 +7,7 @@
 // rule of the Dutch tax office for an invoice (rounding per rate on the total, not per line), so the
 // VAT shown can be checked as subtotal × rate. The total including VAT is the sum of the rounded parts.
 import type { Cents } from "./money.js";
+import { err, ok, type Result } from "./result.js";
 
 export type VatCategory = "high" | "low" | "zero";
 export const VAT_CATEGORIES: readonly VatCategory[] = ["high", "low", "zero"];
@@ -63,4 +64,21 @@ export function vatTotals(lines: readonly VatLine[]): VatTotals {
   const subtotalCents = groups.reduce((s, g) => s + g.baseCents, 0);
   const vatCents = groups.reduce((s, g) => s + g.vatCents, 0);
   return { groups, subtotalCents, vatCents, totalCents: subtotalCents + vatCents };
+}
+
+/**
+ * A VAT category as people write it in a spreadsheet: "hoog", "laag", "nul" (or high, low, zero), or
+ * the rate itself ("21", "21 %", "9%", "0"), matched against the company's rates.
+ */
+export function parseVatCategory(text: string, rates: VatRates = DEFAULT_VAT_RATES): Result<VatCategory> {
+  const t = text.trim().toLowerCase();
+  const named: Record<string, VatCategory> = { hoog: "high", high: "high", laag: "low", low: "low", nul: "zero", zero: "zero", vrij: "zero" };
+  if (named[t]) return ok(named[t]);
+  const m = /^(\d{1,3}(?:[.,]\d{1,2})?)\s*%?$/.exec(t);
+  if (m) {
+    const bp = Math.round(Number((m[1] as string).replace(",", ".")) * 100);
+    const found = VAT_CATEGORIES.find((c) => rates[c] === bp);
+    if (found) return ok(found);
+  }
+  return err(`expected a VAT rate such as hoog, laag, nul or ${VAT_CATEGORIES.map((c) => `${rates[c] / 100}%`).join(", ")}, got "${text}"`);
 }
