@@ -1,6 +1,7 @@
 // The quote that can go to a customer, in a real browser: an administrator fills in the company's
 // details on the "Bedrijf" settings page (a wrong IBAN is named in Dutch beside its field) and
-// uploads a logo; a quote is printed to PDF by Chromium, the way Ctrl+P prints it, on A4 pages —
+// uploads a logo; a rep opens a quote, presses "Afdrukken" and the letter is printed to PDF by
+// Chromium, the way Ctrl+P prints it, on A4 pages —
 // one page for a short quote, two when the lines need two — with the company's name and the totals
 // per VAT rate. Screenshots of the page (1280 and 390 px) and of the letter go to test-results/.
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -146,10 +147,15 @@ describe("the quote letter in the browser", () => {
     const short = await quote(5);
     const long = await quote(30);
 
-    const { page } = await pages.open();
-    await logInAs(page, USER);
+    const { page: app, context } = await pages.open();
+    await logInAs(app, USER);
+    let page = app;
+    /** As a rep does it: the quote's page, "Afdrukken" (a new tab with the letter), then print. */
     const print = async (q: { id: number; number: string }) => {
-      await page.goto(`/api/quotes/${q.id}/document`);
+      await app.goto(`/quotes/${q.id}`);
+      const opened = context.waitForEvent("page");
+      await app.getByRole("link", { name: "Afdrukken" }).click();
+      page = await opened;
       await page.getByText("Voor akkoord").waitFor();
       await page.emulateMedia({ media: "print" });
       // Settings the print dialog uses by default: the page size and margins of the page's own @page.
