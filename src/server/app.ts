@@ -14,6 +14,7 @@ import Fastify from "fastify";
 import { activityRoutes } from "../features/activities/activity.routes.js";
 import { appointmentRoutes } from "../features/appointments/appointment.routes.js";
 import { calendarFeedRoutes } from "../features/appointments/calendar-feed.routes.js";
+import { companyRoutes } from "../features/company/company.routes.js";
 import { consentRoutes } from "../features/consent/consent.routes.js";
 import { followUpRoutes } from "../features/followups/follow-up.routes.js";
 import { gdprRoutes } from "../features/gdpr/gdpr.routes.js";
@@ -179,6 +180,7 @@ export async function buildApp(base: BaseContext & { jobs?: JobRunner }, options
   await app.register(salesImportRoutes, { ctx });
   await app.register(salesReportRoutes, { ctx });
   await app.register(salesAnalysisRoutes, { ctx });
+  await app.register(companyRoutes, { ctx });
 
   // wildcard: files are looked up per request (a rebuilt web app is served without a restart); a
   // miss falls through to the not-found handler, which serves the app shell for client routes.

@@ -162,6 +162,11 @@ export const FIELD_MESSAGES: Readonly<Record<string, string>> = {
   relation_dead: "is a dead relation: no appointments are planned with it",
   address_missing: "the relation has no such address; choose another place or type one",
   appointment_cancelled: "the appointment is cancelled",
+  // Company settings (the quote letter)
+  vat_number_invalid: "is not a Dutch VAT number like NL123456789B01",
+  iban_invalid: "is not a valid IBAN (check the digits)",
+  logo_type_invalid: "must be a PNG or JPEG image",
+  logo_too_large: "may be at most 1 MB",
 };
 
 export function fieldProblem(field: string, code: string): FieldProblem {

@@ -12,6 +12,7 @@ import * as salesViews from "./0008_sales_views.js";
 import * as importRows from "./0009_import_rows.js";
 import * as appointments from "./0010_appointments.js";
 import * as userAdmin from "./0011_user_admin.js";
+import * as companySettings from "./0012_company_settings.js";
 import * as calendarFeeds from "./0014_calendar_feeds.js";
 
 export const migrations: Record<string, Migration> = {
@@ -26,5 +27,6 @@ export const migrations: Record<string, Migration> = {
   "0009_import_rows": importRows,
   "0010_appointments": appointments,
   "0011_user_admin": userAdmin,
+  "0012_company_settings": companySettings,
   "0014_calendar_feeds": calendarFeeds,
 };

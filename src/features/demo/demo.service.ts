@@ -4,7 +4,8 @@
 import { sql, SqliteAdapter } from "kysely";
 import type { Db, Engine } from "../../db/kysely.js";
 import { AppError } from "../../server/errors.js";
-import { addUser, ensureRayon } from "../users/user.service.js";
+import { addUser, ensureRayon, toAuthUser } from "../users/user.service.js";
+import { seedCompanySettings } from "./company-settings-demo.js";
 import { COMPANY, DEMO_PASSWORD, DEMO_USERS, RAYONS, type RayonName, type SegmentCode, SEGMENTS } from "./company.js";
 import { DemoGenerator } from "./generator.js";
 import { LOADED_TABLES, withoutSecondaryIndexes } from "./bulk-load.js";
@@ -80,6 +81,12 @@ async function ensureTeam(db: Db, now: Date) {
   return { rayons, managerId: ids.get("manager@glansrijk.nl") as number, marketingId: ids.get("marketing@glansrijk.nl") as number };
 }
 
+/** The demo company's letterhead, written by its administrator (Sanne de Graaf). */
+async function seedCompanyOf(db: Db, now: Date): Promise<void> {
+  const admin = await db.selectFrom("users").selectAll().where("email", "=", "admin@glansrijk.nl").executeTakeFirst();
+  if (admin) await seedCompanySettings(db, await toAuthUser(db, admin), now);
+}
+
 /**
  * A larger SQLite page cache during the load (256 MiB; the search-term tree is written all over and
  * should stay in memory), then back to what it was.
@@ -125,6 +132,7 @@ export async function seedDemo(db: Db, options: DemoOptions, now: Date): Promise
   }
   const segments = await ensureSegments(db);
   const team = await ensureTeam(db, now);
+  await seedCompanyOf(db, now);
   const generator = new DemoGenerator({
     seed: options.seed,
     now,

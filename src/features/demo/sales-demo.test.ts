@@ -1,5 +1,6 @@
 // The demo company is alive: its reps find follow-ups on "Mijn dag", the forecast has open quotes,
-// and the products and contact moments are there — on both engines.
+// the products and contact moments are there, and its quotes print on its own letterhead — on both
+// engines.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "../auth/session.service.js";
 import { findUserByEmail } from "../users/user.repository.js";
@@ -44,5 +45,15 @@ describe.each(ENGINES)("demo sales activity on %s", (engine) => {
     expect(decided.length).toBeGreaterThan(0);
     const moments = await t.ctx.db.selectFrom("activities").select("id").limit(10).execute();
     expect(moments.length).toBe(10);
+  });
+
+  it("prints a demo quote as Glansrijk's own letter, with its logo and its bank account", async () => {
+    const settings = (await t.app.inject({ method: "GET", url: "/api/company-settings", headers })).json();
+    expect(settings).toMatchObject({ legalName: "Glansrijk Facilitaire Diensten B.V.", kvkNumber: "30276543", iban: "NL91ABNA0417164300", logo: { contentType: "image/png" } });
+    const quote = await t.ctx.db.selectFrom("quotes").select("id").orderBy("id").limit(1).executeTakeFirstOrThrow();
+    const html = (await t.app.inject({ method: "GET", url: `/api/quotes/${quote.id}/document`, headers })).body;
+    expect(html).toContain("Glansrijk Facilitaire Diensten B.V.");
+    expect(html).toContain("IBAN NL91 ABNA 0417 1643 00");
+    expect(html).toContain('<img src="data:image/png;base64,');
   });
 });

@@ -26,7 +26,10 @@ const PRODUCTS = [
   ["Specialistisch", "SPC-DESI", "Desinfectie na besmetting (per uur)", "uur", 6500, 4100],
   ["Hygiëne", "HYG-DISP", "Zeep- en handdoekdispenser (huur per maand)", "stuk", 450, 180],
   ["Hygiëne", "HYG-ABON", "Hygiëne-abonnement sanitair (per maand)", "stuk", 3900, 2300],
+  ["Hygiëne", "HYG-BOEK", "Handboek hygiëneprotocol (per exemplaar)", "stuk", 2950, 1400],
 ] as const;
+/** Products at the reduced VAT rate (a printed book: 9 %); every other service carries 21 %. */
+const LOW_VAT = new Set<string>(["HYG-BOEK"]);
 
 const NOTES = [
   "Rondleiding gehad door het pand; vooral de sanitaire ruimtes vragen aandacht.",
@@ -57,7 +60,8 @@ async function createProducts(db: Db, admin: AuthUser, now: Date): Promise<{ id:
   const products: { id: number; unit: string }[] = [];
   for (const [group, code, name, unit, listPriceCents, costPriceCents] of PRODUCTS) {
     if (!groups.has(group)) groups.set(group, (await createProductGroup(db, { name: group })).id);
-    const created = await createProduct(db, admin, { code, name, unit, groupId: groups.get(group) ?? null, listPriceCents, costPriceCents, launchDate: "2022-01-01" }, now);
+    const vatCategory = LOW_VAT.has(code) ? "low" : "high";
+    const created = await createProduct(db, admin, { code, name, unit, vatCategory, groupId: groups.get(group) ?? null, listPriceCents, costPriceCents, launchDate: "2022-01-01" }, now);
     products.push({ id: created.id, unit });
   }
   return products;

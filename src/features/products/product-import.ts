@@ -2,6 +2,8 @@
 // errors are reported with row and column. Products are matched by code (case-insensitive), so
 // importing the same file again changes nothing.
 import { parseAmount } from "../../domain/dutch-input.js";
+import { parseVatCategory, type VatCategory, type VatRates } from "../../domain/vat.js";
+import { getCompanySettings } from "../company/company.service.js";
 import { normalizeKey } from "../../domain/text.js";
 import type { Viewer } from "../../domain/access.js";
 import type { Db } from "../../db/kysely.js";
@@ -25,6 +27,7 @@ const FIELDS = {
   costPrice: ["kostprijs", "inkoopprijs", "cost price", "cost"],
   launchDate: ["introductiedatum", "lanceerdatum", "introductie", "launch date", "launched", "introduction date"],
   active: ["actief", "active"],
+  vat: ["btw", "btw-tarief", "btw tarief", "btw%", "vat", "vat rate", "tax"],
 } as const;
 type Field = keyof typeof FIELDS;
 
@@ -39,9 +42,10 @@ interface ProductRowInput {
   costPriceCents: number | null;
   launchDate: string | null;
   active: boolean | null;
+  vatCategory: VatCategory | null;
 }
 
-function readRows(table: ImportTable): { rows: ProductRowInput[]; problems: ImportProblem[] } {
+function readRows(table: ImportTable, rates: VatRates): { rows: ProductRowInput[]; problems: ImportProblem[] } {
   const { columns, problems } = matchColumns<Field>(table.headers, FIELDS, ["code", "name"]);
   if (problems.length > 0) return { rows: [], problems };
   const rows: ProductRowInput[] = [];
@@ -80,6 +84,7 @@ function readRows(table: ImportTable): { rows: ProductRowInput[]; problems: Impo
       costPriceCents,
       launchDate: optional("launchDate", parseDate),
       active: optional("active", parseActive),
+      vatCategory: optional("vat", (t) => parseVatCategory(t, rates)),
     });
   }
   return { rows, problems };
@@ -90,7 +95,7 @@ export async function importProducts(db: Db, viewer: Viewer, table: ImportTable,
   // Refused before any row is read: the created/updated/unchanged counts would otherwise tell a
   // viewer without margin rights whether a guessed cost price is right.
   checkCostPriceAccess(viewer, matchColumns<Field>(table.headers, FIELDS, []).columns.costPrice !== undefined);
-  const { rows, problems } = readRows(table);
+  const { rows, problems } = readRows(table, (await getCompanySettings(db)).vatRates);
   if (table.rows.length === 0 && problems.length === 0) problems.push({ row: null, column: null, message: "the file holds no product rows" });
   if (problems.length > 0) return { ...result, errors: problems };
 
@@ -133,6 +138,7 @@ export async function importProducts(db: Db, viewer: Viewer, table: ImportTable,
         ...(r.costPriceCents !== null ? { cost_price_cents: r.costPriceCents } : {}),
         ...(r.launchDate !== null ? { launch_date: r.launchDate } : {}),
         ...(r.active !== null ? { active: r.active ? 1 : 0 } : {}),
+        ...(r.vatCategory !== null ? { vat_category: r.vatCategory } : {}),
       };
       const existing = await findProductByCodeKey(trx, viewer, codeKeyOf(r.code));
       if (!existing) {

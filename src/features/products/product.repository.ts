@@ -27,6 +27,7 @@ const productColumns = [
   "p.name",
   "p.name_key",
   "p.unit",
+  "p.vat_category",
   "p.group_id",
   "g.name as group_name",
   "p.segment_id",

@@ -130,6 +130,16 @@ describe.each(ENGINES)("products API on %s", (engine) => {
     expect((await list("q=x")).items.filter((p: { code: string }) => p.code.startsWith("X-"))).toEqual([]);
   });
 
+  it("reads the VAT rate of each product from a btw column, and names a rate the company does not have", async () => {
+    const good = multipartFile("btw.csv", Buffer.from("Artikelcode;Omschrijving;Btw\nBTW-H;Schoonmaakmiddel;21%\nBTW-L;Handboek;laag\nBTW-N;Export;0\n"));
+    expect(((await importAsJob(manager.headers, good)).result as { ok: boolean }).ok).toBe(true);
+    const found = (await list("q=btw")).items.map((p: { code: string; vatCategory: string }) => `${p.code}:${p.vatCategory}`);
+    expect(found.sort()).toEqual(["BTW-H:high", "BTW-L:low", "BTW-N:zero"]);
+    const bad = multipartFile("btw.csv", Buffer.from("Artikelcode;Omschrijving;Btw\nBTW-X;Iets;6%\n"));
+    const body = (await importAsJob(manager.headers, bad)).result as { ok: boolean; errors: { row: number; column: string; message: string }[] };
+    expect(body.errors).toEqual([expect.objectContaining({ row: 2, column: "Btw", message: expect.stringContaining("hoog, laag, nul") })]);
+  });
+
   it("lets only writers create products", async () => {
     const purchasing = await t.userWithRole("purchasing");
     expect((await create({ code: "NEE-1", name: "Mag niet" }, purchasing.headers)).statusCode).toBe(403);

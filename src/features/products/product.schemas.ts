@@ -1,6 +1,8 @@
 // HTTP shapes of products and product groups.
 import { type Static, Type } from "typebox";
-import { IsoDateString, Nullable, Ref, Id } from "../../server/schema-helpers.js";
+import { IsoDateString, Nullable, Ref, Id, literals } from "../../server/schema-helpers.js";
+
+const VatCategory = literals(["high", "low", "zero"]);
 
 const MAX_CENTS = 1e12;
 
@@ -8,6 +10,7 @@ const editable = {
   code: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: "Unique article code (case-insensitive)" })),
   name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   unit: Type.Optional(Type.String({ minLength: 1, maxLength: 20, description: "stuk, m2, uur, kg …" })),
+  vatCategory: Type.Optional({ ...VatCategory, description: "VAT rate: high (21 %), low (9 %) or zero; default high" }),
   groupId: Type.Optional(Nullable(Id())),
   segmentId: Type.Optional(Nullable(Id())),
   listPriceCents: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_CENTS })),
@@ -29,6 +32,7 @@ export const ProductDetail = Type.Object({
   code: Type.String(),
   name: Type.String(),
   unit: Type.String(),
+  vatCategory: VatCategory,
   group: Nullable(Ref),
   segment: Nullable(Ref),
   listPriceCents: Type.Integer(),

@@ -1,6 +1,7 @@
 // Use cases of products and product groups: list with search and keyset paging, read, create and
 // update with optimistic concurrency. Quotes (and later the sales figures) reach products through here.
 import { isIsoDate } from "../../domain/calendar.js";
+import { DEFAULT_VAT_CATEGORY, isVatCategory } from "../../domain/vat.js";
 import { normalizeKey, searchTerms } from "../../domain/text.js";
 import type { Db } from "../../db/kysely.js";
 import { AppError, type FieldProblem, fieldProblem, invalid, notFound } from "../../server/errors.js";
@@ -38,6 +39,7 @@ export function toProductDto(row: ProductRow): ProductDto {
     code: row.code,
     name: row.name,
     unit: row.unit,
+    vatCategory: isVatCategory(row.vat_category) ? row.vat_category : DEFAULT_VAT_CATEGORY,
     group: row.group_id !== null && row.group_name !== null ? { id: row.group_id, name: row.group_name } : null,
     segment: row.segment_id !== null && row.segment_name !== null ? { id: row.segment_id, name: row.segment_name } : null,
     listPriceCents: row.list_price_cents,
@@ -102,6 +104,7 @@ async function productColumns(db: Db, input: ProductPatchInput, selfId: number |
     if (input.unit.trim() === "") problems.push(fieldProblem("unit", "required"));
     else columns.unit = input.unit.trim();
   }
+  if (input.vatCategory !== undefined) columns.vat_category = input.vatCategory;
   if (input.groupId !== undefined) {
     if (input.groupId !== null && !(await findGroup(db, { id: input.groupId }))) problems.push(fieldProblem("groupId", "product_group_unknown"));
     else columns.group_id = input.groupId;
@@ -126,7 +129,7 @@ export function checkCostPriceAccess(viewer: Viewer, settingCost: boolean): void
 }
 
 /** Audited product fields; cost price lines are read only by viewers who may see margins. */
-const AUDITED = ["code", "name", "unit", "group_id", "segment_id", "list_price_cents", "cost_price_cents", "launch_date", "active"] as const;
+const AUDITED = ["code", "name", "unit", "vat_category", "group_id", "segment_id", "list_price_cents", "cost_price_cents", "launch_date", "active"] as const;
 
 export async function createProduct(db: Db, viewer: Viewer, input: ProductCreateInput, now: Date): Promise<ProductDto> {
   checkCostPriceAccess(viewer, input.costPriceCents !== undefined);

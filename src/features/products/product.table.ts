@@ -22,6 +22,8 @@ export interface ProductsTable {
   search_key: string;
   /** The unit of quantities: stuk, m2, uur, kg … */
   unit: Generated<string>;
+  /** high | low | zero (domain/vat.ts); the rate of each is in company_settings (migration 0012). */
+  vat_category: Generated<string>;
   group_id: number | null;
   segment_id: number | null;
   list_price_cents: Generated<number>;

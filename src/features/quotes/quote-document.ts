@@ -1,26 +1,20 @@
-// The printable quote: a Dutch HTML page the browser prints to PDF. Every value from the database is
-// HTML-escaped: names and descriptions are typed by people and may hold "<script>".
+// The printable quote: the company's own Dutch letter (sender block and logo from the company
+// settings, the recipient, the lines with unit and discount, subtotal and VAT per rate, total
+// including VAT, terms, closing text and an acceptance block), printed to PDF by the browser.
+// Every value from the database is HTML-escaped: names and descriptions are typed by people and may
+// hold "<script>".
+import { addDays } from "../../domain/calendar.js";
+import { formatIban } from "../../domain/iban.js";
+import { SYSTEM_VIEWER } from "../../domain/access.js";
+import { DEFAULT_VAT_CATEGORY, isVatCategory, vatTotals } from "../../domain/vat.js";
 import type { Db } from "../../db/kysely.js";
 import { amsterdamDate } from "../../server/time.js";
+import { getLetterhead, type CompanyLetterhead } from "../company/company.service.js";
 import { getPerson } from "../persons/person.service.js";
+import { productsByIds } from "../products/product.service.js";
 import { getRelation } from "../relations/relation.service.js";
+import { letterStyle } from "./quote-letter-style.js";
 import { getQuote } from "./quote-read.js";
-
-const COMPANY_KEYS = ["name", "street", "postcode", "city", "phone", "email", "website", "kvk", "vat", "iban"] as const;
-type Company = Record<(typeof COMPANY_KEYS)[number], string>;
-
-/** Company details from app_settings (company.name, company.street …); only the name has a default. */
-async function companyDetails(db: Db): Promise<Company> {
-  const rows = await db
-    .selectFrom("app_settings")
-    .select(["key", "value"])
-    .where("key", "in", COMPANY_KEYS.map((k) => `company.${k}`))
-    .execute();
-  const company = Object.fromEntries(COMPANY_KEYS.map((k) => [k, ""])) as Company;
-  for (const r of rows) company[r.key.slice("company.".length) as keyof Company] = r.value;
-  if (company.name.trim() === "") company.name = "Koers";
-  return company;
-}
 
 export function escapeHtml(value: string | null | undefined): string {
   return (value ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
@@ -33,86 +27,147 @@ const LONG_DATE = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "lon
 
 /** € 4.630,50 (display only: cents / 100 is exact for every amount Koers stores). */
 export const euros = (cents: number) => EUROS.format(cents / 100);
+/** 2100 basis points → "21 %". */
+const percent = (basisPoints: number) => `${PERCENT.format(basisPoints / 100)}%`;
 const longDate = (iso: string) => LONG_DATE.format(new Date(`${iso}T00:00:00Z`));
-const line = (...parts: (string | null | undefined)[]) => parts.filter((p) => p && p.trim() !== "").map(escapeHtml).join(" ");
+const join = (...parts: (string | null | undefined)[]) => parts.filter((p) => p && p.trim() !== "").map(escapeHtml).join(" ");
+const lines = (...parts: string[]) => parts.filter((p) => p !== "").join("<br>\n");
+
+/** The sender block of the letterhead: address on the left, contact and registration on the right. */
+function senderBlock(c: CompanyLetterhead): string {
+  const postal = c.postalStreet !== "" ? lines(join(c.postalStreet), join(c.postalPostcode, c.postalCity)) : "";
+  const address = lines(`<strong>${escapeHtml(c.legalName)}</strong>`, join(c.visitStreet), join(c.visitPostcode, c.visitCity), postal);
+  const contact = lines(
+    c.phone ? `T ${escapeHtml(c.phone)}` : "",
+    escapeHtml(c.email),
+    escapeHtml(c.website.replace(/^https?:\/\//, "")),
+    c.kvkNumber ? `KvK ${escapeHtml(c.kvkNumber)}` : "",
+    c.vatNumber ? `Btw-id ${escapeHtml(c.vatNumber)}` : "",
+    c.iban ? `IBAN ${escapeHtml(formatIban(c.iban))}` : "",
+  );
+  return `<div>${address}</div><div>${contact}</div>`;
+}
 
 export async function quoteDocument(db: Db, id: number, now: Date): Promise<string> {
   const quote = await getQuote(db, id, now);
-  const [relation, company, person] = await Promise.all([
+  const [relation, company, person, products] = await Promise.all([
     getRelation(db, quote.relation.id),
-    companyDetails(db),
+    getLetterhead(db),
     quote.contactPerson ? getPerson(db, quote.contactPerson.id) : Promise.resolve(null),
+    productsByIds(db, SYSTEM_VIEWER, quote.lines.flatMap((l) => (l.product ? [l.product.id] : []))),
   ]);
+  const companyName = company.legalName.trim() || "—";
   const postal = relation.postalStreet || relation.postalPostcode;
   const address = postal
-    ? [line(relation.postalStreet, relation.postalHouseNumber), line(relation.postalPostcode, relation.postalCity?.toUpperCase())]
-    : [line(relation.visitStreet, relation.visitHouseNumber), line(relation.visitPostcode, relation.visitCity?.toUpperCase())];
+    ? [join(relation.postalStreet, relation.postalHouseNumber), join(relation.postalPostcode, relation.postalCity?.toUpperCase())]
+    : [join(relation.visitStreet, relation.visitHouseNumber), join(relation.visitPostcode, relation.visitCity?.toUpperCase())];
   const country = postal ? relation.postalCountry : relation.visitCountry;
   if (country && country !== "NL") address.push(escapeHtml(country));
-  const today = amsterdamDate(now);
-  const rows = quote.lines
+
+  // The letter's date: the day it was sent, else today (a draft printed to look at).
+  const date = quote.sentOn ?? amsterdamDate(now);
+  const validUntil = quote.validUntil ?? addDays(date, company.quoteValidityDays);
+  // A line without a product, or a product without a known category, carries the general rate.
+  const rateOf = (productId: number | null) => {
+    const category = productId !== null ? products.get(productId)?.vat_category : undefined;
+    return company.vatRates[isVatCategory(category) ? category : DEFAULT_VAT_CATEGORY];
+  };
+  const priced = quote.lines.map((l) => ({ line: l, rate: rateOf(l.product?.id ?? null) }));
+  const totals = vatTotals(priced.map((p) => ({ amountCents: p.line.amountCents, rateBasisPoints: p.rate })));
+
+  const rows = priced
     .map(
-      (l) => `<tr><td>${escapeHtml(l.description)}${l.product ? `<br><small>${escapeHtml(l.product.code)}</small>` : ""}</td>
-<td class="num">${QUANTITY.format(l.quantity)} ${escapeHtml(l.product?.unit ?? "")}</td>
+      ({ line: l, rate }) => `<tr><td>${escapeHtml(l.description)}${l.product ? ` <small>${escapeHtml(l.product.code)}</small>` : ""}</td>
+<td class="num">${QUANTITY.format(l.quantity)}</td>
+<td>${escapeHtml(l.product?.unit ?? "")}</td>
 <td class="num">${euros(l.unitPriceCents)}</td>
-<td class="num">${l.discountBasisPoints > 0 ? `${PERCENT.format(l.discountBasisPoints / 100)}%` : ""}</td>
+<td class="num">${l.discountBasisPoints > 0 ? percent(l.discountBasisPoints) : ""}</td>
+<td class="num">${percent(rate)}</td>
 <td class="num">${euros(l.amountCents)}</td></tr>`,
     )
     .join("\n");
-  const footer = [
-    line(company.street),
-    line(company.postcode, company.city),
-    company.phone ? `T ${escapeHtml(company.phone)}` : "",
-    escapeHtml(company.email),
-    escapeHtml(company.website),
-    company.kvk ? `KvK ${escapeHtml(company.kvk)}` : "",
-    company.vat ? `btw ${escapeHtml(company.vat)}` : "",
-    company.iban ? `IBAN ${escapeHtml(company.iban)}` : "",
-  ].filter((p) => p !== "");
+  const vatRows = totals.groups
+    .map((g) => `<tr><td>${percent(g.rateBasisPoints)}</td><td class="num">${euros(g.baseCents)}</td><td class="num">${euros(g.vatCents)}</td></tr>`)
+    .join("\n");
+  const closing = company.closingText
+    .split(/\n{2,}/)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`)
+    .join("\n");
+  const payment = [
+    `Betaling binnen ${company.paymentTermDays} dagen na factuurdatum`,
+    company.iban ? ` op IBAN ${escapeHtml(formatIban(company.iban))} ten name van ${escapeHtml(companyName)}` : "",
+  ]
+    .join("")
+    // "… B.V." ends the sentence already.
+    .replace(/([^.])$/, "$1.");
 
   return `<!doctype html>
 <html lang="nl">
 <head>
 <meta charset="utf-8">
-<title>Offerte ${escapeHtml(quote.number)} – ${escapeHtml(relation.name)}</title>
-<style>
-  @page { size: A4; margin: 20mm 18mm; }
-  body { font: 10.5pt/1.45 "Helvetica Neue", Arial, sans-serif; color: #1a1a1a; max-width: 180mm; margin: 0 auto; }
-  header { display: flex; justify-content: space-between; border-bottom: 2px solid #1c4e80; padding-bottom: 6mm; margin-bottom: 10mm; }
-  header .company { font-size: 16pt; font-weight: bold; color: #1c4e80; }
-  .meta td { padding: 0 6mm 0 0; }
-  table.lines { width: 100%; border-collapse: collapse; margin: 6mm 0; }
-  table.lines th { text-align: left; border-bottom: 1px solid #999; padding: 2mm 1mm; }
-  table.lines td { border-bottom: 1px solid #e3e3e3; padding: 2mm 1mm; vertical-align: top; }
-  .num { text-align: right; white-space: nowrap; }
-  tfoot td { font-weight: bold; border-bottom: none; }
-  footer { margin-top: 14mm; border-top: 1px solid #ccc; padding-top: 3mm; font-size: 8.5pt; color: #555; }
-  @media print { .no-print { display: none; } }
-</style>
+<title>Offerte ${escapeHtml(quote.number)} – ${escapeHtml(companyName)} aan ${escapeHtml(relation.name)}</title>
+<style>${letterStyle(`${companyName} · Offerte ${quote.number}`)}</style>
 </head>
 <body>
-<header><div class="company">${escapeHtml(company.name)}</div><div>${footer.slice(0, 2).join("<br>")}</div></header>
-<address style="font-style: normal">
-${[escapeHtml(relation.name), person ? escapeHtml(person.formalName) : "", ...address].filter((p) => p !== "").join("<br>\n")}
+<header class="letterhead">
+<div>${company.logoImage ? `<img src="data:${company.logoImage.contentType};base64,${company.logoImage.data.toString("base64")}" alt="${escapeHtml(companyName)}">` : `<div class="name">${escapeHtml(companyName)}</div>`}</div>
+<div class="sender">${senderBlock(company)}</div>
+</header>
+<address class="recipient">
+${lines(escapeHtml(relation.name), person ? `t.a.v. ${escapeHtml(person.formalName)}` : "", ...address)}
 </address>
-<p>${line(company.city ? `${company.city},` : "", longDate(today))}</p>
 <table class="meta">
+<tr><td>Datum</td><td>${escapeHtml(longDate(date))}</td></tr>
 <tr><td>Offertenummer</td><td><strong>${escapeHtml(quote.number)}</strong></td></tr>
 ${quote.title ? `<tr><td>Betreft</td><td>${escapeHtml(quote.title)}</td></tr>` : ""}
-<tr><td>Geldig tot en met</td><td>${quote.validUntil ? escapeHtml(longDate(quote.validUntil)) : "–"}</td></tr>
+<tr><td>Uw contactpersoon</td><td>${escapeHtml(quote.rep.name)}</td></tr>
+<tr><td>Geldig tot en met</td><td>${escapeHtml(longDate(validUntil))}</td></tr>
 </table>
 <p>${person ? escapeHtml(person.salutation) : "Geachte heer, mevrouw,"}</p>
 <p>Hartelijk dank voor uw interesse. Hierbij ontvangt u onze offerte, zoals besproken.</p>
 <table class="lines">
-<thead><tr><th>Omschrijving</th><th class="num">Aantal</th><th class="num">Prijs per eenheid</th><th class="num">Korting</th><th class="num">Bedrag</th></tr></thead>
+<thead><tr><th>Omschrijving</th><th class="num">Aantal</th><th>Eenheid</th><th class="num">Prijs per eenheid</th><th class="num">Korting</th><th class="num">Btw</th><th class="num">Bedrag</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
-<tfoot><tr><td colspan="4">Totaal (exclusief btw)</td><td class="num">${euros(quote.totalCents)}</td></tr></tfoot>
 </table>
-<p>Deze offerte is geldig tot en met ${quote.validUntil ? escapeHtml(longDate(quote.validUntil)) : "30 dagen na dagtekening"}. Alle bedragen zijn in euro's en exclusief btw.</p>
-<p>Met vriendelijke groet,<br><br>${escapeHtml(quote.rep.name)}<br>${escapeHtml(company.name)}</p>
-<footer>${footer.join(" · ")}</footer>
+<div class="sums">
+<table class="vat-spec">
+<thead><tr><th>Btw-tarief</th><th class="num">Subtotaal</th><th class="num">Btw</th></tr></thead>
+<tbody>
+${vatRows}
+</tbody>
+</table>
+<table class="totals">
+<tr class="subtotal"><td>Totaal exclusief btw</td><td class="num">${euros(totals.subtotalCents)}</td></tr>
+<tr class="vat-total"><td>Totaal btw</td><td class="num">${euros(totals.vatCents)}</td></tr>
+<tr class="grand"><td>Totaal inclusief btw</td><td class="num">${euros(totals.totalCents)}</td></tr>
+</table>
+</div>
+<section class="terms">
+<p>Deze offerte is geldig tot en met ${escapeHtml(longDate(validUntil))}. Prijzen zijn in euro's; de btw is per tarief berekend over het subtotaal van dat tarief. ${payment}</p>
+</section>
+<section class="closing">
+${closing}
+</section>
+<div class="signoff">
+<p>Met vriendelijke groet,<br><br>${escapeHtml(quote.rep.name)}<br>${escapeHtml(companyName)}</p>
+<section class="acceptance">
+<h2>Voor akkoord</h2>
+<p>Hierbij gaat ${escapeHtml(relation.name)} akkoord met offerte ${escapeHtml(quote.number)} en de daarin genoemde voorwaarden.</p>
+<div class="fields">
+<table>
+<tr><td class="label">Naam</td><td class="blank"></td></tr>
+<tr><td class="label">Functie</td><td class="blank"></td></tr>
+<tr><td class="label">Datum</td><td class="blank"></td></tr>
+</table>
+<table>
+<tr><td class="label">Handtekening</td></tr>
+<tr><td class="signature"></td></tr>
+</table>
+</div>
+</section>
+</div>
 </body>
 </html>
 `;

@@ -1,6 +1,7 @@
 // New revisions (OV87-2 after OV87-1): a new price or new lines after sending, or a customer coming
 // back after a loss. The earlier revision stays as history; a sent one is withdrawn (superseded), so
 // it leaves the forecast and does not count as lost in the hit ratio (domain/quote-status.ts).
+import { quoteValidityDays } from "../company/company.service.js";
 import { addDays } from "../../domain/calendar.js";
 import { type QuoteStatus, revisionEffect } from "../../domain/quote-status.js";
 import type { Db } from "../../db/kysely.js";
@@ -13,7 +14,7 @@ import { checkContactPerson, checkDate, checkRep, decisionOf, type PreparedLine,
 import { getQuote, numberOf, staleWarnings } from "./quote-read.js";
 import { findLines, findQuoteRow, findRevisions, insertQuote, replaceLines, updateQuoteRow } from "./quote.repository.js";
 import type { QuoteDetailDto, QuoteRevisionInput } from "./quote.schemas.js";
-import { DEFAULT_VALIDITY_DAYS, stateOf } from "./quote.service.js";
+import { stateOf } from "./quote.service.js";
 
 export async function reviseQuote(
   db: Db,
@@ -85,7 +86,7 @@ export async function reviseQuote(
       decision_month: decision.month ?? current.decision_month,
       decision_date: decision.date !== undefined ? decision.date : decision.month !== undefined ? null : current.decision_date,
       // A new revision is a new price: it gets its own validity.
-      valid_until: input.validUntil ?? addDays(today, DEFAULT_VALIDITY_DAYS),
+      valid_until: input.validUntil ?? addDays(today, await quoteValidityDays(trx)),
       total_cents: totals.totalCents,
       units_milli: totals.unitsMilli,
       lost_reason: null,

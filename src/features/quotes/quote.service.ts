@@ -1,5 +1,6 @@
 // Use cases of quotes: create (number allocated, advice decision kept) and update (status rules,
 // optimistic concurrency). Every change the forecast depends on is written to quote_events.
+import { quoteValidityDays } from "../company/company.service.js";
 import { addDays } from "../../domain/calendar.js";
 import { parseQuoteNumber } from "../../domain/quote-number.js";
 import { mayActFor, mayChooseQuoteNumber } from "../../domain/acting.js";
@@ -20,8 +21,6 @@ import { allocateBaseNumber, findQuoteRow, findRevisions, insertAdvice, insertQu
 import type { QuoteCreateInput, QuoteDetailDto, QuotePatchInput } from "./quote.schemas.js";
 import type { QuotesTable } from "./quote.table.js";
 
-/** A quote is valid for 30 days unless it says otherwise. */
-export const DEFAULT_VALIDITY_DAYS = 30;
 
 export const stateOf = (q: ForecastState): ForecastState => ({
   probability: q.probability,
@@ -100,7 +99,7 @@ export async function createQuote(db: Db, user: AuthUser, input: QuoteCreateInpu
       probability: input.probability,
       decision_month: decision.month as string,
       decision_date: decision.date ?? null,
-      valid_until: input.validUntil ?? addDays(today, DEFAULT_VALIDITY_DAYS),
+      valid_until: input.validUntil ?? addDays(today, await quoteValidityDays(trx)),
       total_cents: totals.totalCents,
       units_milli: totals.unitsMilli,
       lost_reason: null,

@@ -17,6 +17,7 @@ interface Values {
   code: string;
   name: string;
   unit: string;
+  vatCategory: "high" | "low" | "zero";
   groupId: string | null;
   segmentId: string | null;
   listPrice: number | string;
@@ -26,13 +27,14 @@ interface Values {
 }
 
 const RENAMES = { listPriceCents: "listPrice", costPriceCents: "costPrice" };
-const FIELDS = ["code", "name", "unit", "groupId", "segmentId", "listPrice", "costPrice", "launchDate", "active"];
+const FIELDS = ["code", "name", "unit", "vatCategory", "groupId", "segmentId", "listPrice", "costPrice", "launchDate", "active"];
 
 function valuesOf(p: Product | null): Values {
   return {
     code: p?.code ?? "",
     name: p?.name ?? "",
     unit: p?.unit ?? "stuk",
+    vatCategory: p?.vatCategory ?? "high",
     groupId: p?.group ? String(p.group.id) : null,
     segmentId: p?.segment ? String(p.segment.id) : null,
     listPrice: p ? Number(centsToEuros(p.listPriceCents)) : "",
@@ -47,6 +49,7 @@ function bodyOf(v: Values, seesCost: boolean): ProductCreateInput {
     code: v.code.trim(),
     name: v.name.trim(),
     unit: v.unit.trim() || "stuk",
+    vatCategory: v.vatCategory,
     groupId: v.groupId === null ? null : Number(v.groupId),
     segmentId: v.segmentId === null ? null : Number(v.segmentId),
     listPriceCents: eurosToCents(v.listPrice) ?? 0,
@@ -110,6 +113,12 @@ export function ProductFormModal({ product, onClose, onReload }: { product: Prod
             <TextInput label={label("code")} required maxLength={50} {...form.getInputProps("code")} />
             <TextInput label={label("name")} required maxLength={200} {...form.getInputProps("name")} />
             <TextInput label={label("unit")} description={t("products.unitHint")} required maxLength={20} {...form.getInputProps("unit")} />
+            <Select
+              label={label("vatCategory")}
+              data={(["high", "low", "zero"] as const).map((c) => ({ value: c, label: t(`products.vatCategories.${c}`) }))}
+              allowDeselect={false}
+              {...form.getInputProps("vatCategory")}
+            />
             <Select label={label("groupId")} data={(groups.data ?? []).map((g) => ({ value: String(g.id), label: g.name }))} searchable clearable {...form.getInputProps("groupId")} />
             <Select label={label("segmentId")} data={(segments.data ?? []).map((s) => ({ value: String(s.id), label: s.name }))} searchable clearable {...form.getInputProps("segmentId")} />
             <TextInput type="date" label={label("launchDate")} {...form.getInputProps("launchDate")} />

@@ -7,6 +7,7 @@ import { can } from "../../../domain/roles.js";
 import { useCurrentUser } from "../auth/session.js";
 import { CrmSettingsSection } from "./CrmSettingsSection.js";
 import { QuoteSettingsSection } from "./QuoteSettingsSection.js";
+import { SettingsTabs } from "./SettingsTabs.js";
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -14,6 +15,7 @@ export function SettingsPage() {
   return (
     <Stack maw={720}>
       <Title order={1}>{t("settings.title")}</Title>
+      <SettingsTabs />
       {can(user.role, "users.manage") ? (
         <>
           <Paper withBorder p="md">
