@@ -8,6 +8,7 @@ import { registerAdminCommands } from "./admin.commands.js";
 import { registerImportCommands } from "./import.commands.js";
 import { registerQuoteCommands } from "./quote.commands.js";
 import { registerGdprCommands } from "./gdpr.commands.js";
+import { registerGeoCommands } from "./geo.commands.js";
 import { registerSalesCommands } from "./sales.commands.js";
 import { registerSolveCommands } from "./solve.commands.js";
 
@@ -25,6 +26,7 @@ registerImportCommands(importCommand);
 registerQuoteCommands(importCommand, reportCommand);
 registerSalesCommands(program, importCommand);
 registerSolveCommands(program);
+registerGeoCommands(program);
 
 /** Prints a user-facing error (no stack trace) and sets the exit code. */
 export function reportCliError(error: unknown): void {

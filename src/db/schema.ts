@@ -41,6 +41,10 @@ export interface UsersTable {
   locale: Generated<string>;
   home_postcode: string | null;
   home_city: string | null;
+  home_lat: number | null;
+  home_lon: number | null;
+  home_geo_source: string | null;
+  home_geo_precision_m: number | null;
   work_start: Generated<string>;
   work_end: Generated<string>;
   profit_responsible: Generated<Flag>;
@@ -137,7 +141,10 @@ export interface RelationsTable {
   notes: string | null;
   lat: number | null;
   lon: number | null;
+  /** pc6 | pc4 | place | manual (domain/geocode.ts). */
   geo_source: string | null;
+  /** Metres within which the real address most likely lies. */
+  geo_precision_m: number | null;
   created_at: Instant;
   updated_at: Instant;
   version: Generated<number>;

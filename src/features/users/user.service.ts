@@ -5,6 +5,7 @@ import type { UsersTable } from "../../db/schema.js";
 import { AppError, fieldProblem, type FieldProblem, invalid } from "../../server/errors.js";
 import type { AuthUser } from "../auth/auth-user.js";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/password.js";
+import { emptyTally, type GeocodeTally, homeGeoColumns } from "../geo/geo-columns.js";
 import { findUserByEmail, rayonIdsOf } from "./user.repository.js";
 
 export interface NewUser {
@@ -59,6 +60,7 @@ export async function addUser(db: Db, input: NewUser, now: Date): Promise<{ id: 
         locale: input.locale ?? "nl",
         home_postcode: input.homePostcode ?? null,
         home_city: input.homeCity ?? null,
+        ...homeGeoColumns({ postcode: input.homePostcode, city: input.homeCity }),
         created_at: stamp,
         updated_at: stamp,
       })
@@ -129,4 +131,33 @@ export async function actorOf(db: Db, userId: number): Promise<{ id: number; nam
   const row = await db.selectFrom("users").select(["id", "name", "role", "active"]).where("id", "=", userId).executeTakeFirst();
   if (row?.active !== 1 || !isRole(row.role)) return null;
   return { id: row.id, name: row.name, role: row.role, rayonIds: await rayonIdsOf(db, row.id) };
+}
+
+/** Geocodes the homes of the next `limit` users after `afterId`, writing those that changed (see geocodeRelationBatch). */
+export async function geocodeHomeBatch(db: Db, afterId: number, limit: number): Promise<GeocodeTally> {
+  const rows = await db
+    .selectFrom("users")
+    .select(["id", "home_postcode", "home_city", "home_lat", "home_lon", "home_geo_source", "home_geo_precision_m"])
+    .where("id", ">", afterId)
+    .where((eb) => eb.or([eb("home_geo_source", "is", null), eb("home_geo_source", "!=", "manual")]))
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+  const tally = emptyTally();
+  for (const row of rows) {
+    const geo = homeGeoColumns({ postcode: row.home_postcode, city: row.home_city });
+    tally[(geo.home_geo_source as "pc6" | "pc4" | "place" | null) ?? "none"] += 1;
+    tally.lastId = row.id;
+    const same = geo.home_lat === row.home_lat && geo.home_lon === row.home_lon && geo.home_geo_source === row.home_geo_source && geo.home_geo_precision_m === row.home_geo_precision_m;
+    if (same) continue;
+    // Only while the home is still the one read (a later writer's address wins).
+    const result = await db
+      .updateTable("users")
+      .set(geo)
+      .where("id", "=", row.id)
+      .where((eb) => eb.and([eb("home_postcode", row.home_postcode === null ? "is" : "=", row.home_postcode), eb("home_city", row.home_city === null ? "is" : "=", row.home_city)]))
+      .executeTakeFirst();
+    tally.changed += Number(result.numUpdatedRows);
+  }
+  return tally;
 }
