@@ -26,6 +26,8 @@ export interface Config {
   readonly logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "silent";
   /** Background jobs run at the same time by this instance, one worker thread each. */
   readonly jobThreads: number;
+  /** Optional OSRM server for road travel times (features/planning/osrm.ts); null: the haversine model. */
+  readonly osrmUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -88,6 +90,21 @@ function parseProxies(raw: string | undefined): readonly string[] {
   return Object.freeze(list);
 }
 
+/** KOERS_OSRM_URL: an http(s) address without query, or unset. */
+function parseOsrmUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw.trim() === "") return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new ConfigError(`KOERS_OSRM_URL must be the address of an OSRM server, e.g. http://127.0.0.1:5000 (got "${raw}")`);
+  }
+  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.search !== "" || url.username !== "") {
+    throw new ConfigError(`KOERS_OSRM_URL must be an http:// or https:// address without query or credentials (got "${raw}")`);
+  }
+  return url.href.replace(/\/+$/, "");
+}
+
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "silent"] as const;
 
 export function loadConfig(env: Env): Config {
@@ -106,6 +123,7 @@ export function loadConfig(env: Env): Config {
     secureCookies: parseFlag("KOERS_SECURE_COOKIES", env.KOERS_SECURE_COOKIES, false),
     logLevel,
     jobThreads: Math.floor(parsePositive("KOERS_JOB_THREADS", env.KOERS_JOB_THREADS, 1)),
+    osrmUrl: parseOsrmUrl(env.KOERS_OSRM_URL),
   });
 }
 
