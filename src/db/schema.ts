@@ -54,6 +54,26 @@ export interface UsersTable {
   version: Generated<number>;
 }
 
+export interface RayonPostcodeRangesTable {
+  rayon_id: number;
+  from_pc4: string;
+  to_pc4: string;
+}
+
+export interface SubAreasTable {
+  id: Generated<number>;
+  rayon_id: number;
+  cycle_weeks: number;
+  week: number;
+  weekday: number;
+  created_at: Instant;
+}
+
+export interface SubAreaRelationsTable {
+  relation_id: number;
+  sub_area_id: number;
+}
+
 export interface UserRayonsTable {
   user_id: number;
   rayon_id: number;
@@ -243,6 +263,9 @@ export interface CoreTables {
   login_attempts: LoginAttemptsTable;
   sbi_codes: SbiCodesTable;
   postcode_areas: PostcodeAreasTable;
+  rayon_postcode_ranges: RayonPostcodeRangesTable;
+  sub_areas: SubAreasTable;
+  sub_area_relations: SubAreaRelationsTable;
   relations: RelationsTable;
   relation_sbi_codes: RelationSbiCodesTable;
   relation_search_terms: RelationSearchTermsTable;
