@@ -1,10 +1,12 @@
-// /settings: the company-wide settings an administrator may change (quote advice, CRM memory).
+// /settings: the company-wide settings an administrator may change (quote advice, CRM memory), and
+// the territories (rayons and sub-areas) a sales manager draws.
 // The server enforces users.manage on every save; other roles see a readable refusal here.
 import { Alert, Stack, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { can } from "../../../domain/roles.js";
 import { useCurrentUser } from "../auth/session.js";
 import { CrmSettingsSection } from "./CrmSettingsSection.js";
+import { TerritorySection } from "../territories/TerritorySection.js";
 import { QuoteSettingsSection } from "./QuoteSettingsSection.js";
 
 export function SettingsPage() {
@@ -13,12 +15,14 @@ export function SettingsPage() {
   return (
     <Stack maw={720}>
       <Title order={1}>{t("settings.title")}</Title>
-      {can(user.role, "users.manage") ? (
+      {can(user.role, "users.manage") && (
         <>
           <QuoteSettingsSection />
           <CrmSettingsSection />
         </>
-      ) : (
+      )}
+      {can(user.role, "territories.manage") && <TerritorySection />}
+      {!can(user.role, "users.manage") && !can(user.role, "territories.manage") && (
         <Alert color="red" title={t("errors.title")} role="alert">
           {t("errors.forbidden")}
         </Alert>
