@@ -411,11 +411,12 @@ export function versionConflict(current: number, expected: number): AppError {
 }
 
 /**
- * Geocodes the next `limit` relations after `afterId` (manual coordinates are left alone) and
- * writes those whose coordinate changed. Derived data: no new version, no audit line; a row edited
- * since it was read keeps what its editor wrote (the write is conditional on the version read).
+ * Geocodes the next `limit` relations after `afterId` (manual coordinates are left alone): what
+ * the rows get, and the writes for those whose coordinate changed. Derived data: no new version, no
+ * audit line. Read here, written by writeRelationGeocodes inside the job's batch transaction (on
+ * SQLite a transaction that reads before it writes can fail to take the write lock).
  */
-export async function geocodeRelationBatch(db: Db, afterId: number, limit: number): Promise<GeocodeTally> {
+export async function planRelationGeocodes(db: Db, afterId: number, limit: number): Promise<{ tally: GeocodeTally; writes: GeoWrite[] }> {
   const rows = await db
     .selectFrom("relations")
     .select(["id", "version", "visit_postcode", "visit_city", "visit_country", "lat", "lon", "geo_source", "geo_precision_m"])
@@ -425,13 +426,29 @@ export async function geocodeRelationBatch(db: Db, afterId: number, limit: numbe
     .limit(limit)
     .execute();
   const tally = emptyTally();
+  const writes: GeoWrite[] = [];
   for (const row of rows) {
     const geo = relationGeoAfter(row, {});
     tally[(geo.geo_source as "pc6" | "pc4" | "place" | null) ?? "none"] += 1;
     tally.lastId = row.id;
     if (geo.lat === row.lat && geo.lon === row.lon && geo.geo_source === row.geo_source && geo.geo_precision_m === row.geo_precision_m) continue;
-    const result = await db.updateTable("relations").set(geo).where("id", "=", row.id).where("version", "=", row.version).executeTakeFirst();
-    tally.changed += Number(result.numUpdatedRows);
+    writes.push({ id: row.id, version: row.version, geo });
   }
-  return tally;
+  return { tally, writes };
+}
+
+export interface GeoWrite {
+  id: number;
+  version: number;
+  geo: ReturnType<typeof relationGeoAfter>;
+}
+
+/** Writes planned coordinates; a row edited since it was read keeps what its editor wrote. Returns the rows written. */
+export async function writeRelationGeocodes(db: Db, writes: readonly GeoWrite[]): Promise<number> {
+  let written = 0;
+  for (const w of writes) {
+    const result = await db.updateTable("relations").set(w.geo).where("id", "=", w.id).where("version", "=", w.version).executeTakeFirst();
+    written += Number(result.numUpdatedRows);
+  }
+  return written;
 }
