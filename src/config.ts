@@ -33,6 +33,8 @@ export interface Config {
   readonly smtp: SmtpConfig | null;
   /** The address users open Koers at ("https://crm.glansrijk.nl"), for links in e-mails; null: the request's own. */
   readonly publicUrl: string | null;
+  /** Optional OSRM server for road travel times (features/planning/osrm.ts); null: the haversine model. */
+  readonly osrmUrl: string | null;
 }
 
 export interface SmtpConfig {
@@ -131,6 +133,21 @@ function parsePublicUrl(raw: string | undefined): string | null {
   return url.origin + url.pathname.replace(/\/+$/, "");
 }
 
+/** KOERS_OSRM_URL: an http(s) address without query, or unset. */
+function parseOsrmUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw.trim() === "") return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new ConfigError(`KOERS_OSRM_URL must be the address of an OSRM server, e.g. http://127.0.0.1:5000 (got "${raw}")`);
+  }
+  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.search !== "" || url.username !== "") {
+    throw new ConfigError(`KOERS_OSRM_URL must be an http:// or https:// address without query or credentials (got "${raw}")`);
+  }
+  return url.href.replace(/\/+$/, "");
+}
+
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "silent"] as const;
 
 export function loadConfig(env: Env): Config {
@@ -151,6 +168,7 @@ export function loadConfig(env: Env): Config {
     jobThreads: Math.floor(parsePositive("KOERS_JOB_THREADS", env.KOERS_JOB_THREADS, 1)),
     smtp: parseSmtp(env),
     publicUrl: parsePublicUrl(env.KOERS_PUBLIC_URL),
+    osrmUrl: parseOsrmUrl(env.KOERS_OSRM_URL),
   });
 }
 

@@ -9,6 +9,7 @@ import { registerBackupCommands } from "./backup.commands.js";
 import { registerImportCommands } from "./import.commands.js";
 import { registerQuoteCommands } from "./quote.commands.js";
 import { registerGdprCommands } from "./gdpr.commands.js";
+import { registerGeoCommands } from "./geo.commands.js";
 import { registerSalesCommands } from "./sales.commands.js";
 import { registerSolveCommands } from "./solve.commands.js";
 
@@ -27,6 +28,7 @@ registerQuoteCommands(importCommand, reportCommand);
 registerSalesCommands(program, importCommand);
 registerSolveCommands(program);
 registerBackupCommands(program);
+registerGeoCommands(program);
 
 /** Prints a user-facing error (no stack trace) and sets the exit code. */
 export function reportCliError(error: unknown): void {

@@ -45,6 +45,10 @@ export interface UsersTable {
   home_address: string | null;
   home_postcode: string | null;
   home_city: string | null;
+  home_lat: number | null;
+  home_lon: number | null;
+  home_geo_source: string | null;
+  home_geo_precision_m: number | null;
   work_start: Generated<string>;
   work_end: Generated<string>;
   profit_responsible: Generated<Flag>;
@@ -52,6 +56,26 @@ export interface UsersTable {
   created_at: Instant;
   updated_at: Instant;
   version: Generated<number>;
+}
+
+export interface RayonPostcodeRangesTable {
+  rayon_id: number;
+  from_pc4: string;
+  to_pc4: string;
+}
+
+export interface SubAreasTable {
+  id: Generated<number>;
+  rayon_id: number;
+  cycle_weeks: number;
+  week: number;
+  weekday: number;
+  created_at: Instant;
+}
+
+export interface SubAreaRelationsTable {
+  relation_id: number;
+  sub_area_id: number;
 }
 
 export interface UserRayonsTable {
@@ -160,7 +184,10 @@ export interface RelationsTable {
   notes: string | null;
   lat: number | null;
   lon: number | null;
+  /** pc6 | pc4 | place | manual (domain/geocode.ts). */
   geo_source: string | null;
+  /** Metres within which the real address most likely lies. */
+  geo_precision_m: number | null;
   created_at: Instant;
   updated_at: Instant;
   version: Generated<number>;
@@ -261,6 +288,9 @@ export interface CoreTables {
   login_attempts: LoginAttemptsTable;
   sbi_codes: SbiCodesTable;
   postcode_areas: PostcodeAreasTable;
+  rayon_postcode_ranges: RayonPostcodeRangesTable;
+  sub_areas: SubAreasTable;
+  sub_area_relations: SubAreaRelationsTable;
   relations: RelationsTable;
   relation_sbi_codes: RelationSbiCodesTable;
   relation_search_terms: RelationSearchTermsTable;

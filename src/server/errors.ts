@@ -134,6 +134,16 @@ export const FIELD_MESSAGES: Readonly<Record<string, string>> = {
   import_field_required: "needs a column",
   import_already_committed: "has already been imported",
   merge_same_relation: "cannot be merged with itself",
+  // Territories (rayons drawn from postcode ranges, sub-areas on cycle days)
+  pc4_invalid: "is not a four-digit postcode area such as 3511",
+  range_reversed: "ends before it starts",
+  range_overlap: "overlaps another range of this rayon",
+  range_of_other_rayon: "overlaps a range of another rayon",
+  cycle_weeks_invalid: "must be a cycle of 2 or 3 weeks",
+  days_per_week_invalid: "must be 1 to 5 working days a week",
+  sub_area_relation_outside: "holds a relation that is not in this rayon's postcode ranges",
+  sub_area_relation_twice: "holds a relation that is in another sub-area too",
+  sub_area_slot_twice: "gives two sub-areas the same day of the cycle",
   // CRM memory (contact moments, follow-ups, consent, nearby, reports)
   due_date_twice: "give either a due date or a quick choice, not both",
   user_inactive: "is a user who no longer works here",

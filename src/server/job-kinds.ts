@@ -17,4 +17,5 @@ export const JOB_KINDS: JobKinds = {
   "sales.commit": jobKind(here, "../features/sales/sales-commit.job", "salesCommitJob"),
   "sales.rebuild": jobKind(here, "../features/sales/sales-maintenance.job", "salesRebuildJob"),
   "sales.daily": jobKind(here, "../features/sales/sales-maintenance.job", "salesDailyJob"),
+  "geo.geocode": jobKind(here, "../features/geo/geocode.job", "geocodeJob"),
 };

@@ -13,6 +13,7 @@ import * as importRows from "./0009_import_rows.js";
 import * as appointments from "./0010_appointments.js";
 import * as userAdmin from "./0011_user_admin.js";
 import * as companySettings from "./0012_company_settings.js";
+import * as geo from "./0013_geo.js";
 import * as calendarFeeds from "./0014_calendar_feeds.js";
 
 export const migrations: Record<string, Migration> = {
@@ -28,5 +29,6 @@ export const migrations: Record<string, Migration> = {
   "0010_appointments": appointments,
   "0011_user_admin": userAdmin,
   "0012_company_settings": companySettings,
+  "0013_geo": geo,
   "0014_calendar_feeds": calendarFeeds,
 };

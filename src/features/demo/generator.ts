@@ -203,7 +203,7 @@ export class DemoGenerator {
       postbus ? "Postbus" : null, postbus ? String(r.int(1, 9999)) : null, postbus ? `${area.pc4} ${this.letters()}` : null,
       postbus ? area.place : null, postbus ? "NL" : null, landline(r, area.areaCode), `https://www.${domain}`, `info@${domain}`,
       parentId, rayon.repId, rayon.id, segmentId, potentialCents, supplier, contractEnd, priceNote,
-      JSON.stringify(r.sample(SERVICES, interests)), r.chance(0.08) ? r.pick(NOTES) : null, area.lat, area.lon, "pc4",
+      JSON.stringify(r.sample(SERVICES, interests)), r.chance(0.08) ? r.pick(NOTES) : null, area.lat, area.lon, "pc4", area.precisionM,
       createdAt, this.stamp(Math.max(history.lastMs, klass.lastMs)),
     ]);
 

@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { normalizeKey } from "../../domain/text.js";
+import { gazetteer } from "../geo/gazetteer.js";
 import { readPostcodeAreas, RESOURCES } from "../reference/reference-data.js";
 import { RAYONS, type RayonName } from "./company.js";
 
@@ -12,6 +13,8 @@ export interface Area {
   pc4: string;
   lat: number;
   lon: number;
+  /** Metres an address here may lie from the centroid (domain/geocode.ts). */
+  precisionM: number;
   place: string;
   /** normalizeKey(place), computed once: the city_key of relations here. */
   cityKey: string;
@@ -119,6 +122,7 @@ function buildGeography(): Geography {
       pc4: pc.pc4,
       lat: pc.lat,
       lon: pc.lon,
+      precisionM: gazetteer().areas.get(pc.pc4)?.precisionM ?? 1000,
       place: name,
       cityKey: normalizeKey(name),
       municipality: found.municipality,

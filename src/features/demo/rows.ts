@@ -10,7 +10,7 @@ export const RELATION_COLUMNS = [
   "postal_street", "postal_house_number", "postal_postcode",
   "postal_city", "postal_country", "phone", "website", "email",
   "parent_id", "owner_id", "rayon_id", "segment_id", "revenue_potential_cents", "current_supplier", "contract_end_date", "competitor_price_note",
-  "product_interests", "notes", "lat", "lon", "geo_source",
+  "product_interests", "notes", "lat", "lon", "geo_source", "geo_precision_m",
   "created_at", "updated_at",
 ] as const satisfies Columns<"relations">;
 

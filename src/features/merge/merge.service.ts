@@ -88,7 +88,7 @@ export async function mergeRelations(db: Db, engine: Engine, user: AuthUser, sur
 
     const next: Record<string, unknown> = { ...outcome.changes };
     if ("visit_city" in next) next.city_key = normalizeKey((next.visit_city as string | null) ?? "");
-    if ("visit_postcode" in next && survivor.geo_source !== "manual") Object.assign(next, { lat: duplicate.lat, lon: duplicate.lon, geo_source: duplicate.geo_source });
+    if ("visit_postcode" in next && survivor.geo_source !== "manual") Object.assign(next, { lat: duplicate.lat, lon: duplicate.lon, geo_source: duplicate.geo_source, geo_precision_m: duplicate.geo_precision_m });
     if (outcome.status) next.status = outcome.status;
     const updated = await trx
       .updateTable("relations")
@@ -116,7 +116,7 @@ export async function mergeRelations(db: Db, engine: Engine, user: AuthUser, sur
 
     const audit: [string, unknown, unknown][] = [["merged", `${duplicate.name} (#${duplicate.id})`, `${survivor.name} (#${survivorId})`]];
     for (const [field, value] of Object.entries(next)) {
-      if (["city_key", "lat", "lon", "geo_source"].includes(field)) continue;
+      if (["city_key", "lat", "lon", "geo_source", "geo_precision_m"].includes(field)) continue;
       audit.push([field, (survivor as unknown as Record<string, unknown>)[field], value]);
     }
     await writeAudit(trx, { entity: "relation", entityId: survivorId, relationId: survivorId, userId: user.id, at: stamp }, audit);

@@ -1,5 +1,4 @@
 import type { Db } from "../../db/kysely.js";
-import { postcodeArea } from "../../domain/postcode.js";
 import { normalizeKey } from "../../domain/text.js";
 
 /** SBI codes whose code starts with, or whose Dutch or English name contains, the query. */
@@ -31,14 +30,6 @@ export function sbiSections(db: Db, codes: readonly string[]) {
   return db.selectFrom("sbi_codes").select(["code", "section"]).where("code", "in", [...codes]).execute();
 }
 
-/** Coordinates of a Dutch postcode from its four-digit area centroid, or null. */
-export async function coordinatesOfPostcode(db: Db, postcode: string | null) {
-  const area = postcode ? postcodeArea(postcode) : null;
-  if (!area) return null;
-  const row = await db.selectFrom("postcode_areas").select(["lat", "lon"]).where("pc4", "=", area).executeTakeFirst();
-  return row ? { lat: row.lat, lon: row.lon, source: "pc4" as const } : null;
-}
-
 export function listRayons(db: Db) {
   return db.selectFrom("rayons").select(["id", "name", "description"]).orderBy("name").execute();
 }
@@ -62,15 +53,4 @@ export async function matchRayons(db: Db, names: readonly string[]): Promise<Map
 /** SBI sections (A–U) with their names in both languages. */
 export function sbiSectionNames(db: Db) {
   return db.selectFrom("sbi_codes").select(["code", "name_nl", "name_en"]).where("level", "=", "section").orderBy("code").execute();
-}
-
-/** Centroids of four-digit postcode areas (for many relations at once). */
-export async function postcodeCoordinates(db: Db, areas: readonly string[]): Promise<Map<string, { lat: number; lon: number }>> {
-  const out = new Map<string, { lat: number; lon: number }>();
-  const unique = [...new Set(areas)];
-  for (let i = 0; i < unique.length; i += 500) {
-    const rows = await db.selectFrom("postcode_areas").select(["pc4", "lat", "lon"]).where("pc4", "in", unique.slice(i, i + 500)).execute();
-    for (const r of rows) out.set(r.pc4, { lat: r.lat, lon: r.lon });
-  }
-  return out;
 }

@@ -6,14 +6,13 @@
 // service opens its own transaction and reads the relation back: too slow for 100,000 rows, and not
 // part of one all-or-nothing commit.)
 import type { Insertable } from "kysely";
-import { postcodeArea } from "../../domain/postcode.js";
 import { normalizeKey } from "../../domain/text.js";
 import type { Db } from "../../db/kysely.js";
 import type { Selectable, Updateable } from "kysely";
 import type { AuditLogTable, RelationsTable } from "../../db/schema.js";
 import type { RelationStatus } from "../../domain/lifecycle.js";
 import { AppError } from "../../server/errors.js";
-import { postcodeCoordinates } from "../reference/reference.service.js";
+import { type RelationGeoColumns, relationGeoAfter, touchesVisitAddress } from "../geo/geo-columns.js";
 import { refreshRelationTerms, relationSearchTerms } from "./relation-terms.js";
 
 type RelationRow = Selectable<RelationsTable>;
@@ -50,7 +49,7 @@ export interface WriteContext {
 
 type AuditRow = Insertable<AuditLogTable>;
 /** Columns whose changes get no audit line (derived or bookkeeping), as in the relation service. */
-const NOT_AUDITED = new Set(["name_key", "city_key", "lat", "lon", "geo_source", "updated_at", "version"]);
+const NOT_AUDITED = new Set(["name_key", "city_key", "lat", "lon", "geo_source", "geo_precision_m", "updated_at", "version"]);
 const TERM_SOURCES = ["name", "visit_city", "visit_postcode", "kvk_number", "debtor_number"];
 
 async function insertAll<T>(db: Db, table: "relation_status_changes" | "relation_class_changes" | "relation_search_terms" | "relation_sbi_codes" | "audit_log", rows: T[]) {
@@ -58,19 +57,9 @@ async function insertAll<T>(db: Db, table: "relation_status_changes" | "relation
   for (const chunk of chunks(rows)) if (chunk.length > 0) await db.insertInto(table).values(chunk as never).execute();
 }
 
-async function coordinatesFor(db: Db, postcodes: readonly (string | null | undefined)[]) {
-  const areas = postcodes.flatMap((p) => (p ? [postcodeArea(p) ?? ""] : [])).filter(Boolean);
-  return postcodeCoordinates(db, areas);
-}
-
 export async function writeRelations(db: Db, items: readonly RelationBatchItem[], ctx: WriteContext): Promise<void> {
   const creates = items.filter((i) => i.action === "create");
   const updates = items.filter((i) => i.action === "update");
-  const geo = await coordinatesFor(db, [...creates, ...updates].map((i) => i.changes.visit_postcode));
-  const geoOf = (postcode: string | null | undefined) => {
-    const c = postcode ? geo.get(postcodeArea(postcode) ?? "") : undefined;
-    return c ? { lat: c.lat, lon: c.lon, geo_source: "pc4" } : { lat: null, lon: null, geo_source: null };
-  };
   let done = 0;
   const audit: AuditRow[] = [];
   for (const chunk of chunks(creates)) {
@@ -86,7 +75,7 @@ export async function writeRelations(db: Db, items: readonly RelationBatchItem[]
         phone: v.phone ?? null, website: v.website ?? null, email: v.email ?? null,
         revenue_potential_cents: v.revenue_potential_cents ?? null, current_supplier: v.current_supplier ?? null,
         contract_end_date: v.contract_end_date ?? null, notes: v.notes ?? null, product_interests: "[]", kind: "customer_side",
-        ...geoOf(v.visit_postcode), owner_id: null, created_at: ctx.at, updated_at: ctx.at,
+        ...relationGeoAfter(null, v), owner_id: null, created_at: ctx.at, updated_at: ctx.at,
       };
     });
     const ids = await db.insertInto("relations").values(rows).returning("id").execute();
@@ -115,7 +104,7 @@ export async function writeRelations(db: Db, items: readonly RelationBatchItem[]
   }
 
   for (const item of updates) {
-    await updateOne(db, item, ctx, geoOf, audit);
+    await updateOne(db, item, ctx, audit);
     done += 1;
     if (done % 100 === 0) ctx.onProgress?.(done);
   }
@@ -127,14 +116,13 @@ async function updateOne(
   db: Db,
   item: RelationBatchItem,
   ctx: WriteContext,
-  geoOf: (postcode: string | null | undefined) => { lat: number | null; lon: number | null; geo_source: string | null },
   audit: AuditRow[],
 ) {
   const current = item.current as RelationRow;
   const next: Record<string, unknown> = { ...item.changes };
   if (next.name !== undefined) next.name_key = normalizeKey(next.name as string);
   if (next.visit_city !== undefined) next.city_key = normalizeKey((next.visit_city as string | null) ?? "");
-  if (next.visit_postcode !== undefined && current.geo_source !== "manual") Object.assign(next, geoOf(next.visit_postcode as string));
+  if (touchesVisitAddress(item.changes) && current.geo_source !== "manual") Object.assign(next, relationGeoAfter(current, item.changes) satisfies RelationGeoColumns);
   if (item.status) next.status = item.status.to;
   if (item.accountClass) next.account_class = item.accountClass.to;
   const result = await db

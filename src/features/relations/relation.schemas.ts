@@ -133,7 +133,8 @@ export const RelationDetail = Type.Object({
   competitorPriceNote: Nullable(Type.String()),
   productInterests: Type.Array(Type.String()),
   notes: Nullable(Type.String()),
-  coordinates: Nullable(Type.Object({ lat: Type.Number(), lon: Type.Number(), source: Type.String() })),
+  // source: pc6 | pc4 | place | manual (domain/geocode.ts); precisionM: metres the address may lie off.
+  coordinates: Nullable(Type.Object({ lat: Type.Number(), lon: Type.Number(), source: Type.String(), precisionM: Nullable(Type.Integer()) })),
   persons: Type.Array(PersonSummary),
   statusHistory: Type.Array(StatusChange),
   classHistory: Type.Array(ClassChange),

@@ -14,7 +14,8 @@ import { AppError, fieldProblem, type FieldProblem, invalid, notFound } from "..
 import { COUNT_CAP, decodeCursor, encodeCursor } from "../../server/http.js";
 import type { AuthUser } from "../auth/auth-user.js";
 import { listPersonsOfRelation } from "../persons/person.service.js";
-import { coordinatesOfPostcode, sbiSections, unknownSbiCodes } from "../reference/reference.service.js";
+import { emptyTally, type GeocodeTally, relationGeoAfter, relationGeoColumns, touchesVisitAddress } from "../geo/geo-columns.js";
+import { sbiSections, unknownSbiCodes } from "../reference/reference.service.js";
 import { writeAudit } from "../audit/audit.service.js";
 import { clean, relationColumns } from "./relation-input.js";
 import { refreshRelationTerms, relationSearchTerms } from "./relation-terms.js";
@@ -153,7 +154,8 @@ export async function getRelation(db: Db, id: number): Promise<RelationDetailDto
     competitorPriceNote: row.competitor_price_note,
     productInterests: JSON.parse(row.product_interests) as string[],
     notes: row.notes,
-    coordinates: row.lat !== null && row.lon !== null ? { lat: row.lat, lon: row.lon, source: row.geo_source ?? "unknown" } : null,
+    coordinates:
+      row.lat !== null && row.lon !== null ? { lat: row.lat, lon: row.lon, source: row.geo_source ?? "unknown", precisionM: row.geo_precision_m } : null,
     persons,
     statusHistory: parts.statusHistory.map((h) => ({
       id: h.id,
@@ -271,7 +273,7 @@ export async function createRelation(db: Db, user: AuthUser, input: RelationCrea
   const id = await inTransaction(db, async (trx) => {
     const stamp = now.toISOString();
     const name = columns.name as string;
-    const geo = await coordinatesOfPostcode(trx, columns.visit_postcode ?? null);
+    const geo = relationGeoColumns({ postcode: columns.visit_postcode, city: columns.visit_city, country: columns.visit_country });
     const row = await trx
       .insertInto("relations")
       .values({
@@ -283,9 +285,7 @@ export async function createRelation(db: Db, user: AuthUser, input: RelationCrea
         account_class: input.accountClass ?? null,
         class_override: input.classOverride ? 1 : 0,
         class_override_reason: input.classOverride ? (clean(input.classOverrideReason) ?? null) : null,
-        lat: geo?.lat ?? null,
-        lon: geo?.lon ?? null,
-        geo_source: geo?.source ?? null,
+        ...geo,
         // An explicit "no owner" (an import, the VIS) stays without owner; the form makes the creator owner.
         owner_id: "owner_id" in columns ? (columns.owner_id ?? null) : user.id,
         created_at: stamp,
@@ -327,7 +327,7 @@ function normalizeCodes(codes: readonly string[]): string[] {
 }
 
 /** Columns whose changes are not worth an audit line (derived or bookkeeping). */
-const NOT_AUDITED = new Set(["name_key", "city_key", "lat", "lon", "geo_source", "updated_at", "version"]);
+const NOT_AUDITED = new Set(["name_key", "city_key", "lat", "lon", "geo_source", "geo_precision_m", "updated_at", "version"]);
 
 export async function updateRelation(
   db: Db,
@@ -351,12 +351,7 @@ export async function updateRelation(
     const next: Updateable<RelationsTable> = { ...columns };
     if (columns.name !== undefined) next.name_key = normalizeKey(columns.name);
     if (columns.visit_city !== undefined) next.city_key = normalizeKey(columns.visit_city ?? "");
-    if (columns.visit_postcode !== undefined && current.geo_source !== "manual") {
-      const geo = await coordinatesOfPostcode(trx, columns.visit_postcode);
-      next.lat = geo?.lat ?? null;
-      next.lon = geo?.lon ?? null;
-      next.geo_source = geo?.source ?? null;
-    }
+    if (touchesVisitAddress(columns) && current.geo_source !== "manual") Object.assign(next, relationGeoAfter(current, columns));
     if (rules.statusChange) next.status = rules.statusChange.to;
     if (rules.classChange) {
       const override = input.classOverride ?? current.class_override === 1;
@@ -413,4 +408,47 @@ export function versionConflict(current: number, expected: number): AppError {
       ? `You edited version ${expected}, but the relation is now at version ${current}; reload to see the changes`
       : `You edited version ${expected}, but someone saved a newer version at the same moment; reload to see the changes`;
   return new AppError("version_conflict", detail);
+}
+
+/**
+ * Geocodes the next `limit` relations after `afterId` (manual coordinates are left alone): what
+ * the rows get, and the writes for those whose coordinate changed. Derived data: no new version, no
+ * audit line. Read here, written by writeRelationGeocodes inside the job's batch transaction (on
+ * SQLite a transaction that reads before it writes can fail to take the write lock).
+ */
+export async function planRelationGeocodes(db: Db, afterId: number, limit: number): Promise<{ tally: GeocodeTally; writes: GeoWrite[] }> {
+  const rows = await db
+    .selectFrom("relations")
+    .select(["id", "version", "visit_postcode", "visit_city", "visit_country", "lat", "lon", "geo_source", "geo_precision_m"])
+    .where("id", ">", afterId)
+    .where((eb) => eb.or([eb("geo_source", "is", null), eb("geo_source", "!=", "manual")]))
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+  const tally = emptyTally();
+  const writes: GeoWrite[] = [];
+  for (const row of rows) {
+    const geo = relationGeoAfter(row, {});
+    tally[(geo.geo_source as "pc6" | "pc4" | "place" | null) ?? "none"] += 1;
+    tally.lastId = row.id;
+    if (geo.lat === row.lat && geo.lon === row.lon && geo.geo_source === row.geo_source && geo.geo_precision_m === row.geo_precision_m) continue;
+    writes.push({ id: row.id, version: row.version, geo });
+  }
+  return { tally, writes };
+}
+
+export interface GeoWrite {
+  id: number;
+  version: number;
+  geo: ReturnType<typeof relationGeoAfter>;
+}
+
+/** Writes planned coordinates; a row edited since it was read keeps what its editor wrote. Returns the rows written. */
+export async function writeRelationGeocodes(db: Db, writes: readonly GeoWrite[]): Promise<number> {
+  let written = 0;
+  for (const w of writes) {
+    const result = await db.updateTable("relations").set(w.geo).where("id", "=", w.id).where("version", "=", w.version).executeTakeFirst();
+    written += Number(result.numUpdatedRows);
+  }
+  return written;
 }

@@ -5,6 +5,7 @@ import type { UsersTable } from "../../db/schema.js";
 import { AppError, fieldProblem, type FieldProblem, invalid } from "../../server/errors.js";
 import type { AuthUser } from "../auth/auth-user.js";
 import { hashPassword, passwordProblems } from "../auth/password.js";
+import { emptyTally, type GeocodeTally, type HomeGeoColumns, homeGeoColumns } from "../geo/geo-columns.js";
 import { findUserByEmail, rayonIdsOf } from "./user.repository.js";
 
 export interface NewUser {
@@ -57,6 +58,7 @@ export async function addUser(db: Db, input: NewUser, now: Date): Promise<{ id: 
         locale: input.locale ?? "nl",
         home_postcode: input.homePostcode ?? null,
         home_city: input.homeCity ?? null,
+        ...homeGeoColumns({ postcode: input.homePostcode, city: input.homeCity }),
         created_at: stamp,
         updated_at: stamp,
       })
@@ -127,4 +129,48 @@ export async function actorOf(db: Db, userId: number): Promise<{ id: number; nam
   const row = await db.selectFrom("users").select(["id", "name", "role", "active"]).where("id", "=", userId).executeTakeFirst();
   if (row?.active !== 1 || !isRole(row.role)) return null;
   return { id: row.id, name: row.name, role: row.role, rayonIds: await rayonIdsOf(db, row.id) };
+}
+
+/** Geocodes the homes of the next `limit` users after `afterId` (see planRelationGeocodes): the tally and the writes. */
+export async function planHomeGeocodes(db: Db, afterId: number, limit: number): Promise<{ tally: GeocodeTally; writes: HomeGeoWrite[] }> {
+  const rows = await db
+    .selectFrom("users")
+    .select(["id", "home_postcode", "home_city", "home_lat", "home_lon", "home_geo_source", "home_geo_precision_m"])
+    .where("id", ">", afterId)
+    .where((eb) => eb.or([eb("home_geo_source", "is", null), eb("home_geo_source", "!=", "manual")]))
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+  const tally = emptyTally();
+  const writes: HomeGeoWrite[] = [];
+  for (const row of rows) {
+    const geo = homeGeoColumns({ postcode: row.home_postcode, city: row.home_city });
+    tally[(geo.home_geo_source as "pc6" | "pc4" | "place" | null) ?? "none"] += 1;
+    tally.lastId = row.id;
+    const same = geo.home_lat === row.home_lat && geo.home_lon === row.home_lon && geo.home_geo_source === row.home_geo_source && geo.home_geo_precision_m === row.home_geo_precision_m;
+    if (!same) writes.push({ id: row.id, postcode: row.home_postcode, city: row.home_city, geo });
+  }
+  return { tally, writes };
+}
+
+export interface HomeGeoWrite {
+  id: number;
+  postcode: string | null;
+  city: string | null;
+  geo: HomeGeoColumns;
+}
+
+/** Writes planned home coordinates, only while the home is still the one read (a later writer's address wins). */
+export async function writeHomeGeocodes(db: Db, writes: readonly HomeGeoWrite[]): Promise<number> {
+  let written = 0;
+  for (const w of writes) {
+    const result = await db
+      .updateTable("users")
+      .set(w.geo)
+      .where("id", "=", w.id)
+      .where((eb) => eb.and([eb("home_postcode", w.postcode === null ? "is" : "=", w.postcode), eb("home_city", w.city === null ? "is" : "=", w.city)]))
+      .executeTakeFirst();
+    written += Number(result.numUpdatedRows);
+  }
+  return written;
 }

@@ -43,3 +43,10 @@ export function formatInstant(iso: string | null | undefined): string {
 export function formatCount(count: number): string {
   return new Intl.NumberFormat(currentLanguage() === "en" ? "en-GB" : "nl-NL").format(count);
 }
+
+/** A distance in metres as a person reads it: 300 → "300 m", 2500 → "2,5 km" (nl). */
+export function formatMetres(metres: number): string {
+  const locale = currentLanguage() === "en" ? "en-GB" : "nl-NL";
+  if (metres < 1000) return `${new Intl.NumberFormat(locale).format(Math.round(metres))} m`;
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(metres / 1000)} km`;
+}

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { RelationDetail } from "../../api/types.js";
 import { Field, FieldList } from "../../components/Field.js";
-import { formatCents, formatDate } from "../../i18n/format.js";
+import { formatCents, formatDate, formatMetres } from "../../i18n/format.js";
 
 function addressLines(street: string | null, houseNumber: string | null, postcode: string | null, city: string | null, country: string | null): string {
   const line1 = [street, houseNumber].filter(Boolean).join(" ");
@@ -15,6 +15,25 @@ function addressLines(street: string | null, houseNumber: string | null, postcod
 }
 
 const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
+
+/** Where the relation's coordinate came from and how far off it may be, in a small line. */
+function GeoNote({ relation: r }: { relation: RelationDetail }) {
+  const { t } = useTranslation();
+  const c = r.coordinates;
+  const precision = c?.precisionM != null ? formatMetres(c.precisionM) : "?";
+  let text: string;
+  if (!c) text = t("relation.geo.none");
+  else if (c.source === "pc4") text = t("relation.geo.pc4", { area: (r.visitPostcode ?? "").slice(0, 4), precision });
+  else if (c.source === "place") text = t("relation.geo.place", { place: r.visitCity ?? "", precision });
+  else if (c.source === "pc6") text = t("relation.geo.pc6", { precision });
+  else if (c.source === "manual") text = t("relation.geo.manual");
+  else text = t("relation.geo.unknown");
+  return (
+    <Text size="xs" c="dimmed" data-testid="relation-geo">
+      {text}
+    </Text>
+  );
+}
 
 export function RelationBaseData({ relation: r }: { relation: RelationDetail }) {
   const { t, i18n } = useTranslation();
@@ -46,6 +65,9 @@ export function RelationBaseData({ relation: r }: { relation: RelationDetail }) 
             )}
           </Field>
           <Field label={t("relation.visitAddress")}>{visit}</Field>
+          <Field label={t("relation.geo.label")}>
+            <GeoNote relation={r} />
+          </Field>
           <Field label={t("relation.postalAddress")}>{postal}</Field>
         </FieldList>
       </Card>

@@ -1,4 +1,5 @@
-// /settings: the company-wide settings an administrator may change (quote advice, CRM memory).
+// /settings: the company-wide settings an administrator may change (quote advice, CRM memory), and
+// the territories (rayons and sub-areas) a sales manager draws.
 // The server enforces users.manage on every save; other roles see a readable refusal here.
 import { Alert, Anchor, Paper, Stack, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
@@ -6,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { can } from "../../../domain/roles.js";
 import { useCurrentUser } from "../auth/session.js";
 import { CrmSettingsSection } from "./CrmSettingsSection.js";
+import { TerritorySection } from "../territories/TerritorySection.js";
 import { QuoteSettingsSection } from "./QuoteSettingsSection.js";
 import { SettingsTabs } from "./SettingsTabs.js";
 
@@ -15,8 +17,8 @@ export function SettingsPage() {
   return (
     <Stack maw={720}>
       <Title order={1}>{t("settings.title")}</Title>
-      <SettingsTabs />
-      {can(user.role, "users.manage") ? (
+      {can(user.role, "users.manage") && <SettingsTabs />}
+      {can(user.role, "users.manage") && (
         <>
           <Paper withBorder p="md">
             <Anchor component={Link} to="/settings/users" fw={600}>
@@ -29,7 +31,9 @@ export function SettingsPage() {
           <QuoteSettingsSection />
           <CrmSettingsSection />
         </>
-      ) : (
+      )}
+      {can(user.role, "territories.manage") && <TerritorySection />}
+      {!can(user.role, "users.manage") && !can(user.role, "territories.manage") && (
         <Alert color="red" title={t("errors.title")} role="alert">
           {t("errors.forbidden")}
         </Alert>
