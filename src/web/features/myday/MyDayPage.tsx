@@ -2,7 +2,8 @@
 // the follow-ups of the coming week beside the overdue follow-ups and those due today (done / move /
 // reassign inline), planned contact moments of the coming two weeks, and relations whose contract
 // with the current supplier ends within the proposal window. Managers also see overdue per rep.
-import { Anchor, Badge, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
+import { type Column, ResponsiveTable } from "../../components/ResponsiveTable.js";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -50,46 +51,31 @@ function Section({ id, title, count, shown, alarm = false, children }: { id: str
   );
 }
 
-function FollowUpTable({ items, canWrite, empty }: { items: readonly FollowUp[]; canWrite: boolean; empty: string }) {
+function FollowUpTable({ items, canWrite, empty, label }: { items: readonly FollowUp[]; canWrite: boolean; empty: string; label: string }) {
   const { t } = useTranslation();
   if (items.length === 0) return <Text c="dimmed">{empty}</Text>;
-  return (
-    <Table.ScrollContainer minWidth={680}>
-      <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("myday.columns.dueDate")}</Table.Th>
-            <Table.Th>{t("myday.columns.relation")}</Table.Th>
-            <Table.Th>{t("myday.columns.action")}</Table.Th>
-            {canWrite && <Table.Th>{t("myday.columns.actions")}</Table.Th>}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((f) => (
-            <Table.Tr key={f.id}>
-              <Table.Td>{formatDate(f.dueDate)}</Table.Td>
-              <Table.Td>
-                <Anchor component={Link} to={`/relations/${f.relation.id}`} size="sm">
-                  {f.relation.name}
-                </Anchor>
-                {f.person && (
-                  <Text size="xs" c="dimmed">
-                    {f.person.name}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{f.action}</Table.Td>
-              {canWrite && (
-                <Table.Td>
-                  <FollowUpActions followUp={f} />
-                </Table.Td>
-              )}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
+  const columns: Column<FollowUp>[] = [
+    {
+      key: "relation",
+      label: t("myday.columns.relation"),
+      render: (f) => (
+        <>
+          <Anchor component={Link} to={`/relations/${f.relation.id}`} size="sm">
+            {f.relation.name}
+          </Anchor>
+          {f.person && (
+            <Text size="xs" c="dimmed">
+              {f.person.name}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    { key: "due", label: t("myday.columns.dueDate"), render: (f) => formatDate(f.dueDate), width: 120 },
+    { key: "action", label: t("myday.columns.action"), render: (f) => <span style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{f.action}</span>, wide: true },
+    ...(canWrite ? [{ key: "actions", label: t("myday.columns.actions"), render: (f: FollowUp) => <FollowUpActions followUp={f} />, tableOnly: true }] : []),
+  ];
+  return <ResponsiveTable rows={items} columns={columns} rowKey={(f) => f.id} label={label} minWidth={680} cardActions={canWrite ? (f) => <FollowUpActions followUp={f} /> : undefined} />;
 }
 
 function Appointments({ day }: { day: MyDay }) {
@@ -103,32 +89,26 @@ function Appointments({ day }: { day: MyDay }) {
       {items.length === 0 ? (
         <Text c="dimmed">{t("myday.noAppointments")}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={600}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("myday.columns.when")}</Table.Th>
-                <Table.Th>{t("myday.columns.kind")}</Table.Th>
-                <Table.Th>{t("myday.columns.relation")}</Table.Th>
-                <Table.Th>{t("myday.columns.nextStep")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((a) => (
-                <Table.Tr key={a.activityId}>
-                  <Table.Td>{formatInstant(a.occurredAt)}</Table.Td>
-                  <Table.Td>{t(`activities.kind.${a.kind}`, { defaultValue: a.kind })}</Table.Td>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/relations/${a.relation.id}`} size="sm">
-                      {a.relation.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{a.nextStep ?? ""}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ResponsiveTable
+          rows={items}
+          rowKey={(a) => a.activityId}
+          label={t("myday.appointments")}
+          minWidth={600}
+          columns={[
+            {
+              key: "relation",
+              label: t("myday.columns.relation"),
+              render: (a) => (
+                <Anchor component={Link} to={`/relations/${a.relation.id}`} size="sm">
+                  {a.relation.name}
+                </Anchor>
+              ),
+            },
+            { key: "when", label: t("myday.columns.when"), render: (a) => formatInstant(a.occurredAt) },
+            { key: "kind", label: t("myday.columns.kind"), render: (a) => t(`activities.kind.${a.kind}`, { defaultValue: a.kind }) },
+            { key: "next", label: t("myday.columns.nextStep"), render: (a) => <span style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{a.nextStep ?? ""}</span>, wide: true },
+          ]}
+        />
       )}
     </Section>
   );
@@ -182,45 +162,47 @@ function ContractRenewals({ day }: { day: MyDay }) {
       {items.length === 0 ? (
         <Text c="dimmed">{t("myday.noRenewals")}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("myday.columns.relation")}</Table.Th>
-                <Table.Th>{t("myday.columns.city")}</Table.Th>
-                <Table.Th>{t("myday.columns.phone")}</Table.Th>
-                <Table.Th>{t("myday.columns.supplier")}</Table.Th>
-                <Table.Th>{t("myday.columns.contractEnd")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((r) => (
-                <Table.Tr key={r.relation.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/relations/${r.relation.id}`} size="sm">
-                      {r.relation.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{r.city ?? ""}</Table.Td>
-                  <Table.Td>
-                    {r.phone && (
-                      <Anchor size="sm" href={`tel:${r.phone.replace(/[^+\d]/g, "")}`}>
-                        {r.phone}
-                      </Anchor>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{r.currentSupplier ?? ""}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{formatDate(r.contractEndDate)}</Text>
-                    <Text size="xs" c="dimmed">
-                      {t("myday.daysLeft", { count: r.daysLeft })}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ResponsiveTable
+          rows={items}
+          rowKey={(r) => r.relation.id}
+          label={t("myday.renewals")}
+          minWidth={760}
+          columns={[
+            {
+              key: "relation",
+              label: t("myday.columns.relation"),
+              render: (r) => (
+                <Anchor component={Link} to={`/relations/${r.relation.id}`} size="sm">
+                  {r.relation.name}
+                </Anchor>
+              ),
+            },
+            { key: "city", label: t("myday.columns.city"), render: (r) => r.city ?? "" },
+            {
+              key: "phone",
+              label: t("myday.columns.phone"),
+              render: (r) =>
+                r.phone && (
+                  <Anchor size="sm" href={`tel:${r.phone.replace(/[^+\d]/g, "")}`}>
+                    {r.phone}
+                  </Anchor>
+                ),
+            },
+            { key: "supplier", label: t("myday.columns.supplier"), render: (r) => r.currentSupplier ?? "" },
+            {
+              key: "end",
+              label: t("myday.columns.contractEnd"),
+              render: (r) => (
+                <>
+                  <Text size="sm">{formatDate(r.contractEndDate)}</Text>
+                  <Text size="xs" c="dimmed">
+                    {t("myday.daysLeft", { count: r.daysLeft })}
+                  </Text>
+                </>
+              ),
+            },
+          ]}
+        />
       )}
     </Section>
   );
@@ -247,13 +229,13 @@ export function MyDayPage() {
         <>
           <TodaysAgenda day={day.data} />
           <Section id="myday-overdue" alarm title={t("myday.overdue")} count={day.data.overdue.count} shown={day.data.overdue.items.length}>
-            <FollowUpTable items={day.data.overdue.items} canWrite={canWrite} empty={t("myday.noOverdue")} />
+            <FollowUpTable items={day.data.overdue.items} canWrite={canWrite} empty={t("myday.noOverdue")} label={t("myday.overdue")} />
           </Section>
           <Section id="myday-today" title={t("myday.dueToday")} count={day.data.dueToday.count} shown={day.data.dueToday.items.length}>
-            <FollowUpTable items={day.data.dueToday.items} canWrite={canWrite} empty={t("myday.noneToday")} />
+            <FollowUpTable items={day.data.dueToday.items} canWrite={canWrite} empty={t("myday.noneToday")} label={t("myday.dueToday")} />
           </Section>
           <Section id="myday-upcoming" title={t("myday.upcoming", { count: day.data.upcoming.days })} count={day.data.upcoming.count} shown={day.data.upcoming.items.length}>
-            <FollowUpTable items={day.data.upcoming.items} canWrite={canWrite} empty={t("myday.noUpcoming")} />
+            <FollowUpTable items={day.data.upcoming.items} canWrite={canWrite} empty={t("myday.noUpcoming")} label={t("myday.upcoming", { count: day.data.upcoming.days })} />
           </Section>
           <Appointments day={day.data} />
           <ContractRenewals day={day.data} />

@@ -14,7 +14,7 @@ import { Chart } from "./Chart.js";
 import { lastTwelveMonths, reportLink, yearToDate } from "./report-state.js";
 import { type SalesReportRequest, type TargetsVersusActual, useSalesReport, useTargetsReport } from "./sales.api.js";
 import { changeBp, dimensionKey, dimensionText, formatEurosWhole } from "./sales-format.js";
-import { type Column, ResponsiveTable } from "./ResponsiveTable.js";
+import { type Column, ResponsiveTable } from "../../components/ResponsiveTable.js";
 import { ChangeBadge, Kpi, Reached, Section, Tag } from "./SalesBits.js";
 
 export function FieldSalesDashboard({ month }: { month: string }) {

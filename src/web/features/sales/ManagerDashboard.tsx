@@ -17,7 +17,7 @@ import { RayonTargetsTable } from "./FieldSalesDashboard.js";
 import { reportLink, yearToDate } from "./report-state.js";
 import { type SalesReportRow, useSalesReport, useTargetsReport } from "./sales.api.js";
 import { changeBp, dimensionKey, dimensionText, formatEurosWhole, formatShare } from "./sales-format.js";
-import { type Column, ResponsiveTable } from "./ResponsiveTable.js";
+import { type Column, ResponsiveTable } from "../../components/ResponsiveTable.js";
 import { ChangeBadge, Kpi, Reached, Section, Tag } from "./SalesBits.js";
 
 export function ManagerDashboard({ month }: { month: string }) {

@@ -21,7 +21,7 @@ import { MonthInput } from "./MonthInput.js";
 import { lastTwelveMonths } from "./report-state.js";
 import { type Pareto, type ParetoRow, useAcceptProposals, useClassProposals, usePareto } from "./sales.api.js";
 import { formatBp, formatEurosWhole } from "./sales-format.js";
-import { type Column, ResponsiveTable } from "./ResponsiveTable.js";
+import { type Column, ResponsiveTable } from "../../components/ResponsiveTable.js";
 import { ClassTag, Kpi, Section, Tag } from "./SalesBits.js";
 import { SalesNav } from "./SalesNav.js";
 import { ThresholdsEditor } from "./ThresholdsEditor.js";

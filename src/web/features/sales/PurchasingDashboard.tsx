@@ -14,7 +14,7 @@ import { formatMonth } from "../quotes/months.js";
 import { Chart } from "./Chart.js";
 import { type PurchasingOutlook, usePurchasingOutlook } from "./sales.api.js";
 import { dimensionText, formatNumber } from "./sales-format.js";
-import { type Column, ResponsiveTable } from "./ResponsiveTable.js";
+import { type Column, ResponsiveTable } from "../../components/ResponsiveTable.js";
 import { Section } from "./SalesBits.js";
 
 const HORIZONS = ["3", "6", "12"] as const;

@@ -16,7 +16,7 @@ import { Chart } from "./Chart.js";
 import { reportLink } from "./report-state.js";
 import { type RelationSales, useRelationSales } from "./sales.api.js";
 import { formatBp, formatEurosWhole, formatVolume } from "./sales-format.js";
-import { type Column, ResponsiveTable } from "./ResponsiveTable.js";
+import { type Column, ResponsiveTable } from "../../components/ResponsiveTable.js";
 import { Kpi, numberCell } from "./SalesBits.js";
 
 /** Whether the viewer's role sees sales per relation at all (purchasing does not). */

@@ -89,4 +89,4 @@ export function Section({ title, id, actions, children }: { title: string; id: s
   );
 }
 
-export const numberCell = { textAlign: "right", whiteSpace: "nowrap" } as const;
+export { numberCell } from "../../components/ResponsiveTable.js";

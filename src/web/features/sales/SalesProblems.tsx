@@ -7,7 +7,7 @@ import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { PageLoader } from "../../components/PageLoader.js";
 import { formatCount } from "../../i18n/format.js";
 import { type SalesImportProblem, useSalesProblems } from "./sales-import.api.js";
-import { type Column, ResponsiveTable } from "./ResponsiveTable.js";
+import { type Column, ResponsiveTable } from "../../components/ResponsiveTable.js";
 import { problemText } from "./sales-problems.js";
 import { Section } from "./SalesBits.js";
 

@@ -2,7 +2,9 @@
 // reachable): each card has the first column as its title and the other columns as label – value.
 import { Box, Paper, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import type { ReactNode } from "react";
-import { numberCell } from "./SalesBits.js";
+
+/** Figures right-aligned and on one line. */
+export const numberCell = { textAlign: "right", whiteSpace: "nowrap" } as const;
 
 export interface Column<R> {
   key: string;
