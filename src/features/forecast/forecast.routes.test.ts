@@ -103,20 +103,26 @@ describe.each(ENGINES)("forecast API on %s", (engine) => {
     }
   });
 
-  it("exports CSV and XLSX in which no cell can run as a formula", async () => {
+  it("exports CSV for Dutch Excel and XLSX with month and amount cells, in which no cell can run as a formula", async () => {
     const csv = await t.app.inject({ method: "GET", url: "/api/forecast/export?format=csv&from=2029-05&to=2029-06&by=product", headers: rep.headers });
     expect(csv.headers["content-type"]).toContain("text/csv");
     expect(csv.headers["content-disposition"]).toContain("forecast-2029-05-2029-06.csv");
-    expect(csv.body.split("\n").slice(0, 3)).toEqual(["product,month,units,revenue", "SCH-1 Schoonmaak,2029-05,8,159.92", "SCH-1 Schoonmaak,2029-06,0,0"]);
-    expect(csv.body).toContain("'=2+3 Formule,2029-06,1.05,35");
+    expect([...csv.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = csv.rawPayload.subarray(3).toString("utf8").split("\r\n");
+    expect(lines.slice(0, 3)).toEqual(["Artikel;Maand;Aantal;Omzet (€)", "SCH-1 Schoonmaak;05-2029;8;159,92", "SCH-1 Schoonmaak;06-2029;0;0,00"]);
+    expect(lines).toContain("'=2+3 Formule;06-2029;1,05;35,00");
+    const intl = await t.app.inject({ method: "GET", url: "/api/forecast/export?format=csv&from=2029-05&to=2029-05&dialect=intl&lang=en", headers: rep.headers });
+    expect(intl.rawPayload.subarray(3).toString("utf8").split("\r\n").slice(0, 2)).toEqual(["Month,Units,Revenue (€)", "2029-05,8,159.92"]);
 
     const xlsx = await t.app.inject({ method: "GET", url: "/api/forecast/export?format=xlsx&from=2029-05&to=2029-06", headers: rep.headers });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
-    expect(sheet?.getRow(1).values).toEqual([undefined, "month", "units", "revenue"]);
-    expect(sheet?.getRow(2).values).toEqual([undefined, "2029-05", 8, 159.92]);
-    expect(sheet?.getRow(4).values).toEqual([undefined, "total", 9.05, 194.92]);
+    expect(sheet?.getRow(1).values).toEqual([undefined, "Maand", "Aantal", "Omzet (€)"]);
+    expect(sheet?.getRow(2).values).toEqual([undefined, new Date(Date.UTC(2029, 4, 1)), 8, 159.92]);
+    expect(sheet?.getCell("A2").numFmt).toBe("mmmm yyyy");
+    expect(sheet?.getCell("C2").numFmt).toBe("#,##0.00");
+    expect(sheet?.getRow(4).values).toEqual([undefined, "Totaal", 9.05, 194.92]);
   });
 
   it("refuses a month that is not one, a reversed range and a past forecast per product", async () => {

@@ -1,7 +1,7 @@
 // /quotes/forecast: expected revenue and volume per decision month (amount × chance of every open
 // quote), by month, rep, rayon or product; optionally beside the forecast as it stood on a past date;
 // export to CSV / XLSX. The choices live in the URL, so a link shows the same forecast.
-import { Button, Group, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Button, Group, NativeSelect, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
@@ -16,6 +16,7 @@ import { JobProgress } from "../jobs/JobProgress.js";
 import { startJob, useJob } from "../jobs/jobs.api.js";
 import { formatDate } from "../../i18n/format.js";
 import { GroupTable, MonthTable } from "./ForecastTable.js";
+import { CSV_DIALECTS, type CsvDialect, fileParams, useCsvDialect } from "../exports/csv-dialect.js";
 
 const ForecastChart = lazy(() => import("./ForecastChart.js"));
 
@@ -57,6 +58,7 @@ function usePastForecast(from: string, to: string, asOf: string | undefined, job
 
 export function ForecastPage() {
   const { t } = useTranslation();
+  const [dialect, setDialect] = useCsvDialect();
   const [params, setParams] = useSearchParams();
   const query = useMemo(() => readQuery(params), [params]);
   const update = useCallback(
@@ -119,10 +121,17 @@ export function ForecastPage() {
             data={GROUPINGS.map((g) => ({ value: g, label: t(`forecast.by.${g}`) }))}
           />
         </Stack>
-        <Button component="a" variant="default" size="xs" href={`/api/forecast/export${forecastQueryString(withoutAsOf, { format: "csv" })}`} download>
+        <NativeSelect
+          size="xs"
+          label={t("exports.dialect.label")}
+          value={dialect}
+          onChange={(e) => setDialect(e.currentTarget.value as CsvDialect)}
+          data={CSV_DIALECTS.map((d) => ({ value: d, label: t(`exports.dialect.${d}`) }))}
+        />
+        <Button component="a" variant="default" size="xs" href={`/api/forecast/export${forecastQueryString(withoutAsOf, { format: "csv", ...fileParams(dialect) })}`} download>
           {t("forecast.exportCsv")}
         </Button>
-        <Button component="a" variant="default" size="xs" href={`/api/forecast/export${forecastQueryString(withoutAsOf, { format: "xlsx" })}`} download>
+        <Button component="a" variant="default" size="xs" href={`/api/forecast/export${forecastQueryString(withoutAsOf, { format: "xlsx", ...fileParams(dialect) })}`} download>
           {t("forecast.exportXlsx")}
         </Button>
         {asOf && (

@@ -1,0 +1,58 @@
+// Everyday Dutch files and screens in a real browser: a CSV that Dutch Excel opens right (and the
+// "," choice for other programs), remembered in the export menu.
+import { readFile } from "node:fs/promises";
+import type { Browser } from "playwright-core";
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type E2eServer, launchBrowser, logIn, pageTracker, seedRelation, startServer } from "./support.js";
+
+describe("Dutch files and screens in the browser", () => {
+  let server: E2eServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const pages = pageTracker(() => browser, () => server.url);
+  const open = pages.open;
+  const closePage = async () => expect(await pages.close()).toEqual([]);
+
+  it("exports CSV with ; and decimal commas by default, and with , and points when the user chooses so", async () => {
+    await seedRelation(server, { name: "Glazenwasserij Helder", visitPostcode: "9711 AA", visitCity: "Groningen", revenuePotentialCents: 1_450_050, contractEndDate: "2026-12-31" });
+    const { page } = await open();
+    await logIn(page);
+    await page.getByRole("searchbox", { name: "Zoeken" }).fill("glazenwasserij helder");
+    await expect.poll(() => page.getByRole("row").count()).toBe(2);
+
+    const downloadCsv = async () => {
+      const download = page.waitForEvent("download");
+      await page.getByRole("menuitem", { name: "Relaties als CSV" }).click();
+      const text = await readFile(await (await download).path(), "utf8");
+      expect(text.charCodeAt(0)).toBe(0xfeff);
+      return text.slice(1);
+    };
+    const cell = (rows: string[][], name: string) => rows[1]?.[rows[0]?.indexOf(name) ?? -1];
+
+    await page.getByRole("button", { name: "Exporteren" }).click();
+    const dutch: string[][] = parse(await downloadCsv(), { delimiter: ";" });
+    expect(cell(dutch, "Status")).toBe("Suspect");
+    expect(cell(dutch, "Omzetpotentieel")).toBe("14500,50");
+    expect(cell(dutch, "Einddatum contract")).toBe("31-12-2026");
+
+    await page.getByRole("button", { name: "Exporteren" }).click();
+    const intlChoice = page.getByRole("menuitem", { name: ", en decimale punt (internationaal)" });
+    await intlChoice.click();
+    await expect.poll(() => intlChoice.getAttribute("aria-description")).toBe("gekozen");
+    const international: string[][] = parse(await downloadCsv(), { delimiter: "," });
+    expect(cell(international, "Omzetpotentieel")).toBe("14500.50");
+    expect(cell(international, "Einddatum contract")).toBe("2026-12-31");
+    await closePage();
+  });
+});
