@@ -55,4 +55,29 @@ describe("Dutch files and screens in the browser", () => {
     expect(cell(international, "Einddatum contract")).toBe("2026-12-31");
     await closePage();
   });
+
+  it("shows the change log as Dutch sentences with names, labels and local times", async () => {
+    const id = await seedRelation(server, { name: "Logboek Schoonmaak", visitCity: "Amsterdam" });
+    const patched = await server.app.inject({ method: "PATCH", url: `/api/relations/${id}`, headers: { ...server.headers, "if-match": '"1"' }, payload: { visitCity: "Utrecht" } });
+    expect(patched.statusCode, patched.body).toBe(200);
+    const me = await server.app.inject({ method: "GET", url: "/api/session", headers: server.headers });
+    const followUp = await server.app.inject({
+      method: "POST",
+      url: `/api/relations/${id}/followups`,
+      headers: server.headers,
+      payload: { action: "Offerte nabellen", dueDate: "2026-12-10", assignedTo: me.json().user.id },
+    });
+    expect(followUp.statusCode, followUp.body).toBe(201);
+    const { page } = await open();
+    await logIn(page);
+    await page.goto(`/relations/${id}`);
+    await page.getByRole("tab", { name: "Wijzigingen" }).click();
+    const log = page.getByRole("list", { name: "Wijzigingen" });
+    await log.getByText("Anna de Vries veranderde Plaats van de relatie van Amsterdam in Utrecht.").waitFor();
+    await log.getByText("Anna de Vries zette Datum van de vervolgactie op 10-12-2026.").waitFor();
+    await log.getByText("Anna de Vries zette Toegewezen aan van de vervolgactie op Anna de Vries.").waitFor();
+    const text = await log.innerText();
+    expect(text).not.toMatch(/follow_up|assigned_to|\d{4}-\d{2}-\d{2}T/);
+    await closePage();
+  });
 });
