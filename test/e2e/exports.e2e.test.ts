@@ -80,4 +80,25 @@ describe("Dutch files and screens in the browser", () => {
     expect(text).not.toMatch(/follow_up|assigned_to|\d{4}-\d{2}-\d{2}T/);
     await closePage();
   });
+
+  it("shows and takes dates as dd-mm-jjjj with Dutch month names in an American browser", async () => {
+    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 }, locale: "en-US", timezoneId: "America/New_York" });
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await logIn(page);
+      await page.goto("/quotes/hit-ratio");
+      const from = page.getByRole("textbox", { name: "Beslist vanaf" });
+      await from.fill("1-10-2026");
+      await from.blur();
+      await expect.poll(() => new URL(page.url()).searchParams.get("from")).toBe("2026-10-01");
+      expect(await from.inputValue()).toBe("01-10-2026");
+      await from.click();
+      await page.getByRole("button", { name: "oktober 2026", exact: true }).waitFor();
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
