@@ -10,6 +10,7 @@ import * as jobs from "./0006_jobs.js";
 import * as sales from "./0007_sales.js";
 import * as salesViews from "./0008_sales_views.js";
 import * as importRows from "./0009_import_rows.js";
+import * as productTrigrams from "./0010_product_trigrams.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_core": core,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   "0007_sales": sales,
   "0008_sales_views": salesViews,
   "0009_import_rows": importRows,
+  "0010_product_trigrams": productTrigrams,
 };
