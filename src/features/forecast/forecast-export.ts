@@ -12,13 +12,10 @@ export interface ForecastFileOptions {
   dialect?: CsvDialect | undefined;
 }
 
-/** Euros rounded to cents (the result's unit) → integer cents for the writer. */
-const cents = (euros: number) => ({ cents: Math.round(euros * 100) });
-
 /** One row per month (and group): the long form, easy to pivot or load elsewhere; XLSX adds a total row. */
 export function forecastTable(result: ForecastResult, lang: LabelLanguage = "nl", withTotal = false): { headers: string[]; rows: CellInput[][] } {
   const words = labelsOf(lang).exportFile.columns.forecast;
-  const figures = (m: { units: number; revenue: number }): CellInput[] => [m.units, cents(m.revenue)];
+  const figures = (m: { units: number; revenueCents: number }): CellInput[] => [m.units, { cents: m.revenueCents }];
   const measures = [words.units, words.revenue];
   if (result.by === "month") {
     const rows: CellInput[][] = result.months.map((m) => [{ month: m.month }, ...figures(m)]);

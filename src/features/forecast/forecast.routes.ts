@@ -28,8 +28,8 @@ const AsOfRequest = Type.Object(
   { additionalProperties: false },
 );
 
-const Figures = Type.Object({ units: Type.Number(), revenue: Type.Number({ description: "Euros, rounded to cents" }) });
-const MonthFigures = Type.Object({ month: Type.String(), units: Type.Number(), revenue: Type.Number() });
+const Figures = Type.Object({ units: Type.Number(), revenueCents: Type.Integer({ description: "Weighted revenue in integer cents, rounded once" }) });
+const MonthFigures = Type.Object({ month: Type.String(), units: Type.Number(), revenueCents: Type.Integer() });
 
 const ForecastResponse = Type.Object({
   from: Type.String(),
