@@ -97,8 +97,9 @@ export function registerQuoteCommands(importCommand: Command, reportCommand: Com
     .option("--from <month>", "first month, YYYY-MM (default: this month)")
     .option("--to <month>", "last month, YYYY-MM (default: from + 11 months)")
     .addOption(new Option("--format <format>", "output format").choices(["json", "csv", "xlsx"]).default("json"))
+    .addOption(new Option("--dialect <dialect>", "CSV: nl = ; and decimal commas (Dutch Excel), intl = , and decimal points").choices(["nl", "intl"]).default("nl"))
     .option("--output <file>", "write to this file instead of standard output")
-    .action(async (opts: { from?: string; to?: string; format: "json" | "csv" | "xlsx"; output?: string }) => {
+    .action(async (opts: { from?: string; to?: string; format: "json" | "csv" | "xlsx"; dialect: "nl" | "intl"; output?: string }) => {
       if (opts.format === "xlsx" && !opts.output && process.stdout.isTTY) {
         throw new AppError("bad_request", "xlsx is a binary format: name a file with --output or redirect the output");
       }
@@ -106,7 +107,7 @@ export function registerQuoteCommands(importCommand: Command, reportCommand: Com
         const now = new Date();
         let body: string | Buffer;
         if (opts.format === "json") body = `${JSON.stringify(await forecastReportOf(db, opts, now))}\n`;
-        else body = (await exportForecast(await forecast(db, { from: opts.from, to: opts.to, by: "month" }, now), opts.format)).body;
+        else body = (await exportForecast(await forecast(db, { from: opts.from, to: opts.to, by: "month" }, now), opts.format, { dialect: opts.dialect })).body;
         if (opts.output) writeFileSync(opts.output, body);
         else process.stdout.write(body);
       });

@@ -44,6 +44,8 @@ export interface ForecastFigures {
   readonly units: number;
   /** Weighted revenue in euros rounded once to cents, half away from zero. */
   readonly revenue: number;
+  /** The same rounded revenue in integer cents (what the API answers). */
+  readonly revenueCents: number;
 }
 
 export interface ForecastRow extends ForecastFigures {
@@ -112,6 +114,7 @@ function figures(sum: Exact): ForecastFigures {
     units: Number(divRoundHalfAwayFromZero(sum.units, UNITS_EXACT_PER_UNIT / 100n)) / 100,
     // Cents: exact / 100, then shown as euros.
     revenue: Number(divRoundHalfAwayFromZero(sum.revenue, 100n)) / 100,
+    revenueCents: Number(divRoundHalfAwayFromZero(sum.revenue, 100n)),
   };
 }
 

@@ -44,6 +44,13 @@ describe("writing tables", () => {
     expect(back.ok && back.value.rows.map((r) => r.cells)).toEqual([["rij 0", "0"], ["rij 1", "1"], ["rij 2", "2"]]);
   });
 
+  it("writes decimals, amounts, dates and months the Dutch way by default and the international way when asked", () => {
+    const row = [[1.05, { cents: -1450050 }, { date: "2026-12-31" }, { month: "2029-03" }, true]];
+    const body = (options?: Parameters<typeof writeCsv>[2]) => writeCsv(["a", "b", "c", "d", "e"], row, options).subarray(3).toString("utf8").split("\r\n")[1];
+    expect(body()).toBe("1,05;-14500,50;31-12-2026;03-2029;ja");
+    expect(body({ dialect: "intl", yes: "yes", no: "no" })).toBe("1.05,-14500.50,2026-12-31,2029-03,yes");
+  });
+
   it("names downloads safely for every browser", () => {
     expect(attachmentHeader("relaties Café.csv")).toBe(`attachment; filename="relaties Cafe.csv"; filename*=UTF-8''relaties%20Caf%C3%A9.csv`);
   });

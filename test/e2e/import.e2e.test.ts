@@ -161,7 +161,7 @@ describe("import, export and merging in the browser", () => {
     await page.getByText("Kees Bakker").first().waitFor();
     // The audit trail of the survivor says what was merged into it.
     await page.getByRole("tab", { name: "Wijzigingen" }).click();
-    await page.getByRole("cell", { name: `Bakkerij De Korenschoof (#${duplicateId})` }).waitFor();
+    await page.getByText(`Anna de Vries voegde Bakkerij De Korenschoof (#${duplicateId}) samen met Bakkerij De Korenschoof (#${survivorId}).`).waitFor();
     const gone = await server.app.inject({ method: "GET", url: `/api/relations/${duplicateId}`, headers: server.headers });
     expect(gone.statusCode).toBe(404);
     await closePage();

@@ -15,6 +15,7 @@ import * as userAdmin from "./0011_user_admin.js";
 import * as companySettings from "./0012_company_settings.js";
 import * as geo from "./0013_geo.js";
 import * as calendarFeeds from "./0014_calendar_feeds.js";
+import * as productTrigrams from "./0015_product_trigrams.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_core": core,
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   "0012_company_settings": companySettings,
   "0013_geo": geo,
   "0014_calendar_feeds": calendarFeeds,
+  "0015_product_trigrams": productTrigrams,
 };

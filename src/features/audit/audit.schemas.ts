@@ -11,6 +11,8 @@ export const AuditLine = Type.Object({
   newValue: Nullable(Type.String()),
   at: Type.String(),
   user: Nullable(Type.Object({ id: Type.Integer(), name: Type.String() })),
+  oldName: Type.Optional(Nullable(Type.String({ description: "Name(s) behind an id-valued old value (owner, rayon, persons …)" }))),
+  newName: Type.Optional(Nullable(Type.String({ description: "Name(s) behind an id-valued new value" }))),
 });
 
 export const AuditTrail = Type.Object({ items: Type.Array(AuditLine) });

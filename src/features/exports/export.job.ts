@@ -2,7 +2,8 @@
 // XLSX into a stored file, downloaded afterwards from /api/jobs/:id/file. The XLSX writer and the
 // row formatting are CPU work that does not belong on the server's event loop.
 import { can } from "../../domain/roles.js";
-import { tableStream, type TableFormat } from "../../files/table-writer.js";
+import { type CsvDialect, tableStream, type TableFormat } from "../../files/table-writer.js";
+import { type LabelLanguage, tableOptionsOf } from "../../labels/labels.js";
 import { AppError } from "../../server/errors.js";
 import { amsterdamDate } from "../../server/time.js";
 import type { JobHandler } from "../jobs/job-handler.js";
@@ -15,14 +16,17 @@ export const DATASET_FILES: Record<ExportDataset, string> = { relations: "relati
 export interface ExportParams {
   dataset: ExportDataset;
   format: TableFormat;
+  /** Absent in jobs queued before dialects existed: the Dutch defaults. */
+  dialect?: CsvDialect;
+  lang?: LabelLanguage;
   query: ExportQuery & { from?: string; to?: string };
 }
 
 export const exportJob: JobHandler<ExportParams> = async (ctx) => {
-  const { dataset, format, query } = ctx.params;
+  const { dataset, format, query, dialect = "nl", lang = "nl" } = ctx.params;
   // Personal data only for the roles that may export it, checked again with the starter's rights.
   if (dataset !== "relations" && !can(ctx.viewer.role, "persons.export")) throw new AppError("forbidden", "Your role may not export personal data");
-  const table = dataset === "relations" ? exportRelations(ctx.db, query) : dataset === "persons" ? exportPersons(ctx.db, query) : exportActivities(ctx.db, query);
+  const table = dataset === "relations" ? exportRelations(ctx.db, query, lang) : dataset === "persons" ? exportPersons(ctx.db, query, lang) : exportActivities(ctx.db, query, lang);
   let rows = 0;
   async function* counted() {
     for await (const row of table.rows) {
@@ -32,7 +36,7 @@ export const exportJob: JobHandler<ExportParams> = async (ctx) => {
     }
   }
   const name = `${DATASET_FILES[dataset]}-${amsterdamDate(ctx.now())}.${format}`;
-  const { stream, contentType } = tableStream(DATASET_FILES[dataset], format, table.headers, counted());
+  const { stream, contentType } = tableStream(DATASET_FILES[dataset], format, table.headers, counted(), tableOptionsOf(lang, dialect));
   const file = await writeJobFile(ctx.db, { ownerId: ctx.viewer.id, jobId: ctx.jobId, purpose: "output", name, contentType }, stream, ctx.now().toISOString());
   await ctx.progress(rows, rows, "klaar");
   return { fileId: file.id, name, rows, size: file.size };

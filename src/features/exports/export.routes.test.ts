@@ -1,3 +1,5 @@
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readTable, type Table } from "../../files/table-reader.js";
 import { startTestApp, type TestApp } from "../../test-support/app.js";
@@ -85,7 +87,7 @@ describe.each(ENGINES)("exports on %s", (engine) => {
     if (visit.statusCode !== 201) throw new Error(`activity not created: ${visit.body}`);
     const moments = await download("/api/exports/contact-moments?format=xlsx&city=zwolle&from=2026-11-01", marketing.headers);
     expect(moments.rows).toHaveLength(1);
-    expect(moments.rows[0]?.cells.slice(0, 4)).toEqual(["2026-11-20", "10:30", "visit", "Zwols Bedrijf 0000"]);
+    expect(moments.rows[0]?.cells.slice(0, 4)).toEqual(["2026-11-20", "10:30", "Bezoek", "Zwols Bedrijf 0000"]);
     expect(moments.rows[0]?.cells[9]).toBe("'=1+1 besproken");
     const none = await t.app.inject({ method: "GET", url: "/api/exports/contact-moments?format=xlsx&city=zwolle&from=2026-11-21", headers: marketing.headers });
     const read = await readTable(none.rawPayload, "x.xlsx");
@@ -102,5 +104,86 @@ describe.each(ENGINES)("exports on %s", (engine) => {
     const res = await t.app.inject({ method: "GET", url: "/api/exports/relations?format=xlsx&city=zwolle", headers: rep.headers });
     const again = await importFile(t, rep.headers, "relations", "export.xlsx", res.rawPayload);
     expect(again.counts).toMatchObject({ created: 0, updated: 0, unchanged: 1050 });
+  });
+
+  describe("files that Dutch Excel opens right", () => {
+    let relationId: number;
+    beforeAll(async () => {
+      await importFile(
+        t,
+        rep.headers,
+        "relations",
+        "hoorn.csv",
+        dutchCsv([
+          ["Bedrijfsnaam", "KvK-nummer", "Postcode", "Plaats", "Status", "Klasse", "Omzetpotentieel", "Einddatum contract"],
+          ["Hoorns Schoon", "58888888", "1621 AA", "Hoorn", "Oud-klant", "Key account", "14.500,50", "31-12-2026"],
+        ]),
+      );
+      relationId = Number((await t.database.handle.db.selectFrom("relations").select("id").where("kvk_number", "=", "58888888").executeTakeFirstOrThrow()).id);
+      const meeting = await t.app.inject({
+        method: "POST",
+        url: `/api/relations/${relationId}/activities`,
+        headers: rep.headers,
+        payload: { kind: "quote_meeting", occurredAt: "2026-11-24T13:00:00.000Z", salesMethod: "need_oriented", notes: "prijs besproken" },
+      });
+      if (meeting.statusCode !== 201) throw new Error(`activity not created: ${meeting.body}`);
+    });
+
+    const raw = async (url: string, headers: Headers = rep.headers) => {
+      const res = await t.app.inject({ method: "GET", url, headers });
+      if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+      return res.rawPayload;
+    };
+    const csvRows = (bytes: Buffer, delimiter: string): string[][] => parse(bytes.subarray(3).toString("utf8"), { delimiter });
+
+    it("writes CSV with a BOM, ; and decimal commas, Dutch dates and labels by default", async () => {
+      const bytes = await raw("/api/exports/relations?format=csv&city=hoorn");
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const [headers, row] = csvRows(bytes, ";");
+      const cell = (name: string) => row?.[headers?.indexOf(name) ?? -1];
+      expect(cell("Status")).toBe("Oud-klant");
+      expect(cell("Klasse")).toBe("Key account");
+      expect(cell("Omzetpotentieel")).toBe("14500,50");
+      expect(cell("Einddatum contract")).toBe("31-12-2026");
+    });
+
+    it("writes , and decimal points when asked, and English labels in English", async () => {
+      const bytes = await raw("/api/exports/relations?format=csv&city=hoorn&dialect=intl&lang=en");
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const [headers, row] = csvRows(bytes, ",");
+      const cell = (name: string) => row?.[headers?.indexOf(name) ?? -1];
+      expect(headers?.[0]).toBe("Company name");
+      expect(cell("Status")).toBe("Former customer");
+      expect(cell("Revenue potential")).toBe("14500.50");
+      expect(cell("Contract end date")).toBe("2026-12-31");
+    });
+
+    it("names kinds of contact moment and sales methods as the screen does", async () => {
+      const bytes = await raw("/api/exports/contact-moments?format=csv&city=hoorn", marketing.headers);
+      const [headers, row] = csvRows(bytes, ";");
+      expect(headers?.slice(0, 3)).toEqual(["Datum", "Tijd", "Soort"]);
+      expect(row?.slice(0, 3)).toEqual(["24-11-2026", "14:00", "Offertebespreking"]);
+      expect(row?.[headers?.indexOf("Verkoopmethode") ?? -1]).toBe("Behoeftegericht");
+    });
+
+    it("writes XLSX amounts and dates as number and date cells with Dutch formats", async () => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await raw("/api/exports/relations?format=xlsx&city=hoorn")) as unknown as ExcelJS.Buffer);
+      const sheet = book.worksheets[0];
+      if (!sheet) throw new Error("no sheet");
+      const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+      const cell = (name: string) => sheet.getRow(2).getCell(headers.indexOf(name) + 1);
+      expect(cell("Omzetpotentieel")?.value).toBe(14500.5);
+      expect(cell("Omzetpotentieel")?.numFmt).toBe("#,##0.00");
+      expect(cell("Einddatum contract")?.value).toEqual(new Date(Date.UTC(2026, 11, 31)));
+      expect(cell("Einddatum contract")?.numFmt).toBe("dd-mm-yyyy");
+      expect(cell("Status")?.value).toBe("Oud-klant");
+    });
+
+    it("refuses an unknown dialect or language as a bad request", async () => {
+      for (const url of ["/api/exports/relations?format=csv&dialect=fr", "/api/exports/relations?format=csv&lang=de"]) {
+        expect((await t.app.inject({ method: "GET", url, headers: rep.headers })).statusCode).toBe(400);
+      }
+    });
   });
 });

@@ -4,6 +4,8 @@ import { requirePermission } from "../../server/plugins/auth.js";
 import { IsoDateString } from "../../server/schema-helpers.js";
 import { amsterdamDate } from "../../server/time.js";
 import { sendTable } from "../../files/table-writer.js";
+import { tableOptionsOf } from "../../labels/labels.js";
+import { CsvDialectParam, LanguageParam } from "./export.schemas.js";
 import { RelationListQuery } from "../relations/relation.schemas.js";
 import { exportActivities, exportPersons, exportRelations } from "./export.service.js";
 import { filterFromQuery } from "../relations/relation.service.js";
@@ -13,13 +15,18 @@ import { toJobDto } from "../jobs/job.service.js";
 // The filter of GET /api/relations (without its paging) plus the file format.
 const { limit: _limit, cursor: _cursor, ...filterProperties } = RelationListQuery.properties;
 const Format = Type.Optional(Type.Union([Type.Literal("csv"), Type.Literal("xlsx")], { default: "xlsx" }));
-const ExportQuery = Type.Object({ ...filterProperties, format: Format }, { additionalProperties: false });
+const FileOptions = { format: Format, dialect: CsvDialectParam, lang: LanguageParam };
+const ExportQuery = Type.Object({ ...filterProperties, ...FileOptions }, { additionalProperties: false });
 const ActivityExportQuery = Type.Object(
-  { ...filterProperties, format: Format, from: Type.Optional(IsoDateString), to: Type.Optional(IsoDateString) },
+  { ...filterProperties, ...FileOptions, from: Type.Optional(IsoDateString), to: Type.Optional(IsoDateString) },
   { additionalProperties: false },
 );
 
-const FILE = { description: "CSV (UTF-8 with BOM, ; delimiter) or XLSX; cells that start with = + - @ are prefixed with '" };
+const FILE = {
+  description:
+    "CSV (UTF-8 with BOM; ; and a decimal comma, or , and a point with dialect=intl) or XLSX with number and date cells; labels in the language asked; cells that start with = + - @ are prefixed with '",
+};
+
 
 const DatasetParams = Type.Object({ dataset: Type.Union([Type.Literal("relations"), Type.Literal("persons"), Type.Literal("contact-moments")]) }, { additionalProperties: false });
 
@@ -38,10 +45,10 @@ export const exportRoutes: RoutesPlugin = async (app, { ctx }) => {
     async (request, reply) => {
       const { dataset } = request.params;
       const viewer = requirePermission(request, dataset === "relations" ? "crm.read" : "persons.export");
-      const { format = "xlsx", ...query } = request.query;
+      const { format = "xlsx", dialect = "nl", lang = "nl", ...query } = request.query;
       // The filter is checked now: a bad filter is a 400, not a failed job.
       filterFromQuery(query);
-      const job = await ctx.jobs.enqueue("exports.run", { dataset, format, query }, viewer);
+      const job = await ctx.jobs.enqueue("exports.run", { dataset, format, dialect, lang, query }, viewer);
       reply.header("location", `/api/jobs/${job.id}`);
       return reply.status(202).send(toJobDto(job));
     },
@@ -52,9 +59,9 @@ export const exportRoutes: RoutesPlugin = async (app, { ctx }) => {
     { schema: { tags: ["exports"], summary: "All relations matching the list filter, as CSV or XLSX", querystring: ExportQuery, response: { 200: FILE } } },
     async (request, reply) => {
       requirePermission(request, "crm.read");
-      const { format = "xlsx", ...query } = request.query;
-      const table = exportRelations(ctx.db, query);
-      return sendTable(reply, `relaties-${amsterdamDate(ctx.now())}`, format, table.headers, table.rows);
+      const { format = "xlsx", dialect, lang, ...query } = request.query;
+      const table = exportRelations(ctx.db, query, lang);
+      return sendTable(reply, `relaties-${amsterdamDate(ctx.now())}`, format, table.headers, table.rows, tableOptionsOf(lang, dialect));
     },
   );
 
@@ -70,9 +77,9 @@ export const exportRoutes: RoutesPlugin = async (app, { ctx }) => {
     },
     async (request, reply) => {
       requirePermission(request, "persons.export");
-      const { format = "xlsx", ...query } = request.query;
-      const table = exportPersons(ctx.db, query);
-      return sendTable(reply, `contactpersonen-${amsterdamDate(ctx.now())}`, format, table.headers, table.rows);
+      const { format = "xlsx", dialect, lang, ...query } = request.query;
+      const table = exportPersons(ctx.db, query, lang);
+      return sendTable(reply, `contactpersonen-${amsterdamDate(ctx.now())}`, format, table.headers, table.rows, tableOptionsOf(lang, dialect));
     },
   );
 
@@ -88,9 +95,9 @@ export const exportRoutes: RoutesPlugin = async (app, { ctx }) => {
     },
     async (request, reply) => {
       requirePermission(request, "persons.export");
-      const { format = "xlsx", ...query } = request.query;
-      const table = exportActivities(ctx.db, query);
-      return sendTable(reply, `contactmomenten-${amsterdamDate(ctx.now())}`, format, table.headers, table.rows);
+      const { format = "xlsx", dialect, lang, ...query } = request.query;
+      const table = exportActivities(ctx.db, query, lang);
+      return sendTable(reply, `contactmomenten-${amsterdamDate(ctx.now())}`, format, table.headers, table.rows, tableOptionsOf(lang, dialect));
     },
   );
 };

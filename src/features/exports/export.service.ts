@@ -1,11 +1,12 @@
 // Exports of relations, persons and contact moments with the filter of the relation list, as rows
 // for CSV or XLSX. Every matching relation is exported, page by page (keyset), so memory stays flat
 // at any size. Headers are the Dutch ones the importer recognises: an export can be edited in Excel
-// and imported again (and unchanged rows stay unchanged).
-import { formatDutchAmount } from "../../domain/dutch-input.js";
-import type { RelationStatus } from "../../domain/lifecycle.js";
+// and imported again (and unchanged rows stay unchanged). Coded values (status, kind of contact
+// moment, DMU role …) are written as the UI names them, from the shared label catalogue; amounts
+// and dates as typed cells, which the writer turns into Dutch CSV text or real XLSX numbers and dates.
 import type { Db } from "../../db/kysely.js";
 import type { CellInput } from "../../files/table-writer.js";
+import { type LabelLanguage, labelOf, labelsOf } from "../../labels/labels.js";
 import { filterFromQuery } from "../relations/relation.service.js";
 import { cursorValues, type ListedRelation, listRelations, type RelationFilter, type SortKey } from "../relations/relation.repository.js";
 import type { RelationListQueryInput } from "../relations/relation.schemas.js";
@@ -22,14 +23,6 @@ export interface PreparedExport {
   rows: AsyncGenerator<Row>;
 }
 
-const STATUS_LABELS: Record<RelationStatus, string> = {
-  suspect: "Suspect",
-  prospect: "Prospect",
-  customer: "Klant",
-  former_customer: "Oud-klant",
-  dead: "Dood",
-};
-const classLabel = (c: string | null) => (c === null ? null : c === "key" ? "Key account" : c);
 
 /** The filter is checked here, before streaming starts, so a bad filter is a 400 and not a broken download. */
 function relationPages(db: Db, q: ExportQuery): () => AsyncGenerator<ListedRelation[]> {
@@ -53,13 +46,14 @@ function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
   return map;
 }
 
-export const RELATION_HEADERS = [
-  "Bedrijfsnaam", "KvK-nummer", "Debiteurnummer", "Rechtsvorm", "Straat", "Huisnummer", "Postcode", "Plaats", "Land", "Telefoon", "E-mail",
-  "Website", "Status", "Klasse", "SBI-codes", "Omzetpotentieel", "Huidige leverancier", "Einddatum contract", "Accountmanager", "Rayon", "Koers-id",
-];
+const RELATION_COLUMNS = [
+  "name", "kvkNumber", "debtorNumber", "legalForm", "street", "houseNumber", "postcode", "city", "country", "phone", "email",
+  "website", "status", "accountClass", "sbi", "revenuePotential", "currentSupplier", "contractEndDate", "owner", "rayon", "id",
+] as const;
 
-export function exportRelations(db: Db, q: ExportQuery): PreparedExport {
+export function exportRelations(db: Db, q: ExportQuery, language: LabelLanguage = "nl"): PreparedExport {
   const pages = relationPages(db, q);
+  const labels = labelsOf(language);
   async function* rows(): AsyncGenerator<Row> {
     for await (const page of pages()) {
       const ids = page.map((r) => r.id);
@@ -71,24 +65,25 @@ export function exportRelations(db: Db, q: ExportQuery): PreparedExport {
         if (!r) continue; // deleted (merged) between the two reads
         yield [
           r.name, r.kvk_number, r.debtor_number, r.legal_form, r.visit_street, r.visit_house_number, r.visit_postcode, r.visit_city, r.visit_country,
-          r.phone, r.email, r.website, STATUS_LABELS[r.status as RelationStatus] ?? r.status, classLabel(r.account_class),
+          r.phone, r.email, r.website, labelOf(labels.status, r.status), labelOf(labels.accountClass, r.account_class),
           (codes.get(r.id) ?? []).map((s) => s.sbi_code).join("; "),
-          r.revenue_potential_cents === null ? null : formatDutchAmount(r.revenue_potential_cents),
-          r.current_supplier, r.contract_end_date, listed.owner_name, listed.rayon_name, r.id,
+          r.revenue_potential_cents === null ? null : { cents: r.revenue_potential_cents },
+          r.current_supplier, r.contract_end_date === null ? null : { date: r.contract_end_date }, listed.owner_name, listed.rayon_name, r.id,
         ];
       }
     }
   }
-  return { headers: RELATION_HEADERS, rows: rows() };
+  return { headers: RELATION_COLUMNS.map((c) => labels.exportFile.columns.relations[c]), rows: rows() };
 }
 
-export const PERSON_HEADERS = [
-  "Bedrijfsnaam", "KvK-nummer", "Postcode", "Plaats", "Titel", "Voorletters", "Voornaam", "Tussenvoegsel", "Achternaam", "Geslacht",
-  "Functie", "Afdeling", "Telefoon", "Mobiel", "E-mail", "DMU-rollen", "Actief", "Koers-id",
-];
+const PERSON_COLUMNS = [
+  "name", "kvkNumber", "postcode", "city", "title", "initials", "firstName", "infix", "lastName", "gender",
+  "jobTitle", "department", "phone", "mobile", "email", "dmuRoles", "active", "id",
+] as const;
 
-export function exportPersons(db: Db, q: ExportQuery): PreparedExport {
+export function exportPersons(db: Db, q: ExportQuery, language: LabelLanguage = "nl"): PreparedExport {
   const pages = relationPages(db, q);
+  const labels = labelsOf(language);
   async function* rows(): AsyncGenerator<Row> {
     for await (const page of pages()) {
       const persons = await personsOfRelations(db, page.map((r) => r.id));
@@ -97,26 +92,27 @@ export function exportPersons(db: Db, q: ExportQuery): PreparedExport {
       for (const r of page) {
         for (const p of byRelation.get(r.id) ?? []) {
           yield [
-            r.name, r.kvk_number, r.visit_postcode, r.visit_city, p.title, p.initials, p.first_name, p.infix, p.last_name, p.gender,
-            p.job_title, p.department, p.phone_direct, p.phone_mobile, p.email,
-            (roles.get(p.id) ?? []).map((x) => x.role).sort().join(", "), p.active === 1, p.id,
+            r.name, r.kvk_number, r.visit_postcode, r.visit_city, p.title, p.initials, p.first_name, p.infix, p.last_name,
+            labelOf(labels.exportFile.genderShort, p.gender), p.job_title, p.department, p.phone_direct, p.phone_mobile, p.email,
+            (roles.get(p.id) ?? []).map((x) => labelOf(labels.dmu, x.role) ?? x.role).sort((a, b) => a.localeCompare(b, language)).join(", "), p.active === 1, p.id,
           ];
         }
       }
     }
   }
-  return { headers: PERSON_HEADERS, rows: rows() };
+  return { headers: PERSON_COLUMNS.map((c) => labels.exportFile.columns.persons[c]), rows: rows() };
 }
 
-export const ACTIVITY_HEADERS = [
-  "Datum", "Tijd", "Soort", "Bedrijfsnaam", "KvK-nummer", "Plaats", "Onze deelnemers", "Contactpersonen", "Verkoopmethode", "Notities",
-  "Interne notities", "Uitkomst", "Kans (%)", "Volgende stap", "Vastgelegd door",
-];
+const ACTIVITY_COLUMNS = [
+  "date", "time", "kind", "name", "kvkNumber", "city", "ourParticipants", "persons", "salesMethod", "notes",
+  "internalNotes", "outcome", "winChance", "nextStep", "createdBy",
+] as const;
 
 const AMSTERDAM_TIME = new Intl.DateTimeFormat("nl-NL", { timeZone: "Europe/Amsterdam", hour: "2-digit", minute: "2-digit" });
 
-export function exportActivities(db: Db, q: ExportQuery & { from?: string; to?: string }): PreparedExport {
+export function exportActivities(db: Db, q: ExportQuery & { from?: string; to?: string }, language: LabelLanguage = "nl"): PreparedExport {
   const pages = relationPages(db, q);
+  const labels = labelsOf(language);
   async function* rows(): AsyncGenerator<Row> {
     for await (const page of pages()) {
       const activities = await activitiesOfRelations(db, page.map((r) => r.id), q.from ?? null, q.to ?? null);
@@ -128,13 +124,13 @@ export function exportActivities(db: Db, q: ExportQuery & { from?: string; to?: 
         for (const a of byRelation.get(r.id) ?? []) {
           const personNames = (persons.get(a.id) ?? []).map((p) => [p.first_name ?? p.initials, p.infix, p.last_name].filter(Boolean).join(" "));
           yield [
-            a.occurred_on, AMSTERDAM_TIME.format(new Date(a.occurred_at)), a.kind, r.name, r.kvk_number, r.visit_city,
-            (users.get(a.id) ?? []).map((u) => u.name).join(", "), personNames.join(", "), a.sales_method, a.notes, a.internal_notes,
+            { date: a.occurred_on }, AMSTERDAM_TIME.format(new Date(a.occurred_at)), labelOf(labels.activities.kind, a.kind), r.name, r.kvk_number, r.visit_city,
+            (users.get(a.id) ?? []).map((u) => u.name).join(", "), personNames.join(", "), labelOf(labels.activities.salesMethod, a.sales_method), a.notes, a.internal_notes,
             a.outcome, a.win_chance, a.next_step, a.created_by_name,
           ];
         }
       }
     }
   }
-  return { headers: ACTIVITY_HEADERS, rows: rows() };
+  return { headers: ACTIVITY_COLUMNS.map((c) => labels.exportFile.columns.contactMoments[c]), rows: rows() };
 }

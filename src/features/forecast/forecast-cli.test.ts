@@ -61,13 +61,13 @@ describe.each(ENGINES)("koers report forecast and import quotes on %s", (engine)
 
   it("writes CSV to standard output and XLSX to a file", async () => {
     const csv = await koers(t.database.url, ["report", "forecast", "--from", "2029-01", "--to", "2029-02", "--format", "csv"]);
-    expect(csv.stdout).toBe("month,units,revenue\n2029-01,5,99.95\n2029-02,0,0\n");
+    expect(csv.stdout).toBe("\uFEFFMaand;Aantal;Omzet (€)\r\n01-2029;5;99,95\r\n02-2029;0;0,00\r\n");
     const output = join(dir, "forecast.xlsx");
     const xlsx = await koers(t.database.url, ["report", "forecast", "--from", "2029-01", "--to", "2029-03", "--format", "xlsx", "--output", output]);
     expect(xlsx.code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(output) as unknown as ArrayBuffer);
-    expect(workbook.worksheets[0]?.getRow(4).values).toEqual([undefined, "2029-03", 1.05, 20.99]);
+    expect(workbook.worksheets[0]?.getRow(4).values).toEqual([undefined, new Date(Date.UTC(2029, 2, 1)), 1.05, 20.99]);
   });
 
   it("explains a bad month and exits non-zero", async () => {

@@ -13,7 +13,7 @@ describe.each(ENGINES)("forecast API on %s", (engine) => {
   let hygiene: number;
   const ids: Record<string, number> = {};
 
-  const month = (result: { months: { month: string; revenue: number }[] }, m: string) => result.months.find((r) => r.month === m);
+  const month = (result: { months: { month: string; revenueCents: number }[] }, m: string) => result.months.find((r) => r.month === m);
 
   beforeAll(async () => {
     t = await startTestApp(engine);
@@ -40,12 +40,12 @@ describe.each(ENGINES)("forecast API on %s", (engine) => {
   it("places amount × probability of every open quote in its decision month, every month present", async () => {
     const result = await api.forecast("from=2029-04&to=2029-06");
     expect(result.months).toEqual([
-      { month: "2029-04", units: 0, revenue: 0 },
-      // € 99,95 + € 34,9965 = € 134,9465 → € 134,95 (rounded once); 5 + 1,05 units
-      { month: "2029-05", units: 6.05, revenue: 134.95 },
-      { month: "2029-06", units: 0, revenue: 0 },
+      { month: "2029-04", units: 0, revenueCents: 0 },
+      // € 99,95 + € 34,9965 = € 134,9465 → € 134,95 (rounded once, answered in integer cents); 5 + 1,05 units
+      { month: "2029-05", units: 6.05, revenueCents: 13495 },
+      { month: "2029-06", units: 0, revenueCents: 0 },
     ]);
-    expect(result.total).toEqual({ units: 6.05, revenue: 134.95 });
+    expect(result.total).toEqual({ units: 6.05, revenueCents: 13495 });
   });
 
   it("moves when a quote's chance or decision month changes, and shows the old forecast as of an earlier date", async () => {
@@ -53,16 +53,16 @@ describe.each(ENGINES)("forecast API on %s", (engine) => {
     try {
       expect((await api.patch(ids.a as number, 1, { probability: 80 })).statusCode).toBe(200);
       // € 199,90 × 80 % + € 34,9965 = € 194,9165 → € 194,92
-      expect(month(await api.forecast("from=2029-05&to=2029-05"), "2029-05")?.revenue).toBe(194.92);
-      expect(month(await api.forecastAsOf({ from: "2029-05", to: "2029-05", asOf: "2026-11-30" }), "2029-05")?.revenue).toBe(134.95);
-      expect(month(await api.forecastAsOf({ from: "2029-05", to: "2029-05", asOf: "2026-12-05" }), "2029-05")?.revenue).toBe(194.92);
-      expect((await api.forecastAsOf({ from: "2029-05", to: "2029-05", asOf: "2026-11-26" })).total.revenue).toBe(0);
+      expect(month(await api.forecast("from=2029-05&to=2029-05"), "2029-05")?.revenueCents).toBe(19492);
+      expect(month(await api.forecastAsOf({ from: "2029-05", to: "2029-05", asOf: "2026-11-30" }), "2029-05")?.revenueCents).toBe(13495);
+      expect(month(await api.forecastAsOf({ from: "2029-05", to: "2029-05", asOf: "2026-12-05" }), "2029-05")?.revenueCents).toBe(19492);
+      expect((await api.forecastAsOf({ from: "2029-05", to: "2029-05", asOf: "2026-11-26" })).total.revenueCents).toBe(0);
 
       expect((await api.patch(ids.b as number, 1, { decisionMonth: "2029-06" })).statusCode).toBe(200);
       const moved = await api.forecast("from=2029-05&to=2029-06");
-      expect(moved.months.map((m: { revenue: number }) => m.revenue)).toEqual([159.92, 35]);
+      expect(moved.months.map((m: { revenueCents: number }) => m.revenueCents)).toEqual([15992, 3500]);
       const before = await api.forecastAsOf({ from: "2029-05", to: "2029-06", asOf: "2026-12-04" });
-      expect(before.months.map((m: { revenue: number }) => m.revenue)).toEqual([134.95, 0]);
+      expect(before.months.map((m: { revenueCents: number }) => m.revenueCents)).toEqual([13495, 0]);
     } finally {
       t.setNow(new Date("2026-11-27T08:00:00.000Z"));
     }
@@ -74,9 +74,9 @@ describe.each(ENGINES)("forecast API on %s", (engine) => {
     const byRayon = await api.forecast("from=2029-05&to=2029-06&by=rayon");
     expect(byRayon.groups.map((g: { name: string }) => g.name)).toEqual(["Noord"]);
     const byProduct = await api.forecast("from=2029-05&to=2029-06&by=product");
-    expect(byProduct.groups.map((g: { name: string; total: { revenue: number } }) => [g.name, g.total.revenue])).toEqual([
-      ["SCH-1 Schoonmaak", 159.92],
-      ["=2+3 Formule", 35],
+    expect(byProduct.groups.map((g: { name: string; total: { revenueCents: number } }) => [g.name, g.total.revenueCents])).toEqual([
+      ["SCH-1 Schoonmaak", 15992],
+      ["=2+3 Formule", 3500],
     ]);
   });
 
@@ -92,7 +92,7 @@ describe.each(ENGINES)("forecast API on %s", (engine) => {
       const all = (await t.app.inject({ method: "GET", url: "/api/forecast?from=2029-05&to=2029-06&by=rep", headers: manager.headers })).json();
       expect(all.groups.map((g: { key: number }) => g.key).sort()).toEqual([rep.id, other.id].sort());
       // The rep's total is their own quotes only: 80 % of € 19,99 less than the team's.
-      expect(all.total.revenue - own.total.revenue).toBeCloseTo(15.99, 2);
+      expect(all.total.revenueCents - own.total.revenueCents).toBe(1599);
       const purchasing = await t.userWithRole("purchasing");
       const refused = await t.app.inject({ method: "GET", url: "/api/forecast?from=2029-05&to=2029-06&by=rep", headers: purchasing.headers });
       expect(refused.statusCode).toBe(403);
@@ -103,20 +103,26 @@ describe.each(ENGINES)("forecast API on %s", (engine) => {
     }
   });
 
-  it("exports CSV and XLSX in which no cell can run as a formula", async () => {
+  it("exports CSV for Dutch Excel and XLSX with month and amount cells, in which no cell can run as a formula", async () => {
     const csv = await t.app.inject({ method: "GET", url: "/api/forecast/export?format=csv&from=2029-05&to=2029-06&by=product", headers: rep.headers });
     expect(csv.headers["content-type"]).toContain("text/csv");
     expect(csv.headers["content-disposition"]).toContain("forecast-2029-05-2029-06.csv");
-    expect(csv.body.split("\n").slice(0, 3)).toEqual(["product,month,units,revenue", "SCH-1 Schoonmaak,2029-05,8,159.92", "SCH-1 Schoonmaak,2029-06,0,0"]);
-    expect(csv.body).toContain("'=2+3 Formule,2029-06,1.05,35");
+    expect([...csv.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = csv.rawPayload.subarray(3).toString("utf8").split("\r\n");
+    expect(lines.slice(0, 3)).toEqual(["Artikel;Maand;Aantal;Omzet (€)", "SCH-1 Schoonmaak;05-2029;8;159,92", "SCH-1 Schoonmaak;06-2029;0;0,00"]);
+    expect(lines).toContain("'=2+3 Formule;06-2029;1,05;35,00");
+    const intl = await t.app.inject({ method: "GET", url: "/api/forecast/export?format=csv&from=2029-05&to=2029-05&dialect=intl&lang=en", headers: rep.headers });
+    expect(intl.rawPayload.subarray(3).toString("utf8").split("\r\n").slice(0, 2)).toEqual(["Month,Units,Revenue (€)", "2029-05,8,159.92"]);
 
     const xlsx = await t.app.inject({ method: "GET", url: "/api/forecast/export?format=xlsx&from=2029-05&to=2029-06", headers: rep.headers });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
-    expect(sheet?.getRow(1).values).toEqual([undefined, "month", "units", "revenue"]);
-    expect(sheet?.getRow(2).values).toEqual([undefined, "2029-05", 8, 159.92]);
-    expect(sheet?.getRow(4).values).toEqual([undefined, "total", 9.05, 194.92]);
+    expect(sheet?.getRow(1).values).toEqual([undefined, "Maand", "Aantal", "Omzet (€)"]);
+    expect(sheet?.getRow(2).values).toEqual([undefined, new Date(Date.UTC(2029, 4, 1)), 8, 159.92]);
+    expect(sheet?.getCell("A2").numFmt).toBe("mmmm yyyy");
+    expect(sheet?.getCell("C2").numFmt).toBe("#,##0.00");
+    expect(sheet?.getRow(4).values).toEqual([undefined, "Totaal", 9.05, 194.92]);
   });
 
   it("refuses a month that is not one, a reversed range and a past forecast per product", async () => {

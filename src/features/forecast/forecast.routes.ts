@@ -9,6 +9,8 @@ import { toJobDto } from "../jobs/job.service.js";
 import { fieldProblem, invalid } from "../../server/errors.js";
 import { amsterdamDate } from "../../server/time.js";
 import { isIsoDate } from "../../domain/calendar.js";
+import { attachmentHeader } from "../../files/table-writer.js";
+import { CsvDialectParam, LanguageParam } from "../exports/export.schemas.js";
 
 const Month = Type.String({ pattern: "^\\d{4}-(0[1-9]|1[0-2])$", description: "YYYY-MM" });
 const By = Type.Union([Type.Literal("month"), Type.Literal("rep"), Type.Literal("rayon"), Type.Literal("product")]);
@@ -20,12 +22,14 @@ const AsOfRequest = Type.Object(
     ...ForecastQuery.properties,
     asOf: { ...IsoDateString, description: "The forecast as it stood at the end of this date (rebuilt from the change history)" },
     format: Type.Optional(Type.Union([Type.Literal("csv"), Type.Literal("xlsx")], { description: "Also write a file to download from /api/jobs/{id}/file" })),
+    dialect: CsvDialectParam,
+    lang: LanguageParam,
   },
   { additionalProperties: false },
 );
 
-const Figures = Type.Object({ units: Type.Number(), revenue: Type.Number({ description: "Euros, rounded to cents" }) });
-const MonthFigures = Type.Object({ month: Type.String(), units: Type.Number(), revenue: Type.Number() });
+const Figures = Type.Object({ units: Type.Number(), revenueCents: Type.Integer({ description: "Weighted revenue in integer cents, rounded once" }) });
+const MonthFigures = Type.Object({ month: Type.String(), units: Type.Number(), revenueCents: Type.Integer() });
 
 const ForecastResponse = Type.Object({
   from: Type.String(),
@@ -87,17 +91,17 @@ export const forecastRoutes: RoutesPlugin = async (app, { ctx }) => {
         tags: ["forecast"],
         summary: "The forecast as a CSV or XLSX file (one row per month, or per group and month)",
         querystring: Type.Object(
-          { ...ForecastQuery.properties, format: Type.Optional(Type.Union([Type.Literal("csv"), Type.Literal("xlsx")])) },
+          { ...ForecastQuery.properties, format: Type.Optional(Type.Union([Type.Literal("csv"), Type.Literal("xlsx")])), dialect: CsvDialectParam, lang: LanguageParam },
           { additionalProperties: false },
         ),
       },
     },
     async (request, reply) => {
       const viewer = requirePermission(request, "crm.read");
-      const { format = "csv", ...query } = request.query;
+      const { format = "csv", dialect, lang, ...query } = request.query;
       const result = await forecast(ctx.db, query, ctx.now(), query.by === "rep" ? teamScopeOf(viewer, "forecastByRep") : null);
-      const file = await exportForecast(result, format);
-      reply.header("content-disposition", `attachment; filename="forecast-${result.from}-${result.to}.${file.extension}"`);
+      const file = await exportForecast(result, format, { lang, dialect });
+      reply.header("content-disposition", attachmentHeader(`forecast-${result.from}-${result.to}.${file.extension}`));
       return reply.type(file.contentType).send(file.body);
     },
   );

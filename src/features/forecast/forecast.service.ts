@@ -47,7 +47,8 @@ export interface ForecastQuery {
 export interface ForecastMonth {
   month: Month;
   units: number;
-  revenue: number;
+  /** Weighted revenue, rounded once, in integer cents. */
+  revenueCents: number;
 }
 
 export interface ForecastResult {
@@ -56,8 +57,8 @@ export interface ForecastResult {
   by: ForecastBy;
   asOf: string | null;
   months: ForecastMonth[];
-  total: { units: number; revenue: number };
-  groups: { key: number | null; name: string | null; months: ForecastMonth[]; total: { units: number; revenue: number } }[];
+  total: { units: number; revenueCents: number };
+  groups: { key: number | null; name: string | null; months: ForecastMonth[]; total: { units: number; revenueCents: number } }[];
 }
 
 /** from defaults to the current month, to to from + 11 months (a year ahead). */
@@ -122,8 +123,8 @@ async function quotesOn(db: Db, asOf: string, by: ForecastBy, repIds: readonly n
   return quotes.map((q) => ({ ...q, repId: groups.get(Number(q.quoteId))?.rep_id ?? null, rayonId: groups.get(Number(q.quoteId))?.rayon_id ?? null }));
 }
 
-const shown = (rows: readonly ForecastRow[]): ForecastMonth[] => rows.map((r) => ({ month: r.month, units: r.units, revenue: r.revenue }));
-const shownTotal = (t: ForecastFigures) => ({ units: t.units, revenue: t.revenue });
+const shown = (rows: readonly ForecastRow[]): ForecastMonth[] => rows.map((r) => ({ month: r.month, units: r.units, revenueCents: r.revenueCents }));
+const shownTotal = (t: ForecastFigures) => ({ units: t.units, revenueCents: t.revenueCents });
 
 /**
  * `repIds` is the viewer scope of a per-rep split (null = all reps): a rep who splits the forecast

@@ -208,3 +208,12 @@ export async function updatePerson(db: Db, user: AuthUser, id: number, expectedV
   });
   return getPerson(db, id);
 }
+
+/** Names of persons as lists show them ("Jan van der Berg"), by id. */
+export async function personNames(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom("persons").select(["id", "first_name", "initials", "infix", "last_name", "gender", "title"]).where("id", "in", [...ids]).execute();
+  return new Map(
+    rows.map((r) => [r.id, displayName({ firstName: r.first_name, initials: r.initials, infix: r.infix, lastName: r.last_name, gender: r.gender as Gender, title: r.title })]),
+  );
+}

@@ -54,8 +54,10 @@ export type ProductRow = NonNullable<Awaited<ReturnType<typeof findProductRow>>>
 
 export async function listProducts(db: Db, viewer: Viewer, f: ProductFilter, sort: ProductSort, after: CursorValue[] | null, limit: number) {
   let q = selectProducts(db, viewer);
-  // Words are normalised to [a-z0-9]: nothing in them is a LIKE wildcard.
-  for (const word of f.words) q = q.where("p.search_key", "like", `% ${word}%`);
+  // Substring, not word prefix: Dutch compounds hide words inside ("schoon" in "kantoorschoonmaak").
+  // Words are normalised to [a-z0-9] (domain/text.ts), so no LIKE wildcard reaches the pattern; on
+  // PostgreSQL the trigram index of migration 0010 serves it.
+  for (const word of f.words) q = q.where("p.search_key", "like", `%${word}%`);
   if (f.groupIds.length > 0) q = q.where("p.group_id", "in", f.groupIds);
   if (f.segmentIds.length > 0) q = q.where("p.segment_id", "in", f.segmentIds);
   if (f.active !== null) q = q.where("p.active", "=", f.active ? 1 : 0);

@@ -8,7 +8,8 @@ import { sendWithEtag } from "../../server/http.js";
 import { requirePermission } from "../../server/plugins/auth.js";
 import { IdParams, Nullable } from "../../server/schema-helpers.js";
 import { AuditTrail } from "../audit/audit.schemas.js";
-import { auditOfEntity, toAuditLine } from "../audit/audit.service.js";
+import { namedAuditLines } from "../audit/audit-names.js";
+import { auditOfEntity } from "../audit/audit.service.js";
 import {
   ProductCreate,
   ProductDetail,
@@ -56,7 +57,7 @@ export const productRoutes: RoutesPlugin = async (app, { ctx }) => {
     async (request) => {
       const viewer = requirePermission(request, "crm.read");
       await getProduct(ctx.db, viewer, request.params.id);
-      return { items: (await auditOfEntity(ctx.db, viewer, "product", request.params.id)).map(toAuditLine) };
+      return { items: await namedAuditLines(ctx.db, await auditOfEntity(ctx.db, viewer, "product", request.params.id)) };
     },
   );
 

@@ -72,4 +72,26 @@ describe.each(ENGINES)("hit ratio on %s", (engine) => {
       t.setNow(new Date("2026-11-27T08:00:00.000Z"));
     }
   });
+
+  it("counts the days to decision from when the quote family first went out, also when a revision is decided", async () => {
+    const rep = await t.userWithRole("field_sales", { name: "Rita Revisie" });
+    const api = quoteApi(t, rep.headers);
+    const relationId = await makeRelation(t, rep.headers, { name: "Revisie BV" });
+    const productId = await makeProduct(t, rep.headers, { code: "RV-1", name: "Revisieproduct", listPriceCents: 1000 });
+    // Sent on 27 November 2026, revised on 3 December, the revision won on 17 December: 20 days.
+    const first = (await api.create({ relationId, probability: 50, decisionMonth: "2026-12", status: "sent", lines: [{ productId, quantity: 1 }] })).json();
+    try {
+      t.setNow(new Date("2026-12-03T09:00:00Z"));
+      const revision = await api.revise(first.id);
+      expect(revision.statusCode, revision.body).toBe(201);
+      t.setNow(new Date("2026-12-17T09:00:00Z"));
+      const sent = await api.patch(revision.json().id, 1, { status: "sent" });
+      expect(sent.statusCode, sent.body).toBe(200);
+      expect((await api.patch(revision.json().id, 2, { status: "won" })).statusCode).toBe(200);
+      const own = (await t.app.inject({ method: "GET", url: "/api/quotes/hit-ratio?from=2026-12-01&to=2026-12-31", headers: rep.headers })).json();
+      expect(own.reps).toEqual([expect.objectContaining({ rep: { id: rep.id, name: "Rita Revisie" }, won: 1, averageDaysToDecision: 20 })]);
+    } finally {
+      t.setNow(new Date("2026-11-27T08:00:00.000Z"));
+    }
+  });
 });

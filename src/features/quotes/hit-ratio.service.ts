@@ -6,7 +6,29 @@ import type { QuoteStatus } from "../../domain/quote-status.js";
 import type { Db } from "../../db/kysely.js";
 import { fieldProblem, invalid } from "../../server/errors.js";
 import { amsterdamDate } from "../../server/time.js";
-import { openCountsByRep, quotesDecidedIn, usersByIds } from "./quote.repository.js";
+import { firstEventDays, openCountsByRep, quotesDecidedIn, usersByIds } from "./quote.repository.js";
+
+/**
+ * When each quote family (a base number and its revisions) went to the customer, from the quote
+ * events: the first day any revision stood as sent, else the first day of its history (a quote
+ * imported or made as sent has no separate "sent" step, and sent_on is blank on imports and new
+ * revisions). The decision clock runs from there to decided_on of the revision that was decided.
+ */
+async function familyStarts(db: Db, rows: readonly { id: number; base_number: number }[]): Promise<Map<number, string>> {
+  const days = new Map((await firstEventDays(db, rows.map((r) => r.id))).map((d) => [d.quote_id, d]));
+  const sent = new Map<number, string>();
+  const first = new Map<number, string>();
+  const earlier = (map: Map<number, string>, key: number, day: string | null | undefined) => {
+    if (!day) return;
+    const known = map.get(key);
+    if (known === undefined || day < known) map.set(key, String(day).slice(0, 10));
+  };
+  for (const r of rows) {
+    earlier(sent, r.base_number, days.get(r.id)?.sent_on);
+    earlier(first, r.base_number, days.get(r.id)?.first_on);
+  }
+  return new Map([...first, ...sent]);
+}
 
 const NOTHING: HitRatio = { won: 0, lost: 0, withdrawn: 0, ratioCount: null, wonCents: 0, lostCents: 0, ratioValue: null, averageDaysToDecision: null };
 
@@ -23,11 +45,12 @@ export async function hitRatioReport(db: Db, query: { from?: string | undefined;
   if (to < from) throw invalid(fieldProblem("to", "period_reversed"));
 
   const rows = await quotesDecidedIn(db, from, to, scope);
+  const starts = await familyStarts(db, rows);
   const quotes: HitRatioQuote[] = rows.map((r) => ({
     repId: r.rep_id,
     status: r.status as QuoteStatus,
     amountCents: r.total_cents,
-    sentOn: r.sent_on,
+    sentOn: starts.get(r.base_number) ?? r.sent_on,
     decidedOn: r.decided_on,
     quoteNumber: { base: r.base_number, revision: r.revision },
   }));

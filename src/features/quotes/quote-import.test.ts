@@ -68,7 +68,7 @@ describe.each(ENGINES)("quote import on %s", (engine) => {
     expect(relation).toMatchObject({ status: "prospect", statusHistory: [expect.objectContaining({ toStatus: "prospect" })] });
 
     const forecast = (await t.app.inject({ method: "GET", url: "/api/forecast?from=2026-11&to=2027-10", headers: admin.headers })).json();
-    const revenue = Object.fromEntries(forecast.months.map((m: { month: string; revenue: number }) => [m.month, m.revenue]));
+    const revenue = Object.fromEntries(forecast.months.map((m: { month: string; revenueCents: number }) => [m.month, m.revenueCents / 100]));
     // € 4.630,50 × 35 % = € 1.620,675 → € 1.620,68 (half away from zero)
     expect(revenue).toMatchObject({ "2026-11": 900.45, "2027-03": 1400, "2027-05": 1620.68, "2027-10": 0 });
   });

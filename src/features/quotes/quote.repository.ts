@@ -185,3 +185,18 @@ export function usersByIds(db: Db, ids: readonly number[]) {
 export function findRelationByNameKey(db: Db, nameKey: string) {
   return db.selectFrom("relations").select(["id", "owner_id"]).where("name_key", "=", nameKey).orderBy("id").limit(1).executeTakeFirst();
 }
+
+/** Per quote the first day of its history and the first day it stood as sent (quote_events.at, calendar dates). */
+export function firstEventDays(db: Db, quoteIds: readonly number[]) {
+  if (quoteIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom("quote_events")
+    .select((eb) => [
+      "quote_id",
+      eb.fn.min<string>("at").as("first_on"),
+      eb.fn.min<string | null>(eb.case().when("status", "=", "sent").then(eb.ref("at")).end()).as("sent_on"),
+    ])
+    .where("quote_id", "in", [...quoteIds])
+    .groupBy("quote_id")
+    .execute();
+}

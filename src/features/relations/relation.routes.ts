@@ -5,7 +5,8 @@ import { sendWithEtag } from "../../server/http.js";
 import { requirePermission } from "../../server/plugins/auth.js";
 import { IdParams, Page } from "../../server/schema-helpers.js";
 import { AuditTrail } from "../audit/audit.schemas.js";
-import { auditOfRelation, toAuditLine } from "../audit/audit.service.js";
+import { namedAuditLines } from "../audit/audit-names.js";
+import { auditOfRelation } from "../audit/audit.service.js";
 import { RelationCreate, RelationDetail, RelationListQuery, RelationPatch, RelationSummary } from "./relation.schemas.js";
 import { createRelation, getRelation, listRelationsPage, updateRelation } from "./relation.service.js";
 
@@ -70,7 +71,7 @@ export const relationRoutes: RoutesPlugin = async (app, { ctx }) => {
     async (request) => {
       const viewer = requirePermission(request, "crm.read");
       await getRelation(ctx.db, request.params.id);
-      return { items: (await auditOfRelation(ctx.db, viewer, request.params.id)).map(toAuditLine) };
+      return { items: await namedAuditLines(ctx.db, await auditOfRelation(ctx.db, viewer, request.params.id)) };
     },
   );
 };

@@ -1,5 +1,5 @@
-// A sales report as a table to download: one row per report row, Dutch headers, amounts in euros
-// (the spreadsheet's own number cells), margin % as a percentage.
+// A sales report as a table to download: one row per report row, Dutch headers, amounts as amount
+// cells (euros with a decimal comma in CSV, number cells with #,##0.00 in XLSX), margin % as a number.
 import type { SalesDimension, SalesMeasure } from "../../domain/access.js";
 import type { CellInput } from "../../files/table-writer.js";
 import type { SalesReport } from "./sales-report.service.js";
@@ -30,7 +30,7 @@ const MEASURE_HEADERS: Record<SalesMeasure, string> = {
 function measureCell(m: SalesMeasure, value: unknown): CellInput {
   if (value === null || value === undefined) return null;
   const n = Number(value);
-  if (m === "revenue" || m === "margin") return n / 100;
+  if (m === "revenue" || m === "margin") return { cents: n };
   if (m === "marginPct") return n / 100;
   return n;
 }

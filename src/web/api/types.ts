@@ -67,4 +67,7 @@ export interface AuditLine {
   newValue: string | null;
   at: string;
   user: Ref | null;
+  /** Names behind id-valued values (owner, rayon, persons), given by the server. */
+  oldName?: string | null;
+  newName?: string | null;
 }

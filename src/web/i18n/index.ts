@@ -4,6 +4,8 @@ import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import en from "./en.json" with { type: "json" };
 import nl from "./nl.json" with { type: "json" };
+import sharedEn from "../../labels/en.json" with { type: "json" };
+import sharedNl from "../../labels/nl.json" with { type: "json" };
 
 export const LANGUAGES = ["nl", "en"] as const;
 
@@ -11,15 +13,29 @@ export const LANGUAGES = ["nl", "en"] as const;
 // top-level key per feature) so features can grow without touching one shared file.
 const featureTexts = import.meta.glob<{ default: Record<string, unknown> }>("../features/*/i18n.*.json", { eager: true });
 
-function withFeatures(base: Record<string, unknown>, language: string): Record<string, unknown> {
-  const merged: Record<string, unknown> = { ...base };
+type Tree = Record<string, unknown>;
+const isTree = (v: unknown): v is Tree => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Deep merge: the shared labels add `activities.kind` to the activities feature's own texts. */
+function merge(into: Tree, from: Tree): Tree {
+  for (const [key, value] of Object.entries(from)) {
+    const existing = into[key];
+    into[key] = isTree(existing) && isTree(value) ? merge({ ...existing }, value) : value;
+  }
+  return into;
+}
+
+// The labels of coded values (status, class, DMU role, kind of contact moment …) live in
+// src/labels/<lang>.json, shared with the server so an export says what the screen says.
+function withFeatures(base: Tree, shared: Tree, language: string): Tree {
+  const merged = merge({ ...base }, shared);
   for (const [path, module] of Object.entries(featureTexts)) {
-    if (path.endsWith(`/i18n.${language}.json`)) Object.assign(merged, module.default);
+    if (path.endsWith(`/i18n.${language}.json`)) merge(merged, module.default);
   }
   return merged;
 }
 
-export const TEXTS = { nl: withFeatures(nl, "nl"), en: withFeatures(en, "en") };
+export const TEXTS = { nl: withFeatures(nl, sharedNl, "nl"), en: withFeatures(en, sharedEn, "en") };
 export type Language = (typeof LANGUAGES)[number];
 
 const STORAGE_KEY = "koers.language";

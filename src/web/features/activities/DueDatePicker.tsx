@@ -1,13 +1,14 @@
 // A due date: a date input plus quick choices (over 1 week … 1 year) computed by the server from
 // `from` (the contact moment's date, or today when moving a follow-up). A chosen quick choice follows
 // `from` when that changes; typing a date drops it.
-import { Button, Group, Stack, TextInput } from "@mantine/core";
+import { Button, Group, Stack } from "@mantine/core";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { QuickChoice } from "../../../domain/followup-dates.js";
 import { formatDate } from "../../i18n/format.js";
 import { useQuickDates } from "./activities.api.js";
 import { QUICK_CHOICES } from "./options.js";
+import { DateField } from "../../components/DateField.js";
 
 interface Props {
   label: string;
@@ -35,15 +36,14 @@ export function DueDatePicker({ label, value, onChange, quickChoice, onQuickChoi
 
   return (
     <Stack gap={6}>
-      <TextInput
-        type="date"
+      <DateField
         label={label}
         required={required}
         value={value}
         error={error}
-        onChange={(event) => {
+        onChange={(date) => {
           onQuickChoice(null);
-          onChange(event.currentTarget.value);
+          onChange(date);
         }}
       />
       <Group gap={6} role="group" aria-label={t("activities.followUp.quickChoices")}>

@@ -8,6 +8,7 @@ import type { ConsentPurpose, ConsentSource } from "../../../domain/consent.js";
 import { mapFieldErrors } from "../../api/problems.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { useGiveConsent } from "./consent.api.js";
+import { DateField } from "../../components/DateField.js";
 
 /** Sources a person can give consent through here; an import records its own. */
 const GIVE_SOURCES: readonly ConsentSource[] = ["visit", "web_form", "phone", "email"];
@@ -55,7 +56,7 @@ export function GiveConsentDialog({ personId, personName, relationId, purpose, t
       >
         <Stack>
           {give.isError && Object.keys(mapped.byField).length === 0 && <ErrorAlert error={give.error} fields={mapped.other} />}
-          <TextInput type="date" label={t("consent.fields.date")} required max={today} {...form.getInputProps("date")} />
+          <DateField label={t("consent.fields.date")} required max={today} {...form.getInputProps("date")} />
           <Select
             label={t("consent.fields.source")}
             data={GIVE_SOURCES.map((s) => ({ value: s, label: t(`consent.source.${s}`) }))}

@@ -13,6 +13,7 @@ import { type Job, jobDone } from "../jobs/jobs.api.js";
 import { errorMessage } from "../../api/problems.js";
 import { useCurrentUser } from "../auth/session.js";
 import { hasFilters, useListState } from "../relations/list-state.js";
+import { CSV_DIALECTS, type CsvDialect, fileParams, useCsvDialect } from "./csv-dialect.js";
 import { downloadFile } from "./download.js";
 
 type Dataset = "relations" | "persons" | "contact-moments";
@@ -20,9 +21,10 @@ type Format = "csv" | "xlsx";
 const FORMATS: readonly Format[] = ["csv", "xlsx"];
 
 /** The export job URL of a dataset with the list's current filter. */
-export function exportUrl(dataset: Dataset, format: Format, filter: URLSearchParams): string {
+export function exportUrl(dataset: Dataset, format: Format, filter: URLSearchParams, dialect: CsvDialect = "nl"): string {
   const params = new URLSearchParams(filter);
   params.set("format", format);
+  for (const [key, value] of Object.entries(fileParams(dialect))) params.set(key, value);
   return `/api/exports/${dataset}/job${queryString(params)}`;
 }
 
@@ -32,6 +34,7 @@ export function RelationListActions() {
   const [state, apiParams] = useListState();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [dialect, setDialect] = useCsvDialect();
   const datasets: Dataset[] = can(user.role, "persons.export") ? ["relations", "persons", "contact-moments"] : ["relations"];
   const filtered = hasFilters(state) || state.q.trim() !== "";
 
@@ -41,7 +44,7 @@ export function RelationListActions() {
     setError(null);
     try {
       // The export is written by a background job (a large list is CPU work); then it is downloaded.
-      const started = await api.post<Job>(exportUrl(dataset, format, apiParams), undefined);
+      const started = await api.post<Job>(exportUrl(dataset, format, apiParams, dialect), undefined);
       const job = await jobDone(started.id);
       if (job.state !== "succeeded") throw new ApiError(422, job.error?.code ?? "internal", job.error?.message ?? "");
       const name = await downloadFile(`/api/jobs/${job.id}/file`, `${dataset}.${format}`);
@@ -71,6 +74,20 @@ export function RelationListActions() {
                 </Menu.Item>
               )),
             )}
+            <Menu.Divider />
+            <Menu.Label>{t("exports.dialect.label")}</Menu.Label>
+            {CSV_DIALECTS.map((d) => (
+              <Menu.Item
+                key={d}
+                // Mantine keeps role="menuitem"; the chosen one says so in its accessible description.
+                aria-description={dialect === d ? t("exports.dialect.chosen") : undefined}
+                closeMenuOnClick={false}
+                leftSection={<span aria-hidden="true">{dialect === d ? "●" : "○"}</span>}
+                onClick={() => setDialect(d)}
+              >
+                {t(`exports.dialect.${d}`)}
+              </Menu.Item>
+            ))}
           </Menu.Dropdown>
         </Menu>
         <Button component={Link} to="/relations/duplicates" variant="subtle">

@@ -2,10 +2,9 @@
 // with the forecast as it stood on an earlier date as a line beside it (ECharts via useEChart).
 import { useEChart } from "../../components/echart.js";
 import { useTranslation } from "react-i18next";
-import { formatDate } from "../../i18n/format.js";
+import { formatCents, formatDate } from "../../i18n/format.js";
 import { formatMonth } from "../quotes/months.js";
 import type { Forecast } from "./forecast.api.js";
-import { formatEuros } from "./ForecastTable.js";
 
 /** More groups than this are summed as "other" in the chart (the table shows them all). */
 const MAX_SERIES = 8;
@@ -23,16 +22,16 @@ export default function ForecastChart({ current, past, groupLabel }: Props) {
     const months = current.months.map((m) => m.month);
     const bars =
       current.by === "month" || current.groups.length === 0
-        ? [{ name: t("forecast.chart.expected"), data: current.months.map((m) => m.revenue) }]
+        ? [{ name: t("forecast.chart.expected"), data: current.months.map((m) => m.revenueCents / 100) }]
         : stackedGroups(current, groupLabel, t("forecast.chart.other"));
     const series = [
       ...bars.map((b) => ({ type: "bar" as const, name: b.name, stack: "current", data: b.data })),
-      ...(past ? [{ type: "line" as const, name: t("forecast.chart.asOf", { date: formatDate(past.asOf) }), data: past.months.map((m) => m.revenue), symbolSize: 6 }] : []),
+      ...(past ? [{ type: "line" as const, name: t("forecast.chart.asOf", { date: formatDate(past.asOf) }), data: past.months.map((m) => m.revenueCents / 100), symbolSize: 6 }] : []),
     ];
     return {
       aria: { enabled: true },
       animation: false,
-      tooltip: { trigger: "axis", valueFormatter: (v: unknown) => formatEuros(Number(v)) },
+      tooltip: { trigger: "axis", valueFormatter: (v: unknown) => formatCents(Math.round(Number(v) * 100)) },
       legend: { type: "scroll", bottom: 0 },
       grid: { left: 16, right: 16, top: 16, bottom: 48, containLabel: true },
       xAxis: { type: "category", data: months.map((m) => formatMonth(m, "short")) },
@@ -45,14 +44,14 @@ export default function ForecastChart({ current, past, groupLabel }: Props) {
 }
 
 function stackedGroups(current: Forecast, label: Props["groupLabel"], otherName: string) {
-  const sorted = [...current.groups].sort((a, b) => b.total.revenue - a.total.revenue);
+  const sorted = [...current.groups].sort((a, b) => b.total.revenueCents - a.total.revenueCents);
   const shown = sorted.slice(0, MAX_SERIES);
   const rest = sorted.slice(MAX_SERIES);
-  const series = shown.map((g) => ({ name: label(g.key, g.name), data: g.months.map((m) => m.revenue) }));
+  const series = shown.map((g) => ({ name: label(g.key, g.name), data: g.months.map((m) => m.revenueCents / 100) }));
   if (rest.length > 0) {
     series.push({
       name: otherName,
-      data: current.months.map((_, i) => Math.round(rest.reduce((sum, g) => sum + (g.months[i]?.revenue ?? 0) * 100, 0)) / 100),
+      data: current.months.map((_, i) => rest.reduce((sum, g) => sum + (g.months[i]?.revenueCents ?? 0), 0) / 100),
     });
   }
   return series;

@@ -1,7 +1,7 @@
 // /quotes/forecast: expected revenue and volume per decision month (amount × chance of every open
 // quote), by month, rep, rayon or product; optionally beside the forecast as it stood on a past date;
 // export to CSV / XLSX. The choices live in the URL, so a link shows the same forecast.
-import { Button, Group, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Button, Group, NativeSelect, SegmentedControl, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
@@ -16,6 +16,9 @@ import { JobProgress } from "../jobs/JobProgress.js";
 import { startJob, useJob } from "../jobs/jobs.api.js";
 import { formatDate } from "../../i18n/format.js";
 import { GroupTable, MonthTable } from "./ForecastTable.js";
+import { CSV_DIALECTS, type CsvDialect, fileParams, useCsvDialect } from "../exports/csv-dialect.js";
+import { DateField } from "../../components/DateField.js";
+import { MonthInput } from "../sales/MonthInput.js";
 
 const ForecastChart = lazy(() => import("./ForecastChart.js"));
 
@@ -57,6 +60,7 @@ function usePastForecast(from: string, to: string, asOf: string | undefined, job
 
 export function ForecastPage() {
   const { t } = useTranslation();
+  const [dialect, setDialect] = useCsvDialect();
   const [params, setParams] = useSearchParams();
   const query = useMemo(() => readQuery(params), [params]);
   const update = useCallback(
@@ -95,16 +99,15 @@ export function ForecastPage() {
         {t("forecast.intro")}
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-        <TextInput type="month" label={t("forecast.from")} value={query.from} error={problems.from} onChange={(e) => update({ from: e.currentTarget.value })} />
-        <TextInput type="month" label={t("forecast.to")} value={query.to} error={problems.to} onChange={(e) => update({ to: e.currentTarget.value })} />
-        <TextInput
-          type="date"
+        <MonthInput label={t("forecast.from")} value={query.from} error={problems.from} onChange={(from) => update({ from })} />
+        <MonthInput label={t("forecast.to")} value={query.to} error={problems.to} onChange={(to) => update({ to })} />
+        <DateField
           label={t("forecast.asOf")}
           description={t("forecast.asOfHint")}
           value={asOf ?? ""}
           max={todayInAmsterdam()}
           error={problems.asOf}
-          onChange={(e) => update({ asOf: e.currentTarget.value })}
+          onChange={(v) => update({ asOf: v })}
         />
       </SimpleGrid>
       <Group gap="xs" align="end">
@@ -119,10 +122,17 @@ export function ForecastPage() {
             data={GROUPINGS.map((g) => ({ value: g, label: t(`forecast.by.${g}`) }))}
           />
         </Stack>
-        <Button component="a" variant="default" size="xs" href={`/api/forecast/export${forecastQueryString(withoutAsOf, { format: "csv" })}`} download>
+        <NativeSelect
+          size="xs"
+          label={t("exports.dialect.label")}
+          value={dialect}
+          onChange={(e) => setDialect(e.currentTarget.value as CsvDialect)}
+          data={CSV_DIALECTS.map((d) => ({ value: d, label: t(`exports.dialect.${d}`) }))}
+        />
+        <Button component="a" variant="default" size="xs" href={`/api/forecast/export${forecastQueryString(withoutAsOf, { format: "csv", ...fileParams(dialect) })}`} download>
           {t("forecast.exportCsv")}
         </Button>
-        <Button component="a" variant="default" size="xs" href={`/api/forecast/export${forecastQueryString(withoutAsOf, { format: "xlsx" })}`} download>
+        <Button component="a" variant="default" size="xs" href={`/api/forecast/export${forecastQueryString(withoutAsOf, { format: "xlsx", ...fileParams(dialect) })}`} download>
           {t("forecast.exportXlsx")}
         </Button>
         {asOf && (

@@ -7,10 +7,6 @@ import { formatCents, formatDate } from "../../i18n/format.js";
 import { formatMonth } from "../quotes/months.js";
 import type { Forecast, MonthFigures } from "./forecast.api.js";
 
-/** Euros with cents from the API (already rounded) → "€ 1.234,50". */
-export function formatEuros(euros: number): string {
-  return formatCents(Math.round(euros * 100));
-}
 
 const unitsFormat = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 2 });
 export const formatUnits = (units: number) => unitsFormat.format(units);
@@ -20,21 +16,21 @@ const right = { textAlign: "right" as const, whiteSpace: "nowrap" as const };
 export function MonthTable({ current, past }: { current: Forecast; past: Forecast | null }) {
   const { t } = useTranslation();
   const pastOf = (month: string): MonthFigures | undefined => past?.months.find((m) => m.month === month);
-  const row = (label: string, now: { units: number; revenue: number }, then: { units: number; revenue: number } | undefined, total = false) => (
+  const row = (label: string, now: { units: number; revenueCents: number }, then: { units: number; revenueCents: number } | undefined, total = false) => (
     <>
       <Table.Th scope="row" fw={total ? 700 : 500}>
         {label}
       </Table.Th>
       <Table.Td style={right}>{formatUnits(now.units)}</Table.Td>
       <Table.Td style={right} fw={total ? 700 : undefined}>
-        {formatEuros(now.revenue)}
+        {formatCents(now.revenueCents)}
       </Table.Td>
       {past && (
         <>
           <Table.Td style={right}>{then ? formatUnits(then.units) : ""}</Table.Td>
-          <Table.Td style={right}>{then ? formatEuros(then.revenue) : ""}</Table.Td>
-          <Table.Td style={right} c={then && now.revenue - then.revenue < 0 ? "red" : undefined}>
-            {then ? formatEuros(Math.round((now.revenue - then.revenue) * 100) / 100) : ""}
+          <Table.Td style={right}>{then ? formatCents(then.revenueCents) : ""}</Table.Td>
+          <Table.Td style={right} c={then && now.revenueCents - then.revenueCents < 0 ? "red" : undefined}>
+            {then ? formatCents(now.revenueCents - then.revenueCents) : ""}
           </Table.Td>
         </>
       )}
@@ -72,10 +68,10 @@ export function MonthTable({ current, past }: { current: Forecast; past: Forecas
 
 export function GroupTable({ current, groupLabel }: { current: Forecast; groupLabel: (key: number | null, name: string | null) => string }) {
   const { t } = useTranslation();
-  const cell = (f: { units: number; revenue: number }, bold = false) => (
+  const cell = (f: { units: number; revenueCents: number }, bold = false) => (
     <Table.Td style={right}>
       <Text size="sm" fw={bold ? 700 : undefined}>
-        {formatEuros(f.revenue)}
+        {formatCents(f.revenueCents)}
       </Text>
       <Text size="xs" c="dimmed">
         {t("forecast.table.unitsShort", { units: formatUnits(f.units) })}
@@ -103,14 +99,14 @@ export function GroupTable({ current, groupLabel }: { current: Forecast; groupLa
                 {groupLabel(g.key, g.name)}
               </Table.Th>
               {g.months.map((m) =>
-                m.revenue === 0 && m.units === 0 ? (
+                m.revenueCents === 0 && m.units === 0 ? (
                   // Nothing expected: a dash keeps the months with figures easy to spot.
                   <Table.Td key={m.month} style={right} c="dimmed">
                     {t("common.empty")}
                   </Table.Td>
                 ) : (
                   <Table.Td key={m.month} style={right}>
-                    <Text size="sm">{formatEuros(m.revenue)}</Text>
+                    <Text size="sm">{formatCents(m.revenueCents)}</Text>
                     <Text size="xs" c="dimmed">
                       {t("forecast.table.unitsShort", { units: formatUnits(m.units) })}
                     </Text>
@@ -127,7 +123,7 @@ export function GroupTable({ current, groupLabel }: { current: Forecast; groupLa
             {current.months.map((m) => (
               <Table.Td key={m.month} style={right}>
                 <Text size="sm" fw={700}>
-                  {formatEuros(m.revenue)}
+                  {formatCents(m.revenueCents)}
                 </Text>
                 <Text size="xs" c="dimmed">
                   {t("forecast.table.unitsShort", { units: formatUnits(m.units) })}

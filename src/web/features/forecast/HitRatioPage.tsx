@@ -1,7 +1,7 @@
 // /quotes/hit-ratio: per rep for a period, quotes won ÷ quotes decided in count and in value, the
 // average days from sending to decision, and each rep's open and stale quotes (open past their
 // decision month), which link to the quotes list filtered on them.
-import { Anchor, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
@@ -12,6 +12,7 @@ import { formatCents } from "../../i18n/format.js";
 import { todayInAmsterdam } from "../quotes/months.js";
 import { QuotesNav } from "../quotes/QuotesNav.js";
 import { type HitRatio, useHitRatio } from "./forecast.api.js";
+import { DateField } from "../../components/DateField.js";
 
 const percent = (ratio: number | null) => (ratio === null ? "—" : `${new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 }).format(ratio * 100)} %`);
 const days = (value: number | null) => (value === null ? "—" : new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 }).format(value));
@@ -47,8 +48,8 @@ export function HitRatioPage() {
         {t("forecast.hitRatio.intro")}
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
-        <TextInput type="date" label={t("forecast.hitRatio.from")} value={from} error={problems.from} onChange={(e) => update("from", e.currentTarget.value)} />
-        <TextInput type="date" label={t("forecast.hitRatio.to")} value={to} error={problems.to} onChange={(e) => update("to", e.currentTarget.value)} />
+        <DateField label={t("forecast.hitRatio.from")} value={from} error={problems.from} onChange={(v) => update("from", v)} />
+        <DateField label={t("forecast.hitRatio.to")} value={to} error={problems.to} onChange={(v) => update("to", v)} />
       </SimpleGrid>
       {report.isError && Object.keys(problems).length === 0 && <ErrorAlert error={report.error} reveal={false} />}
       {report.isPending ? <PageLoader /> : report.data ? <RatioTable report={report.data} /> : null}

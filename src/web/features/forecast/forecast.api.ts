@@ -10,7 +10,8 @@ export interface MonthFigures {
   month: string;
   units: number;
   /** Euros, rounded to cents by the server. */
-  revenue: number;
+  /** Integer cents. */
+  revenueCents: number;
 }
 
 export interface Forecast {
@@ -19,8 +20,8 @@ export interface Forecast {
   by: Grouping;
   asOf: string | null;
   months: MonthFigures[];
-  total: { units: number; revenue: number };
-  groups: { key: number | null; name: string | null; months: MonthFigures[]; total: { units: number; revenue: number } }[];
+  total: { units: number; revenueCents: number };
+  groups: { key: number | null; name: string | null; months: MonthFigures[]; total: { units: number; revenueCents: number } }[];
 }
 
 export interface ForecastQuery {

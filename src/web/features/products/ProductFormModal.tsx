@@ -12,6 +12,7 @@ import { VersionConflictAlert } from "../../components/VersionConflictAlert.js";
 import { useCurrentUser } from "../auth/session.js";
 import { MoneyInput } from "../quotes/MoneyInput.js";
 import { type Product, type ProductCreateInput, useCreateProduct, useProductGroups, useSegments, useUpdateProduct } from "./products.api.js";
+import { DateField } from "../../components/DateField.js";
 
 interface Values {
   code: string;
@@ -121,7 +122,7 @@ export function ProductFormModal({ product, onClose, onReload }: { product: Prod
             />
             <Select label={label("groupId")} data={(groups.data ?? []).map((g) => ({ value: String(g.id), label: g.name }))} searchable clearable {...form.getInputProps("groupId")} />
             <Select label={label("segmentId")} data={(segments.data ?? []).map((s) => ({ value: String(s.id), label: s.name }))} searchable clearable {...form.getInputProps("segmentId")} />
-            <TextInput type="date" label={label("launchDate")} {...form.getInputProps("launchDate")} />
+            <DateField label={label("launchDate")} {...form.getInputProps("launchDate")} />
             <MoneyInput label={label("listPrice")} required fixedDecimalScale {...form.getInputProps("listPrice")} />
             {/* Users without profit responsibility do not see cost prices: they cannot set them either. */}
             {seesCost && <MoneyInput label={label("costPrice")} fixedDecimalScale {...form.getInputProps("costPrice")} />}

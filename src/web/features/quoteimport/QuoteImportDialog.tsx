@@ -1,13 +1,14 @@
 // "Offertelijst importeren": a quote list kept in a spreadsheet (Naam, Offertenr, Product, Aantal,
 // Bedrag, Kans, Beslissing) sent to POST /api/quotes/import. All or nothing: either a summary of what
 // was created, or every wrong cell with its row and column, and nothing imported.
-import { Alert, Button, FileInput, Group, Modal, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Alert, Button, FileInput, Group, Modal, Stack, Table, Text } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api, queryString } from "../../api/client.js";
 import { type Job, jobDone } from "../jobs/jobs.api.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
+import { DateField } from "../../components/DateField.js";
 
 interface ImportResult {
   ok: boolean;
@@ -65,7 +66,7 @@ export function QuoteImportDialog({ opened, onClose }: { opened: boolean; onClos
           {t("quoteImport.intro")}
         </Text>
         <FileInput label={t("quoteImport.file")} accept=".csv,.xlsx,.txt" value={file} onChange={setFile} clearable />
-        <TextInput type="date" label={t("quoteImport.asOf")} description={t("quoteImport.asOfHint")} value={asOf} onChange={(e) => setAsOf(e.currentTarget.value)} />
+        <DateField label={t("quoteImport.asOf")} description={t("quoteImport.asOfHint")} value={asOf} onChange={setAsOf} />
         {error !== null && <ErrorAlert error={error} />}
         {result?.ok && (
           <Alert color="teal" title={t("quoteImport.done")}>

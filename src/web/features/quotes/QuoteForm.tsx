@@ -18,6 +18,7 @@ import { DecisionMonthInput, PastMonthWarning, ProbabilityInput } from "./Chance
 import { emptyLine, type QuoteFormValues, quoteBody, quoteFieldErrors, totalOf, validateQuote } from "./quote-form.js";
 import { QuoteLinesEditor } from "./QuoteLinesEditor.js";
 import { type QuoteDetail, useCreateQuote, useLiveAdvice } from "./quotes.api.js";
+import { DateField } from "../../components/DateField.js";
 
 interface Props {
   relation: RelationDetail;
@@ -125,7 +126,7 @@ export function QuoteForm({ relation, advice, onBack, onSaved }: Props) {
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <ProbabilityInput description={t("quotes.form.probabilityHint")} inputProps={form.getInputProps("probability")} />
             <DecisionMonthInput inputProps={form.getInputProps("decisionMonth")} />
-            <TextInput type="date" label={t("quotes.fields.validUntil")} description={t("quotes.form.validUntilHint")} {...form.getInputProps("validUntil")} />
+            <DateField label={t("quotes.fields.validUntil")} description={t("quotes.form.validUntilHint")} {...form.getInputProps("validUntil")} />
           </SimpleGrid>
           {pastMonth && <PastMonthWarning month={form.values.decisionMonth} mt="sm" />}
         </Fieldset>

@@ -1,11 +1,11 @@
 // Status history, class history and the audit trail of a relation, newest first (as the API sends them).
-import { Table, Text } from "@mantine/core";
+import { List, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { AuditLine, RelationDetail } from "../../api/types.js";
+import type { RelationDetail } from "../../api/types.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { PageLoader } from "../../components/PageLoader.js";
 import { formatInstant } from "../../i18n/format.js";
-import { useAuditValue } from "./audit-values.js";
+import { useAuditSentence } from "./audit-values.js";
 import { useRelationAudit } from "./relations.api.js";
 
 function Empty() {
@@ -64,48 +64,26 @@ export function ClassHistory({ history }: { history: RelationDetail["classHistor
   return <HistoryTable rows={history.map((h) => ({ ...h, change: `${cls(h.fromClass)} → ${cls(h.toClass)}${h.override ? override : ""}` }))} />;
 }
 
-function AuditRows({ lines }: { lines: readonly AuditLine[] }) {
-  const { t } = useTranslation();
-  const value = useAuditValue();
-  return (
-    <>
-      {lines.map((a) => (
-        <Table.Tr key={a.id}>
-          <Table.Td>{formatInstant(a.at)}</Table.Td>
-          <Table.Td>{t(`audit.entity.${a.entity}`, { defaultValue: a.entity })}</Table.Td>
-          <Table.Td>{t(`audit.fields.${a.field}`, { defaultValue: a.field })}</Table.Td>
-          <Table.Td style={{ overflowWrap: "anywhere" }}>{value(a.field, a.oldValue)}</Table.Td>
-          <Table.Td style={{ overflowWrap: "anywhere" }}>{value(a.field, a.newValue)}</Table.Td>
-          <Table.Td>{a.user?.name ?? ""}</Table.Td>
-        </Table.Tr>
-      ))}
-    </>
-  );
-}
-
+/** The change log as sentences, newest first: "27-11-2026 10:30 — Anna de Vries veranderde …". */
 export function AuditTrail({ relationId }: { relationId: number }) {
   const { t } = useTranslation();
+  const sentence = useAuditSentence();
   const audit = useRelationAudit(relationId);
   if (audit.isPending) return <PageLoader />;
   if (audit.isError) return <ErrorAlert error={audit.error} />;
   if (audit.data.length === 0) return <Empty />;
   return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("relation.history.date")}</Table.Th>
-            <Table.Th />
-            <Table.Th>{t("relation.history.field")}</Table.Th>
-            <Table.Th>{t("relation.history.old")}</Table.Th>
-            <Table.Th>{t("relation.history.new")}</Table.Th>
-            <Table.Th>{t("relation.history.by")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          <AuditRows lines={audit.data} />
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <List spacing="xs" listStyleType="none" aria-label={t("relation.audit")}>
+      {audit.data.map((a) => (
+        <List.Item key={a.id}>
+          <Text size="sm" style={{ overflowWrap: "anywhere" }}>
+            <Text span c="dimmed" size="sm">
+              <time dateTime={a.at}>{formatInstant(a.at)}</time>
+            </Text>{" "}
+            {sentence(a)}
+          </Text>
+        </List.Item>
+      ))}
+    </List>
   );
 }

@@ -1,5 +1,5 @@
 // Contact moments per rep per ISO week (table and bar chart) and per relation class, for a period.
-import { Card, Group, SegmentedControl, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Card, Group, SegmentedControl, Stack, Table, Text, Title } from "@mantine/core";
 import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../api/client.js";
@@ -9,6 +9,7 @@ import { PageLoader } from "../../components/PageLoader.js";
 import { formatCount, formatDate } from "../../i18n/format.js";
 import { amsterdamToday, isIsoDate, mondayWeeksBack } from "./dates.js";
 import { type ContactMomentsReport, useContactMomentsReport } from "./reports.api.js";
+import { DateField } from "../../components/DateField.js";
 
 const ContactMomentsChart = lazy(() => import("./ContactMomentsChart.js"));
 const CLASSES = ["key", "A", "B", "C", "none"] as const;
@@ -118,8 +119,8 @@ export function ContactMomentsSection() {
           {t("reports.cm.title")}
         </Title>
         <Group align="end">
-          <TextInput type="date" label={t("reports.from")} value={from} onChange={(e) => setFrom(e.currentTarget.value)} error={fieldError("from")} />
-          <TextInput type="date" label={t("reports.to")} value={to} onChange={(e) => setTo(e.currentTarget.value)} error={fieldError("to")} />
+          <DateField label={t("reports.from")} value={from} onChange={setFrom} error={fieldError("from")} />
+          <DateField label={t("reports.to")} value={to} onChange={setTo} error={fieldError("to")} />
           <SegmentedControl
             value={view}
             onChange={(v) => setView(v as "week" | "class")}

@@ -1,6 +1,6 @@
 // Visits in the twelve months up to a date against the visit norm of each class (key, A, B, C):
 // compliance per rep, and the relations below their norm (most missing visits first).
-import { Anchor, Badge, Button, Card, Group, Progress, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Card, Group, Progress, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -11,6 +11,7 @@ import { PageLoader } from "../../components/PageLoader.js";
 import { formatCount, formatDate } from "../../i18n/format.js";
 import { amsterdamToday, isIsoDate } from "./dates.js";
 import { useVisitNormsReport, type VisitNormsReport } from "./reports.api.js";
+import { DateField } from "../../components/DateField.js";
 
 const NORM_CLASSES = ["key", "A", "B", "C"] as const;
 const num = { textAlign: "right" } as const;
@@ -146,7 +147,7 @@ export function VisitNormsSection() {
           {t("reports.vn.title")}
         </Title>
         <Group align="end">
-          <TextInput type="date" label={t("reports.vn.asOf")} value={asOf} onChange={(e) => setAsOf(e.currentTarget.value)} />
+          <DateField label={t("reports.vn.asOf")} value={asOf} onChange={setAsOf} />
           <Select
             label={t("reports.vn.owner")}
             placeholder={t("reports.vn.allReps")}

@@ -8,8 +8,8 @@ import { Link, useSearchParams } from "react-router";
 import { monthOfKey } from "../../../domain/sales-period.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { PageLoader } from "../../components/PageLoader.js";
+import { formatCents } from "../../i18n/format.js";
 import { useForecast } from "../forecast/forecast.api.js";
-import { formatEuros } from "../forecast/ForecastTable.js";
 import { formatMonth } from "../quotes/months.js";
 import { Chart } from "./Chart.js";
 import { type PurchasingOutlook, usePurchasingOutlook } from "./sales.api.js";
@@ -25,7 +25,7 @@ export function PurchasingDashboard() {
   const months = HORIZONS.includes(params.get("months") as (typeof HORIZONS)[number]) ? Number(params.get("months")) : 6;
   const outlook = usePurchasingOutlook(months);
   const forecast = useForecast(outlook.data ? { from: outlook.data.from, to: outlook.data.to, by: "product" } : null);
-  const forecastRevenue = useMemo(() => new Map((forecast.data?.groups ?? []).map((g) => [g.key, g.total.revenue])), [forecast.data]);
+  const forecastRevenue = useMemo(() => new Map((forecast.data?.groups ?? []).map((g) => [g.key, g.total.revenueCents])), [forecast.data]);
   return (
     <Stack>
       <Section
@@ -125,7 +125,7 @@ function OutlookTable({ outlook, forecastRevenue }: { outlook: PurchasingOutlook
       }),
     ),
     { key: "total", label: t("sales.total"), numeric: true, render: (r) => <Text span fw={600} size="sm">{formatNumber(r.total)}</Text> },
-    { key: "forecast", label: t("sales.purchasing.forecastRevenue"), numeric: true, render: (r) => (forecastRevenue.has(r.product.id) ? formatEuros(forecastRevenue.get(r.product.id) ?? 0) : "—") },
+    { key: "forecast", label: t("sales.purchasing.forecastRevenue"), numeric: true, render: (r) => (forecastRevenue.has(r.product.id) ? formatCents(forecastRevenue.get(r.product.id) ?? 0) : "—") },
   ];
   return <ResponsiveTable rows={outlook.rows} columns={columns} rowKey={(r) => r.product.id} label={t("sales.purchasing.table")} minWidth={360 + months.length * 110} />;
 }
