@@ -3,6 +3,7 @@
 import { TextInput, type TextInputProps } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useEffect, useRef, useState } from "react";
+import { useNavigation } from "react-router";
 
 interface Props extends Omit<TextInputProps, "value" | "onChange"> {
   value: string;
@@ -17,6 +18,10 @@ export function DebouncedTextInput({ value, onCommit, delay = 200, ...props }: P
   const committed = useRef(value);
   const commit = useRef(onCommit);
   commit.current = onCommit;
+  // While another page loads (a result was clicked, its code is on its way) this page is still
+  // mounted; a late commit would write the search into the URL and send the user back here.
+  const leaving = useRef(false);
+  leaving.current = useNavigation().state !== "idle";
 
   useEffect(() => {
     // Compared trimmed: the URL drops a trailing space that the user is still typing after.
@@ -27,7 +32,7 @@ export function DebouncedTextInput({ value, onCommit, delay = 200, ...props }: P
   }, [value]);
 
   useEffect(() => {
-    if (debounced !== committed.current) {
+    if (debounced !== committed.current && !leaving.current) {
       committed.current = debounced;
       commit.current(debounced);
     }
