@@ -25,8 +25,8 @@ describe("forecastByMonth", () => {
   it("places a quote's weighted amount and units in its decision month", () => {
     const { rows } = forecastByMonth([quote()], ["2027-02", "2027-03"]);
     expect(rows).toEqual([
-      { month: "2027-02", unitsWeighted: 0, revenueCentsWeighted: 0, units: 0, revenue: 0 },
-      { month: "2027-03", unitsWeighted: 5, revenueCentsWeighted: 50_000, units: 5, revenue: 500 },
+      { month: "2027-02", unitsWeighted: 0, revenueCentsWeighted: 0, units: 0, revenue: 0, revenueCents: 0 },
+      { month: "2027-03", unitsWeighted: 5, revenueCentsWeighted: 50_000, units: 5, revenue: 500, revenueCents: 50_000 },
     ]);
   });
 
