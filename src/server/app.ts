@@ -186,7 +186,20 @@ export async function buildApp(base: BaseContext & { jobs?: JobRunner }, options
 
   // wildcard: files are looked up per request (a rebuilt web app is served without a restart); a
   // miss falls through to the not-found handler, which serves the app shell for client routes.
-  if (hasWeb) await app.register(fastifyStatic, { root: WEB_ROOT, wildcard: true });
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: WEB_ROOT,
+      wildcard: true,
+      // dist/web holds .br and .gz copies (scripts/precompress.mjs): sent to browsers that take them.
+      preCompressed: true,
+      cacheControl: false,
+      // Hashed files never change under their name: cached for a year. The shell is checked each time,
+      // so a new release is seen at the next load.
+      setHeaders: (reply, path) => {
+        reply.header("cache-control", path.includes("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
+      },
+    });
+  }
 
   await app.ready();
   if (options.runJobs !== false) jobs.start();

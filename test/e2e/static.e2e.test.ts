@@ -30,4 +30,21 @@ describe("serving the web app", () => {
     expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
   });
+
+  it("sends the app's files compressed, hashed files cached for a year and the shell checked each time", async () => {
+    const shell = await fetch(`${server.url}/`, { headers: { "accept-encoding": "br, gzip" } });
+    expect(shell.headers.get("cache-control")).toBe("no-cache");
+    const html = await shell.text();
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script, html).toBeDefined();
+    const plain = await fetch(`${server.url}${script}`, { headers: { "accept-encoding": "identity" } });
+    const br = await fetch(`${server.url}${script}`, { headers: { "accept-encoding": "br" } });
+    expect(br.headers.get("content-encoding")).toBe("br");
+    expect(br.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    // The same script, a fraction of the bytes on the wire.
+    expect(await br.text()).toBe(await plain.text());
+    expect(Number(br.headers.get("content-length"))).toBeLessThan(Number(plain.headers.get("content-length")) / 3);
+    const gz = await fetch(`${server.url}${script}`, { headers: { "accept-encoding": "gzip" } });
+    expect(gz.headers.get("content-encoding")).toBe("gzip");
+  });
 });
