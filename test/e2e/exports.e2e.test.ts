@@ -1,31 +1,15 @@
 // Everyday Dutch files and screens in a real browser: a CSV that Dutch Excel opens right (and the
 // "," choice for other programs), remembered in the export menu.
 import { readFile } from "node:fs/promises";
-import type { Browser } from "playwright-core";
 import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2eServer, launchBrowser, logIn, pageTracker, seedRelation, startServer } from "./support.js";
+import { describe, expect, it } from "vitest";
+import { browserSuite, logIn, seedRelation } from "./support.js";
 
 describe("Dutch files and screens in the browser", () => {
-  let server: E2eServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const pages = pageTracker(() => browser, () => server.url);
-  const open = pages.open;
-  const closePage = async () => expect(await pages.close()).toEqual([]);
+  const { suite, open, closePage } = browserSuite();
 
   it("exports CSV with ; and decimal commas by default, and with , and points when the user chooses so", async () => {
-    await seedRelation(server, { name: "Glazenwasserij Helder", visitPostcode: "9711 AA", visitCity: "Groningen", revenuePotentialCents: 1_450_050, contractEndDate: "2026-12-31" });
+    await seedRelation(suite.server, { name: "Glazenwasserij Helder", visitPostcode: "9711 AA", visitCity: "Groningen", revenuePotentialCents: 1_450_050, contractEndDate: "2026-12-31" });
     const { page } = await open();
     await logIn(page);
     await page.getByRole("searchbox", { name: "Zoeken" }).fill("glazenwasserij helder");
@@ -57,14 +41,14 @@ describe("Dutch files and screens in the browser", () => {
   });
 
   it("shows the change log as Dutch sentences with names, labels and local times", async () => {
-    const id = await seedRelation(server, { name: "Logboek Schoonmaak", visitCity: "Amsterdam" });
-    const patched = await server.app.inject({ method: "PATCH", url: `/api/relations/${id}`, headers: { ...server.headers, "if-match": '"1"' }, payload: { visitCity: "Utrecht" } });
+    const id = await seedRelation(suite.server, { name: "Logboek Schoonmaak", visitCity: "Amsterdam" });
+    const patched = await suite.server.app.inject({ method: "PATCH", url: `/api/relations/${id}`, headers: { ...suite.server.headers, "if-match": '"1"' }, payload: { visitCity: "Utrecht" } });
     expect(patched.statusCode, patched.body).toBe(200);
-    const me = await server.app.inject({ method: "GET", url: "/api/session", headers: server.headers });
-    const followUp = await server.app.inject({
+    const me = await suite.server.app.inject({ method: "GET", url: "/api/session", headers: suite.server.headers });
+    const followUp = await suite.server.app.inject({
       method: "POST",
       url: `/api/relations/${id}/followups`,
-      headers: server.headers,
+      headers: suite.server.headers,
       payload: { action: "Offerte nabellen", dueDate: "2026-12-10", assignedTo: me.json().user.id },
     });
     expect(followUp.statusCode, followUp.body).toBe(201);
@@ -82,7 +66,7 @@ describe("Dutch files and screens in the browser", () => {
   });
 
   it("shows and takes dates as dd-mm-jjjj with Dutch month names in an American browser", async () => {
-    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 900 }, locale: "en-US", timezoneId: "America/New_York" });
+    const context = await suite.browser.newContext({ baseURL: suite.server.url, viewport: { width: 1280, height: 900 }, locale: "en-US", timezoneId: "America/New_York" });
     try {
       const page = await context.newPage();
       const errors: string[] = [];

@@ -3,9 +3,9 @@
 // commit, find the relation), export the filtered list as CSV, and merge two duplicate relations
 // (a 412 when someone saved meanwhile, then the merge and its audit line).
 import { readFile } from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2eServer, launchBrowser, logIn, pageTracker, seedRelation, startServer } from "./support.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserSuite, logIn, seedRelation } from "./support.js";
 
 const HEADER = "Bedrijfsnaam;KvK-nummer;Postcode;Plaats;Telefoon";
 const csv = (...lines: string[]) => Buffer.from(`${[HEADER, ...lines].join("\r\n")}\r\n`, "utf8");
@@ -20,22 +20,7 @@ async function chooseFile(page: Page, name: string, buffer: Buffer): Promise<voi
 }
 
 describe("import, export and merging in the browser", () => {
-  let server: E2eServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const pages = pageTracker(() => browser, () => server.url);
-  const open = pages.open;
-  const closePage = async () => expect(await pages.close()).toEqual([]);
+  const { suite, open, closePage } = browserSuite();
 
   it("imports a Dutch CSV: proposed mapping, a blocking row error, the corrected file, commit, and the relation found", async () => {
     const { page } = await open();
@@ -86,8 +71,8 @@ describe("import, export and merging in the browser", () => {
   });
 
   it("exports the relations of the current filter as CSV", async () => {
-    await seedRelation(server, { name: "Kantoorhuis Noord", visitPostcode: "9711 AA", visitCity: "Groningen" });
-    await seedRelation(server, { name: "Kantoorhuis Zuid", visitPostcode: "5611 AA", visitCity: "Eindhoven" });
+    await seedRelation(suite.server, { name: "Kantoorhuis Noord", visitPostcode: "9711 AA", visitCity: "Groningen" });
+    await seedRelation(suite.server, { name: "Kantoorhuis Zuid", visitPostcode: "5611 AA", visitCity: "Eindhoven" });
     const { page } = await open();
     await logIn(page);
     await page.getByRole("searchbox", { name: "Zoeken" }).fill("kantoorhuis noord");
@@ -110,9 +95,9 @@ describe("import, export and merging in the browser", () => {
 
   it("merges a duplicate after a version conflict, and shows what moved and the audit line", async () => {
     const body = { name: "Bakkerij De Korenschoof", visitPostcode: "1012 LG", visitCity: "Amsterdam" };
-    const survivorId = await seedRelation(server, body);
-    const duplicateId = await seedRelation(server, { ...body, phone: "020-1234567" });
-    const person = await server.app.inject({ method: "POST", url: `/api/relations/${duplicateId}/persons`, headers: server.headers, payload: { firstName: "Kees", lastName: "Bakker" } });
+    const survivorId = await seedRelation(suite.server, body);
+    const duplicateId = await seedRelation(suite.server, { ...body, phone: "020-1234567" });
+    const person = await suite.server.app.inject({ method: "POST", url: `/api/relations/${duplicateId}/persons`, headers: suite.server.headers, payload: { firstName: "Kees", lastName: "Bakker" } });
     expect(person.statusCode).toBe(201);
 
     const { page } = await open();
@@ -128,12 +113,12 @@ describe("import, export and merging in the browser", () => {
     await page.getByText("wordt aangevuld").first().waitFor(); // the phone number of the duplicate
 
     // Someone saves the survivor meanwhile: the merge must not go through on what was compared.
-    const detail = await server.app.inject({ method: "GET", url: `/api/relations/${survivorId}`, headers: server.headers });
+    const detail = await suite.server.app.inject({ method: "GET", url: `/api/relations/${survivorId}`, headers: suite.server.headers });
     const version = (detail.json() as { version: number }).version;
-    const patched = await server.app.inject({
+    const patched = await suite.server.app.inject({
       method: "PATCH",
       url: `/api/relations/${survivorId}`,
-      headers: { ...server.headers, "if-match": `"${version}"` },
+      headers: { ...suite.server.headers, "if-match": `"${version}"` },
       payload: { website: "https://korenschoof.example" },
     });
     expect(patched.statusCode).toBe(200);
@@ -162,7 +147,7 @@ describe("import, export and merging in the browser", () => {
     // The audit trail of the survivor says what was merged into it.
     await page.getByRole("tab", { name: "Wijzigingen" }).click();
     await page.getByText(`Anna de Vries voegde Bakkerij De Korenschoof (#${duplicateId}) samen met Bakkerij De Korenschoof (#${survivorId}).`).waitFor();
-    const gone = await server.app.inject({ method: "GET", url: `/api/relations/${duplicateId}`, headers: server.headers });
+    const gone = await suite.server.app.inject({ method: "GET", url: `/api/relations/${duplicateId}`, headers: suite.server.headers });
     expect(gone.statusCode).toBe(404);
     await closePage();
   });

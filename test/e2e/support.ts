@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { createApiToken } from "../../src/features/auth/session.service.js";
 import { addUser } from "../../src/features/users/user.service.js";
@@ -118,4 +119,22 @@ export async function logIn(page: Page): Promise<void> {
   await page.getByLabel("Wachtwoord").fill(USER.password);
   await page.getByRole("button", { name: "Inloggen" }).click();
   await page.getByRole("heading", { name: "Relaties", level: 1 }).waitFor();
+}
+
+/**
+ * The usual frame of a browser test file: a server and a browser for the file, one page at a time.
+ * `closePage` fails the test on any console error or failed request the page saw.
+ */
+export function browserSuite() {
+  const suite = {} as { server: E2eServer; browser: Browser };
+  beforeAll(async () => {
+    suite.server = await startServer();
+    suite.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  const pages = pageTracker(() => suite.browser, () => suite.server.url);
+  return { suite, open: pages.open, closePage: async () => expect(await pages.close()).toEqual([]) };
 }
