@@ -1,7 +1,7 @@
 // Log or edit a contact moment: kind, date/time, who took part (our users and the relation's persons),
 // sales method, notes for the customer record and separate internal notes, outcome, vk%, next step;
 // when logging, also the next action with its date and assignee, and files to attach.
-import { Button, FileInput, Fieldset, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from "@mantine/core";
+import { FileInput, Fieldset, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useEffect, useState } from "react";
@@ -19,6 +19,7 @@ import { DueDatePicker } from "./DueDatePicker.js";
 import { ACCEPTED_FILES, MAX_FILE_BYTES, UploadErrors, uploadMessage } from "./Attachments.js";
 import { kindOptions, salesMethodOptions } from "./options.js";
 import type { Activity } from "./types.js";
+import { FormButtons } from "../../components/FormButtons.js";
 
 interface Props {
   relationId: number;
@@ -188,14 +189,7 @@ export function ActivityForm({ relationId, persons, activity, onDone, onReload }
           />
         )}
         {users.isError && <Text c="red" size="sm">{errorMessage(t, users.error)}</Text>}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {activity ? t("common.save") : t("activities.submit")}
-          </Button>
-        </Group>
+        <FormButtons onCancel={onDone} loading={mutation.isPending} submitLabel={activity ? t("common.save") : t("activities.submit")} />
       </Stack>
     </form>
   );

@@ -17,6 +17,7 @@ import { DueDatePicker } from "./DueDatePicker.js";
 import { FollowUpActions } from "./FollowUpActions.js";
 import { FollowUpTimingBadge } from "./FollowUpTiming.js";
 import type { FollowUp } from "./types.js";
+import { FormButtons } from "../../components/FormButtons.js";
 
 function FollowUpRows({ items, canWrite }: { items: readonly FollowUp[]; canWrite: boolean }) {
   const { t } = useTranslation();
@@ -180,14 +181,7 @@ function AddFollowUpDialog({ relationId, onClose }: { relationId: number; onClos
             onChange={setAssignedTo}
             error={mapped.byField.assignedTo}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t("common.add")}
-            </Button>
-          </Group>
+          <FormButtons onCancel={onClose} loading={create.isPending} submitLabel={t("common.add")} />
         </Stack>
       </form>
     </Modal>

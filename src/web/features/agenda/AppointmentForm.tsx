@@ -2,7 +2,7 @@
 // persons met, date (dd-mm-jjjj) and time on the Amsterdam clock, duration, place, notes. Warnings of
 // the server (an overlap naming the other appointment, hours outside the working day) are shown after
 // saving; refusals (a dead relation, a bad time) beside their field.
-import { Button, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } from "@mantine/core";
+import { MultiSelect, NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
 import "@mantine/dates/styles.css";
 import "dayjs/locale/nl";
@@ -20,6 +20,7 @@ import { RelationPicker } from "../quotes/RelationPicker.js";
 import { useCurrentUser } from "../auth/session.js";
 import { type Appointment, type AppointmentPatchBody, useAgendaUsers, useCreateAppointment, useRelationPersons, useUpdateAppointment } from "./agenda.api.js";
 import { amsterdamToInstant } from "./agenda-dates.js";
+import { FormButtons } from "../../components/FormButtons.js";
 
 export const VISIT_TYPES = ["first_visit", "follow_up", "demo_expert", "demo_layman", "quote_discussion", "closing", "after_sales"] as const;
 const PLACE_KINDS = ["visit_address", "postal_address", "other"] as const;
@@ -172,14 +173,7 @@ export function AppointmentForm({ appointment, initial, onSaved, onCancel, onRel
           {form.values.placeKind === "other" && <TextInput label={t("agenda.fields.placeText")} maxLength={500} required {...form.getInputProps("placeText")} error={errorOf("placeText")} />}
         </SimpleGrid>
         <Textarea label={t("agenda.fields.notes")} autosize minRows={2} maxRows={8} maxLength={5000} {...form.getInputProps("notes")} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {appointment ? t("common.save") : t("agenda.plan")}
-          </Button>
-        </Group>
+        <FormButtons onCancel={onCancel} loading={mutation.isPending} submitLabel={appointment ? t("common.save") : t("agenda.plan")} />
       </Stack>
     </form>
   );

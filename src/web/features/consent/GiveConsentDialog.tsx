@@ -1,6 +1,6 @@
 // Record that a person gave consent for one purpose, with the proof the law asks for: when, how
 // (source) and to which version of the consent text.
-import { Button, Group, Modal, Select, Stack, TextInput, Textarea } from "@mantine/core";
+import { Modal, Select, Stack, TextInput, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import { mapFieldErrors } from "../../api/problems.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { useGiveConsent } from "./consent.api.js";
 import { DateField } from "../../components/DateField.js";
+import { FormButtons } from "../../components/FormButtons.js";
 
 /** Sources a person can give consent through here; an import records its own. */
 const GIVE_SOURCES: readonly ConsentSource[] = ["visit", "web_form", "phone", "email"];
@@ -72,14 +73,7 @@ export function GiveConsentDialog({ personId, personName, relationId, purpose, t
             {...form.getInputProps("textVersion")}
           />
           <Textarea label={t("consent.fields.proof")} description={t("consent.proofHint")} autosize minRows={2} maxLength={2000} {...form.getInputProps("proof")} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={give.isPending}>
-              {t("consent.give")}
-            </Button>
-          </Group>
+          <FormButtons onCancel={onClose} loading={give.isPending} submitLabel={t("consent.give")} />
         </Stack>
       </form>
     </Modal>

@@ -1,5 +1,5 @@
 // Add or edit a person of a relation, in a dialog. Server field problems appear beside their field.
-import { Button, Checkbox, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, TextInput, Textarea } from "@mantine/core";
+import { Checkbox, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, TextInput, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useEffect } from "react";
@@ -13,6 +13,7 @@ import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { VersionConflictAlert } from "../../components/VersionConflictAlert.js";
 import { PERSON_FIELDS, type PersonFormValues, personBody, personChanges, personFormValues, validatePerson } from "./person-form.js";
 import { useCreatePerson, useUpdatePerson } from "./persons.api.js";
+import { FormButtons } from "../../components/FormButtons.js";
 
 interface Props {
   relationId: number;
@@ -117,14 +118,7 @@ export function PersonFormModal({ relationId, person, opened, onClose, onReload 
             {!form.values.active && text("leftOn", { type: "date" })}
           </Group>
           <Textarea label={t("persons.fields.notes")} autosize minRows={2} {...form.getInputProps("notes")} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t("common.save")}
-            </Button>
-          </Group>
+          <FormButtons onCancel={close} loading={mutation.isPending} submitLabel={t("common.save")} />
         </Stack>
       </form>
     </Modal>

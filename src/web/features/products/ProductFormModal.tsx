@@ -1,6 +1,6 @@
 // Create or change a product: code, name, unit, group, segment, list and cost price, launch date,
 // active. A change sends only what differs, with If-Match (412 → reload).
-import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Checkbox, Modal, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
@@ -13,6 +13,7 @@ import { useCurrentUser } from "../auth/session.js";
 import { MoneyInput } from "../quotes/MoneyInput.js";
 import { type Product, type ProductCreateInput, useCreateProduct, useProductGroups, useSegments, useUpdateProduct } from "./products.api.js";
 import { DateField } from "../../components/DateField.js";
+import { FormButtons } from "../../components/FormButtons.js";
 
 interface Values {
   code: string;
@@ -128,14 +129,7 @@ export function ProductFormModal({ product, onClose, onReload }: { product: Prod
             {seesCost && <MoneyInput label={label("costPrice")} fixedDecimalScale {...form.getInputProps("costPrice")} />}
           </SimpleGrid>
           <Checkbox label={label("active")} {...form.getInputProps("active", { type: "checkbox" })} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t("common.save")}
-            </Button>
-          </Group>
+          <FormButtons onCancel={onClose} loading={mutation.isPending} submitLabel={t("common.save")} />
         </Stack>
       </form>
     </Modal>

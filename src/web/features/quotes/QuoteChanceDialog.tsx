@@ -1,6 +1,6 @@
 // Keep a quote's chance and decision month current (they make the forecast). Saved with If-Match: a
 // 412 says someone else changed the quote first and offers to reload.
-import { Button, Group, Modal, Stack, } from "@mantine/core";
+import { Modal, Stack, } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
@@ -11,6 +11,7 @@ import { currentMonth, isMonthText } from "./months.js";
 import { DecisionMonthInput, PastMonthWarning, ProbabilityInput } from "./ChanceFields.js";
 import { quoteFieldErrors } from "./quote-form.js";
 import { type QuoteDetail, useUpdateQuote } from "./quotes.api.js";
+import { FormButtons } from "../../components/FormButtons.js";
 
 interface Props {
   quote: QuoteDetail;
@@ -77,14 +78,7 @@ export function QuoteChanceDialog({ quote, opened, onClose, onReload, onWarnings
           <ProbabilityInput autoFocus inputProps={form.getInputProps("probability")} />
           <DecisionMonthInput inputProps={form.getInputProps("decisionMonth")} />
           {past && <PastMonthWarning month={form.values.decisionMonth} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={update.isPending}>
-              {t("common.save")}
-            </Button>
-          </Group>
+          <FormButtons onCancel={close} loading={update.isPending} submitLabel={t("common.save")} />
         </Stack>
       </form>
     </Modal>

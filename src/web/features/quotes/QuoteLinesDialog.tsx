@@ -1,6 +1,6 @@
 // Change the lines of a draft (a sent quote changes its lines in a new revision, so the customer's
 // version stays on record). Saved with If-Match; a 412 offers to reload.
-import { Button, Group, Modal, Stack } from "@mantine/core";
+import { Modal, Stack } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
@@ -10,6 +10,7 @@ import { VersionConflictAlert } from "../../components/VersionConflictAlert.js";
 import { lineInputs, linesOf, type QuoteFormValues, quoteFieldErrors, validateQuote } from "./quote-form.js";
 import { QuoteLinesEditor } from "./QuoteLinesEditor.js";
 import { type QuoteDetail, useUpdateQuote } from "./quotes.api.js";
+import { FormButtons } from "../../components/FormButtons.js";
 
 export function QuoteLinesDialog({ quote, onClose, onReload }: { quote: QuoteDetail; onClose: () => void; onReload: () => void }) {
   const { t } = useTranslation();
@@ -62,14 +63,7 @@ export function QuoteLinesDialog({ quote, onClose, onReload }: { quote: QuoteDet
             <ErrorAlert error={update.error} fields={mapped.other} />
           )}
           <QuoteLinesEditor form={form} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={update.isPending}>
-              {t("common.save")}
-            </Button>
-          </Group>
+          <FormButtons onCancel={onClose} loading={update.isPending} submitLabel={t("common.save")} />
         </Stack>
       </form>
     </Modal>

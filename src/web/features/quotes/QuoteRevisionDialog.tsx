@@ -1,6 +1,6 @@
 // "New revision": OV87-2 after OV87-1, with the same lines, starting as a draft. A sent revision is
 // withdrawn as superseded; a lost one needs a fresh chance (it stood at 0 %).
-import { Button, Group, Modal, Stack, Text, } from "@mantine/core";
+import { Modal, Stack, Text, } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
@@ -12,6 +12,7 @@ import { isMonthText } from "./months.js";
 import { DecisionMonthInput, ProbabilityInput } from "./ChanceFields.js";
 import { quoteFieldErrors } from "./quote-form.js";
 import { type QuoteDetail, useReviseQuote } from "./quotes.api.js";
+import { FormButtons } from "../../components/FormButtons.js";
 
 export function QuoteRevisionDialog({ quote, onClose, onReload }: { quote: QuoteDetail; onClose: () => void; onReload: () => void }) {
   const { t } = useTranslation();
@@ -66,14 +67,7 @@ export function QuoteRevisionDialog({ quote, onClose, onReload }: { quote: Quote
           <Text size="sm">{t(quote.status === "sent" ? "quotes.revision.supersedes" : "quotes.revision.text")}</Text>
           <ProbabilityInput autoFocus inputProps={form.getInputProps("probability")} />
           <DecisionMonthInput inputProps={form.getInputProps("decisionMonth")} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={revise.isPending}>
-              {t("quotes.revision.submit")}
-            </Button>
-          </Group>
+          <FormButtons onCancel={onClose} loading={revise.isPending} submitLabel={t("quotes.revision.submit")} />
         </Stack>
       </form>
     </Modal>

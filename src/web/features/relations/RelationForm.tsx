@@ -1,6 +1,6 @@
 // The fields of a relation, grouped as a salesperson thinks of them. Shared by create and edit;
 // the page owns the form state and the saving.
-import { Button, Checkbox, Fieldset, Group, NumberInput, Select, SimpleGrid, Stack, TagsInput, TextInput, Textarea } from "@mantine/core";
+import { Checkbox, Fieldset, NumberInput, Select, SimpleGrid, Stack, TagsInput, TextInput, Textarea } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { INITIAL_STATUSES } from "../../../domain/lifecycle.js";
@@ -11,6 +11,7 @@ import { ParentPicker } from "./ParentPicker.js";
 import type { RelationFormValues } from "./relation-form.js";
 import { RELATION_MAX } from "./relation-form.js";
 import { SbiPicker } from "./SbiPicker.js";
+import { FormButtons } from "../../components/FormButtons.js";
 
 interface Props {
   form: UseFormReturnType<RelationFormValues>;
@@ -142,14 +143,7 @@ export function RelationForm({ form, mode, relation, saving, onCancel }: Props) 
 
       <Textarea label={label("notes")} autosize minRows={3} maxLength={10_000} {...form.getInputProps("notes")} />
 
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onCancel}>
-          {t("common.cancel")}
-        </Button>
-        <Button type="submit" loading={saving}>
-          {t("common.save")}
-        </Button>
-      </Group>
+      <FormButtons onCancel={onCancel} loading={saving} submitLabel={t("common.save")} />
     </Stack>
   );
 }

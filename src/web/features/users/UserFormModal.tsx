@@ -1,6 +1,6 @@
 // Add or change a user: name, e-mail, role, rayons, profit responsibility, home address and working
 // hours. A change sends only what differs, with If-Match (412 → reload).
-import { Button, Checkbox, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Checkbox, Modal, MultiSelect, Select, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { TimePicker } from "@mantine/dates";
 import "@mantine/dates/styles.css";
 import { useForm } from "@mantine/form";
@@ -14,6 +14,7 @@ import { useRayons } from "../../api/reference.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { VersionConflictAlert } from "../../components/VersionConflictAlert.js";
 import { type UserAccount, type UserAccountChanges, useCreateUserAccount, useUpdateUserAccount } from "./users.api.js";
+import { FormButtons } from "../../components/FormButtons.js";
 
 interface Values {
   name: string;
@@ -157,14 +158,7 @@ export function UserFormModal({ user, onClose }: { user: UserAccount | null; onC
               {t("users.sessionsNote")}
             </Text>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t("common.save")}
-            </Button>
-          </Group>
+          <FormButtons onCancel={onClose} loading={mutation.isPending} submitLabel={t("common.save")} />
         </Stack>
       </form>
     </Modal>
