@@ -121,31 +121,30 @@ function parseSmtp(env: Env): SmtpConfig | null {
   return Object.freeze({ host, port, from, secure, user, password: user ? (env.KOERS_SMTP_PASSWORD ?? "") : null });
 }
 
-function parsePublicUrl(raw: string | undefined): string | null {
+/** An http(s) address from a setting, or null when unset; `example` shows the expected form. */
+function parseHttpUrl(name: string, raw: string | undefined, example: string): URL | null {
   if (raw === undefined || raw.trim() === "") return null;
   let url: URL;
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new ConfigError(`KOERS_PUBLIC_URL must be a web address such as https://crm.example.nl (got "${raw}")`);
+    throw new ConfigError(`${name} must be a web address such as ${example} (got "${raw}")`);
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new ConfigError(`KOERS_PUBLIC_URL must start with https:// (got "${raw}")`);
-  return url.origin + url.pathname.replace(/\/+$/, "");
+  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.search !== "" || url.username !== "" || url.password !== "") {
+    throw new ConfigError(`${name} must be an http:// or https:// address without query or credentials, such as ${example} (got "${raw}")`);
+  }
+  return url;
 }
 
-/** KOERS_OSRM_URL: an http(s) address without query, or unset. */
+/** KOERS_PUBLIC_URL: where users open Koers, without a trailing slash. */
+function parsePublicUrl(raw: string | undefined): string | null {
+  const url = parseHttpUrl("KOERS_PUBLIC_URL", raw, "https://crm.example.nl");
+  return url ? url.origin + url.pathname.replace(/\/+$/, "") : null;
+}
+
+/** KOERS_OSRM_URL: an OSRM server, or unset. */
 function parseOsrmUrl(raw: string | undefined): string | null {
-  if (raw === undefined || raw.trim() === "") return null;
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    throw new ConfigError(`KOERS_OSRM_URL must be the address of an OSRM server, e.g. http://127.0.0.1:5000 (got "${raw}")`);
-  }
-  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.search !== "" || url.username !== "") {
-    throw new ConfigError(`KOERS_OSRM_URL must be an http:// or https:// address without query or credentials (got "${raw}")`);
-  }
-  return url.href.replace(/\/+$/, "");
+  return parseHttpUrl("KOERS_OSRM_URL", raw, "http://127.0.0.1:5000")?.href.replace(/\/+$/, "") ?? null;
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "silent"] as const;

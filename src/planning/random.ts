@@ -1,5 +1,5 @@
 // A small seeded pseudo-random generator, so that a solver run is a pure function of its input and
-// seed (Math.random() would make results unrepeatable). sfc32 (Chris Doty-Humphrey's "small fast
+// seed (the platform's unseeded generator would make results unrepeatable). sfc32 (Chris Doty-Humphrey's "small fast
 // counting" generator): 128 bits of state, passes PractRand, only 32-bit integer arithmetic.
 
 export interface Random {
