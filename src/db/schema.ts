@@ -51,6 +51,13 @@ export interface UsersTable {
   home_geo_precision_m: number | null;
   work_start: Generated<string>;
   work_end: Generated<string>;
+  /** Base32 TOTP secret once the second factor is on (migration 0021); null when off. */
+  totp_secret: string | null;
+  /** A secret being set up, until the user proves it with a code. */
+  totp_pending_secret: string | null;
+  /** Time step (Unix seconds / 30) of the last accepted code: each code works once. */
+  totp_last_step: number | null;
+  totp_enabled_at: Instant | null;
   profit_responsible: Generated<Flag>;
   active: Generated<Flag>;
   created_at: Instant;

@@ -31,6 +31,7 @@ import { userRoutes } from "../features/users/user.routes.js";
 import { userAdminRoutes } from "../features/users/user-admin.routes.js";
 import { passwordResetRoutes } from "../features/users/password-reset.routes.js";
 import { accountRoutes } from "../features/auth/account.routes.js";
+import { totpRoutes } from "../features/users/totp.routes.js";
 import { productRoutes } from "../features/products/product.routes.js";
 import { quoteRoutes } from "../features/quotes/quote.routes.js";
 import { forecastRoutes } from "../features/forecast/forecast.routes.js";
@@ -162,6 +163,7 @@ export async function buildApp(base: BaseContext & { jobs?: JobRunner }, options
   await app.register(userAdminRoutes, { ctx });
   await app.register(passwordResetRoutes, { ctx });
   await app.register(accountRoutes, { ctx });
+  await app.register(totpRoutes, { ctx });
   await app.register(referenceRoutes, { ctx });
   await app.register(territoryRoutes, { ctx });
   await app.register(relationRoutes, { ctx });

@@ -2,6 +2,7 @@ import { Type } from "typebox";
 import type { RoutesPlugin } from "../../server/context.js";
 import { AppError } from "../../server/errors.js";
 import { CSRF_HEADER, currentUser, SESSION_COOKIE, setSessionCookie } from "../../server/plugins/auth.js";
+import { totpSetupRequired } from "../users/totp.service.js";
 import { login, logout } from "./session.service.js";
 
 export const AuthUserSchema = Type.Object({
@@ -14,7 +15,12 @@ export const AuthUserSchema = Type.Object({
   rayonIds: Type.Array(Type.Integer()),
 });
 
-const SessionSchema = Type.Object({ user: AuthUserSchema, csrfToken: Type.Union([Type.String(), Type.Null()]) });
+const SessionSchema = Type.Object({
+  user: AuthUserSchema,
+  csrfToken: Type.Union([Type.String(), Type.Null()]),
+  /** The company requires a second factor of this user and there is none yet: only its set-up works. */
+  totpSetupRequired: Type.Boolean(),
+});
 
 export const sessionRoutes: RoutesPlugin = async (app, { ctx }) => {
   app.post(
@@ -25,7 +31,11 @@ export const sessionRoutes: RoutesPlugin = async (app, { ctx }) => {
         tags: ["session"],
         summary: "Log in; sets the session cookie and returns the CSRF token for writes",
         body: Type.Object(
-          { email: Type.String({ minLength: 1, maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: 1024 }) },
+          {
+            email: Type.String({ minLength: 1, maxLength: 254 }),
+            password: Type.String({ minLength: 1, maxLength: 1024 }),
+            totpCode: Type.Optional(Type.String({ maxLength: 20, description: "The 6-digit code of the authenticator app, when the user has the second factor on" })),
+          },
           { additionalProperties: false },
         ),
         response: { 200: SessionSchema },
@@ -34,23 +44,23 @@ export const sessionRoutes: RoutesPlugin = async (app, { ctx }) => {
     async (request, reply) => {
       let session: Awaited<ReturnType<typeof login>>;
       try {
-        session = await login(ctx.db, request.body.email, request.body.password, ctx.now(), ctx.config.sessionHours, request.ip);
+        session = await login(ctx.db, request.body.email, request.body.password, ctx.now(), ctx.config.sessionHours, request.ip, request.body.totpCode);
       } catch (error) {
         // Failed logins and lockouts are logged (who and from where; never the password).
-        if (error instanceof AppError && (error.code === "invalid_credentials" || error.code === "rate_limited")) {
+        if (error instanceof AppError && (error.code === "invalid_credentials" || error.code === "rate_limited" || error.code === "totp_invalid")) {
           request.log.warn({ email: request.body.email.trim().toLowerCase(), ip: request.ip, outcome: error.code }, error.code === "rate_limited" ? "login locked out" : "login failed");
         }
         throw error;
       }
       setSessionCookie(reply, session.token, session.expiresAt, ctx.config.secureCookies);
-      return { user: session.user, csrfToken: session.csrfToken };
+      return { user: session.user, csrfToken: session.csrfToken, totpSetupRequired: await totpSetupRequired(ctx.db, session.user) };
     },
   );
 
   app.get(
     "/api/session",
-    { schema: { tags: ["session"], summary: "The logged-in user and the CSRF token", response: { 200: SessionSchema } } },
-    async (request) => ({ user: currentUser(request), csrfToken: request.csrfToken }),
+    { config: { beforeTotpSetup: true }, schema: { tags: ["session"], summary: "The logged-in user and the CSRF token", response: { 200: SessionSchema } } },
+    async (request) => ({ user: currentUser(request), csrfToken: request.csrfToken, totpSetupRequired: request.totpSetupRequired }),
   );
 
   app.delete(

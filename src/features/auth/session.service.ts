@@ -4,6 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../../db/kysely.js";
 import { AppError } from "../../server/errors.js";
 import { findUserByEmail, findUserById } from "../users/user.repository.js";
+import { hasTotp, redeemLoginCode } from "../users/totp.service.js";
 import { toAuthUser } from "../users/user.service.js";
 import type { AuthUser } from "./auth-user.js";
 import { verifyPassword } from "./password.js";
@@ -24,7 +25,12 @@ export interface LoggedIn {
   user: AuthUser;
 }
 
-export async function login(db: Db, email: string, password: string, now: Date, sessionHours: number, ip = ""): Promise<LoggedIn> {
+/**
+ * Logs in with e-mail and password, and the code of the authenticator app when the user has the
+ * second factor on (without one: `totp_required`, which the login page answers by asking for it).
+ * A wrong code counts as a failed login, so the 5-per-15-minutes limit also bounds code guessing.
+ */
+export async function login(db: Db, email: string, password: string, now: Date, sessionHours: number, ip = "", totpCode?: string): Promise<LoggedIn> {
   const key = email.trim().toLowerCase();
   const windowStart = new Date(now.getTime() - LOGIN_LIMIT.windowMinutes * 60_000).toISOString();
   const failures = (column: "email" | "ip", value: string) =>
@@ -46,6 +52,13 @@ export async function login(db: Db, email: string, password: string, now: Date, 
   if (!user || !valid || user.active !== 1) {
     await db.insertInto("login_attempts").values({ email: key, ip, at: now.toISOString() }).execute();
     throw new AppError("invalid_credentials");
+  }
+  if (hasTotp(user)) {
+    if (totpCode === undefined || totpCode.trim() === "") throw new AppError("totp_required");
+    if (!(await redeemLoginCode(db, user, totpCode, now))) {
+      await db.insertInto("login_attempts").values({ email: key, ip, at: now.toISOString() }).execute();
+      throw new AppError("totp_invalid");
+    }
   }
   await db.deleteFrom("login_attempts").where("email", "=", key).execute();
   // Housekeeping on the way: expired sessions and attempts outside the window are of no use.

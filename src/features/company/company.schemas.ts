@@ -33,6 +33,7 @@ const fields = {
   paymentTermDays: days("Payment term in days, printed on the quote"),
   quoteValidityDays: days("A quote without its own date stays valid this many days after it is printed"),
   vatRates: VatRates,
+  totpRequiredForAdmins: Type.Boolean({ description: "Administrators must log in with a second factor (an authenticator app)" }),
 };
 
 export const CompanySettings = Type.Object({

@@ -46,6 +46,7 @@ const COLUMNS = [
   "vat_high_bp",
   "vat_low_bp",
   "vat_zero_bp",
+  "totp_required_for_admins",
   "updated_at",
   "version",
 ] as const;
@@ -71,6 +72,7 @@ function toDto(row: Row): CompanySettingsDto {
     paymentTermDays: row.payment_term_days,
     quoteValidityDays: row.quote_validity_days,
     vatRates: { high: row.vat_high_bp, low: row.vat_low_bp, zero: row.vat_zero_bp },
+    totpRequiredForAdmins: row.totp_required_for_admins === 1,
     // The version in the address: a new logo is a new URL, so no browser shows the old one.
     logo: row.logo_content_type ? { url: `${LOGO_URL}?v=${row.version}`, contentType: row.logo_content_type } : null,
     updatedAt: row.updated_at,
@@ -147,6 +149,7 @@ function settingsColumns(input: CompanySettingsPatchInput): { columns: Columns; 
     columns.vat_low_bp = input.vatRates.low;
     columns.vat_zero_bp = input.vatRates.zero;
   }
+  if (input.totpRequiredForAdmins !== undefined) columns.totp_required_for_admins = input.totpRequiredForAdmins ? 1 : 0;
   return { columns: columns as Columns, problems };
 }
 
@@ -174,6 +177,12 @@ async function writeColumns(db: Db, userId: number, version: number | null, colu
 
 export async function updateCompanySettings(db: Db, user: AuthUser, version: number, input: CompanySettingsPatchInput, now: Date): Promise<CompanySettingsDto> {
   const { columns, problems } = settingsColumns(input);
+  // Requiring a second factor of every administrator starts with one's own: otherwise the switch
+  // would shut its own maker out of everything but the set-up page.
+  if (input.totpRequiredForAdmins === true) {
+    const own = await db.selectFrom("users").select("totp_secret").where("id", "=", user.id).executeTakeFirst();
+    if (!own?.totp_secret) problems.push(fieldProblem("totpRequiredForAdmins", "totp_own_first"));
+  }
   if (problems.length > 0) throw invalid(...problems);
   await writeColumns(db, user.id, version, columns, now);
   return getCompanySettings(db);
@@ -188,6 +197,12 @@ export async function setLogo(db: Db, user: AuthUser, image: { contentType: Logo
 export async function removeLogo(db: Db, user: AuthUser, now: Date): Promise<CompanySettingsDto> {
   await writeColumns(db, user.id, null, { logo: null, logo_content_type: null }, now);
   return getCompanySettings(db);
+}
+
+/** Whether every administrator must log in with a second factor (TOTP). */
+export async function totpRequiredForAdmins(db: Db): Promise<boolean> {
+  const row = await db.selectFrom("company_settings").select("totp_required_for_admins").where("id", "=", 1).executeTakeFirst();
+  return row?.totp_required_for_admins === 1;
 }
 
 /** Days a new quote stays valid when it names no date of its own (the quotes feature asks here). */

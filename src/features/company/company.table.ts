@@ -30,6 +30,8 @@ export interface CompanySettingsTable {
   vat_high_bp: Generated<number>;
   vat_low_bp: Generated<number>;
   vat_zero_bp: Generated<number>;
+  /** 1: administrators must use the TOTP second factor (migration 0021). */
+  totp_required_for_admins: Generated<number>;
   updated_at: Instant;
   version: Generated<number>;
 }

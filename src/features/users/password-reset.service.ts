@@ -4,7 +4,7 @@
 import type { SmtpConfig } from "../../config.js";
 import type { Db } from "../../db/kysely.js";
 import { inTransaction } from "../../db/kysely.js";
-import { AppError, invalid, notFound } from "../../server/errors.js";
+import { AppError, type FieldProblem, invalid, notFound } from "../../server/errors.js";
 import type { AuthUser } from "../auth/auth-user.js";
 import { hashPassword, passwordProblems, verifyPassword } from "../auth/password.js";
 import { endSessionsOf, LOGIN_LIMIT, randomSecret, secretHash } from "../auth/session.service.js";
@@ -118,9 +118,13 @@ export async function completePasswordReset(db: Db, token: string, password: str
  * A user changes their own password with the current one. Their other sessions end; the one they
  * are using (`currentSessionToken`) stays, so they are not logged out by their own change.
  */
-export async function changeOwnPassword(db: Db, user: AuthUser, currentPassword: string, newPassword: string, currentSessionToken: string | null, now: Date): Promise<void> {
-  const row = await db.selectFrom("users").select(["email", "password_hash"]).where("id", "=", user.id).executeTakeFirstOrThrow();
-  // Wrong current passwords count with failed logins: a stolen session cannot guess the password faster.
+/**
+ * Checks the user's current password before a change to their own security (a new password, the
+ * second factor off). Wrong passwords count with failed logins, so a stolen session cannot guess the
+ * password faster than the login page allows. Returns the problems (empty when it is right).
+ */
+export async function checkCurrentPassword(db: Db, userId: number, currentPassword: string, now: Date): Promise<FieldProblem[]> {
+  const row = await db.selectFrom("users").select(["email", "password_hash"]).where("id", "=", userId).executeTakeFirstOrThrow();
   const windowStart = new Date(now.getTime() - LOGIN_LIMIT.windowMinutes * 60_000).toISOString();
   const failed = await db
     .selectFrom("login_attempts")
@@ -131,11 +135,13 @@ export async function changeOwnPassword(db: Db, user: AuthUser, currentPassword:
   if (Number(failed.n) >= LOGIN_LIMIT.attempts) {
     throw new AppError("rate_limited", `Too many wrong passwords; try again in ${LOGIN_LIMIT.windowMinutes} minutes`, [], { "retry-after": String(LOGIN_LIMIT.windowMinutes * 60) });
   }
-  const problems = passwordProblems(newPassword, "newPassword");
-  if (!(await verifyPassword(row.password_hash, currentPassword))) {
-    await db.insertInto("login_attempts").values({ email: row.email, ip: "", at: now.toISOString() }).execute();
-    problems.unshift({ field: "currentPassword", code: "password_wrong", message: "is not your current password" });
-  }
+  if (await verifyPassword(row.password_hash, currentPassword)) return [];
+  await db.insertInto("login_attempts").values({ email: row.email, ip: "", at: now.toISOString() }).execute();
+  return [{ field: "currentPassword", code: "password_wrong", message: "is not your current password" }];
+}
+
+export async function changeOwnPassword(db: Db, user: AuthUser, currentPassword: string, newPassword: string, currentSessionToken: string | null, now: Date): Promise<void> {
+  const problems = [...(await checkCurrentPassword(db, user.id, currentPassword, now)), ...passwordProblems(newPassword, "newPassword")];
   if (problems.length > 0) throw invalid(...problems);
   const hash = await hashPassword(newPassword);
   await inTransaction(db, async (trx) => {

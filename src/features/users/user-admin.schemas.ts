@@ -21,6 +21,8 @@ export const UserAccount = Type.Object({
   active: Type.Boolean(),
   /** Whether the user has a password (a new user gets one through a password link). */
   hasPassword: Type.Boolean(),
+  /** Whether the user logs in with a second factor (an authenticator app). */
+  totpEnabled: Type.Boolean(),
   version: Type.Integer(),
   createdAt: Type.String(),
   updatedAt: Type.String(),

@@ -27,6 +27,8 @@ export interface UserAccountDto {
   locale: "nl" | "en";
   active: boolean;
   hasPassword: boolean;
+  /** Whether the user logs in with a second factor (an authenticator app). */
+  totpEnabled: boolean;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -105,6 +107,7 @@ function toDto(row: UserRow, rayons: { id: number; name: string }[]): UserAccoun
     locale: row.locale === "en" ? "en" : "nl",
     active: row.active === 1,
     hasPassword: row.password_hash !== null,
+    totpEnabled: row.totp_secret !== null,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

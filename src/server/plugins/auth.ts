@@ -6,6 +6,7 @@ import { type TeamReport, teamScope, type Viewer } from "../../domain/access.js"
 import { can, type Permission } from "../../domain/roles.js";
 import type { AuthUser } from "../../features/auth/auth-user.js";
 import { resolveApiToken, resolveSession } from "../../features/auth/session.service.js";
+import { totpSetupRequired } from "../../features/users/totp.service.js";
 import type { AppContext } from "../context.js";
 import { AppError } from "../errors.js";
 
@@ -16,12 +17,16 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Reachable without logging in (login itself, health, docs). */
     public?: boolean;
+    /** Reachable by an administrator who must still set up the second factor (its set-up, the session). */
+    beforeTotpSetup?: boolean;
   }
   interface FastifyRequest {
     user: AuthUser | null;
     /** How the user was authenticated; CSRF applies to cookie sessions only. */
     authVia: "session" | "token" | null;
     csrfToken: string | null;
+    /** The company requires a second factor of this session's user and there is none yet. */
+    totpSetupRequired: boolean;
   }
 }
 
@@ -31,6 +36,7 @@ export const authPlugin = fp<{ ctx: AppContext }>(async (app, { ctx }) => {
   app.decorateRequest("user", null);
   app.decorateRequest("authVia", null);
   app.decorateRequest("csrfToken", null);
+  app.decorateRequest("totpSetupRequired", false);
 
   app.addHook("onRequest", async (request: FastifyRequest) => {
     if (!request.url.startsWith("/api/")) return;
@@ -49,6 +55,8 @@ export const authPlugin = fp<{ ctx: AppContext }>(async (app, { ctx }) => {
           request.user = session.user;
           request.authVia = "session";
           request.csrfToken = session.csrfToken;
+          // API tokens are a credential of their own; the company's rule is about logging in.
+          request.totpSetupRequired = await totpSetupRequired(ctx.db, session.user);
         }
       }
     }
@@ -57,6 +65,7 @@ export const authPlugin = fp<{ ctx: AppContext }>(async (app, { ctx }) => {
     if (request.authVia === "session" && !SAFE_METHODS.has(request.method)) {
       if (request.headers[CSRF_HEADER] !== request.csrfToken) throw new AppError("csrf_invalid");
     }
+    if (request.totpSetupRequired && !request.routeOptions.config?.beforeTotpSetup) throw new AppError("totp_setup_required");
   });
 });
 

@@ -16,6 +16,7 @@ const MESSAGE_BY_CODE: Record<string, string> = {
   rule_violation: "errors.ruleViolation",
   conflict: "errors.conflict",
   rate_limited: "errors.rateLimited",
+  totp_setup_required: "errors.totpSetupRequired",
   internal: "errors.server",
   unavailable: "errors.server",
 };

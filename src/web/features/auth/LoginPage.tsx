@@ -2,6 +2,7 @@
 // message; after login the user returns to the page that sent them here.
 import { Alert, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
 import { isApiError } from "../../api/client.js";
@@ -20,11 +21,14 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNext(params.get("next"));
+  // Asked once the server says this user logs in with an authenticator app (totp_required).
+  const [askCode, setAskCode] = useState(false);
   const form = useForm({
-    initialValues: { email: "", password: "" },
+    initialValues: { email: "", password: "", totpCode: "" },
     validate: {
       email: (v) => (v.trim() === "" ? t("fieldErrors.required") : null),
       password: (v) => (v === "" ? t("fieldErrors.required") : null),
+      totpCode: (v) => (askCode && v.trim() === "" ? t("fieldErrors.required") : null),
     },
   });
 
@@ -35,7 +39,11 @@ export function LoginPage() {
       ? t("login.invalidCredentials")
       : isApiError(login.error, "rate_limited")
         ? t("login.rateLimited")
-        : t("login.failed")
+        : isApiError(login.error, "totp_invalid")
+          ? t("login.totpInvalid")
+          : isApiError(login.error, "totp_required")
+            ? null
+            : t("login.failed")
     : null;
 
   return (
@@ -51,7 +59,16 @@ export function LoginPage() {
           <form
             noValidate
             onSubmit={form.onSubmit((values) =>
-              login.mutate({ email: values.email.trim(), password: values.password }, { onSuccess: () => navigate(next, { replace: true }) }),
+              login.mutate(
+                { email: values.email.trim(), password: values.password, ...(askCode ? { totpCode: values.totpCode.trim() } : {}) },
+                {
+                  onSuccess: () => navigate(next, { replace: true }),
+                  onError: (error) => {
+                    if (isApiError(error, "totp_required")) setAskCode(true);
+                    if (isApiError(error, "totp_invalid")) form.setFieldValue("totpCode", "");
+                  },
+                },
+              ),
             )}
           >
             <Stack>
@@ -65,6 +82,19 @@ export function LoginPage() {
               )}
               <TextInput label={t("login.email")} type="email" autoComplete="username" required {...form.getInputProps("email")} />
               <PasswordInput label={t("login.password")} autoComplete="current-password" required {...form.getInputProps("password")} />
+              {askCode && (
+                <TextInput
+                  label={t("login.totpCode")}
+                  description={t("login.totpHint")}
+                  autoComplete="one-time-code"
+                  inputMode="numeric"
+                  maxLength={8}
+                  data-autofocus
+                  autoFocus
+                  required
+                  {...form.getInputProps("totpCode")}
+                />
+              )}
               <Button type="submit" loading={login.isPending}>
                 {t("login.submit")}
               </Button>

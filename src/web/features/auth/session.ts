@@ -8,15 +8,21 @@ import type { AuthUser } from "../../api/types.js";
 interface SessionBody {
   user: AuthUser;
   csrfToken: string | null;
+  totpSetupRequired: boolean;
 }
+
+/** The logged-in user, and whether the company requires them to set up a second factor first. */
+export type SessionUser = AuthUser & { totpSetupRequired: boolean };
+
+const sessionUser = (body: SessionBody): SessionUser => ({ ...body.user, totpSetupRequired: body.totpSetupRequired });
 
 export const SESSION_KEY = ["session"] as const;
 
-async function fetchSession(): Promise<AuthUser | null> {
+async function fetchSession(): Promise<SessionUser | null> {
   try {
     const body = await api.get<SessionBody>("/api/session");
     setCsrfToken(body.csrfToken);
-    return body.user;
+    return sessionUser(body);
   } catch (error) {
     if (isApiError(error) && error.status === 401) {
       setCsrfToken(null);
@@ -45,10 +51,10 @@ export function useCurrentUser(): AuthUser {
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { email: string; password: string }) => api.post<SessionBody>("/api/session", input),
+    mutationFn: (input: { email: string; password: string; totpCode?: string }) => api.post<SessionBody>("/api/session", input),
     onSuccess: (body) => {
       setCsrfToken(body.csrfToken);
-      queryClient.setQueryData(SESSION_KEY, body.user);
+      queryClient.setQueryData(SESSION_KEY, sessionUser(body));
     },
   });
 }

@@ -1,7 +1,7 @@
 // /settings/company ("Bedrijf"): the company's own details on every quote letter — name, addresses,
 // KvK and VAT numbers, IBAN, contact details, logo, payment term and validity, closing text and the
 // VAT rates. Administrators only (the server enforces users.manage on every save).
-import { Alert, Button, Fieldset, Group, NumberInput, Paper, SimpleGrid, Stack, Textarea, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Fieldset, Group, NumberInput, Paper, SimpleGrid, Stack, Switch, Textarea, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
@@ -25,6 +25,7 @@ type Values = Record<TextKey, string> & {
   quoteValidityDays: NumberValue;
   /** Percent, shown as 21 (the API holds basis points). */
   vatRates: { high: NumberValue; low: NumberValue; zero: NumberValue };
+  totpRequiredForAdmins: boolean;
 };
 
 function toValues(s: CompanySettings): Values {
@@ -36,6 +37,7 @@ function toValues(s: CompanySettings): Values {
     paymentTermDays: s.paymentTermDays,
     quoteValidityDays: s.quoteValidityDays,
     vatRates: { high: s.vatRates.high / 100, low: s.vatRates.low / 100, zero: s.vatRates.zero / 100 },
+    totpRequiredForAdmins: s.totpRequiredForAdmins,
   };
 }
 
@@ -47,6 +49,7 @@ function toPatch(v: Values): CompanySettingsPatch {
     paymentTermDays: Number(v.paymentTermDays),
     quoteValidityDays: Number(v.quoteValidityDays),
     vatRates: { high: bp(v.vatRates.high), low: bp(v.vatRates.low), zero: bp(v.vatRates.zero) },
+    totpRequiredForAdmins: v.totpRequiredForAdmins,
   };
 }
 
@@ -86,7 +89,7 @@ function CompanyForm({ settings, onReload }: { settings: CompanySettings; onRelo
       vatRates: { high: percentError, low: percentError, zero: percentError },
     },
   });
-  const known = [...TEXTS, "paymentTermDays", "quoteValidityDays", "vatRates.high", "vatRates.low", "vatRates.zero"];
+  const known = [...TEXTS, "paymentTermDays", "quoteValidityDays", "vatRates.high", "vatRates.low", "vatRates.zero", "totpRequiredForAdmins"];
   const other = serverFieldErrors(t, save.error, known).other;
   const text = (key: TextKey, extra: Record<string, unknown> = {}) => <TextInput label={t(`company.fields.${key}`)} {...extra} {...form.getInputProps(key)} />;
   const rate = (key: "high" | "low" | "zero") => (
@@ -178,6 +181,16 @@ function CompanyForm({ settings, onReload }: { settings: CompanySettings; onRelo
               </SimpleGrid>
             </Fieldset>
           </Stack>
+        </Paper>
+        <Paper withBorder p="md" component="section" aria-labelledby="company-security">
+          <Title order={2} size="h3" id="company-security" mb="sm">
+            {t("company.sections.security")}
+          </Title>
+          <Switch
+            label={t("company.fields.totpRequiredForAdmins")}
+            description={t("company.totpHint")}
+            {...form.getInputProps("totpRequiredForAdmins", { type: "checkbox" })}
+          />
         </Paper>
         <Group>
           <Button type="submit" loading={save.isPending}>

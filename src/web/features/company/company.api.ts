@@ -29,6 +29,8 @@ export interface CompanySettings {
   paymentTermDays: number;
   quoteValidityDays: number;
   vatRates: VatRates;
+  /** Administrators must log in with a second factor (an authenticator app). */
+  totpRequiredForAdmins: boolean;
   logo: { url: string; contentType: string } | null;
   updatedAt: string;
   version: number;

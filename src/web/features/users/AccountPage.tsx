@@ -1,5 +1,6 @@
 // /account: every user changes their own password (the current one is required; their other
-// sessions end, this one stays) and sees and revokes their own API tokens.
+// sessions end, this one stays), sets up or turns off two-step verification, and sees and revokes
+// their own API tokens.
 import { Button, Paper, PasswordInput, Stack, Text, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
@@ -8,6 +9,7 @@ import { mapFieldErrors } from "../../api/problems.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { useCurrentUser } from "../auth/session.js";
 import { ApiTokenList } from "./ApiTokenList.js";
+import { TotpSection } from "./TotpSection.js";
 import { useChangeOwnPassword } from "./users.api.js";
 
 const MIN_LENGTH = 8;
@@ -61,6 +63,7 @@ export function AccountPage() {
           </Stack>
         </form>
       </Paper>
+      <TotpSection />
       <Paper withBorder p="md">
         <Stack>
           <Title order={2} size="h3">

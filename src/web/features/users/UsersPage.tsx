@@ -14,13 +14,14 @@ import { useCurrentUser } from "../auth/session.js";
 import { ApiTokenList } from "./ApiTokenList.js";
 import { PasswordLinkModal } from "./PasswordLinkModal.js";
 import { UserFormModal } from "./UserFormModal.js";
-import { type PasswordLink, type UserAccount, useStartPasswordReset, useUpdateUserAccount, useUserAccounts } from "./users.api.js";
+import { type PasswordLink, type UserAccount, useResetTotp, useStartPasswordReset, useUpdateUserAccount, useUserAccounts } from "./users.api.js";
 
 type Dialog =
   | { kind: "form"; user: UserAccount | null }
   | { kind: "link"; user: UserAccount; link: PasswordLink }
   | { kind: "tokens"; user: UserAccount }
   | { kind: "deactivate"; user: UserAccount }
+  | { kind: "totpReset"; user: UserAccount }
   | null;
 
 export function UsersPage() {
@@ -41,12 +42,14 @@ function UsersAdmin() {
   const accounts = useUserAccounts();
   const update = useUpdateUserAccount();
   const reset = useStartPasswordReset();
+  const totpReset = useResetTotp();
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
   // A new action starts without the message of the previous one.
   const open = (next: Dialog) => {
     update.reset();
     reset.reset();
+    totpReset.reset();
     setDialog(next);
   };
 
@@ -76,6 +79,7 @@ function UsersAdmin() {
         <Menu.Item onClick={() => open({ kind: "form", user })}>{t("users.edit")}</Menu.Item>
         {user.active && <Menu.Item onClick={() => startReset(user)}>{t("users.resetPassword")}</Menu.Item>}
         <Menu.Item onClick={() => open({ kind: "tokens", user })}>{t("users.tokens")}</Menu.Item>
+        {user.totpEnabled && <Menu.Item onClick={() => open({ kind: "totpReset", user })}>{t("totp.reset")}</Menu.Item>}
         <Menu.Divider />
         {user.active ? (
           <Menu.Item color="red" onClick={() => open({ kind: "deactivate", user })}>
@@ -93,6 +97,11 @@ function UsersAdmin() {
       {!user.active && <Badge color="gray">{t("users.inactive")}</Badge>}
       {user.active && !user.hasPassword && <Badge color="orange">{t("users.noPassword")}</Badge>}
       {user.profitResponsible && <Badge color="teal" variant="outline">{t("users.profit")}</Badge>}
+      {user.totpEnabled && (
+        <Badge color="blue" variant="outline" title={t("totp.title")}>
+          {t("totp.badge")}
+        </Badge>
+      )}
     </Group>
   );
   const rayonText = (user: UserAccount) => (user.rayons.length > 0 ? user.rayons.map((r) => r.name).join(", ") : t("users.noRayons"));
@@ -191,6 +200,33 @@ function UsersAdmin() {
               </Button>
               <Button color="red" loading={update.isPending} onClick={() => setActive(dialog.user, false)}>
                 {t("users.deactivate")}
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
+      )}
+      {dialog?.kind === "totpReset" && (
+        <Modal opened onClose={close} title={t("totp.reset")}>
+          <Stack>
+            {totpReset.isError && <ErrorAlert error={totpReset.error} />}
+            <Text>{t("totp.resetConfirm", { name: dialog.user.name })}</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                {t("common.cancel")}
+              </Button>
+              <Button
+                color="red"
+                loading={totpReset.isPending}
+                onClick={() =>
+                  totpReset.mutate(dialog.user.id, {
+                    onSuccess: () => {
+                      close();
+                      notifications.show({ color: "green", message: t("totp.resetDone", { name: dialog.user.name }) });
+                    },
+                  })
+                }
+              >
+                {t("totp.reset")}
               </Button>
             </Group>
           </Stack>

@@ -73,3 +73,52 @@ export function usePasswordLink(token: string | null) {
 export function useChoosePassword() {
   return useMutation({ mutationFn: (body: { token: string; password: string }) => api.post<{ email: string }>("/api/password-reset", body) });
 }
+
+// The second factor (TOTP): the user's own status, set-up and switch-off; an administrator's reset.
+export interface TotpStatus {
+  enabled: boolean;
+  enabledAt: string | null;
+  required: boolean;
+}
+export interface TotpSetup {
+  secret: string;
+  otpauthUri: string;
+  qrCode: string;
+}
+const TOTP_KEY = ["totp"] as const;
+
+export function useTotpStatus() {
+  return useQuery({ queryKey: TOTP_KEY, queryFn: ({ signal }) => api.get<TotpStatus>("/api/session/totp", signal) });
+}
+
+export function useStartTotpSetup() {
+  return useMutation({ mutationFn: () => api.post<TotpSetup>("/api/session/totp/setup", {}) });
+}
+
+export function useConfirmTotp() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (code: string) => api.post<TotpStatus>("/api/session/totp", { code }),
+    onSuccess: (status) => {
+      queryClient.setQueryData(TOTP_KEY, status);
+      // The session may have been held to the set-up page; now it is free.
+      void queryClient.invalidateQueries({ queryKey: ["session"] });
+    },
+  });
+}
+
+export function useDisableTotp() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (currentPassword: string) => api.post<TotpStatus>("/api/session/totp/disable", { currentPassword }),
+    onSuccess: (status) => queryClient.setQueryData(TOTP_KEY, status),
+  });
+}
+
+export function useResetTotp() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: number) => api.post<TotpStatus>(`/api/admin/users/${userId}/totp-reset`, {}),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ACCOUNTS_KEY }),
+  });
+}
