@@ -33,8 +33,8 @@ describe.each(ENGINES)("koers import on %s", (engine) => {
       (error: { code: number; stderr: string }) => error,
     );
     expect(failure?.code).toBe(1);
-    expect(failure?.stderr).toContain("row 3, Postcode: is not a Dutch postcode like 1234 AB");
-    expect(failure?.stderr).toContain("row 3, KvK: must be a KvK number of 8 digits");
+    expect(failure?.stderr).toContain("row 3 (Fout BV), Postcode: is not a Dutch postcode like 1234 AB");
+    expect(failure?.stderr).toContain("row 3 (Fout BV), KvK: must be a KvK number of 8 digits");
     expect(failure?.stderr).toMatch(/nothing was imported/);
     expect(await relationCount()).toBe(0);
   });

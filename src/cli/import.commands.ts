@@ -56,7 +56,7 @@ export function mappingFromFile(text: string, headers: readonly string[]): Impor
 }
 
 function printProblems(problems: readonly RowProblem[]): void {
-  for (const p of problems.slice(0, SHOWN_PROBLEMS)) console.error(`  row ${p.row}, ${p.column}: ${p.message}`);
+  for (const p of problems.slice(0, SHOWN_PROBLEMS)) console.error(`  row ${p.row}${p.company ? ` (${p.company})` : ""}, ${p.column}: ${p.message}`);
   if (problems.length > SHOWN_PROBLEMS) console.error(`  … and ${problems.length - SHOWN_PROBLEMS} more`);
 }
 

@@ -24,6 +24,9 @@ export const IMPORT_FIELDS = [
   "currentSupplier",
   "contractEndDate",
   "notes",
+  // who serves it: a user (e-mail address or name) and a rayon (name)
+  "owner",
+  "rayon",
   // the person (contactpersoon)
   "fullName",
   "firstName",
@@ -74,6 +77,8 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
   currentSupplier: ["huidigeleverancier", "leverancier", "concurrent", "currentsupplier", "supplier", "competitor"],
   contractEndDate: ["einddatumcontract", "contracteinde", "einddatum", "afloopcontract", "aflcontr", "contractenddate", "contractend", "enddate"],
   notes: ["opmerking", "opmerkingen", "notitie", "notities", "notes", "note", "remarks", "comments"],
+  owner: ["accountmanager", "accounthouder", "vertegenwoordiger", "verkoper", "buitendienst", "buitendienstmedewerker", "eigenaar", "behandelaar", "contactpersoonintern", "owner", "accountowner", "salesrep", "salesperson", "salesman"],
+  rayon: ["rayon", "rayonnaam", "verkoopgebied", "regio", "gebied", "district", "territory", "salesterritory", "region"],
   fullName: ["contactpersoon", "naamcontactpersoon", "contactnaam", "volledigenaam", "contact", "contactname", "fullname", "person"],
   firstName: ["voornaam", "roepnaam", "firstname", "givenname", "forename"],
   initials: ["voorletters", "voorl", "initialen", "initials"],

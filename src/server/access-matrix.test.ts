@@ -139,6 +139,7 @@ const ROUTES: Record<string, Entry> = {
   "POST /api/imports": none("write"),
   "GET /api/imports/:id": none("the user's own upload"),
   "PUT /api/imports/:id/mapping": none("write"),
+  "GET /api/imports/:id/rejected": none("the user's own upload's rejected rows (crm.write; admin all), no figures"),
   "GET /api/imports/:id/preview": none("the user's own upload"),
   "POST /api/imports/:id/commit": none("write"),
   "GET /api/products": { figures: true, sales: false, calls: () => [get("/api/products?limit=200"), get("/api/products?q=marge")] },

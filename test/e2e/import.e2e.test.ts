@@ -44,7 +44,7 @@ describe("import, export and merging in the browser", () => {
     await problems.waitFor();
     const problemRow = problems.getByRole("row").filter({ hasText: "Geen geldige Nederlandse postcode" });
     await expect.poll(() => problemRow.count()).toBe(1);
-    expect((await problemRow.getByRole("cell").allTextContents()).slice(0, 2)).toEqual(["3", "Postcode"]);
+    expect((await problemRow.getByRole("cell").allTextContents()).slice(0, 3)).toEqual(["3", "Hoveniersbedrijf Groen", "Postcode"]);
     expect(await page.getByRole("button", { name: "Importeren", exact: true }).isDisabled()).toBe(true);
 
     // The fix: the corrected file, which has the same columns, so the mapping is remembered.
@@ -67,6 +67,27 @@ describe("import, export and merging in the browser", () => {
     await page.getByRole("heading", { name: "Schoonmaakbedrijf Glans", level: 1 }).waitFor();
     await page.getByText("12345678").waitFor();
     await page.getByText(/3511 AB\s+Utrecht/).waitFor();
+    await closePage();
+  });
+
+  it("imports the good rows only when asked, and hands back the rejected row with its reason", async () => {
+    const { page } = await open();
+    await logIn(page);
+    await page.goto("/imports");
+    await page.getByRole("heading", { name: "Importeren", level: 1 }).waitFor();
+    const file = csv("Drukkerij Inkt;11223344;1234 AB;Zwolle;", "Drukkerij Vlek;44332211;9999;Kampen;");
+    await chooseFile(page, "drukkerijen.csv", file);
+    await page.getByRole("button", { name: "Naar controleren" }).click();
+    const goodOnly = page.getByRole("button", { name: "Alleen de goede regel importeren" });
+    await goodOnly.click();
+    await page.getByRole("alert").filter({ hasText: "1 regel is niet geïmporteerd" }).waitFor();
+    expect(await page.locator('[data-count="created"]').textContent()).toBe("1");
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Afgewezen regels (CSV)" }).click();
+    const rejected = await download;
+    expect(rejected.suggestedFilename()).toBe("drukkerijen-afgewezen.csv");
+    const lines = (await readFile(await rejected.path(), "utf8")).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    expect(lines).toEqual([`${HEADER};Regel in bestand;Reden`, "Drukkerij Vlek;44332211;9999;Kampen;;3;Postcode: Geen geldige Nederlandse postcode (bijvoorbeeld 1234 AB)"]);
     await closePage();
   });
 

@@ -17,6 +17,7 @@ import * as geo from "./0013_geo.js";
 import * as calendarFeeds from "./0014_calendar_feeds.js";
 import * as productTrigrams from "./0015_product_trigrams.js";
 import * as totp from "./0021_totp.js";
+import * as importProblemCompany from "./0022_import_problem_company.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_core": core,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   "0014_calendar_feeds": calendarFeeds,
   "0015_product_trigrams": productTrigrams,
   "0021_totp": totp,
+  "0022_import_problem_company": importProblemCompany,
 };

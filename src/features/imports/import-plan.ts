@@ -7,6 +7,8 @@ import { personNameKey, relationNameKey } from "../../domain/import-values.js";
 import { normalizeKey } from "../../domain/text.js";
 import type { Db } from "../../db/kysely.js";
 import { FIELD_MESSAGES } from "../../server/errors.js";
+import { matchRayons } from "../reference/reference.service.js";
+import { matchUsers } from "../users/user.service.js";
 import type { PersonCandidate, PersonValues, RelationCandidate, RelationValues, RowProblem } from "./import-row.js";
 import {
   aliasesByKvk,
@@ -122,6 +124,8 @@ export async function planRelations(
   const debtorOwners = new Map(
     (await relationIdsByDebtor(db, candidates.flatMap((c) => (c.values.debtor_number ? [c.values.debtor_number] : [])))).map((r) => [r.debtor_number, r.id]),
   );
+  const owners = await matchUsers(db, [...new Set(candidates.flatMap((c) => (c.owner ? [c.owner] : [])))]);
+  const rayons = await matchRayons(db, [...new Set(candidates.flatMap((c) => (c.rayon ? [c.rayon] : [])))]);
   const problems: RowProblem[] = [];
   const seen = new Map<string, number>();
   const items = candidates.map((c, i): RelationPlanItem => {
@@ -138,9 +142,22 @@ export async function planRelations(
     if (current?.status === "dead") return { ...base, action: "skip_dead", notes: ["dead relations are never changed by an import"] };
 
     const problem = (field: RowProblem["field"], code: string) =>
-      problems.push({ row: c.row, column: field, field, code, message: FIELD_MESSAGES[code] ?? code });
+      problems.push({ row: c.row, column: field, field, code, message: FIELD_MESSAGES[code] ?? code, company: c.identity.name || null });
     const debtorOwner = c.values.debtor_number ? debtorOwners.get(c.values.debtor_number) : undefined;
     if (debtorOwner !== undefined && debtorOwner !== current?.id) problem("debtorNumber", "debtor_taken");
+    // Owner and rayon name what exists: a typo must not create a user, nor silently leave it empty.
+    const values: RelationValues = { ...c.values };
+    if (c.owner) {
+      const owner = owners.get(normalizeKey(c.owner));
+      if (owner === undefined) problem("owner", "import_owner_unknown");
+      else if (owner === "ambiguous") problem("owner", "import_owner_ambiguous");
+      else values.owner_id = owner;
+    }
+    if (c.rayon) {
+      const rayon = rayons.get(normalizeKey(c.rayon));
+      if (rayon === undefined) problem("rayon", "import_rayon_unknown");
+      else values.rayon_id = rayon;
+    }
     let sbi: RelationPlanItem["sbi"] = null;
     if (c.sbiCodes) {
       const unknown = c.sbiCodes.filter((code) => !sections.has(code));
@@ -154,7 +171,7 @@ export async function planRelations(
       return {
         ...base,
         action: "create",
-        changes: c.values,
+        changes: values,
         sbi,
         status: { from: null, to: c.status ?? "suspect" },
         accountClass: c.accountClass ? { from: null, to: c.accountClass } : null,
@@ -172,7 +189,7 @@ export async function planRelations(
       if (current.class_override === 1) notes.push("class not changed: it was set by strategic override");
       else accountClass = { from: current.account_class, to: c.accountClass };
     }
-    const changes = differing(current, c.values) as RelationValues;
+    const changes = differing(current, values) as RelationValues;
     // "DELTA SCHOONMAAK" in a bought file does not overwrite "Delta Schoonmaak": only real renames count.
     if (changes.name !== undefined && normalizeKey(changes.name ?? "") === current.name_key) delete changes.name;
     if (changes.visit_city !== undefined && normalizeKey(changes.visit_city ?? "") === current.city_key) delete changes.visit_city;
@@ -207,7 +224,7 @@ export async function planPersons(
     if (found || c.relation.kvk || c.relation.postcode) return found;
     const named = finder.byNameOnly(c.relation.name);
     if (named.length > 1) {
-      problems.push({ row: c.row, column: "name", field: "name", code: "import_relation_ambiguous", message: FIELD_MESSAGES.import_relation_ambiguous ?? "" });
+      problems.push({ row: c.row, column: "name", field: "name", code: "import_relation_ambiguous", message: FIELD_MESSAGES.import_relation_ambiguous ?? "", company: c.relation.name || null });
     }
     return named.length === 1 ? (named[0] as RelationRow) : null;
   });
@@ -225,7 +242,7 @@ export async function planPersons(
     if (!relation) {
       if (!problems.some((p) => p.row === c.row)) {
         const field = c.relation.kvk ? "kvkNumber" : "name";
-        problems.push({ row: c.row, column: field, field, code: "import_relation_not_found", message: FIELD_MESSAGES.import_relation_not_found ?? "" });
+        problems.push({ row: c.row, column: field, field, code: "import_relation_not_found", message: FIELD_MESSAGES.import_relation_not_found ?? "", company: c.relation.name || null });
       }
       return;
     }

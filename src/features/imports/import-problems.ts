@@ -11,6 +11,8 @@ export interface ImportProblem {
   code: string;
   message: string;
   field?: string;
+  /** The company of the row, as the file names it. */
+  company?: string | null;
 }
 
 export class ProblemLog {
@@ -33,7 +35,7 @@ export class ProblemLog {
       const part = this.pending.slice(i, i + 500);
       await db
         .insertInto("import_problems")
-        .values(part.map((p) => ({ job_id: this.importId, row_number: p.row, column_name: p.column.slice(0, 200), code: p.code, message: p.message.slice(0, 500), field: p.field ?? null })))
+        .values(part.map((p) => ({ job_id: this.importId, row_number: p.row, column_name: p.column.slice(0, 200), code: p.code, message: p.message.slice(0, 500), field: p.field ?? null, company: p.company?.slice(0, 200) ?? null })))
         .execute();
     }
     this.stored += this.pending.length;
@@ -48,7 +50,7 @@ export async function clearProblems(db: Db, importId: number): Promise<void> {
 export function problemsPage(db: Db, importId: number, offset: number, limit: number) {
   return db
     .selectFrom("import_problems")
-    .select(["row_number as row", "column_name as column", "code", "message", "field"])
+    .select(["row_number as row", "column_name as column", "code", "message", "field", "company"])
     .where("job_id", "=", importId)
     .orderBy("row_number")
     .orderBy("column_name")

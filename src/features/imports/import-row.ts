@@ -36,6 +36,8 @@ export interface RowProblem {
   field: ImportField;
   code: string;
   message: string;
+  /** The company the row names (its name cell), so the user finds the row at a glance. */
+  company: string | null;
 }
 
 export type RelationValues = Omit<Updateable<RelationsTable>, "id" | "version" | "created_at" | "updated_at">;
@@ -59,6 +61,9 @@ export interface RelationCandidate {
   status: RelationStatus | null;
   /** undefined: not in the file; null: "no class". */
   accountClass: string | null | undefined;
+  /** Who serves it and its rayon as the file names them (resolved against users and rayons by the plan). */
+  owner: string | null;
+  rayon: string | null;
 }
 
 export interface PersonCandidate {
@@ -70,7 +75,7 @@ export interface PersonCandidate {
 
 /** Longest text accepted per field (the same limits as the API schemas). */
 const MAX_LENGTH: Partial<Record<ImportField, number>> = {
-  name: 200, street: 120, houseNumber: 20, city: 80, currentSupplier: 200, notes: 10_000, debtorNumber: 30,
+  name: 200, street: 120, houseNumber: 20, city: 80, currentSupplier: 200, notes: 10_000, debtorNumber: 30, owner: 254, rayon: 100,
   firstName: 60, initials: 20, infix: 20, lastName: 80, jobTitle: 100, department: 100, title: 40, fullName: 160,
 };
 
@@ -121,7 +126,14 @@ class RowReader {
   problem(field: ImportField, code: string, message?: string): void {
     const index = this.mapping[field];
     const column = index === undefined ? field : (this.headers[index] ?? field);
-    this.problems.push({ row: this.row, column, field, code, message: message ?? FIELD_MESSAGES[code] ?? code.replaceAll("_", " ") });
+    this.problems.push({ row: this.row, column, field, code, message: message ?? FIELD_MESSAGES[code] ?? code.replaceAll("_", " "), company: this.company() });
+  }
+
+  /** The name cell with its spaces collapsed, or null when the row has none. */
+  private company(): string | null {
+    const index = this.mapping.name;
+    const raw = index === undefined ? "" : (this.cells[index] ?? "").trim().replace(/\s+/g, " ");
+    return raw === "" ? null : raw.slice(0, 200);
   }
 }
 
@@ -200,7 +212,7 @@ export function readRelationRow(
   }
   if (r.problems.length > 0 || identity === null) return { candidate: null, problems: r.problems };
   return {
-    candidate: { row, identity, values, sbiCodes: sbiText === null ? null : parseSbiList(sbiText), status, accountClass },
+    candidate: { row, identity, values, sbiCodes: sbiText === null ? null : parseSbiList(sbiText), status, accountClass, owner: r.text("owner"), rayon: r.text("rayon") },
     problems: [],
   };
 }

@@ -25,6 +25,8 @@ export interface ImportCounts {
   skippedDuplicate: number;
   /** Persons imports: newsletter consents recorded. */
   consentsRecorded: number;
+  /** Rows set aside because of their problems (only when the user chose to import the good rows). */
+  rejected?: number;
 }
 
 export type PlanItem = RelationPlanItem | PersonPlanItem;
@@ -85,8 +87,13 @@ export interface CommitOptions {
   now: Date;
   fileName: string;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Import the good rows and set aside every row with a problem (the user's choice; the default is
+   * all or nothing). The rejected rows and their problems reach `finish`.
+   */
+  skipInvalid?: boolean;
   /** Runs last inside the transaction (e.g. marking the job committed). */
-  finish?: (trx: Db, counts: ImportCounts) => Promise<void>;
+  finish?: (trx: Db, counts: ImportCounts, rejected: readonly RowProblem[]) => Promise<void>;
 }
 
 export class ImportRowsInvalid extends AppError {
@@ -96,38 +103,53 @@ export class ImportRowsInvalid extends AppError {
     super(
       "validation_failed",
       `${rows} row${rows === 1 ? "" : "s"} cannot be imported (${problems.length} problem${problems.length === 1 ? "" : "s"}); nothing was imported. Fix the file and try again`,
-      shown.map((p) => ({ field: `row ${p.row}, ${p.column}`, code: p.code, message: p.message })),
+      shown.map((p) => ({ field: `row ${p.row}${p.company ? ` (${p.company})` : ""}, ${p.column}`, code: p.code, message: p.message })),
     );
   }
 }
 
-/** Plans and writes in one transaction; throws ImportRowsInvalid (nothing written) when any row is wrong. */
+/**
+ * Plans and writes in one transaction; throws ImportRowsInvalid (nothing written) when any row is
+ * wrong — unless `skipInvalid`, when the rows with problems are left out and the rest is written.
+ */
 export async function commitImport(db: Db, kind: ImportKind, table: TableRows, mapping: ImportMapping, options: CommitOptions): Promise<ImportCounts> {
-  const { problems, candidates } = readRows(kind, table, mapping);
-  if (problems.length > 0) throw new ImportRowsInvalid(problems);
+  const read = readRows(kind, table, mapping);
+  if (read.problems.length > 0 && !options.skipInvalid) throw new ImportRowsInvalid(read.problems);
+  const rejected: RowProblem[] = [...read.problems];
   return db.transaction().execute(async (trx) => {
     const at = options.now.toISOString();
+    let candidates = read.candidates;
     const ctx = {
       userId: options.userId,
       at,
       reason: `Import ${options.fileName}`,
       onProgress: (done: number) => options.onProgress?.(done, candidates.length),
     };
-    let items: PlanItem[];
+    // Matching problems (a taken debtor number, an unknown owner) are found by the plan. Set aside,
+    // the plan is made again without those rows: a later row that repeated a rejected one is then
+    // that relation's row. Rows are only ever removed, so this ends (at most once per row).
+    const planned = async () => {
+      for (;;) {
+        const plan = kind === "relations" ? await planRelations(trx, candidates as RelationCandidate[]) : await planPersons(trx, candidates as PersonCandidate[]);
+        if (plan.problems.length === 0) return plan;
+        const problems = named(plan.problems, table, mapping);
+        if (!options.skipInvalid) throw new ImportRowsInvalid(problems);
+        rejected.push(...problems);
+        const bad = new Set(problems.map((p) => p.row));
+        candidates = candidates.filter((c) => !bad.has(c.row));
+      }
+    };
+    const plan = await planned();
     if (kind === "relations") {
-      const plan = await planRelations(trx, candidates as RelationCandidate[]);
-      if (plan.problems.length > 0) throw new ImportRowsInvalid(named(plan.problems, table, mapping));
-      await writeRelations(trx, plan.items, ctx);
-      items = plan.items;
+      await writeRelations(trx, plan.items as RelationPlanItem[], ctx);
     } else {
-      const plan = await planPersons(trx, candidates as PersonCandidate[]);
-      if (plan.problems.length > 0) throw new ImportRowsInvalid(named(plan.problems, table, mapping));
-      const personIds = await writePersons(trx, plan.items, ctx);
-      await recordConsents(trx, plan.items, personIds, options);
-      items = plan.items;
+      const items = plan.items as PersonPlanItem[];
+      const personIds = await writePersons(trx, items, ctx);
+      await recordConsents(trx, items, personIds, options);
     }
-    const counts = countActions(items);
-    await options.finish?.(trx, counts);
+    rejected.sort((a, b) => a.row - b.row);
+    const counts: ImportCounts = { ...countActions(plan.items), ...(options.skipInvalid ? { rejected: new Set(rejected.map((p) => p.row)).size } : {}) };
+    await options.finish?.(trx, counts, rejected);
     return counts;
   });
 }

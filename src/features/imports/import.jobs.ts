@@ -8,12 +8,14 @@ import { AppError, invalid } from "../../server/errors.js";
 import { insertJobRow } from "../jobs/job.repository.js";
 import type { JobContext, JobHandler } from "../jobs/job-handler.js";
 import { jobFileSource } from "./import-source.js";
+import type { Db } from "../../db/kysely.js";
+import type { RowProblem } from "./import-row.js";
 import { analyseImport, commitImport, type ImportKind, ImportRowsInvalid, type PlanItem } from "./import-run.js";
 import { clearProblems, ProblemLog } from "./import-problems.js";
 import { findJob, rememberMapping } from "./import.repository.js";
 import { initialMapping, layoutKey, mappingOf, mappingProblems } from "./import.service.js";
 
-type Params = { importId: number };
+type Params = { importId: number; skipInvalid?: boolean };
 const SAMPLE_ROWS = 5;
 
 async function importOf(ctx: JobContext<Params>) {
@@ -110,7 +112,7 @@ export const importAnalyseJob: JobHandler<Params> = async (ctx) => {
   await ctx.db.deleteFrom("import_rows").where("job_id", "=", job.id).execute();
   await clearProblems(ctx.db, job.id);
   const problems = new ProblemLog(ctx.db, job.id);
-  for (const p of analysis.problems) problems.add({ row: p.row, column: p.column, code: p.code, message: p.message, field: p.field });
+  for (const p of analysis.problems) problems.add({ row: p.row, column: p.column, code: p.code, message: p.message, field: p.field, company: p.company });
   await ctx.db.transaction().execute(async (trx) => {
     for (let i = 0; i < analysis.items.length; i += 500) {
       await trx.insertInto("import_rows").values(analysis.items.slice(i, i + 500).map((item) => rowOf(job.id, item))).execute();
@@ -127,6 +129,31 @@ export const importAnalyseJob: JobHandler<Params> = async (ctx) => {
   return { rows: table.rows.length, problems: analysis.problems.length, counts: analysis.counts };
 };
 
+/**
+ * The rows a commit of the good rows set aside, with their cells and reasons, as the rows of the
+ * import (action "rejected", notes `{ cells, problems }`): what `GET /api/imports/:id/rejected` hands
+ * back as a file to correct and import again. The preview's plan rows are of no use once committed.
+ */
+async function keepRejected(trx: Db, importId: number, rejected: readonly RowProblem[], table: Pick<Table, "rows">): Promise<void> {
+  await trx.deleteFrom("import_rows").where("job_id", "=", importId).execute();
+  const wanted = new Set(rejected.map((p) => p.row));
+  // The cells as the file had them, so the download can be corrected and imported again.
+  const cellsOf = new Map(table.rows.filter((r) => wanted.has(r.rowNumber)).map((r) => [r.rowNumber, r.cells]));
+  const byRow = new Map<number, RowProblem[]>();
+  for (const p of rejected) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p]);
+  const rows = [...byRow].map(([row, problems]) => ({
+    job_id: importId,
+    row_number: row,
+    action: "rejected",
+    name: problems[0]?.company ?? "",
+    relation_id: null,
+    person_id: null,
+    changes: "[]",
+    notes: JSON.stringify({ cells: cellsOf.get(row) ?? [], problems: problems.map((p) => ({ column: p.column, code: p.code, message: p.message })) }),
+  }));
+  for (let i = 0; i < rows.length; i += 500) await trx.insertInto("import_rows").values(rows.slice(i, i + 500)).execute();
+}
+
 /** Plans again (the data may have changed since the preview) and writes everything in one transaction. */
 export const importCommitJob: JobHandler<Params> = async (ctx) => {
   const { job } = await importOf(ctx);
@@ -140,9 +167,11 @@ export const importCommitJob: JobHandler<Params> = async (ctx) => {
       now,
       fileName: job.file_name,
       onProgress: (done, total) => void ctx.progress(done, total, "importeren"),
-      finish: async (trx, counts) => {
+      skipInvalid: ctx.params.skipInvalid === true,
+      finish: async (trx, counts, rejected) => {
         // In the same transaction: a commit that fails leaves the import "committing", to run again.
         await trx.updateTable("import_jobs").set({ status: "committed", counts: JSON.stringify(counts), committed_at: now.toISOString() }).where("id", "=", job.id).execute();
+        if (ctx.params.skipInvalid) await keepRejected(trx, job.id, rejected, table);
         await rememberMapping(trx, job.kind, job.layout_key, JSON.stringify(mapping), ctx.viewer.id, now.toISOString());
       },
     });

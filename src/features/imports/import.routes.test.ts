@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../test-support/app.js";
 import { ENGINES } from "../../test-support/databases.js";
 import { buildZip } from "../../files/fixtures/make-zip.js";
-import { commit, dutchCsv, type Headers, importFile, tableCounts, upload } from "./import-test-helpers.js";
+import { commit, dutchCsv, type Headers, importFile, settled, tableCounts, upload } from "./import-test-helpers.js";
 
 const HEADER = ["Bedrijfsnaam", "KvK-nummer", "Straat", "Postcode", "Plaats", "Telefoon", "Status", "Klasse", "Omzetpotentieel", "Einddatum contract"];
 
@@ -119,13 +119,13 @@ describe.each(ENGINES)("importing relations on %s", (engine) => {
     ]);
     const up = (await upload(t, rep.headers, "relations", "fouten.csv", file)).json();
     const preview = (await get(`/api/imports/${up.id}/preview`)).json();
-    expect(preview.problems.map((p: { row: number; column: string; code: string }) => [p.row, p.column, p.code])).toEqual([
-      [3, "Postcode", "postcode_invalid"],
-      [4, "Bedrijfsnaam", "import_name_required"],
-      [5, "KvK-nummer", "kvk_invalid"],
-      [5, "Omzetpotentieel", "import_amount_invalid"],
-      [5, "Einddatum contract", "date_invalid"],
-      [5, "Status", "import_status_invalid"],
+    expect(preview.problems.map((p: { row: number; company: string | null; column: string; code: string }) => [p.row, p.company, p.column, p.code])).toEqual([
+      [3, "Fout Postcode BV", "Postcode", "postcode_invalid"],
+      [4, null, "Bedrijfsnaam", "import_name_required"],
+      [5, "Fout KvK BV", "KvK-nummer", "kvk_invalid"],
+      [5, "Fout KvK BV", "Omzetpotentieel", "import_amount_invalid"],
+      [5, "Fout KvK BV", "Einddatum contract", "date_invalid"],
+      [5, "Fout KvK BV", "Status", "import_status_invalid"],
     ]);
     expect(up.status).toBe("invalid");
     expect(preview.problemCount).toBe(6);
@@ -134,6 +134,76 @@ describe.each(ENGINES)("importing relations on %s", (engine) => {
     expect(refused.json().detail).toMatch(/Some rows cannot be imported/);
     expect(await tableCounts(t)).toEqual(before);
     expect((await get(`/api/imports/${up.id}`)).json().status).toBe("invalid");
+  });
+
+  it("reads the account manager (e-mail or name) and the rayon, and refuses names Koers does not know", async () => {
+    const noord = await t.userWithRole("field_sales", { name: "Nora Noord", rayonNames: ["Noord"] });
+    await t.userWithRole("field_sales", { name: "Piet Dubbel" });
+    await t.userWithRole("field_sales", { name: "Piet Dubbel" });
+    const header = ["Bedrijfsnaam", "KvK-nummer", "Accountmanager", "Rayon"];
+    const bad = (await upload(t, rep.headers, "relations", "eigenaren-fout.csv", dutchCsv([
+      header,
+      ["Onbekend Eigenaar BV", "10000101", "Jan Bestaatniet", "Noord"],
+      ["Dubbele Naam BV", "10000102", "Piet Dubbel", ""],
+      ["Verkeerd Rayon BV", "10000103", "", "Atlantis"],
+    ]))).json();
+    expect(bad.mapping).toMatchObject({ owner: 2, rayon: 3 });
+    const preview = (await get(`/api/imports/${bad.id}/preview`)).json();
+    expect(preview.problems.map((p: { row: number; company: string; column: string; code: string }) => [p.row, p.company, p.column, p.code])).toEqual([
+      [2, "Onbekend Eigenaar BV", "Accountmanager", "import_owner_unknown"],
+      [3, "Dubbele Naam BV", "Accountmanager", "import_owner_ambiguous"],
+      [4, "Verkeerd Rayon BV", "Rayon", "import_rayon_unknown"],
+    ]);
+
+    const good = await importFile(t, rep.headers, "relations", "eigenaren.csv", dutchCsv([
+      header,
+      ["Noord Eigen BV", "10000104", noord.email.toUpperCase(), "noord"],
+      ["Op Naam BV", "10000105", "nora  noord", ""],
+    ]));
+    expect(good.counts).toMatchObject({ created: 2 });
+    const rayon = await db().selectFrom("rayons").select("id").where("name", "=", "Noord").executeTakeFirstOrThrow();
+    expect(await relationByKvk("10000104")).toMatchObject({ owner_id: noord.id, rayon_id: rayon.id });
+    expect(await relationByKvk("10000105")).toMatchObject({ owner_id: noord.id, rayon_id: null });
+    // Moving a relation to another account manager is an update like any other, with its audit line.
+    const moved = await importFile(t, rep.headers, "relations", "eigenaren-2.csv", dutchCsv([header, ["Op Naam BV", "10000105", rep.id === noord.id ? "" : (await db().selectFrom("users").select("email").where("id", "=", rep.id).executeTakeFirstOrThrow()).email, "Noord"]]));
+    expect(moved.counts).toMatchObject({ updated: 1 });
+    expect(await relationByKvk("10000105")).toMatchObject({ owner_id: rep.id, rayon_id: rayon.id });
+  });
+
+  it("imports the good rows only when asked, and hands back the rejected rows with their reasons", async () => {
+    const before = await tableCounts(t);
+    const file = dutchCsv([
+      HEADER,
+      ["Goed Een BV", "10000201", "", "1234 AB", "Zwolle", "", "", "", "", ""],
+      ["Slecht BV", "", "", "12345", "Kampen", "", "", "", "", ""],
+      ["Goed Twee BV", "10000202", "", "", "Deventer", "", "", "", "", ""],
+    ]);
+    const up = (await upload(t, rep.headers, "relations", "half-goed.csv", file)).json();
+    expect(up.status).toBe("invalid");
+    // All or nothing stays the default.
+    expect((await post(`/api/imports/${up.id}/commit`)).statusCode).toBe(422);
+    expect(await tableCounts(t)).toEqual(before);
+
+    const res = await post(`/api/imports/${up.id}/commit?skipInvalid=true`);
+    expect(res.statusCode).toBe(200);
+    const done = (await settled(t, rep.headers, up.id)).json();
+    expect(done).toMatchObject({ status: "committed", counts: { created: 2, rejected: 1 } });
+    expect((await tableCounts(t)).relations).toBe(before.relations + 2);
+    expect(await db().selectFrom("relations").select("id").where("name", "=", "Slecht BV").executeTakeFirst()).toBeUndefined();
+
+    const csv = await get(`/api/imports/${up.id}/rejected?format=csv`);
+    expect(csv.statusCode).toBe(200);
+    expect(String(csv.headers["content-disposition"])).toContain("half-goed-afgewezen.csv");
+    const lines = csv.body.replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe([...HEADER, "Regel in bestand", "Reden"].join(";"));
+    expect(lines[1]).toBe(["Slecht BV", "", "", "12345", "Kampen", "", "", "", "", "", "3", "Postcode: Geen geldige Nederlandse postcode (bijvoorbeeld 1234 AB)"].join(";"));
+    const english = await get(`/api/imports/${up.id}/rejected?format=csv&lang=en&dialect=intl`);
+    expect(english.body).toContain("Row in file,Reason");
+    expect(english.body).toContain("Postcode: Not a valid Dutch postcode");
+    // The file is the uploader's: a colleague does not see it.
+    const colleague = await t.userWithRole("inside_sales");
+    expect((await get(`/api/imports/${up.id}/rejected`, colleague.headers)).statusCode).toBe(404);
   });
 
   it("leaves no partial rows when the commit fails halfway, and the same job can be run again", async () => {

@@ -6,8 +6,10 @@ import { requirePermission } from "../../server/plugins/auth.js";
 import { IdParams } from "../../server/schema-helpers.js";
 import { MAX_UPLOAD_BYTES, uploadedFileToStore } from "../../server/uploads.js";
 import type { ImportKind } from "./import-run.js";
-import { ImportJob, MappingBody, Preview, PreviewQuery, UploadQuery } from "./import.schemas.js";
-import { commitImportJob, getImport, previewImport, setImportMapping, uploadImport } from "./import.service.js";
+import { sendTable } from "../../files/table-writer.js";
+import { tableOptionsOf } from "../../labels/labels.js";
+import { CommitQuery, ImportJob, MappingBody, Preview, PreviewQuery, RejectedQuery, UploadQuery } from "./import.schemas.js";
+import { commitImportJob, getImport, previewImport, rejectedRowsOf, setImportMapping, uploadImport } from "./import.service.js";
 
 function checkedKind(kind: string | undefined): ImportKind {
   if (kind !== "relations" && kind !== "persons") {
@@ -84,11 +86,29 @@ export const importRoutes: RoutesPlugin = async (app, { ctx }) => {
     {
       schema: {
         tags: ["imports"],
-        summary: "Import all rows in one transaction: all or nothing; any row problem imports nothing",
+        summary: "Import all rows in one transaction: all or nothing (any row problem imports nothing), or with skipInvalid=true the good rows, the rejected ones kept for download",
         params: IdParams,
+        querystring: CommitQuery,
         response: { 200: ImportJob },
       },
     },
-    async (request) => commitImportJob(ctx.db, ctx.jobs, requirePermission(request, "crm.write"), request.params.id),
+    async (request) => commitImportJob(ctx.db, ctx.jobs, requirePermission(request, "crm.write"), request.params.id, request.query.skipInvalid === true),
+  );
+
+  app.get(
+    "/api/imports/:id/rejected",
+    {
+      schema: {
+        tags: ["imports"],
+        summary: "The rows an import of the good rows set aside, with their reasons, as CSV or XLSX to correct and import again",
+        params: IdParams,
+        querystring: RejectedQuery,
+      },
+    },
+    async (request, reply) => {
+      const { format = "xlsx", dialect, lang = "nl" } = request.query;
+      const table = await rejectedRowsOf(ctx.db, requirePermission(request, "crm.write"), request.params.id, lang);
+      return sendTable(reply, table.fileName, format, table.headers, table.rows, tableOptionsOf(lang, dialect));
+    },
   );
 };

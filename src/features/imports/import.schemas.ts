@@ -1,5 +1,6 @@
 // HTTP shapes of the import flow.
 import { Type } from "typebox";
+import { CsvDialectParam, LanguageParam } from "../exports/export.schemas.js";
 import { Nullable, literals } from "../../server/schema-helpers.js";
 import { JobDto } from "../jobs/job.schemas.js";
 
@@ -15,6 +16,7 @@ const Counts = Type.Object({
   skippedDead: Type.Integer(),
   skippedDuplicate: Type.Integer(),
   consentsRecorded: Type.Integer(),
+  rejected: Type.Optional(Type.Integer({ description: "rows set aside with their problems (an import of the good rows only)" })),
 });
 
 export const ImportJob = Type.Object({
@@ -43,12 +45,29 @@ export const MappingBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const CommitQuery = Type.Object(
+  { skipInvalid: Type.Optional(Type.Boolean({ default: false, description: "import the good rows and keep the rejected ones for download (default: all or nothing)" })) },
+  { additionalProperties: false },
+);
+
+export const RejectedQuery = Type.Object(
+  { format: Type.Optional(Type.Union([Type.Literal("csv"), Type.Literal("xlsx")], { default: "xlsx" })), dialect: CsvDialectParam, lang: LanguageParam },
+  { additionalProperties: false },
+);
+
 export const PreviewQuery = Type.Object(
   { offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })) },
   { additionalProperties: false },
 );
 
-const RowProblem = Type.Object({ row: Type.Integer(), column: Type.String(), field: Type.String(), code: Type.String(), message: Type.String() });
+const RowProblem = Type.Object({
+  row: Type.Integer(),
+  column: Type.String(),
+  field: Type.String(),
+  code: Type.String(),
+  message: Type.String(),
+  company: Type.Union([Type.String(), Type.Null()], { description: "the company the row names, to find it at a glance" }),
+});
 
 export const Preview = Type.Object({
   counts: Counts,

@@ -7,6 +7,7 @@ import type { Selectable } from "kysely";
 import type { Viewer } from "../../domain/access.js";
 import type { Db } from "../../db/kysely.js";
 import { type ImportField, isImportField, normalizeHeader, proposeMapping } from "../../files/dutch-headers.js";
+import { type LabelLanguage, labelsOf } from "../../labels/labels.js";
 import { AppError, type FieldProblem, fieldProblem, invalid, notFound } from "../../server/errors.js";
 import type { JobRunner } from "../jobs/job-runner.js";
 import { findJobRow } from "../jobs/job.repository.js";
@@ -23,7 +24,7 @@ const JOB_LIFETIME_MS = 7 * 24 * 3600 * 1000;
 
 export const RELATION_FIELDS: readonly ImportField[] = [
   "name", "kvkNumber", "debtorNumber", "legalForm", "street", "houseNumber", "houseNumberAddition", "postcode", "city", "country",
-  "phone", "email", "website", "status", "accountClass", "sbi", "revenuePotential", "currentSupplier", "contractEndDate", "notes",
+  "phone", "email", "website", "status", "accountClass", "sbi", "revenuePotential", "currentSupplier", "contractEndDate", "notes", "owner", "rayon",
 ];
 /** Persons rows name their relation by KvK number, or name and postcode. */
 export const PERSON_FIELDS: readonly ImportField[] = [
@@ -159,12 +160,12 @@ export async function previewImport(db: Db, viewer: Viewer, id: number, page: { 
   const job = await ownJob(db, viewer, id);
   if (job.status !== "analysed" && job.status !== "invalid") throw new AppError("conflict", job.status === "analysing" ? "The file is still being checked; the preview follows" : "Choose the columns first");
   const analysis = job.counts ? (JSON.parse(job.counts) as { counts: ImportCounts; problems: number; rows: number }) : null;
-  const problems = await db.selectFrom("import_problems").select(["row_number", "column_name", "field", "code", "message"]).where("job_id", "=", id).orderBy("row_number").limit(500).execute();
+  const problems = await db.selectFrom("import_problems").select(["row_number", "column_name", "field", "code", "message", "company"]).where("job_id", "=", id).orderBy("row_number").limit(500).execute();
   const rows = await db.selectFrom("import_rows").selectAll().where("job_id", "=", id).orderBy("row_number").offset(page.offset).limit(page.limit).execute();
   return {
     counts: analysis?.counts ?? { created: 0, updated: 0, unchanged: 0, skippedDead: 0, skippedDuplicate: 0, consentsRecorded: 0 },
     problemCount: analysis?.problems ?? problems.length,
-    problems: problems.map((p) => ({ row: p.row_number, column: p.column_name, field: p.field ?? "", code: p.code, message: p.message })),
+    problems: problems.map((p) => ({ row: p.row_number, column: p.column_name, field: p.field ?? "", code: p.code, message: p.message, company: p.company })),
     total: analysis?.rows ?? 0,
     rows: rows.map((r) => ({
       row: r.row_number,
@@ -178,9 +179,49 @@ export async function previewImport(db: Db, viewer: Viewer, id: number, page: { 
   };
 }
 
-/** Queues the commit (all or nothing, in one transaction). A failed commit may be started again. */
-export async function commitImportJob(db: Db, jobs: JobRunner, viewer: Viewer, id: number): Promise<ImportJobDto> {
+/**
+ * Queues the commit (all or nothing, in one transaction; with `skipInvalid` the good rows, the
+ * rejected ones set aside for download). A failed commit may be started again.
+ */
+export async function commitImportJob(db: Db, jobs: JobRunner, viewer: Viewer, id: number, skipInvalid = false): Promise<ImportJobDto> {
   const job = await ownJob(db, viewer, id);
-  await queueCommit(db, jobs, viewer, job, "imports.commit", "Some rows cannot be imported (see the preview); fix the file and upload it again");
+  await queueCommit(db, jobs, viewer, job, "imports.commit", "Some rows cannot be imported (see the preview); fix the file and upload it again, or import the good rows only", skipInvalid);
   return getImport(db, viewer, id);
+}
+
+/** Rows per read of the rejected rows: the download streams them page by page. */
+const REJECTED_PAGE = 1000;
+
+/**
+ * The rows a commit of the good rows set aside, as a table to correct and import again: the file's
+ * own columns, then the row number in the original file and the reasons in the user's language.
+ */
+export async function rejectedRowsOf(db: Db, viewer: Viewer, id: number, lang: LabelLanguage) {
+  const job = await ownJob(db, viewer, id);
+  if (job.status !== "committed") throw new AppError("conflict", "The import has not been committed yet; the rejected rows are known after the commit");
+  const words = labelsOf(lang);
+  const messages: Readonly<Record<string, string>> = words.fieldErrors;
+  const headers = [...(JSON.parse(job.headers) as string[]), words.exportFile.importRow, words.exportFile.importReasons];
+  async function* rows() {
+    for (let after = 0; ; ) {
+      const page = await db
+        .selectFrom("import_rows")
+        .select(["row_number", "notes"])
+        .where("job_id", "=", id)
+        .where("action", "=", "rejected")
+        .where("row_number", ">", after)
+        .orderBy("row_number")
+        .limit(REJECTED_PAGE)
+        .execute();
+      for (const r of page) {
+        const { cells, problems } = JSON.parse(r.notes) as { cells: string[]; problems: { column: string; code: string; message: string }[] };
+        const padded = headers.slice(0, -2).map((_, i) => cells[i] ?? "");
+        yield [...padded, r.row_number, problems.map((p) => `${p.column}: ${messages[p.code] ?? p.message}`).join("; ")];
+      }
+      if (page.length < REJECTED_PAGE) return;
+      after = page[page.length - 1]?.row_number ?? after;
+    }
+  }
+  const base = job.file_name.replace(/\.(csv|xlsx)$/i, "");
+  return { fileName: `${base}-${words.exportFile.rejectedSuffix}`, headers, rows: rows() };
 }

@@ -75,7 +75,7 @@ export async function writeRelations(db: Db, items: readonly RelationBatchItem[]
         phone: v.phone ?? null, website: v.website ?? null, email: v.email ?? null,
         revenue_potential_cents: v.revenue_potential_cents ?? null, current_supplier: v.current_supplier ?? null,
         contract_end_date: v.contract_end_date ?? null, notes: v.notes ?? null, product_interests: "[]", kind: "customer_side",
-        ...relationGeoAfter(null, v), owner_id: null, created_at: ctx.at, updated_at: ctx.at,
+        ...relationGeoAfter(null, v), owner_id: v.owner_id ?? null, rayon_id: v.rayon_id ?? null, created_at: ctx.at, updated_at: ctx.at,
       };
     });
     const ids = await db.insertInto("relations").values(rows).returning("id").execute();

@@ -113,6 +113,8 @@ export interface ImportProblemsTable {
   message: string;
   /** The field the problem is about, where the import names fields (migration 0009). */
   field: string | null;
+  /** The company the row names, where the import has one (migration 0022). */
+  company: string | null;
 }
 
 export interface SalesViewsTable {

@@ -1,5 +1,6 @@
 // Users: created from the CLI at first set-up (and later by an admin), listed for owner pickers.
 import { isRole, type Role } from "../../domain/roles.js";
+import { normalizeKey } from "../../domain/text.js";
 import { type Db, inTransaction } from "../../db/kysely.js";
 import type { UsersTable } from "../../db/schema.js";
 import { AppError, fieldProblem, type FieldProblem, invalid } from "../../server/errors.js";
@@ -173,4 +174,27 @@ export async function writeHomeGeocodes(db: Db, writes: readonly HomeGeoWrite[])
     written += Number(result.numUpdatedRows);
   }
   return written;
+}
+
+/**
+ * Users named in a file (an import's owner column): by e-mail address, else by name (case and
+ * accents ignored). Active users only; the system account never. A name two users share is
+ * "ambiguous" (the file must use the e-mail address then). Keyed by normalizeKey of the text.
+ */
+export async function matchUsers(db: Db, texts: readonly string[]): Promise<Map<string, number | "ambiguous">> {
+  const found = new Map<string, number | "ambiguous">();
+  if (texts.length === 0) return found;
+  const users = await db.selectFrom("users").select(["id", "email", "name"]).where("active", "=", 1).where("email", "!=", SYSTEM_USER.email).execute();
+  const byEmail = new Map(users.map((u) => [u.email.toLowerCase(), u.id]));
+  const byName = new Map<string, number | "ambiguous">();
+  for (const u of users) {
+    const key = normalizeKey(u.name);
+    byName.set(key, byName.has(key) ? "ambiguous" : u.id);
+  }
+  for (const text of texts) {
+    const trimmed = text.trim();
+    const id = trimmed.includes("@") ? byEmail.get(trimmed.toLowerCase()) : byName.get(normalizeKey(trimmed));
+    if (id !== undefined) found.set(normalizeKey(trimmed), id);
+  }
+  return found;
 }

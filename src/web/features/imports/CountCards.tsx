@@ -27,11 +27,13 @@ const COUNTS: readonly (keyof ImportCounts)[] = ["created", "updated", "unchange
 interface Props {
   counts: ImportCounts;
   kind: ImportKind;
-  /** Rows that cannot be imported (preview only): they are in none of the other counts. */
+  /** Rows that cannot be imported (preview), or that were set aside (result): in none of the other counts. */
   errorRows?: number;
+  /** The label of errorRows: "errorRows" before the commit, "rejected" after. */
+  errorLabel?: "errorRows" | "rejected";
 }
 
-export function CountCards({ counts, kind, errorRows = 0 }: Props) {
+export function CountCards({ counts, kind, errorRows = 0, errorLabel = "errorRows" }: Props) {
   const { t } = useTranslation();
   const shown = kind === "persons" && counts.consentsRecorded > 0 ? [...COUNTS, "consentsRecorded" as const] : COUNTS;
   return (
@@ -39,7 +41,7 @@ export function CountCards({ counts, kind, errorRows = 0 }: Props) {
       {errorRows > 0 && (
         <Paper withBorder p="sm" bg="var(--mantine-color-red-light)">
           <Text component="dt" size="xs" c="red">
-            {t("imports.counts.errorRows")}
+            {t(`imports.counts.${errorLabel}`)}
           </Text>
           <Text component="dd" m={0} fz="xl" fw={700} c="red" data-count="errorRows">
             {formatCount(errorRows)}
@@ -52,7 +54,7 @@ export function CountCards({ counts, kind, errorRows = 0 }: Props) {
             {t(`imports.counts.${key}`)}
           </Text>
           <Text component="dd" m={0} fz="xl" fw={700} data-count={key}>
-            {formatCount(counts[key])}
+            {formatCount(counts[key] ?? 0)}
           </Text>
         </Paper>
       ))}

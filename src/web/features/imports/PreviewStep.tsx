@@ -1,6 +1,7 @@
 // Step 3: what the import would do, computed against the data as it is now: counts per action, every
-// row problem (row, column, reason), and the action per row. Any problem blocks the commit: the
-// import is all or nothing, so the user fixes the file and uploads it again.
+// row problem (row, company, column, reason), and the action per row. A problem blocks the commit of
+// all rows (all or nothing is the default): the user fixes the file and uploads it again, or chooses
+// to import the good rows and download the rejected ones with their reasons.
 import { Alert, Button, Group, Pagination, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -29,6 +30,7 @@ function ProblemTable({ problems }: { problems: readonly RowProblem[] }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t("imports.preview.row")}</Table.Th>
+              <Table.Th>{t("imports.preview.company")}</Table.Th>
               <Table.Th>{t("imports.preview.column")}</Table.Th>
               <Table.Th>{t("imports.preview.reason")}</Table.Th>
             </Table.Tr>
@@ -37,6 +39,7 @@ function ProblemTable({ problems }: { problems: readonly RowProblem[] }) {
             {shown.map((p) => (
               <Table.Tr key={`${p.row}:${p.column}:${p.code}`}>
                 <Table.Td>{p.row}</Table.Td>
+                <Table.Td>{p.company ?? "—"}</Table.Td>
                 <Table.Td>{p.column}</Table.Td>
                 <Table.Td>{fieldMessage(t, p)}</Table.Td>
               </Table.Tr>
@@ -83,7 +86,7 @@ export function PreviewStep({ job, onBack, onNewFile, onCommitted }: Props) {
   const rowsWithProblems = new Set(p.problems.map((x) => x.row)).size;
 
   // The commit runs as a job; the page follows it and shows the result when it is done.
-  const doCommit = () => commit.mutate(undefined, { onSuccess: onCommitted, onError: () => void preview.refetch() });
+  const doCommit = (skipInvalid = false) => commit.mutate({ skipInvalid }, { onSuccess: onCommitted, onError: () => void preview.refetch() });
 
   return (
     <Stack>
@@ -165,12 +168,24 @@ export function PreviewStep({ job, onBack, onNewFile, onCommitted }: Props) {
           </Button>
         </Group>
         <Stack gap={4} align="flex-end">
-          <Button onClick={doCommit} disabled={blocked || preview.isFetching} loading={commit.isPending} aria-describedby={blocked ? "import-commit-blocked" : undefined}>
-            {t("imports.preview.commit")}
-          </Button>
+          <Group justify="flex-end">
+            {blocked && toImport > 0 && (
+              <Button variant="default" onClick={() => doCommit(true)} disabled={preview.isFetching} loading={commit.isPending} aria-describedby="import-good-rows">
+                {t("imports.preview.commitGoodRows", { count: toImport })}
+              </Button>
+            )}
+            <Button onClick={() => doCommit()} disabled={blocked || preview.isFetching} loading={commit.isPending} aria-describedby={blocked ? "import-commit-blocked" : undefined}>
+              {t("imports.preview.commit")}
+            </Button>
+          </Group>
           {blocked && (
             <Text id="import-commit-blocked" size="xs" c="dimmed">
               {t("imports.preview.commitBlocked")}
+            </Text>
+          )}
+          {blocked && toImport > 0 && (
+            <Text id="import-good-rows" size="xs" c="dimmed" maw={420} ta="right">
+              {t("imports.preview.goodRowsHint", { count: rowsWithProblems })}
             </Text>
           )}
         </Stack>

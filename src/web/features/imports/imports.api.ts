@@ -83,13 +83,18 @@ export function useImportPreview(id: number, offset: number, limit: number, read
   });
 }
 
+/** The rows an import of the good rows set aside, with their reasons, as a file to correct. */
+export const rejectedRowsUrl = (id: number, format: "xlsx" | "csv", lang: string) => `/api/imports/${id}/rejected?format=${format}&lang=${lang === "en" ? "en" : "nl"}`;
+
 /** Starts a commit that failed again (the lines already written are found unchanged). */
 export const retryCommit = (id: number) => apiRequest<ImportJob>(`/api/imports/${id}/commit`, { method: "POST" });
 
 export function useCommitImport(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiRequest<ImportJob>(`/api/imports/${id}/commit`, { method: "POST" }),
+    // skipInvalid: import the good rows and keep the rejected ones for download (the user's choice).
+    mutationFn: (options: { skipInvalid?: boolean } | undefined) =>
+      apiRequest<ImportJob>(`/api/imports/${id}/commit${options?.skipInvalid ? "?skipInvalid=true" : ""}`, { method: "POST" }),
     onSuccess: (job) => {
       queryClient.setQueryData(importKeys.job(id), job);
       // New and changed relations show up in every list and detail.
