@@ -82,6 +82,9 @@ describe("quotes in the browser", () => {
 
     await page.getByRole("heading", { name: "Offerte OV1-1 — Zorggroep De Linde", level: 1 }).waitFor();
     const quoteUrl = new URL(page.url()).pathname;
+    // The quote's page: the line's VAT rate and the totals excluding and including VAT.
+    await expect.poll(() => page.getByRole("row", { name: /^Btw 21 % over/ }).textContent()).toMatch(/€\s1\.250,00.*€\s262,50/);
+    await expect.poll(() => page.getByRole("row", { name: /^Totaal inclusief btw/ }).textContent()).toMatch(/€\s1\.512,50/);
 
     // Forecast: 60 % of € 1.250,00 in the decision month.
     await page.getByRole("navigation", { name: "Hoofdnavigatie" }).getByRole("link", { name: "Offertes" }).click();

@@ -18,6 +18,7 @@ import * as calendarFeeds from "./0014_calendar_feeds.js";
 import * as productTrigrams from "./0015_product_trigrams.js";
 import * as totp from "./0021_totp.js";
 import * as importProblemCompany from "./0022_import_problem_company.js";
+import * as quoteLineVat from "./0023_quote_line_vat.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_core": core,
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   "0015_product_trigrams": productTrigrams,
   "0021_totp": totp,
   "0022_import_problem_company": importProblemCompany,
+  "0023_quote_line_vat": quoteLineVat,
 };

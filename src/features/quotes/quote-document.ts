@@ -5,13 +5,10 @@
 // hold "<script>".
 import { addDays } from "../../domain/calendar.js";
 import { formatIban } from "../../domain/iban.js";
-import { SYSTEM_VIEWER } from "../../domain/access.js";
-import { DEFAULT_VAT_CATEGORY, isVatCategory, vatTotals } from "../../domain/vat.js";
 import type { Db } from "../../db/kysely.js";
 import { amsterdamDate } from "../../server/time.js";
 import { getLetterhead, type CompanyLetterhead } from "../company/company.service.js";
 import { getPerson } from "../persons/person.service.js";
-import { productsByIds } from "../products/product.service.js";
 import { getRelation } from "../relations/relation.service.js";
 import { letterStyle } from "./quote-letter-style.js";
 import { getQuote } from "./quote-read.js";
@@ -50,11 +47,10 @@ function senderBlock(c: CompanyLetterhead): string {
 
 export async function quoteDocument(db: Db, id: number, now: Date): Promise<string> {
   const quote = await getQuote(db, id, now);
-  const [relation, company, person, products] = await Promise.all([
+  const [relation, company, person] = await Promise.all([
     getRelation(db, quote.relation.id),
     getLetterhead(db),
     quote.contactPerson ? getPerson(db, quote.contactPerson.id) : Promise.resolve(null),
-    productsByIds(db, SYSTEM_VIEWER, quote.lines.flatMap((l) => (l.product ? [l.product.id] : []))),
   ]);
   const companyName = company.legalName.trim() || "—";
   const postal = relation.postalStreet || relation.postalPostcode;
@@ -67,13 +63,9 @@ export async function quoteDocument(db: Db, id: number, now: Date): Promise<stri
   // The letter's date: the day it was sent, else today (a draft printed to look at).
   const date = quote.sentOn ?? amsterdamDate(now);
   const validUntil = quote.validUntil ?? addDays(date, company.quoteValidityDays);
-  // A line without a product, or a product without a known category, carries the general rate.
-  const rateOf = (productId: number | null) => {
-    const category = productId !== null ? products.get(productId)?.vat_category : undefined;
-    return company.vatRates[isVatCategory(category) ? category : DEFAULT_VAT_CATEGORY];
-  };
-  const priced = quote.lines.map((l) => ({ line: l, rate: rateOf(l.product?.id ?? null) }));
-  const totals = vatTotals(priced.map((p) => ({ amountCents: p.line.amountCents, rateBasisPoints: p.rate })));
+  // Each line carries the rate it was written with (a sent quote keeps its VAT); the totals likewise.
+  const priced = quote.lines.map((l) => ({ line: l, rate: l.vatBasisPoints }));
+  const totals = { ...quote.totals, groups: quote.totals.vat };
 
   const rows = priced
     .map(

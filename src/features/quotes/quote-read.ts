@@ -20,6 +20,8 @@ import {
   type QuoteRow,
 } from "./quote.repository.js";
 import type { QuoteDetailDto, QuoteListQueryInput, QuoteSummaryDto } from "./quote.schemas.js";
+import { vatRateOfLines } from "./quote-vat.js";
+import { vatTotals } from "../../domain/vat.js";
 
 export interface Warning {
   code: string;
@@ -77,6 +79,10 @@ export async function getQuote(db: Db, id: number, now: Date, warnings: Warning[
     row.contact_person_id === null ? Promise.resolve(null) : getPerson(db, row.contact_person_id),
   ]);
   const summary = toSummary(row, today);
+  // Lines written before rates were kept per line have none: they carry the general rate.
+  const rateOf = lines.some((l) => l.vat_bp === null) ? await vatRateOfLines(db, lines.map((l) => l.product_id)) : null;
+  const vatOf = (l: (typeof lines)[number]) => l.vat_bp ?? rateOf?.(l.product_id) ?? 0;
+  const totals = vatTotals(lines.map((l) => ({ amountCents: l.amount_cents, rateBasisPoints: vatOf(l) })));
   return {
     ...summary,
     contactPerson: person ? { id: person.id, name: person.displayName, formalName: person.formalName } : null,
@@ -98,7 +104,9 @@ export async function getQuote(db: Db, id: number, now: Date, warnings: Warning[
       unitPriceCents: l.unit_price_cents,
       discountBasisPoints: l.discount_bp,
       amountCents: l.amount_cents,
+      vatBasisPoints: vatOf(l),
     })),
+    totals: { subtotalCents: totals.subtotalCents, vat: totals.groups, vatCents: totals.vatCents, totalCents: totals.totalCents },
     advice: advice
       ? {
           verdict: advice.verdict,

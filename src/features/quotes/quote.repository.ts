@@ -2,6 +2,7 @@
 import { type Insertable, sql, type Updateable } from "kysely";
 import type { Db } from "../../db/kysely.js";
 import type { QuoteAdviceTable, QuoteEventsTable, QuoteLinesTable, QuotesTable } from "./quote.table.js";
+import { vatRateOfLines } from "./quote-vat.js";
 
 import { OPEN_QUOTE_STATUSES } from "../../domain/quote-status.js";
 
@@ -61,9 +62,15 @@ export async function updateQuoteRow(db: Db, id: number, version: number, values
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Writes a quote's lines anew; each gets the VAT rate in force now unless it brings its own. */
 export async function replaceLines(db: Db, quoteId: number, lines: readonly Omit<Insertable<QuoteLinesTable>, "quote_id">[]) {
   await db.deleteFrom("quote_lines").where("quote_id", "=", quoteId).execute();
-  if (lines.length > 0) await db.insertInto("quote_lines").values(lines.map((l) => ({ ...l, quote_id: quoteId }))).execute();
+  if (lines.length === 0) return;
+  const rateOf = await vatRateOfLines(db, lines.map((l) => l.product_id ?? null));
+  await db
+    .insertInto("quote_lines")
+    .values(lines.map((l) => ({ ...l, vat_bp: l.vat_bp ?? rateOf(l.product_id ?? null), quote_id: quoteId })))
+    .execute();
 }
 
 export function findLines(db: Db, quoteId: number) {

@@ -232,4 +232,39 @@ describe.each(ENGINES)("quotes API on %s", (engine) => {
     expect((await quoteApi(t, purchasing.headers).create(base())).statusCode).toBe(403);
     expect((await t.app.inject({ method: "GET", url: "/api/quotes" })).statusCode).toBe(401);
   });
+
+  it("keeps each line's VAT rate as it was written, with the totals per rate and including VAT", async () => {
+    const admin = await t.userWithRole("admin");
+    const bread = await makeProduct(t, admin.headers, { code: "BRD-1", name: "Lunchverzorging", unit: "stuk", listPriceCents: 1000, vatCategory: "low" });
+    const res = await api.create(base({ lines: [line({ quantity: 2 }), { productId: bread, quantity: 10 }, line({ quantity: 1, unitPriceCents: 5000 })] }));
+    expect(res.statusCode, res.body).toBe(201);
+    const q = res.json();
+    expect(q.lines.map((l: { vatBasisPoints: number }) => l.vatBasisPoints)).toEqual([2100, 900, 2100]);
+    // 2 × € 19,99 + € 50,00 at 21 %; 10 × € 10,00 at 9 %.
+    expect(q.totals).toEqual({
+      subtotalCents: 3998 + 5000 + 10_000,
+      vat: [
+        { rateBasisPoints: 2100, baseCents: 8998, vatCents: 1890 },
+        { rateBasisPoints: 900, baseCents: 10_000, vatCents: 900 },
+      ],
+      vatCents: 2790,
+      totalCents: 18_998 + 2790,
+    });
+
+    // The rate changes: the quote already made keeps its 9 %, a new quote gets the new rate.
+    const settings = await t.app.inject({ method: "GET", url: "/api/company-settings", headers: admin.headers });
+    const patched = await t.app.inject({
+      method: "PATCH",
+      url: "/api/company-settings",
+      headers: { ...admin.headers, "if-match": `"${settings.json().version}"` },
+      payload: { legalName: "Glansrijk B.V.", vatRates: { high: 2100, low: 1000, zero: 0 } },
+    });
+    expect(patched.statusCode).toBe(200);
+    expect((await api.get(q.id)).json().lines[1].vatBasisPoints).toBe(900);
+    const html = (await t.app.inject({ method: "GET", url: `/api/quotes/${q.id}/document`, headers: rep.headers })).body;
+    expect(html).toContain("9%");
+    expect(html).not.toContain("10%");
+    const later = (await api.create(base({ lines: [{ productId: bread, quantity: 1 }] }))).json();
+    expect(later.lines[0].vatBasisPoints).toBe(1000);
+  });
 });

@@ -116,6 +116,15 @@ const QuoteLine = Type.Object({
   unitPriceCents: Type.Integer(),
   discountBasisPoints: Type.Integer(),
   amountCents: Type.Integer(),
+  vatBasisPoints: Type.Integer({ description: "VAT rate of the line (2100 = 21 %), fixed when it was written" }),
+});
+
+/** Amounts excluding VAT, the VAT per rate, and the total including VAT (cents). */
+const QuoteTotals = Type.Object({
+  subtotalCents: Type.Integer(),
+  vat: Type.Array(Type.Object({ rateBasisPoints: Type.Integer(), baseCents: Type.Integer(), vatCents: Type.Integer() })),
+  vatCents: Type.Integer(),
+  totalCents: Type.Integer({ description: "including VAT" }),
 });
 
 export const AdviceDecision = Type.Object({
@@ -173,6 +182,7 @@ export const QuoteDetail = Type.Object({
   decidedOn: Nullable(Type.String()),
   notes: Nullable(Type.String()),
   lines: Type.Array(QuoteLine),
+  totals: QuoteTotals,
   advice: Nullable(AdviceDecision),
   revisions: Type.Array(Type.Object({ id: Type.Integer(), number: Type.String(), status: Type.String() })),
   history: Type.Array(QuoteEvent),

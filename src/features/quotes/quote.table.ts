@@ -44,6 +44,8 @@ export interface QuoteLinesTable {
   /** Basis points: 250 = 2.5 %. */
   discount_bp: Generated<number>;
   amount_cents: number;
+  /** VAT rate in basis points (2100 = 21 %), fixed when the line was written (migration 0023). */
+  vat_bp: number | null;
 }
 
 export interface QuoteEventsTable {

@@ -45,7 +45,7 @@ export function QuoteLinesTable({ quote }: { quote: QuoteDetail }) {
   const { t } = useTranslation();
   const right = { textAlign: "right" as const, whiteSpace: "nowrap" as const };
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <Table.ScrollContainer minWidth={780}>
       <Table striped>
         <Table.Thead>
           <Table.Tr>
@@ -53,6 +53,7 @@ export function QuoteLinesTable({ quote }: { quote: QuoteDetail }) {
             <Table.Th style={right}>{t("quotes.lines.quantity")}</Table.Th>
             <Table.Th style={right}>{t("quotes.lines.unitPrice")}</Table.Th>
             <Table.Th style={right}>{t("quotes.lines.discount")}</Table.Th>
+            <Table.Th style={right}>{t("quotes.lines.vat")}</Table.Th>
             <Table.Th style={right}>{t("quotes.lines.amount")}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -72,16 +73,31 @@ export function QuoteLinesTable({ quote }: { quote: QuoteDetail }) {
               </Table.Td>
               <Table.Td style={right}>{formatCents(l.unitPriceCents)}</Table.Td>
               <Table.Td style={right}>{l.discountBasisPoints === 0 ? "" : `${quantityFormat.format(l.discountBasisPoints / 100)} %`}</Table.Td>
+              <Table.Td style={right}>{`${quantityFormat.format(l.vatBasisPoints / 100)} %`}</Table.Td>
               <Table.Td style={right}>{formatCents(l.amountCents)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
         <Table.Tfoot>
           <Table.Tr>
-            <Table.Th colSpan={4} style={right}>
-              {t("quotes.lines.total")}
+            <Table.Th colSpan={5} style={right}>
+              {t("quotes.lines.totalExVat")}
             </Table.Th>
-            <Table.Th style={right}>{formatCents(quote.totalCents)}</Table.Th>
+            <Table.Th style={right}>{formatCents(quote.totals.subtotalCents)}</Table.Th>
+          </Table.Tr>
+          {quote.totals.vat.map((g) => (
+            <Table.Tr key={g.rateBasisPoints}>
+              <Table.Td colSpan={5} style={right}>
+                {t("quotes.lines.vatAt", { rate: quantityFormat.format(g.rateBasisPoints / 100), base: formatCents(g.baseCents) })}
+              </Table.Td>
+              <Table.Td style={right}>{formatCents(g.vatCents)}</Table.Td>
+            </Table.Tr>
+          ))}
+          <Table.Tr>
+            <Table.Th colSpan={5} style={right}>
+              {t("quotes.lines.totalIncVat")}
+            </Table.Th>
+            <Table.Th style={right}>{formatCents(quote.totals.totalCents)}</Table.Th>
           </Table.Tr>
         </Table.Tfoot>
       </Table>
