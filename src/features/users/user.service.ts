@@ -174,3 +174,9 @@ export async function writeHomeGeocodes(db: Db, writes: readonly HomeGeoWrite[])
   }
   return written;
 }
+
+/** A user's home as planning uses it (the first trip of a day starts there). */
+export async function homeOf(db: Db, userId: number): Promise<{ city: string | null; lat: number | null; lon: number | null } | null> {
+  const row = await db.selectFrom("users").select(["home_city", "home_lat", "home_lon"]).where("id", "=", userId).executeTakeFirst();
+  return row ? { city: row.home_city, lat: row.home_lat, lon: row.home_lon } : null;
+}
