@@ -1,7 +1,7 @@
 // The objectives of the sheet: templates to start from, internal objectives with the keyword ticked
 // in the visit, one external objective said at the start, and per objective the five SMART letters
 // the rep confirms. On a phone each objective is a card of its own.
-import { Button, Checkbox, Chip, Group, Paper, SegmentedControl, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Checkbox, Chip, Group, Paper, SegmentedControl, Text, Textarea, TextInput } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -62,37 +62,42 @@ export function ObjectivesEditor({ sheet, draft, change, disabled }: Props) {
       {draft.objectives.map((o, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: objectives have no id until saved; their place in the list is what the server names
         <Paper key={i} withBorder p="xs" className={classes.objective} data-testid={`objective-${i}`}>
-          <Stack gap={6}>
-            <Group justify="space-between" gap="xs" wrap="wrap">
-              <SegmentedControl
-                size="xs"
-                value={o.kind}
-                disabled={disabled}
-                onChange={(v) => setObjective(i, { kind: v as DraftObjective["kind"] })}
-                data={[
-                  { value: "internal", label: t("preparation.objectives.internal") },
-                  { value: "external", label: t("preparation.objectives.external") },
-                ]}
-              />
-              <Button size="compact-xs" variant="subtle" color="red" disabled={disabled} onClick={() => change({ objectives: draft.objectives.filter((_, j) => j !== i) })}>
-                {t("preparation.objectives.remove")}
-              </Button>
-            </Group>
-            <TextInput label={t("preparation.objectives.field.text")} value={o.text} maxLength={300} disabled={disabled} onChange={(e) => setObjective(i, { text: e.currentTarget.value })} />
+          <Group gap="xs" wrap="wrap" align="center">
+            <SegmentedControl
+              size="xs"
+              value={o.kind}
+              disabled={disabled}
+              aria-label={t("preparation.objectives.field.kind")}
+              onChange={(v) => setObjective(i, { kind: v as DraftObjective["kind"] })}
+              data={[
+                { value: "internal", label: t("preparation.objectives.internal") },
+                { value: "external", label: t("preparation.objectives.external") },
+              ]}
+            />
+            <Textarea
+              autosize
+              minRows={1}
+              maxRows={4}
+              aria-label={t("preparation.objectives.fieldLabel", { n: i + 1, field: t("preparation.objectives.field.text") })}
+              placeholder={t("preparation.objectives.field.text")}
+              value={o.text}
+              maxLength={300}
+              disabled={disabled}
+              onChange={(e) => setObjective(i, { text: e.currentTarget.value })}
+              style={{ flex: "1 1 16rem", minWidth: 0 }}
+            />
             <TextInput
-              label={t("preparation.objectives.field.keyword")}
-              description={o.kind === "internal" ? t("preparation.objectives.keywordHint") : undefined}
+              aria-label={t("preparation.objectives.fieldLabel", { n: i + 1, field: t("preparation.objectives.field.keyword") })}
+              placeholder={o.kind === "internal" ? t("preparation.objectives.keywordHint") : t("preparation.objectives.field.keyword")}
+              title={o.kind === "internal" ? t("preparation.objectives.keywordHint") : undefined}
               value={o.keyword}
               maxLength={30}
               disabled={disabled}
               onChange={(e) => setObjective(i, { keyword: e.currentTarget.value })}
-              maw={260}
+              style={{ flex: "0 1 11rem", minWidth: "8rem" }}
             />
             <Chip.Group multiple value={o.smart} onChange={(v) => setObjective(i, { smart: SMART_LETTERS.filter((l) => v.includes(l)) as SmartLetter[] })}>
-              <Group gap={4} wrap="wrap" aria-label={t("preparation.smart.label")}>
-                <Text size="xs" c="dimmed">
-                  {t("preparation.smart.label")}
-                </Text>
+              <Group gap={2} wrap="nowrap" role="group" aria-label={t("preparation.smart.label")}>
                 {SMART_LETTERS.map((l) => (
                   <Chip key={l} value={l} size="xs" disabled={disabled} title={t(`preparation.smart.letter.${l}`)}>
                     {l}
@@ -100,7 +105,10 @@ export function ObjectivesEditor({ sheet, draft, change, disabled }: Props) {
                 ))}
               </Group>
             </Chip.Group>
-          </Stack>
+            <Button size="compact-xs" variant="subtle" color="red" disabled={disabled} onClick={() => change({ objectives: draft.objectives.filter((_, j) => j !== i) })}>
+              {t("preparation.objectives.remove")}
+            </Button>
+          </Group>
         </Paper>
       ))}
       <Group gap="xs" wrap="wrap">

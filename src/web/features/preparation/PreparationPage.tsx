@@ -96,6 +96,8 @@ function Editor({ sheet, onReload }: { sheet: Sheet; onReload: () => void }) {
   const method = (draft.method ?? sheet.prefill.suggestedMethod.method) as SalesMethod;
   const asDomain: Objective[] = draft.objectives.map((o) => ({ kind: o.kind, text: o.text, keyword: o.keyword.trim() === "" ? null : o.keyword, smart: o.smart }));
   const warnings = smartWarnings(asDomain, method);
+  // One line for the objectives whose letters are not all confirmed, not one line each.
+  const unconfirmed = warnings.flatMap((w) => (w.code === "smart_unconfirmed" ? [String(w.index + 1)] : []));
   const reported = sheet.report !== null;
   const submit = (changes: SheetPatch) =>
     save.mutate(
@@ -138,11 +140,14 @@ function Editor({ sheet, onReload }: { sheet: Sheet; onReload: () => void }) {
       {warnings.length > 0 && (
         <Alert color="yellow" title={t("preparation.smart.warningsTitle")} data-testid="prep-warnings">
           <Stack gap={2}>
-            {warnings.map((w) => (
-              <Text key={`${w.code}-${"index" in w ? w.index : ""}`} size="sm">
-                {warningText(t, w)}
-              </Text>
-            ))}
+            {warnings
+              .filter((w) => w.code !== "smart_unconfirmed")
+              .map((w) => (
+                <Text key={`${w.code}-${"index" in w ? w.index : ""}`} size="sm">
+                  {warningText(t, w)}
+                </Text>
+              ))}
+            {unconfirmed.length > 0 && <Text size="sm">{t("preparation.smart.unconfirmedList", { list: unconfirmed.join(", ") })}</Text>}
           </Stack>
         </Alert>
       )}
