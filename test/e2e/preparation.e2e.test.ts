@@ -44,10 +44,10 @@ describe("visit preparation in the browser", () => {
       await page.goto(`/agenda/${appointmentId}/voorbereiding`);
     }
     await page.getByRole("heading", { name: `Voorbereiding: ${RELATION}`, level: 1 }).waitFor();
-    await expect.poll(() => page.getByTestId("prep-sales").innerText()).toContain("Nog geen verkoopcijfers");
-    expect(await page.getByTestId("prep-persons").innerText()).toContain("Office manager");
-    expect(await page.getByTestId("prep-method").innerText()).toContain("Behoeftegericht");
-    expect(await page.getByTestId("prep-company").innerText()).toContain("https://devaart.example");
+    await expect.poll(async () => (await page.getByTestId("prep-sales").textContent()) ?? "").toContain("Nog geen verkoopcijfers");
+    expect(await page.getByTestId("prep-persons").textContent()).toContain("Office manager");
+    expect(await page.getByTestId("prep-method").textContent()).toContain("Behoeftegericht");
+    expect(await page.getByTestId("prep-company").textContent()).toContain("https://devaart.example");
 
     // An objective of our own, beside the templates', with its keyword and all of SMART.
     await page.getByRole("button", { name: "Interne doelstelling toevoegen" }).click();
@@ -57,7 +57,7 @@ describe("visit preparation in the browser", () => {
     await last.getByRole("textbox", { name: /— Trefwoord$/ }).fill("vest. regio");
     for (const letter of ["S", "M", "A", "R", "T"]) await last.getByText(letter, { exact: true }).click();
     await page.getByTestId("prep-keywords").getByRole("checkbox", { name: "pres-bedr" }).check();
-    await expect.poll(() => page.getByTestId("prep-warnings").innerText()).toContain("Nog niet alle letters van SMART");
+    await expect.poll(async () => (await page.getByTestId("prep-warnings").textContent()) ?? "").toContain("Nog niet alle letters van SMART");
     await page.getByRole("button", { name: "Voorbereiding opslaan" }).click();
     await page.getByText("Voorbereiding opgeslagen").waitFor();
     await page.screenshot({ path: join(SHOTS, "sheet-1280.png"), fullPage: true });
@@ -94,6 +94,7 @@ describe("visit preparation in the browser", () => {
     const ours = page.locator("[data-testid^=report-objective-]").filter({ hasText: "Aantal vestigingen in de regio" });
     await ours.getByText("Behaald", { exact: true }).click();
     await ours.getByRole("textbox", { name: "Antwoord" }).fill("Drie: Amsterdam, Haarlem, Zaandam");
+    await page.getByRole("textbox", { name: "Antwoord bij eisen product" }).fill("Milieuvriendelijke middelen");
     await page.getByLabel("Wat is besproken").fill("Kennismaking, rondleiding door het pand");
     await page.getByLabel("Volgende stap").fill("Offerte voorbereiden");
     await page.getByLabel("Vervolgactie", { exact: true }).fill("Schoonmaakplan opsturen");
@@ -103,6 +104,9 @@ describe("visit preparation in the browser", () => {
     await page.getByRole("button", { name: "Verslag opslaan" }).click();
     await page.getByTestId("report-done").waitFor();
     expect(await page.getByText("Drie: Amsterdam, Haarlem, Zaandam").count()).toBeGreaterThan(0);
+    // The requirements heard go with a new quote (after its advice step) as its notes.
+    const quoteLink = await page.getByRole("link", { name: "Offerte starten" }).getAttribute("href");
+    expect(decodeURIComponent(quoteLink ?? "")).toContain("eisen product: Milieuvriendelijke middelen");
 
     // The contact moment is on the relation, the follow-up on "Mijn dag".
     await page.getByTestId("report-done").getByRole("link", { name: RELATION }).click();

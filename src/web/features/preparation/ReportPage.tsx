@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { isApiError } from "../../api/client.js";
 import { DateField } from "../../components/DateField.js";
+import { formatDate } from "../../i18n/format.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { PageLoader } from "../../components/PageLoader.js";
 import { VersionConflictAlert } from "../../components/VersionConflictAlert.js";
@@ -42,8 +43,21 @@ export function ReportPage() {
   );
 }
 
+/**
+ * What the customer requires, as heard in the visit: the answers to the keywords about requirements
+ * ("eisen …", "requirements …") and to the objectives, for the notes of a new quote.
+ */
+export function requirementsOf(sheet: Sheet, heading: string): string {
+  const lines = [
+    ...sheet.keywords.filter((k) => /^(eisen|eis|requirement)/i.test(k.keyword) && (k.answer ?? "").trim() !== "").map((k) => `- ${k.keyword}: ${k.answer?.trim()}`),
+    ...sheet.objectives.filter((o) => o.keyword && /^(eisen|eis|requirement)/i.test(o.keyword) && (o.answer ?? "").trim() !== "").map((o) => `- ${o.keyword}: ${o.answer?.trim()}`),
+  ];
+  return lines.length === 0 ? "" : `${heading}\n${lines.join("\n")}`.slice(0, 2000);
+}
+
 function Reported({ sheet }: { sheet: Sheet }) {
   const { t } = useTranslation();
+  const requirements = requirementsOf(sheet, t("preparation.requirementsHeading", { date: formatDate(sheet.appointment.date) }));
   return (
     <Stack>
       <Alert color="green" title={t("preparation.reportedTitle")} data-testid="report-done">
@@ -52,6 +66,16 @@ function Reported({ sheet }: { sheet: Sheet }) {
           {sheet.appointment.relation.name}
         </Anchor>
       </Alert>
+      <Group>
+        <Button component={Link} variant="light" to={`/quotes/new?relation=${sheet.appointment.relation.id}${requirements ? `&notes=${encodeURIComponent(requirements)}` : ""}`}>
+          {t("preparation.startQuote")}
+        </Button>
+      </Group>
+      {requirements && (
+        <Text size="xs" c="dimmed">
+          {t("preparation.startQuoteHint")}
+        </Text>
+      )}
       {sheet.objectives.map((o) => (
         <Text key={o.id ?? o.text} size="sm" className={classes.wrap}>
           {o.keyword ? <b>{o.keyword}: </b> : null}
