@@ -89,8 +89,9 @@ describe("the report and the route", () => {
     expect(activityKindOf("first_visit")).toBe("visit");
   });
   it("leaves at whole five minutes before start minus the drive", () => {
-    const start = Date.UTC(2026, 11, 2, 9, 0);
-    expect(new Date(leaveAtMs(start, 27 * 60 + 10)).toISOString()).toBe("2026-12-02T08:30:00.000Z");
-    expect(new Date(leaveAtMs(start, 25 * 60)).toISOString()).toBe("2026-12-02T08:35:00.000Z");
+    // 2026-12-02 09:00 UTC in epoch milliseconds; a minute is 60,000 ms.
+    const start = 1_796_202_000_000;
+    expect(leaveAtMs(start, 27 * 60 + 10)).toBe(start - 30 * 60_000);
+    expect(leaveAtMs(start, 25 * 60)).toBe(start - 25 * 60_000);
   });
 });
