@@ -156,6 +156,26 @@ describe.each(ENGINES)("visit preparation on %s", (engine) => {
     expect((await read(repNoord)).json().notes).toBe("Parkeren achter");
   });
 
+  it("refuses a report with a bad follow-up or an objective of another sheet, storing nothing", async () => {
+    const before = (await read(repNoord)).json();
+    const activities = async () => (await t.ctx.db.selectFrom("activities").select("id").where("relation_id", "=", relationId).execute()).length;
+    const count = await activities();
+    const report = (payload: Record<string, unknown>) => t.app.inject({ method: "POST", url: `${sheetUrl()}/report`, headers: { ...repNoord.headers, "if-match": `"${before.version}"` }, payload });
+    const badDate = await report({ objectives: [{ id: before.objectives[0].id, result: "achieved" }], followUp: { action: "Bellen", dueDate: "2026-02-30" } });
+    expect(badDate.statusCode).toBe(400);
+    expect(badDate.headers["content-type"]).toContain("application/problem+json");
+    const foreign = await report({ objectives: [{ id: 999_999, result: "achieved" }] });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().errors).toMatchObject([{ field: "objectives/0/id", code: "objective_unknown" }]);
+    const stale = await t.app.inject({ method: "POST", url: `${sheetUrl()}/report`, headers: { ...repNoord.headers, "if-match": '"99"' }, payload: { objectives: [] } });
+    expect(stale.statusCode).toBe(412);
+    expect(await activities()).toBe(count);
+    const after = (await read(repNoord)).json();
+    expect(after.report).toBeNull();
+    expect(after.objectives[0].result).toBeNull();
+    expect(after.version).toBe(before.version);
+  });
+
   it("reports the visit: results per objective, a contact moment and its follow-up, once", async () => {
     const before = (await read(repNoord)).json();
     t.setNow(new Date("2026-12-02T11:45:00Z"));
