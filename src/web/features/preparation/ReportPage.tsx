@@ -79,7 +79,8 @@ function Reported({ sheet }: { sheet: Sheet }) {
       {sheet.objectives.map((o) => (
         <Text key={o.id ?? o.text} size="sm" className={classes.wrap}>
           {o.keyword ? <b>{o.keyword}: </b> : null}
-          {o.text} — {o.result ? t(`preparation.result.${o.result}`) : t("preparation.result.none")}
+          {o.text}
+          {o.result ? ` — ${t(`preparation.result.${o.result}`)}` : ""}
           {o.answer ? ` (${o.answer})` : ""}
         </Text>
       ))}
