@@ -2,6 +2,7 @@
 import type { Generated } from "kysely";
 import type { ActivityTables } from "../features/activities/activity.table.js";
 import type { AppointmentTables } from "../features/appointments/appointment.table.js";
+import type { PreparationTables } from "../features/preparation/preparation.table.js";
 import type { CompanyTables } from "../features/company/company.table.js";
 import type { ConsentTables } from "../features/consent/consent.table.js";
 import type { FollowUpTables } from "../features/followups/follow-up.table.js";
@@ -280,7 +281,7 @@ export interface PersonDmuRolesTable {
  * All tables. Each later feature keeps its row types in its own `*.table.ts` and adds its
  * interface to the list below (features/activities, features/imports, features/quotes …).
  */
-export interface Database extends CoreTables, ProductTables, QuoteTables, ActivityTables, FollowUpTables, ConsentTables, GdprTables, ImportTables, MergeTables, JobTables, SalesTables, AppointmentTables, CompanyTables {}
+export interface Database extends CoreTables, ProductTables, QuoteTables, ActivityTables, FollowUpTables, ConsentTables, GdprTables, ImportTables, MergeTables, JobTables, SalesTables, AppointmentTables, CompanyTables, PreparationTables {}
 
 export interface CoreTables {
   app_settings: AppSettingsTable;

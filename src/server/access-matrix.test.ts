@@ -13,7 +13,7 @@ import { importSales, salesCsv } from "../test-support/sales.js";
 import { registeredRoutes } from "./app.js";
 
 type User = { id: number; headers: Record<string, string>; viewer: Viewer };
-type Ids = { noordDebtor: number; zuidDebtor: number; noordProduct: number; zuidProduct: number; zuidRayon: number; noordRayon: number; quote: number; activity: number; person: number; followUp: number; job: number };
+type Ids = { noordDebtor: number; zuidDebtor: number; noordProduct: number; zuidProduct: number; zuidRayon: number; noordRayon: number; quote: number; activity: number; person: number; followUp: number; job: number; appointment: number };
 type Call = { method: "GET" | "POST"; url: string; payload?: unknown };
 
 /** Figures that only margin viewers may see (cents), and keys that carry cost or margin. */
@@ -125,6 +125,11 @@ const ROUTES: Record<string, Entry> = {
   "PATCH /api/appointments/:id": none("write"),
   "POST /api/appointments/:id/cancel": none("write"),
   "DELETE /api/appointments/:id": none("write"),
+  "GET /api/visit-preparations/:id": { figures: true, sales: true, calls: (ids) => [get(`/api/visit-preparations/${ids.appointment}`)] },
+  "PATCH /api/visit-preparations/:id": none("write"),
+  "POST /api/visit-preparations/:id/report": none("write"),
+  "GET /api/preparation-settings": none("the company's checklist of things to bring"),
+  "PUT /api/preparation-settings": none("write (users.manage)"),
   "GET /api/calendar-feed": none("agenda: your own feed's state, no figures"),
   "POST /api/calendar-feed": none("write: your own feed"),
   "DELETE /api/calendar-feed": none("write: your own feed"),
@@ -250,7 +255,10 @@ describe.each(ENGINES)("access matrix on %s", (engine) => {
     // A job of the manager's with a margin figure in its result: nobody else may read it.
     const started = await post("/api/forecast/as-of", { asOf: "2026-01-14", by: "month", format: "csv" });
     await waitForJob(t.app, manager.headers, started.id);
-    ids = { noordDebtor, zuidDebtor, noordProduct, zuidProduct, noordRayon: await rayon("Noord"), zuidRayon: await rayon("Zuid"), quote, activity, person: 0, followUp: 0, job: started.id };
+    // A first visit at the Noord debtor in the Noord rep's agenda: its sheet shows that debtor's sales.
+    const repNoord = users.get("field rep Noord") as User;
+    const appointment = (await post("/api/appointments", { relationId: noordDebtor, forUserId: repNoord.id, visitType: "first_visit", start: "2026-01-20T10:00:00+01:00", durationMinutes: 60 })).id;
+    ids = { appointment, noordDebtor, zuidDebtor, noordProduct, zuidProduct, noordRayon: await rayon("Noord"), zuidRayon: await rayon("Zuid"), quote, activity, person: 0, followUp: 0, job: started.id };
   });
   afterAll(async () => t?.close());
 

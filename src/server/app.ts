@@ -14,6 +14,7 @@ import Fastify from "fastify";
 import { activityRoutes } from "../features/activities/activity.routes.js";
 import { appointmentRoutes } from "../features/appointments/appointment.routes.js";
 import { calendarFeedRoutes } from "../features/appointments/calendar-feed.routes.js";
+import { preparationRoutes } from "../features/preparation/preparation.routes.js";
 import { companyRoutes } from "../features/company/company.routes.js";
 import { consentRoutes } from "../features/consent/consent.routes.js";
 import { followUpRoutes } from "../features/followups/follow-up.routes.js";
@@ -175,6 +176,7 @@ export async function buildApp(base: BaseContext & { jobs?: JobRunner }, options
   await app.register(activityRoutes, { ctx });
   await app.register(appointmentRoutes, { ctx });
   await app.register(calendarFeedRoutes, { ctx });
+  await app.register(preparationRoutes, { ctx });
   await app.register(followUpRoutes, { ctx });
   await app.register(consentRoutes, { ctx });
   await app.register(gdprRoutes, { ctx });

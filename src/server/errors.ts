@@ -181,6 +181,16 @@ export const FIELD_MESSAGES: Readonly<Record<string, string>> = {
   relation_dead: "is a dead relation: no appointments are planned with it",
   address_missing: "the relation has no such address; choose another place or type one",
   appointment_cancelled: "the appointment is cancelled",
+  // Visit preparation (domain/visit-preparation.ts)
+  objective_text_required: "an objective needs a text",
+  objective_text_too_long: "is too long for an objective: at most 300 characters",
+  keyword_required: "an internal objective needs the keyword you tick during the visit",
+  keyword_too_long: "is too long for a keyword: at most 30 characters",
+  keyword_duplicate: "is the keyword of another objective already",
+  external_twice: "a sheet has one external objective",
+  too_many_objectives: "at most 20 objectives",
+  objective_unknown: "is not an objective of this sheet",
+  visit_reported: "the visit has been reported; its objectives stay as reported",
   // Company settings (the quote letter)
   vat_number_invalid: "is not a Dutch VAT number like NL123456789B01",
   iban_invalid: "is not a valid IBAN (check the digits)",

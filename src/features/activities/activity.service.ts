@@ -1,6 +1,6 @@
 // Use cases of contact moments: the timeline of a relation, log one (with its follow-up in the same
 // transaction), read and change one with If-Match. Every change writes audit lines.
-import type { Db } from "../../db/kysely.js";
+import { type Db, inTransaction } from "../../db/kysely.js";
 import { mayActFor } from "../../domain/acting.js";
 import { actorOf } from "../users/user.service.js";
 import { AppError, type FieldProblem, fieldProblem, invalid, notFound } from "../../server/errors.js";
@@ -146,7 +146,8 @@ export async function createActivity(db: Db, user: AuthUser, relationId: number,
   if (problems.length > 0 || occurredAt === undefined) throw invalid(...problems);
 
   const today = amsterdamDate(now);
-  const id = await db.transaction().execute(async (trx) => {
+  // Joins the caller's transaction when handed one (the visit report writes its own rows beside it).
+  const id = await inTransaction(db, async (trx) => {
     const stamp = now.toISOString();
     const row = await trx
       .insertInto("activities")

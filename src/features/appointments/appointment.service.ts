@@ -320,3 +320,13 @@ export async function deleteAppointment(db: Db, user: AuthUser, id: number, expe
     ]);
   });
 }
+
+/**
+ * The appointment, for a feature that writes beside it (the visit sheet and report): in the viewer's
+ * scope (else 404) and of a user the viewer may act for (else 403), whatever its version.
+ */
+export async function appointmentForChange(db: Db, user: AuthUser, id: number): Promise<AppointmentDto> {
+  const row = await findAppointment(db, id, agendaScope(user));
+  if (!row) throw notFound(`Appointment ${id}`);
+  return currentForWrite(db, user, id, row.version).then(async () => (await toDtos(db, [row]))[0] as AppointmentDto);
+}

@@ -7,6 +7,7 @@ import { jobKind } from "../jobs/job-runner.js";
 import { classProposals, paretoReport } from "./sales-abc.service.js";
 import { newCustomers } from "./sales-customers.service.js";
 import { purchasingOutlook } from "./sales-outlook.service.js";
+import { crossSellGroups } from "./sales-cross-sell.service.js";
 import { relationSales } from "./sales-relation.service.js";
 
 export const TASKS = {
@@ -15,6 +16,7 @@ export const TASKS = {
   outlook: (db: Db, v: Viewer, months: number, nowMs: number) => purchasingOutlook(db, v, months, new Date(nowMs)),
   newCustomers: (db: Db, v: Viewer, from: string, to: string, productId: number | null) => newCustomers(db, v, from, to, productId),
   relation: (db: Db, v: Viewer, relationId: number) => relationSales(db, v, relationId),
+  crossSell: (db: Db, v: Viewer, relationId: number, fromMonth: number) => crossSellGroups(db, v, relationId, fromMonth),
 } as const;
 
 type Tasks = typeof TASKS;

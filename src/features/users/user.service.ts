@@ -198,3 +198,9 @@ export async function matchUsers(db: Db, texts: readonly string[]): Promise<Map<
   }
   return found;
 }
+
+/** A user's home as planning uses it (the first trip of a day starts there). */
+export async function homeOf(db: Db, userId: number): Promise<{ city: string | null; lat: number | null; lon: number | null } | null> {
+  const row = await db.selectFrom("users").select(["home_city", "home_lat", "home_lon"]).where("id", "=", userId).executeTakeFirst();
+  return row ? { city: row.home_city, lat: row.home_lat, lon: row.home_lon } : null;
+}

@@ -31,6 +31,8 @@ export const router = createBrowserRouter([
           { path: "settings/users", lazy: () => import("../features/users/UsersPage.js").then((m) => ({ Component: m.UsersPage })) },
           { path: "account", lazy: () => import("../features/users/AccountPage.js").then((m) => ({ Component: m.AccountPage })) },
           { path: "agenda", lazy: () => import("../features/agenda/AgendaPage.js").then((m) => ({ Component: m.AgendaPage })) },
+          { path: "agenda/:id/voorbereiding", lazy: () => import("../features/preparation/PreparationPage.js").then((m) => ({ Component: m.PreparationPage })) },
+          { path: "agenda/:id/verslag", lazy: () => import("../features/preparation/ReportPage.js").then((m) => ({ Component: m.ReportPage })) },
           { path: "settings/company", lazy: () => import("../features/company/CompanySettingsPage.js").then((m) => ({ Component: m.CompanySettingsPage })) },
           ...quoteRoutes,
           ...dataRoutes,

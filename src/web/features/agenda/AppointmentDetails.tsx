@@ -74,6 +74,14 @@ export function AppointmentDetails({ appointment: a, canWrite, onEdit, onClose, 
         {a.createdBy && a.createdBy.id !== a.forUser.id ? ` — ${t("agenda.plannedBy", { name: a.createdBy.name })}` : ""}
       </Row>
       {a.notes && <Row label={t("agenda.fields.notes")}>{a.notes}</Row>}
+      <Group gap="xs" wrap="wrap">
+        <Button component={Link} to={`/agenda/${a.id}/voorbereiding`} variant="light" size="xs">
+          {t("preparation.open")}
+        </Button>
+        <Button component={Link} to={`/agenda/${a.id}/verslag`} variant="subtle" size="xs">
+          {t("preparation.report")}
+        </Button>
+      </Group>
 
       {canWrite && planned && mode === "move" && (
         <Group align="flex-end" wrap="wrap">

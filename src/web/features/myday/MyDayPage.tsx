@@ -138,6 +138,9 @@ function TodaysAgenda({ day }: { day: MyDay }) {
                     {a.address ? ` · ${a.address}` : ""}
                     {a.createdBy && a.createdBy.id !== a.forUser.id ? ` · ${t("agenda.plannedBy", { name: a.createdBy.name })}` : ""}
                   </Text>
+                  <Anchor component={Link} to={`/agenda/${a.id}/voorbereiding`} size="xs">
+                    {t("preparation.open")}
+                  </Anchor>
                 </Stack>
               </Group>
             </Card>

@@ -75,6 +75,7 @@ export function NewQuotePage() {
         <QuoteForm
           relation={relation.data}
           advice={outcome}
+          initialNotes={params.get("notes")?.slice(0, 10_000) ?? ""}
           onBack={() => setOutcome(null)}
           onSaved={(quote) => {
             notifications.show({ message: t("quotes.saved", { number: quote.number }), color: "green" });

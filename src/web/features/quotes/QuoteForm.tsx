@@ -25,9 +25,11 @@ interface Props {
   advice: AdviceOutcome;
   onBack: () => void;
   onSaved: (quote: QuoteDetail) => void;
+  /** Notes to start from: the requirements heard in a visit, carried over from its report. */
+  initialNotes?: string;
 }
 
-export function QuoteForm({ relation, advice, onBack, onSaved }: Props) {
+export function QuoteForm({ relation, advice, onBack, onSaved, initialNotes = "" }: Props) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const users = useUsers();
@@ -42,7 +44,7 @@ export function QuoteForm({ relation, advice, onBack, onSaved }: Props) {
       probability: advice.values.chance,
       decisionMonth: advice.values.decisionMonth,
       validUntil: "",
-      notes: "",
+      notes: initialNotes,
       overruleReason: advice.overruleReason ?? "",
     },
     validate: validateQuote(t),

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { can } from "../../../domain/roles.js";
 import { useCurrentUser } from "../auth/session.js";
 import { CrmSettingsSection } from "./CrmSettingsSection.js";
+import { ChecklistSettingsSection } from "../preparation/ChecklistSettingsSection.js";
 import { TerritorySection } from "../territories/TerritorySection.js";
 import { QuoteSettingsSection } from "./QuoteSettingsSection.js";
 import { SettingsTabs } from "./SettingsTabs.js";
@@ -30,6 +31,7 @@ export function SettingsPage() {
           </Paper>
           <QuoteSettingsSection />
           <CrmSettingsSection />
+          <ChecklistSettingsSection />
         </>
       )}
       {can(user.role, "territories.manage") && <TerritorySection />}

@@ -1,0 +1,238 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ENGINES } from "../../test-support/databases.js";
+import { startTestApp, type TestApp } from "../../test-support/app.js";
+import { importSales, salesCsv } from "../../test-support/sales.js";
+import { type Headers, morningOf, newPerson, newRelation, postActivity } from "../activities/crm-test-helpers.js";
+
+type User = { id: number; headers: Headers };
+
+describe.each(ENGINES)("visit preparation on %s", (engine) => {
+  let t: TestApp;
+  let manager: User;
+  let repNoord: User;
+  let repZuid: User;
+  let relationId: number;
+  let personId: number;
+  let appointmentId: number;
+
+  const sheetUrl = () => `/api/visit-preparations/${appointmentId}`;
+  const read = (user: User) => t.app.inject({ method: "GET", url: sheetUrl(), headers: user.headers });
+  const save = (user: User, version: string, payload: Record<string, unknown>) => t.app.inject({ method: "PATCH", url: sheetUrl(), headers: { ...user.headers, "if-match": version }, payload });
+  const post = async (user: User, url: string, payload: Record<string, unknown>) => {
+    const res = await t.app.inject({ method: "POST", url, headers: user.headers, payload });
+    if (res.statusCode >= 300) throw new Error(`${url}: ${res.body}`);
+    return res.json();
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    manager = await t.userWithRole("sales_manager", { name: "Mia Manager", profitResponsible: true });
+    repNoord = await t.userWithRole("field_sales", { name: "Ria Noord", rayonNames: ["Noord"] });
+    repZuid = await t.userWithRole("field_sales", { name: "Sem Zuid", rayonNames: ["Zuid"] });
+
+    const floors = (await post(manager, "/api/product-groups", { name: "Vloeronderhoud" })).id;
+    const windows = (await post(manager, "/api/product-groups", { name: "Glasbewassing" })).id;
+    await post(manager, "/api/products", { code: "VL-1", name: "Vloer wekelijks", listPriceCents: 10_000, costPriceCents: 6_000, groupId: floors });
+    await post(manager, "/api/products", { code: "GL-1", name: "Ramen per kwartaal", listPriceCents: 20_000, costPriceCents: 9_000, groupId: windows });
+    await importSales(
+      t.app,
+      manager.headers,
+      salesCsv([
+        ["F1", 1, "15-03-2026", "D-1", "Kantoor Centrum BV", "VL-1", 2, "1500,00", "919,19", "Ria Noord", "Noord"],
+        ["F2", 1, "15-04-2026", "D-2", "Kantoor Buurman BV", "VL-1", 1, "800,00", "400,00", "Ria Noord", "Noord"],
+        ["F3", 1, "16-04-2026", "D-2", "Kantoor Buurman BV", "GL-1", 1, "900,00", "450,00", "Ria Noord", "Noord"],
+      ]),
+    );
+    const byDebtor = async (d: string) => (await t.ctx.db.selectFrom("relations").select(["id", "version"]).where("debtor_number", "=", d).executeTakeFirstOrThrow());
+    for (const d of ["D-1", "D-2"]) {
+      const r = await byDebtor(d);
+      const res = await t.app.inject({
+        method: "PATCH",
+        url: `/api/relations/${r.id}`,
+        headers: { ...manager.headers, "if-match": `"${r.version}"` },
+        payload: { sbiCodes: ["69201"], visitStreet: "Markt", visitHouseNumber: "12", visitPostcode: "9711 AB", visitCity: "Groningen", website: "https://centrum.example" },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    relationId = (await byDebtor("D-1")).id;
+    personId = await newPerson(t, repNoord.headers, relationId, { lastName: "Jansen", firstName: "Piet", jobTitle: "Facilitair manager", dmuRoles: ["decider"] });
+    const earlier = await postActivity(t, repNoord.headers, relationId, { kind: "phone_call", occurredAt: "2026-11-20T10:00:00Z", personIds: [personId], notes: "Belde over de ramen" });
+    expect(earlier.statusCode, earlier.body).toBe(201);
+    await post(repNoord, `/api/relations/${relationId}/followups`, { action: "Brochure glas sturen", dueDate: "2026-12-10" });
+    const quote = await post(manager, "/api/quotes", { relationId, probability: 40, decisionMonth: "2026-10", status: "sent", lines: [{ productId: (await t.ctx.db.selectFrom("products").select("id").where("code", "=", "GL-1").executeTakeFirstOrThrow()).id, quantity: 1 }] });
+    const lost = await t.app.inject({ method: "PATCH", url: `/api/quotes/${quote.id}`, headers: { ...manager.headers, "if-match": `"${quote.version}"` }, payload: { status: "lost", lostReason: "Te duur tegenover de huidige leverancier" } });
+    expect(lost.statusCode, lost.body).toBe(200);
+
+    // The rep's day: a visit in Assen first, then this one in Groningen.
+    const assen = await newRelation(t, repNoord.headers, { name: "Assen Eerst BV", status: "prospect", statusReason: "Gesprek", visitStreet: "Brink", visitHouseNumber: "1", visitPostcode: "9401 HS", visitCity: "Assen" });
+    await post(repNoord, "/api/appointments", { relationId: assen, visitType: "follow_up", start: "2026-12-02T08:30:00+01:00", durationMinutes: 45 });
+    appointmentId = (await post(repNoord, "/api/appointments", { relationId, visitType: "first_visit", personIds: [personId], start: "2026-12-02T10:30:00+01:00", durationMinutes: 60 })).id;
+  });
+  beforeEach(() => t.setNow(morningOf("2026-11-27")));
+  afterAll(async () => t?.close());
+
+  it("prefills the sheet with what the database holds, for the rep without margin", async () => {
+    const res = await read(repNoord);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers.etag).toBe('"0"');
+    const sheet = res.json();
+    expect(sheet.saved).toBe(false);
+    expect(sheet.prefill.company).toMatchObject({ id: relationId, name: "Kantoor Centrum BV", website: "https://centrum.example", sbiCodes: [{ code: "69201" }] });
+    expect(sheet.prefill.sales.state).toBe("shown");
+    expect(sheet.prefill.sales.data.years).toEqual([{ year: 2026, revenue: 150_000, volume: 2 }]);
+    expect(res.body).not.toMatch(/"margin"|"marginPct"|919/);
+    expect(sheet.prefill.crm.activities).toMatchObject([{ kind: "phone_call", notes: "Belde over de ramen", persons: [{ id: personId }] }]);
+    expect(sheet.prefill.crm.openFollowUps).toMatchObject([{ action: "Brochure glas sturen", dueDate: "2026-12-10" }]);
+    expect(sheet.prefill.crm.lostQuotes).toMatchObject([{ lostReason: "Te duur tegenover de huidige leverancier" }]);
+    expect(sheet.prefill.persons).toMatchObject([{ id: personId, jobTitle: "Facilitair manager", dmuRoles: ["decider"] }]);
+    // Similar relations (same SBI class) buy window cleaning; this one only floors.
+    expect(sheet.prefill.crossSell).toMatchObject({ sbiCode: "69201", peers: 1, groups: [{ group: { name: "Glasbewassing" }, relations: 1 }] });
+    expect(sheet.prefill.route).toMatchObject({ state: "shown", from: { kind: "appointment", appointment: { relation: "Assen Eerst BV", endTime: "09:15" } }, estimate: true });
+    expect(sheet.prefill.route.minutes).toBeGreaterThan(15);
+    expect(sheet.prefill.route.leaveTime < "10:30").toBe(true);
+    expect(sheet.prefill.nearby.items.map((n: { name: string }) => n.name)).toContain("Kantoor Buurman BV");
+    // The invoices made it a customer: an existing relation is served relationship-advisory.
+    expect(sheet.prefill.company.status).toBe("customer");
+    expect(sheet.prefill.suggestedMethod).toEqual({ method: "relationship_advisory", reason: "existing_relation" });
+    expect(sheet.templates).toEqual(["general", "cleaning"]);
+    expect(sheet.objectives.map((o: { keyword: string | null }) => o.keyword)).toContain("m2 / freq");
+    expect(sheet.checklist.map((c: { item: string }) => c.item)).toContain("Visitekaartjes");
+    expect(sheet.mayEdit).toBe(true);
+  });
+
+  it("shows the margin to a manager with profit responsibility", async () => {
+    const sheet = (await read(manager)).json();
+    expect(sheet.prefill.sales.data.years[0]).toMatchObject({ revenue: 150_000, margin: 58_081 });
+  });
+
+  it("keeps another rayon's rep out: 404 on reading and writing, nothing changed", async () => {
+    expect((await read(repZuid)).statusCode).toBe(404);
+    const write = await save(repZuid, '"0"', { notes: "Niet van mij" });
+    expect(write.statusCode).toBe(404);
+    const report = await t.app.inject({ method: "POST", url: `${sheetUrl()}/report`, headers: { ...repZuid.headers, "if-match": '"0"' }, payload: { objectives: [] } });
+    expect(report.statusCode).toBe(404);
+    expect(await t.ctx.db.selectFrom("visit_preparations").selectAll().where("appointment_id", "=", appointmentId).execute()).toEqual([]);
+  });
+
+  it("refuses bad objectives with problem+json naming each, and stores nothing", async () => {
+    const res = await save(repNoord, '"0"', {
+      objectives: [
+        { kind: "internal", text: "Huidige leverancier", keyword: "", smart: [] },
+        { kind: "external", text: "  ", keyword: null, smart: ["S"] },
+      ],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers["content-type"]).toContain("application/problem+json");
+    expect(res.json().errors).toMatchObject([
+      { field: "objectives/0/keyword", code: "keyword_required" },
+      { field: "objectives/1/text", code: "objective_text_required" },
+    ]);
+    const unknown = await save(repNoord, '"0"', { objectives: [{ kind: "sideways", text: "x", keyword: null, smart: [] }] });
+    expect(unknown.statusCode).toBe(400);
+    expect((await read(repNoord)).json().saved).toBe(false);
+  });
+
+  it("saves what the rep adds, warns on objectives that do not fit the phase, and answers 412 on a stale version", async () => {
+    const res = await save(repNoord, '"0"', {
+      method: "need_oriented",
+      objectives: [
+        { kind: "internal", text: "De order binnenhalen", keyword: "order", smart: ["S", "M", "A", "R", "T"] },
+        { kind: "internal", text: "Huidige leverancier", keyword: "lev", smart: ["S", "M", "A", "R", "T"], ticked: true, answer: "Schoon & Co" },
+      ],
+      research: { employees: "120", csrPolicy: "ISO 14001" },
+      notes: "Parkeren achter",
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers.etag).toBe('"1"');
+    const sheet = res.json();
+    expect(sheet).toMatchObject({ saved: true, method: "need_oriented", research: { employees: "120", csrPolicy: "ISO 14001" }, notes: "Parkeren achter", templates: ["general", "cleaning"] });
+    expect(sheet.objectives).toMatchObject([{ keyword: "order" }, { keyword: "lev", ticked: true, answer: "Schoon & Co", smart: ["S", "M", "A", "R", "T"] }]);
+    expect(sheet.warnings).toEqual([{ code: "external_missing" }, { code: "unfit_for_phase", index: 0, method: "need_oriented" }]);
+
+    const stale = await save(repNoord, '"0"', { notes: "Ouder" });
+    expect(stale.statusCode).toBe(412);
+    const staleUpdate = await save(repNoord, '"5"', { notes: "Ouder" });
+    expect(staleUpdate.statusCode).toBe(412);
+    expect((await read(repNoord)).json().notes).toBe("Parkeren achter");
+  });
+
+  it("refuses a report with a bad follow-up or an objective of another sheet, storing nothing", async () => {
+    const before = (await read(repNoord)).json();
+    const activities = async () => (await t.ctx.db.selectFrom("activities").select("id").where("relation_id", "=", relationId).execute()).length;
+    const count = await activities();
+    const report = (payload: Record<string, unknown>) => t.app.inject({ method: "POST", url: `${sheetUrl()}/report`, headers: { ...repNoord.headers, "if-match": `"${before.version}"` }, payload });
+    const badDate = await report({ objectives: [{ id: before.objectives[0].id, result: "achieved" }], followUp: { action: "Bellen", dueDate: "2026-02-30" } });
+    expect(badDate.statusCode).toBe(400);
+    expect(badDate.headers["content-type"]).toContain("application/problem+json");
+    const foreign = await report({ objectives: [{ id: 999_999, result: "achieved" }] });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().errors).toMatchObject([{ field: "objectives/0/id", code: "objective_unknown" }]);
+    const stale = await t.app.inject({ method: "POST", url: `${sheetUrl()}/report`, headers: { ...repNoord.headers, "if-match": '"99"' }, payload: { objectives: [] } });
+    expect(stale.statusCode).toBe(412);
+    expect(await activities()).toBe(count);
+    const after = (await read(repNoord)).json();
+    expect(after.report).toBeNull();
+    expect(after.objectives[0].result).toBeNull();
+    expect(after.version).toBe(before.version);
+  });
+
+  it("reports the visit: results per objective, a contact moment and its follow-up, once", async () => {
+    const before = (await read(repNoord)).json();
+    t.setNow(new Date("2026-12-02T11:45:00Z"));
+    const [order, supplier] = before.objectives;
+    const res = await t.app.inject({
+      method: "POST",
+      url: `${sheetUrl()}/report`,
+      headers: { ...repNoord.headers, "if-match": `"${before.version}"` },
+      payload: {
+        objectives: [
+          { id: order.id, result: "not_achieved" },
+          { id: supplier.id, result: "achieved", answer: "Schoon & Co, contract tot juni" },
+        ],
+        keywords: [{ keyword: "wens+beh", ticked: true, answer: "Ramen vaker" }],
+        notes: "Goed gesprek",
+        winChance: 30,
+        nextStep: "Prijsvoorstel in april",
+        followUp: { action: "Prijsvoorstel maken", dueDate: "2027-04-01" },
+      },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const sheet = res.json();
+    expect(sheet.report.activityId).toBeGreaterThan(0);
+    expect(sheet.report.followUpId).toBeGreaterThan(0);
+    expect(sheet.objectives).toMatchObject([{ result: "not_achieved" }, { result: "achieved", answer: "Schoon & Co, contract tot juni" }]);
+
+    const activity = (await t.app.inject({ method: "GET", url: `/api/activities/${sheet.report.activityId}`, headers: repNoord.headers })).json();
+    expect(activity).toMatchObject({
+      kind: "visit",
+      occurredAt: "2026-12-02T09:30:00.000Z",
+      persons: [{ id: personId }],
+      salesMethod: "need_oriented",
+      winChance: 30,
+      nextStep: "Prijsvoorstel in april",
+      followUps: [{ action: "Prijsvoorstel maken", dueDate: "2027-04-01" }],
+    });
+    expect(activity.outcome).toContain("lev: Huidige leverancier — behaald (Schoon & Co, contract tot juni)");
+    expect(activity.notes).toContain("Goed gesprek");
+    expect(activity.notes).toContain("✓ wens+beh: Ramen vaker");
+
+    const again = await t.app.inject({ method: "POST", url: `${sheetUrl()}/report`, headers: { ...repNoord.headers, "if-match": `"${sheet.version}"` }, payload: { objectives: [] } });
+    expect(again.statusCode).toBe(409);
+    const edit = await save(repNoord, `"${sheet.version}"`, { objectives: [] });
+    expect(edit.statusCode).toBe(422);
+  });
+
+  it("lets an administrator set the checklist that new sheets start from", async () => {
+    const admin = await t.userWithRole("admin");
+    const res = await t.app.inject({ method: "PUT", url: "/api/preparation-settings", headers: admin.headers, payload: { checklist: ["Visitekaartjes", "Monsters vloerzeep"] } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await t.app.inject({ method: "PUT", url: "/api/preparation-settings", headers: repNoord.headers, payload: { checklist: [] } })).statusCode).toBe(403);
+    const other = (await post(repNoord, "/api/appointments", { relationId, visitType: "follow_up", start: "2026-12-03T10:00:00+01:00", durationMinutes: 30 })).id;
+    const sheet = (await t.app.inject({ method: "GET", url: `/api/visit-preparations/${other}`, headers: repNoord.headers })).json();
+    expect(sheet.checklist).toEqual([
+      { item: "Visitekaartjes", ticked: false },
+      { item: "Monsters vloerzeep", ticked: false },
+    ]);
+    expect(sheet.templates).toEqual(["general"]);
+  });
+});

@@ -1,0 +1,165 @@
+// Use cases of the visit sheet: read it (what Koers knows, read live for the viewer, plus what the
+// rep added), save what the rep adds (versioned: 0 creates, a stale version answers 412), and the
+// company's checklist of things to bring. Reading follows the agenda's scope (404 outside it);
+// writing needs the right to act for the appointment's rep (403).
+import { mayActFor } from "../../domain/acting.js";
+import type { SalesMethod } from "../../domain/contact-moment.js";
+import type { VisitType } from "../../domain/agenda.js";
+import { type Objective, objectiveProblems, smartFromText, smartToText, smartWarnings } from "../../domain/visit-preparation.js";
+import { DEFAULT_CHECKLIST, fromTemplates, proposedTemplates, VISIT_TEMPLATES } from "../../domain/visit-templates.js";
+import type { Db } from "../../db/kysely.js";
+import type { AppContext } from "../../server/context.js";
+import { AppError, fieldProblem, invalid } from "../../server/errors.js";
+import type { AuthUser } from "../auth/auth-user.js";
+import type { AppointmentDto } from "../appointments/appointment.schemas.js";
+import { appointmentForChange, getAppointment } from "../appointments/appointment.service.js";
+import { actorOf } from "../users/user.service.js";
+import { prefillSheet } from "./preparation-prefill.js";
+import {
+  findObjectives,
+  findPreparation,
+  findReport,
+  type ObjectiveValues,
+  type PreparationRow,
+  readChecklistSetting,
+  replaceObjectives,
+  type SheetColumns,
+  writeChecklistSetting,
+  writeSheet,
+} from "./preparation.repository.js";
+import type { PreparationPatchInput, PreparationSheetDto, ResearchDto } from "./preparation.schemas.js";
+
+type Keyword = { keyword: string; ticked: boolean; answer: string | null };
+type Check = { item: string; ticked: boolean };
+
+function parseJson<T>(raw: string, fallback: T): T {
+  try {
+    return JSON.parse(raw) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+export async function readChecklist(db: Db): Promise<string[]> {
+  const raw = await readChecklistSetting(db);
+  const list = raw === undefined ? null : parseJson<unknown>(raw, null);
+  return Array.isArray(list) && list.every((x) => typeof x === "string") ? (list as string[]) : [...DEFAULT_CHECKLIST];
+}
+
+export async function writeChecklist(db: Db, items: readonly string[]): Promise<string[]> {
+  await writeChecklistSetting(db, JSON.stringify(items.map((s) => s.trim()).filter((s) => s !== "")));
+  return readChecklist(db);
+}
+
+/** What a sheet holds before anything is saved: the proposed templates' objectives and keywords. */
+async function proposal(db: Db, appointment: AppointmentDto) {
+  const templates = proposedTemplates(appointment.visitType as VisitType);
+  const { objectives, keywords } = fromTemplates(templates);
+  return {
+    templates,
+    objectives: objectives.map((o) => ({ id: null, kind: o.kind, text: o.text, keyword: o.keyword, smart: [] as string[], ticked: false, answer: null, result: null })),
+    keywords: keywords.map((k): Keyword => ({ keyword: k, ticked: false, answer: null })),
+    checklist: (await readChecklist(db)).map((item): Check => ({ item, ticked: false })),
+  };
+}
+
+async function mayEdit(db: Db, user: AuthUser, appointment: AppointmentDto): Promise<boolean> {
+  const owner = await actorOf(db, appointment.forUser.id);
+  return owner !== null && mayActFor(user, owner) && appointment.status === "planned";
+}
+
+function storedParts(row: PreparationRow, objectives: Awaited<ReturnType<typeof findObjectives>>) {
+  return {
+    templates: parseJson<string[]>(row.templates, []),
+    objectives: objectives.map((o) => ({ id: o.id, kind: o.kind, text: o.text, keyword: o.keyword, smart: smartFromText(o.smart) as string[], ticked: o.ticked === 1, answer: o.answer, result: o.result })),
+    keywords: parseJson<Keyword[]>(row.keywords, []),
+    checklist: parseJson<Check[]>(row.checklist, []),
+  };
+}
+
+export async function getSheet(ctx: AppContext, user: AuthUser, appointmentId: number): Promise<PreparationSheetDto> {
+  // Outside the agenda scope the appointment does not exist for the viewer: 404, nothing read.
+  const appointment = await getAppointment(ctx.db, user, appointmentId);
+  const [prefill, row, objectives, report, editable] = await Promise.all([
+    prefillSheet(ctx, user, appointment),
+    findPreparation(ctx.db, appointmentId),
+    findObjectives(ctx.db, appointmentId),
+    findReport(ctx.db, appointmentId),
+    mayEdit(ctx.db, user, appointment),
+  ]);
+  const parts = row ? storedParts(row, objectives) : await proposal(ctx.db, appointment);
+  const method = (row?.method ?? prefill.suggestedMethod.method) as SalesMethod;
+  const forWarnings: Objective[] = parts.objectives.map((o) => ({ kind: o.kind as Objective["kind"], text: o.text, keyword: o.keyword, smart: smartFromText(o.smart.join("")) }));
+  return {
+    appointment,
+    prefill,
+    templatesAvailable: VISIT_TEMPLATES.map((t) => ({ id: t.id, name: t.name, visitTypes: [...t.visitTypes] })),
+    saved: row !== undefined,
+    method: row?.method ?? null,
+    templates: parts.templates,
+    research: row ? parseJson<ResearchDto>(row.research, {}) : {},
+    objectives: parts.objectives,
+    keywords: parts.keywords,
+    checklist: parts.checklist,
+    notes: row?.notes ?? null,
+    warnings: smartWarnings(forWarnings, method),
+    report: report
+      ? { activityId: report.activity_id, followUpId: report.follow_up_id, quoteId: report.quote_id, reportedAt: new Date(report.reported_at).toISOString(), reportedBy: report.reported_by }
+      : null,
+    mayEdit: editable,
+    updatedAt: row ? new Date(row.updated_at).toISOString() : null,
+    version: row?.version ?? 0,
+  };
+}
+
+const clean = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === "" ? null : v.trim());
+
+/** Objectives checked by the domain: a problem names the objective's place in the list (400, nothing stored). */
+export function checkObjectives(objectives: NonNullable<PreparationPatchInput["objectives"]>): ObjectiveValues[] {
+  const asDomain: Objective[] = objectives.map((o) => ({ kind: o.kind, text: o.text, keyword: clean(o.keyword), smart: o.smart }));
+  const problems = objectiveProblems(asDomain);
+  if (problems.length > 0) throw invalid(...problems.map((p) => fieldProblem(p.index === null ? "objectives" : `objectives/${p.index}/${p.field}`, p.code)));
+  return objectives.map((o) => ({
+    kind: o.kind,
+    text: o.text.trim(),
+    keyword: clean(o.keyword),
+    smart: smartToText(o.smart),
+    ticked: o.ticked ? 1 : 0,
+    answer: clean(o.answer),
+    result: null,
+  }));
+}
+
+/**
+ * Saves what the rep adds. On the first save (version 0) the parts not sent are stored as proposed,
+ * so the sheet keeps what the rep saw.
+ */
+export async function savePreparation(ctx: AppContext, user: AuthUser, appointmentId: number, expectedVersion: number, input: PreparationPatchInput, now: Date): Promise<PreparationSheetDto> {
+  const appointment = await appointmentForChange(ctx.db, user, appointmentId);
+  if (appointment.status === "cancelled") throw new AppError("rule_violation", "The appointment is cancelled; its sheet is kept as it was", [fieldProblem("status", "appointment_cancelled")]);
+  const objectives = input.objectives ? checkObjectives(input.objectives) : undefined;
+  // The report wrote its results onto the objectives: they are no longer replaced.
+  if (objectives && (await findReport(ctx.db, appointmentId))) throw new AppError("rule_violation", "This visit has been reported; its objectives stay as reported", [fieldProblem("objectives", "visit_reported")]);
+  const set: SheetColumns = {};
+  if (input.method !== undefined) set.method = input.method;
+  if (input.templates !== undefined) set.templates = JSON.stringify(input.templates);
+  if (input.research !== undefined) set.research = JSON.stringify(Object.fromEntries(Object.entries(input.research).map(([k, v]) => [k, clean(v)])));
+  if (input.keywords !== undefined) set.keywords = JSON.stringify(input.keywords.map((k) => ({ keyword: k.keyword.trim(), ticked: k.ticked, answer: clean(k.answer) })));
+  if (input.checklist !== undefined) set.checklist = JSON.stringify(input.checklist.map((c) => ({ item: c.item.trim(), ticked: c.ticked })));
+  if (input.notes !== undefined) set.notes = clean(input.notes);
+
+  let firstObjectives = objectives;
+  if (expectedVersion === 0) {
+    const proposed = await proposal(ctx.db, appointment);
+    set.templates ??= JSON.stringify(proposed.templates);
+    set.keywords ??= JSON.stringify(proposed.keywords);
+    set.checklist ??= JSON.stringify(proposed.checklist);
+    firstObjectives ??= proposed.objectives.map((o) => ({ kind: o.kind, text: o.text, keyword: o.keyword, smart: "", ticked: 0, answer: null, result: null }));
+  }
+  const stamp = now.toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await writeSheet(trx, appointmentId, expectedVersion, set, user.id, stamp);
+    if (firstObjectives) await replaceObjectives(trx, appointmentId, firstObjectives);
+  });
+  return getSheet(ctx, user, appointmentId);
+}

@@ -1,0 +1,56 @@
+// The company's checklist of things to bring to a visit (steps 7–8 of the preparation), one item a
+// line; new sheets start from it. Administrators only (the server checks users.manage).
+import { Button, Group, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api, apiRequest } from "../../api/client.js";
+import { ErrorAlert } from "../../components/ErrorAlert.js";
+import { PageLoader } from "../../components/PageLoader.js";
+
+type Settings = { checklist: string[] };
+const KEY = ["preparation-settings"] as const;
+
+export function ChecklistSettingsSection() {
+  const { t } = useTranslation();
+  const settings = useQuery({ queryKey: KEY, queryFn: ({ signal }) => api.get<Settings>("/api/preparation-settings", signal) });
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="settings-checklist">
+      <Stack>
+        <Title order={2} size="h3" id="settings-checklist">
+          {t("preparation.settings.title")}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t("preparation.settings.hint")}
+        </Text>
+        {settings.isPending ? <PageLoader /> : settings.isError ? <ErrorAlert error={settings.error} /> : <ChecklistForm settings={settings.data} />}
+      </Stack>
+    </Paper>
+  );
+}
+
+function ChecklistForm({ settings }: { settings: Settings }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [text, setText] = useState(settings.checklist.join("\n"));
+  const save = useMutation({
+    mutationFn: (checklist: string[]) => apiRequest<Settings>("/api/preparation-settings", { method: "PUT", body: { checklist } }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(KEY, saved);
+      notifications.show({ message: t("common.saved"), color: "green" });
+    },
+  });
+  const items = [...new Set(text.split("\n").map((s) => s.trim()).filter((s) => s !== ""))];
+  return (
+    <Stack>
+      <Textarea label={t("preparation.settings.items")} autosize minRows={3} maxRows={12} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+      {save.error ? <ErrorAlert error={save.error} /> : null}
+      <Group justify="flex-end">
+        <Button loading={save.isPending} disabled={items.length > 30 || items.some((s) => s.length > 100)} onClick={() => save.mutate(items)}>
+          {t("common.save")}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

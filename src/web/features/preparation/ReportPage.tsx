@@ -1,0 +1,203 @@
+// /agenda/:id/verslag: the report after the visit. Per objective what was achieved and the answer,
+// the keywords ticked, then the next step and its follow-up date; saving makes the contact moment
+// (with the persons met, the method and an outcome written from the objectives) and the follow-up,
+// through the server, so nothing is typed twice.
+import { Alert, Anchor, Button, Checkbox, Group, NumberInput, Paper, SegmentedControl, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { isApiError } from "../../api/client.js";
+import { DateField } from "../../components/DateField.js";
+import { formatDate } from "../../i18n/format.js";
+import { ErrorAlert } from "../../components/ErrorAlert.js";
+import { PageLoader } from "../../components/PageLoader.js";
+import { VersionConflictAlert } from "../../components/VersionConflictAlert.js";
+import { OBJECTIVE_RESULTS, type ObjectiveResult } from "../../../domain/visit-preparation.js";
+import { AppointmentHeading } from "./PreparationPage.js";
+import { fieldLabelOf } from "./draft.js";
+import { type Sheet, useReportVisit, useSaveSheet, useSheet } from "./preparation.api.js";
+import classes from "./preparation.module.css";
+
+export function ReportPage() {
+  const { id } = useParams();
+  const sheet = useSheet(Number(id));
+  const { t } = useTranslation();
+  if (sheet.isPending) return <PageLoader />;
+  if (sheet.isError) return <ErrorAlert error={sheet.error} />;
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
+        <Stack gap={2} style={{ minWidth: 0 }}>
+          <Title order={1} size="h2" className={classes.wrap}>
+            {t("preparation.reportTitle", { relation: sheet.data.appointment.relation.name })}
+          </Title>
+          <AppointmentHeading sheet={sheet.data} />
+        </Stack>
+        <Button variant="default" component={Link} to={`/agenda/${sheet.data.appointment.id}/voorbereiding`}>
+          {t("preparation.toSheet")}
+        </Button>
+      </Group>
+      {sheet.data.report ? <Reported sheet={sheet.data} /> : <ReportForm key={sheet.data.version} sheet={sheet.data} onReload={() => void sheet.refetch()} />}
+    </Stack>
+  );
+}
+
+/**
+ * What the customer requires, as heard in the visit: the answers to the keywords about requirements
+ * ("eisen …", "requirements …") and to the objectives, for the notes of a new quote.
+ */
+export function requirementsOf(sheet: Sheet, heading: string): string {
+  const lines = [
+    ...sheet.keywords.filter((k) => /^(eisen|eis|requirement)/i.test(k.keyword) && (k.answer ?? "").trim() !== "").map((k) => `- ${k.keyword}: ${k.answer?.trim()}`),
+    ...sheet.objectives.filter((o) => o.keyword && /^(eisen|eis|requirement)/i.test(o.keyword) && (o.answer ?? "").trim() !== "").map((o) => `- ${o.keyword}: ${o.answer?.trim()}`),
+  ];
+  return lines.length === 0 ? "" : `${heading}\n${lines.join("\n")}`.slice(0, 2000);
+}
+
+function Reported({ sheet }: { sheet: Sheet }) {
+  const { t } = useTranslation();
+  const requirements = requirementsOf(sheet, t("preparation.requirementsHeading", { date: formatDate(sheet.appointment.date) }));
+  return (
+    <Stack>
+      <Alert color="green" title={t("preparation.reportedTitle")} data-testid="report-done">
+        {t("preparation.reportedText")}{" "}
+        <Anchor component={Link} to={`/relations/${sheet.appointment.relation.id}`}>
+          {sheet.appointment.relation.name}
+        </Anchor>
+      </Alert>
+      <Group>
+        <Button component={Link} variant="light" to={`/quotes/new?relation=${sheet.appointment.relation.id}${requirements ? `&notes=${encodeURIComponent(requirements)}` : ""}`}>
+          {t("preparation.startQuote")}
+        </Button>
+      </Group>
+      {requirements && (
+        <Text size="xs" c="dimmed">
+          {t("preparation.startQuoteHint")}
+        </Text>
+      )}
+      {sheet.objectives.map((o) => (
+        <Text key={o.id ?? o.text} size="sm" className={classes.wrap}>
+          {o.keyword ? <b>{o.keyword}: </b> : null}
+          {o.text}
+          {o.result ? ` — ${t(`preparation.result.${o.result}`)}` : ""}
+          {o.answer ? ` (${o.answer})` : ""}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
+type Row = { id: number; result: ObjectiveResult | null; answer: string };
+
+function ReportForm({ sheet, onReload }: { sheet: Sheet; onReload: () => void }) {
+  const { t } = useTranslation();
+  const report = useReportVisit(sheet.appointment.id);
+  const save = useSaveSheet(sheet.appointment.id);
+  const [rows, setRows] = useState<Row[]>(sheet.objectives.flatMap((o) => (o.id === null ? [] : [{ id: o.id, result: (o.result as ObjectiveResult | null) ?? null, answer: o.answer ?? "" }])));
+  const [keywords, setKeywords] = useState(sheet.keywords.map((k) => ({ ...k })));
+  const [notes, setNotes] = useState("");
+  const [nextStep, setNextStep] = useState("");
+  const [winChance, setWinChance] = useState<number | string>("");
+  const [action, setAction] = useState("");
+  const [dueDate, setDueDate] = useState("");
+  const setRow = (i: number, next: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...next } : r)));
+  // An unsaved sheet's objectives have no ids yet: the report saves the sheet first (server side).
+  const unsaved = !sheet.saved;
+
+  const submit = () =>
+    report.mutate(
+      {
+        version: sheet.version,
+        body: {
+          objectives: rows.map((r) => ({ id: r.id, result: r.result, answer: r.answer.trim() === "" ? null : r.answer })),
+          keywords,
+          notes: notes.trim() === "" ? null : notes,
+          nextStep: nextStep.trim() === "" ? null : nextStep,
+          winChance: typeof winChance === "number" ? winChance : null,
+          ...(action.trim() !== "" ? { followUp: { action: action.trim(), ...(dueDate ? { dueDate } : { quickChoice: "2w" as const }) } } : {}),
+        },
+      },
+      { onSuccess: () => notifications.show({ message: t("preparation.reportSaved"), color: "green" }) },
+    );
+
+  return (
+    <Stack>
+      {unsaved && (
+        <Alert color="gray">
+          {t("preparation.reportUnsaved")}
+          <div>
+            <Button mt="xs" size="xs" variant="light" loading={save.isPending} onClick={() => save.mutate({ version: 0, changes: { notes: null } })}>
+              {t("preparation.saveFirst")}
+            </Button>
+          </div>
+        </Alert>
+      )}
+      <Title order={2} size="h4">
+        {t("preparation.objectives.title")}
+      </Title>
+      {sheet.objectives
+        .filter((o) => o.id !== null)
+        .map((o, i) => (
+          <Paper key={o.id} withBorder p="xs" data-testid={`report-objective-${i}`}>
+            <Stack gap={6}>
+              <Text size="sm" className={classes.wrap}>
+                {o.keyword ? <b>{o.keyword}: </b> : null}
+                {o.text}
+                <Text span size="xs" c="dimmed">
+                  {" "}
+                  ({t(`preparation.objectives.${o.kind}`)})
+                </Text>
+              </Text>
+              <SegmentedControl
+                size="xs"
+                fullWidth
+                value={rows[i]?.result ?? "none"}
+                onChange={(v) => setRow(i, { result: v === "none" ? null : (v as ObjectiveResult) })}
+                data={[...OBJECTIVE_RESULTS.map((r) => ({ value: r, label: t(`preparation.result.${r}`) })), { value: "none", label: t("preparation.result.none") }]}
+              />
+              <TextInput label={t("preparation.answer")} value={rows[i]?.answer ?? ""} maxLength={2000} onChange={(e) => setRow(i, { answer: e.currentTarget.value })} />
+            </Stack>
+          </Paper>
+        ))}
+      <Title order={2} size="h4">
+        {t("preparation.keywords.title")}
+      </Title>
+      {keywords.map((k, i) => (
+        <Group key={k.keyword} gap="xs" wrap="wrap" align="center">
+          <Checkbox label={k.keyword} checked={k.ticked} onChange={(e) => setKeywords(keywords.map((x, j) => (j === i ? { ...x, ticked: e.currentTarget.checked } : x)))} style={{ minWidth: 140 }} />
+          <TextInput
+            aria-label={t("preparation.keywordAnswer", { keyword: k.keyword })}
+            placeholder={t("preparation.answer")}
+            value={k.answer ?? ""}
+            maxLength={2000}
+            onChange={(e) => setKeywords(keywords.map((x, j) => (j === i ? { ...x, answer: e.currentTarget.value } : x)))}
+            style={{ flex: 1, minWidth: 160 }}
+          />
+        </Group>
+      ))}
+      <Title order={2} size="h4">
+        {t("preparation.afterwards")}
+      </Title>
+      <Textarea label={t("preparation.reportNotes")} autosize minRows={3} maxRows={12} maxLength={20_000} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
+      <Group align="flex-end" wrap="wrap" gap="sm">
+        <NumberInput label={t("preparation.winChance")} min={0} max={100} suffix=" %" value={winChance} onChange={setWinChance} w={140} />
+        <TextInput label={t("preparation.nextStep")} value={nextStep} maxLength={1000} onChange={(e) => setNextStep(e.currentTarget.value)} style={{ flex: 1, minWidth: 200 }} />
+      </Group>
+      <Group align="flex-end" wrap="wrap" gap="sm">
+        <TextInput label={t("preparation.followUpAction")} description={t("preparation.followUpHint")} value={action} maxLength={500} onChange={(e) => setAction(e.currentTarget.value)} style={{ flex: 1, minWidth: 200 }} />
+        <DateField label={t("preparation.followUpDate")} value={dueDate} onChange={setDueDate} />
+      </Group>
+      {isApiError(report.error, "version_conflict") ? (
+        <VersionConflictAlert onReload={onReload} />
+      ) : report.error ? (
+        <ErrorAlert error={report.error} fields={isApiError(report.error) ? report.error.fields : []} fieldLabel={(f) => fieldLabelOf(t, f)} />
+      ) : null}
+      <Group justify="flex-end">
+        <Button loading={report.isPending} onClick={submit} disabled={!sheet.mayEdit || unsaved}>
+          {t("preparation.reportSave")}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

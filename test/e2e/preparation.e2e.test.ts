@@ -1,0 +1,128 @@
+// Visit preparation in a real browser: the rep opens today's first visit from "Mijn dag", finds the
+// sheet filled in from what Koers knows, adds an objective with its keyword and SMART letters, ticks a
+// keyword, saves, prints it (Chromium's page.pdf: one or two A4 pages that carry the relation and the
+// objectives, read back from the PDF's text) and afterwards reports the visit, which makes the
+// contact moment on the relation and a follow-up on "Mijn dag" — also at 390 px.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { addDays } from "../../src/domain/calendar.js";
+import { PROJECT_ROOT } from "../../src/server/paths.js";
+import { amsterdamDate } from "../../src/server/time.js";
+import { pdfText } from "./pdf-text.js";
+import { browserSuite, logIn, seedRelation } from "./support.js";
+
+const RELATION = "Kantoorpand De Vaart BV";
+const SHOTS = join(PROJECT_ROOT, "test-results", "preparation");
+
+function pdfPages(pdf: Buffer): number {
+  return (pdf.toString("latin1").match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+}
+
+describe("visit preparation in the browser", () => {
+  const { suite, open, closePage } = browserSuite();
+
+  it("prepares a first visit, prints it on A4 and reports it afterwards", async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const { server } = suite;
+    const relationId = await seedRelation(server, { name: RELATION, status: "prospect", statusReason: "Beurs", visitStreet: "Damrak", visitHouseNumber: "1", visitPostcode: "1012 LG", visitCity: "Amsterdam", website: "https://devaart.example" });
+    const person = await server.app.inject({ method: "POST", url: `/api/relations/${relationId}/persons`, headers: server.headers, payload: { firstName: "Jan", lastName: "Jansen", gender: "m", jobTitle: "Office manager", dmuRoles: ["decider"] } });
+    expect(person.statusCode).toBe(201);
+    // Started half an hour ago, so it is today's and can be reported now.
+    const start = new Date(Math.floor((Date.now() - 30 * 60_000) / 60_000) * 60_000);
+    const planned = await server.app.inject({ method: "POST", url: "/api/appointments", headers: server.headers, payload: { relationId, visitType: "first_visit", personIds: [person.json().id], start: start.toISOString(), durationMinutes: 60 } });
+    expect(planned.statusCode, planned.body).toBe(201);
+    const appointmentId = planned.json().id as number;
+    const today = amsterdamDate(new Date());
+
+    const { page } = await open();
+    await logIn(page);
+    if (amsterdamDate(start) === today) {
+      await page.getByRole("link", { name: "Mijn dag" }).click();
+      await page.getByTestId(`myday-appointment-${appointmentId}`).getByRole("link", { name: "Voorbereiden" }).click();
+    } else {
+      await page.goto(`/agenda/${appointmentId}/voorbereiding`);
+    }
+    await page.getByRole("heading", { name: `Voorbereiding: ${RELATION}`, level: 1 }).waitFor();
+    await expect.poll(async () => (await page.getByTestId("prep-sales").textContent()) ?? "").toContain("Nog geen verkoopcijfers");
+    expect(await page.getByTestId("prep-persons").textContent()).toContain("Office manager");
+    expect(await page.getByTestId("prep-method").textContent()).toContain("Behoeftegericht");
+    expect(await page.getByTestId("prep-company").textContent()).toContain("https://devaart.example");
+
+    // An objective of our own, beside the templates', with its keyword and all of SMART.
+    await page.getByRole("button", { name: "Interne doelstelling toevoegen" }).click();
+    const objectives = page.getByTestId("prep-objectives");
+    const last = objectives.locator("[data-testid^=objective-]").last();
+    await last.getByRole("textbox", { name: /— Doelstelling$/ }).fill("Aantal vestigingen in de regio");
+    await last.getByRole("textbox", { name: /— Trefwoord$/ }).fill("vest. regio");
+    for (const letter of ["S", "M", "A", "R", "T"]) await last.getByText(letter, { exact: true }).click();
+    await page.getByTestId("prep-keywords").getByRole("checkbox", { name: "pres-bedr" }).check();
+    await expect.poll(async () => (await page.getByTestId("prep-warnings").textContent()) ?? "").toContain("Nog niet alle letters van SMART");
+    await page.getByRole("button", { name: "Voorbereiding opslaan" }).click();
+    await page.getByText("Voorbereiding opgeslagen").waitFor();
+    await page.screenshot({ path: join(SHOTS, "sheet-1280.png"), fullPage: true });
+
+    // "Afdrukken" opens the browser's print dialog; here the sheet is printed to PDF as Ctrl+P would.
+    await page.evaluate(() => {
+      (window as unknown as { printed: boolean }).printed = false;
+      window.print = () => {
+        (window as unknown as { printed: boolean }).printed = true;
+      };
+    });
+    await page.getByRole("button", { name: "Afdrukken" }).click();
+    expect(await page.evaluate(() => (window as unknown as { printed: boolean }).printed)).toBe(true);
+    await page.emulateMedia({ media: "print" });
+    expect(await page.getByRole("navigation").isVisible()).toBe(false);
+    expect(await page.getByRole("button", { name: "Voorbereiding opslaan" }).isVisible()).toBe(false);
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const pages = pdfPages(pdf);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(2);
+    const printed = pdfText(pdf);
+    expect(printed).toContain(RELATION);
+    expect(printed).toContain("Interne doelstellingen");
+    expect(printed).toContain("vest. regio");
+    expect(printed).toContain("Aantal vestigingen in de regio");
+    expect(printed).toContain("m2 / freq");
+    expect(printed).toContain("Visitekaartjes");
+    expect(printed).not.toContain("Relaties");
+    await page.emulateMedia({ media: "screen" });
+
+    // After the visit: the report, from the sheet.
+    await page.getByRole("link", { name: "Verslag na het bezoek" }).click();
+    await page.getByRole("heading", { name: `Bezoekverslag: ${RELATION}`, level: 1 }).waitFor();
+    const ours = page.locator("[data-testid^=report-objective-]").filter({ hasText: "Aantal vestigingen in de regio" });
+    await ours.getByText("Behaald", { exact: true }).click();
+    await ours.getByRole("textbox", { name: "Antwoord" }).fill("Drie: Amsterdam, Haarlem, Zaandam");
+    await page.getByRole("textbox", { name: "Antwoord bij eisen product" }).fill("Milieuvriendelijke middelen");
+    await page.getByLabel("Wat is besproken").fill("Kennismaking, rondleiding door het pand");
+    await page.getByLabel("Volgende stap").fill("Offerte voorbereiden");
+    await page.getByLabel("Vervolgactie", { exact: true }).fill("Schoonmaakplan opsturen");
+    const due = addDays(today, 3);
+    await page.getByLabel("Datum vervolgactie").fill(`${due.slice(8, 10)}-${due.slice(5, 7)}-${due.slice(0, 4)}`);
+    await page.getByLabel("Datum vervolgactie").press("Tab");
+    await page.getByRole("button", { name: "Verslag opslaan" }).click();
+    await page.getByTestId("report-done").waitFor();
+    expect(await page.getByText("Drie: Amsterdam, Haarlem, Zaandam").count()).toBeGreaterThan(0);
+    // The requirements heard go with a new quote (after its advice step) as its notes.
+    const quoteLink = await page.getByRole("link", { name: "Offerte starten" }).getAttribute("href");
+    expect(decodeURIComponent(quoteLink ?? "")).toContain("eisen product: Milieuvriendelijke middelen");
+
+    // The contact moment is on the relation, the follow-up on "Mijn dag".
+    await page.getByTestId("report-done").getByRole("link", { name: RELATION }).click();
+    await page.getByRole("heading", { name: RELATION, level: 1 }).waitFor();
+    await expect.poll(() => page.getByText(/vest\. regio: Aantal vestigingen in de regio — behaald/).count()).toBeGreaterThan(0);
+    await page.getByRole("link", { name: "Mijn dag" }).click();
+    await expect.poll(() => page.getByText("Schoonmaakplan opsturen").count()).toBeGreaterThan(0);
+
+    // On a phone the sheet and the report fit the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const path of [`/agenda/${appointmentId}/voorbereiding`, `/agenda/${appointmentId}/verslag`]) {
+      await page.goto(path);
+      await page.getByRole("heading", { level: 1 }).waitFor();
+      await page.screenshot({ path: join(SHOTS, `${path.split("/").pop()}-390.png`), fullPage: true });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    }
+    await closePage();
+  });
+});
