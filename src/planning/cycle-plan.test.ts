@@ -21,7 +21,7 @@ function twoWeeks(start: string, off: string[] = [], weeks = 2): CycleDay[] {
   });
 }
 
-const settings = { cycleWeeks: 2, dayStart: 510, lastStart: 960, maxStops: 10 };
+const settings = { cycleWeeks: 2, dayStart: 510, firstStartLatest: 540, lastStart: 960, maxStops: 10 };
 const START = "2026-11-30";
 
 function relation(id: number, slot: string, lastVisit: string | null, norm = 6, point = id): CycleRelation {
@@ -67,6 +67,19 @@ describe("cycle plan", () => {
     const times = (monday?.visits ?? []).map((v) => [v.start, v.start + v.minutes]).sort((a, b) => (a[0] as number) - (b[0] as number));
     for (let i = 1; i < times.length; i++) expect(times[i]?.[0]).toBeGreaterThanOrEqual(times[i - 1]?.[1] as number);
     expect(monday?.visits).toHaveLength(3);
+    // The day still starts at 08:30 (DOMAIN.md), not with a drive to the 10:00 appointment.
+    expect(monday?.visits[0]?.start).toBe(510);
+  });
+
+  it("does not start a day late: a visit that only fits after a late fixed appointment waits a cycle", () => {
+    // A fixed appointment at 10:00 an hour's drive away, and a visit of an hour near home.
+    const days = twoWeeks(START).map((d) => (d.date === START ? { ...d, fixed: [{ appointmentId: 7, relationId: 60, point: 2, start: 600, minutes: 60 }] } : d));
+    const travel: DayTravel = { size: 3, minutes: Float64Array.from([0, 5, 60, 5, 0, 60, 60, 60, 0]) };
+    const plan = planCycle(days, [relation(1, "1-1", "2026-01-01", 6, 1)], travel, settings);
+    // 08:30 at point 1 (60 min), then 60 min drive: 10:30 > 10:00 — it cannot go first; after the
+    // appointment the day would start at 10:00, later than 09:00: it moves to the next cycle.
+    expect(plan.days[0]?.visits.map((v) => v.appointmentId)).toEqual([7]);
+    expect(plan.unplaced).toMatchObject([{ relationId: 1, reason: "day_full" }]);
   });
 
   it("reports a norm that asks more visits than the cycle comes round", () => {

@@ -44,6 +44,8 @@ export interface CycleSettings {
   readonly cycleWeeks: number;
   /** Earliest start of a visit (the first visit of the day starts here): minutes, e.g. 510 = 08:30. */
   readonly dayStart: number;
+  /** Latest start of the first visit of a day with planned visits (e.g. 540 = 09:00). */
+  readonly firstStartLatest: number;
   /** Latest start of a visit. */
   readonly lastStart: number;
   /** At most this many visits a day, fixed ones included (≤ EXACT_DAY_STOPS keeps every day exact). */
@@ -122,7 +124,8 @@ function laterOf(a: string, b: string): string {
 /** Days between two visits for a norm of `norm` a year (rounded: 6 a year → every 61 days). */
 export const intervalDays = (norm: number): number => Math.max(1, Math.round(365 / norm));
 
-export function planCycle(days: readonly CycleDay[], relations: readonly CycleRelation[], travel: DayTravel, settings: CycleSettings): CyclePlan {
+export function planCycle(days: readonly CycleDay[], relations: readonly CycleRelation[], matrix: DayTravel, settings: CycleSettings): CyclePlan {
+  const travel: DayTravel = { ...matrix, firstStartLatest: settings.firstStartLatest };
   const cycleDays = settings.cycleWeeks * 7;
   const first = days[0]?.date;
   const last = days[days.length - 1]?.date;

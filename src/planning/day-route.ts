@@ -23,6 +23,11 @@ export interface DayTravel {
   /** Number of points; `minutes[i * size + j]` is the trip from point i to point j. */
   readonly size: number;
   readonly minutes: Float64Array;
+  /**
+   * Latest start of the day's first visit when the day has a visit that may move (DOMAIN.md: the
+   * first visit at 08:30–09:00, not a late start before a fixed appointment); none when absent.
+   */
+  readonly firstStartLatest?: number;
 }
 
 export interface TimedStop {
@@ -76,6 +81,8 @@ export function scheduleOrder(order: readonly DayStop[], travel: DayTravel, exac
     at = stop.point;
   }
   const back = trip(travel, at, 0);
+  const latest = travel.firstStartLatest ?? Number.POSITIVE_INFINITY;
+  if ((stops[0] as TimedStop).start > latest + 1e-9 && order.some((s) => s.ready < s.due)) return null;
   return { stops, leaveHome, returnHome: clock + back, travelMinutes: travelMinutes + back, sellingMinutes, exact };
 }
 
@@ -131,7 +138,16 @@ export function bestDayOrder(stops: readonly DayStop[], travel: DayTravel): DayS
       due[i + 1] = s.due;
       service[i + 1] = s.service;
     }
-    const plan = solveDayExactly({ visits: n, time, ready, due, service });
+    // The cost steers the first visit to one that can start early: a drive from home straight to a
+    // visit that cannot start by firstStartLatest costs a day's worth of minutes more.
+    const latest = travel.firstStartLatest ?? Number.POSITIVE_INFINITY;
+    const movable = stops.some((s) => s.ready < s.due);
+    let cost: Float64Array = time;
+    if (movable && Number.isFinite(latest)) {
+      cost = time.slice();
+      for (const [i, s] of stops.entries()) if (s.ready > latest) cost[i + 1] = (cost[i + 1] as number) + 24 * 60;
+    }
+    const plan = solveDayExactly({ visits: n, time, cost, ready, due, service });
     if (plan.ok) {
       const order = plan.value.order.map((node) => stops[node - 1] as DayStop);
       const timed = scheduleOrder(order, travel, true);

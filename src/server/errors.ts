@@ -149,6 +149,7 @@ export const FIELD_MESSAGES: Readonly<Record<string, string>> = {
   no_sub_areas: "has no sub-areas on cycle days in their rayons (Instellingen → Rayons en deelgebieden)",
   weeks_invalid: "must be 1 to 12 weeks",
   plan_not_draft: "the plan is no longer a draft",
+  plan_other_user: "is a plan of another rep",
   // CRM memory (contact moments, follow-ups, consent, nearby, reports)
   due_date_twice: "give either a due date or a quick choice, not both",
   user_inactive: "is a user who no longer works here",

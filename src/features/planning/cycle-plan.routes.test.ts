@@ -123,6 +123,10 @@ describe.each(ENGINES)("cycle plans and day routes on %s", (engine) => {
     // Bad input is data: the unfound relation is listed, the key account's norm is too high for the cycle.
     expect(plan.summary.withoutLocation.map((r: { name: string }) => r.name)).toEqual(["Nergens BV"]);
     expect(plan.summary.normConflicts).toEqual([{ relation: { id: keyAccount, name: "Sleutelklant" }, norm: 52, possible: 26 }]);
+    // The route of a draft's day takes its visits along before they are in the agenda.
+    const route = await resultOfJob(t.app, rep.headers, "/api/planning/routes", { date: START, planId });
+    expect(route.stops.map((s: { relation: { id: number } }) => s.relation.id).sort()).toEqual(monday.visits.map((v: { relation: { id: number } }) => v.relation.id).sort());
+    expect((await post("/api/planning/routes", { date: START, planId, userId: manager.id }, manager)).statusCode).toBe(400);
   });
 
   it("does not show a plan to another rep, nor lets him accept it", async () => {

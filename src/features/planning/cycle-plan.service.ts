@@ -28,6 +28,8 @@ export const DEFAULT_VISIT_MINUTES = { first_visit: 60, follow_up: 45 } as const
 export const DEFAULT_LAST_START = "16:00";
 /** Visits a day at most, fixed appointments included (days of up to 12 stops are ordered exactly). */
 const MAX_STOPS = 10;
+/** Minutes after the start of the working day by which the first visit begins (DOMAIN.md: 08:30–09:00). */
+export const FIRST_VISIT_SLACK = 30;
 /** Week 1 of every cycle: cycles are counted in whole weeks from Monday 5 January 1970. */
 const CYCLE_ANCHOR = "1970-01-05";
 const PLANNED_STATUSES = ["suspect", "prospect", "customer", "former_customer"];
@@ -224,7 +226,7 @@ export async function makeCyclePlan(db: Db, viewer: Viewer, params: CycleParams,
     days.push({ date, slot: cycleSlot(date, cycleWeeks), off: params.daysOff.includes(date), fixed });
   }
   await onProgress("plannen");
-  const plan = planCycle(days, relations, travel, { cycleWeeks, dayStart, lastStart: minutesOfDay(params.lastStart) as number, maxStops: MAX_STOPS });
+  const plan = planCycle(days, relations, travel, { cycleWeeks, dayStart, firstStartLatest: dayStart + FIRST_VISIT_SLACK, lastStart: minutesOfDay(params.lastStart) as number, maxStops: MAX_STOPS });
   const names = new Map<number, string>([...rows.map((r) => [r.id, r.name] as const)]);
   const summary: PlanSummary = {
     dueVisits: plan.dueVisits,

@@ -11,18 +11,21 @@ import type { TravelModel, TravelPoint } from "../../planning/travel-model.js";
 import { fieldProblem, invalid } from "../../server/errors.js";
 import { startOfAmsterdamDay } from "../../server/time.js";
 import { listAppointments } from "../appointments/appointment.service.js";
-import { DEFAULT_LAST_START, hhmm, homeOf, plannedAppointmentIds, targetOf, travelMinutes } from "./cycle-plan.service.js";
+import { DEFAULT_LAST_START, FIRST_VISIT_SLACK, getCyclePlan, hhmm, homeOf, plannedAppointmentIds, targetOf, travelMinutes } from "./cycle-plan.service.js";
 
 export interface RouteRequest {
   userId?: number | undefined;
   date: string;
   lastStart?: string | undefined;
+  planId?: number | undefined;
 }
 
 export interface RouteParams {
   forUserId: number;
   date: string;
   lastStart: string;
+  /** A draft plan whose visits of the date join the route (before they are in the agenda). */
+  planId: number | null;
 }
 
 export async function checkRouteRequest(db: Db, viewer: Viewer, input: RouteRequest): Promise<RouteParams> {
@@ -35,8 +38,12 @@ export async function checkRouteRequest(db: Db, viewer: Viewer, input: RouteRequ
   if (minutesOfDay(lastStart) === null) problems.push(fieldProblem("lastStart", "time_invalid"));
   const home = await homeOf(db, forUserId);
   if (home.home_lat === null || home.home_lon === null) problems.push(fieldProblem("userId", "home_missing"));
+  if (input.planId !== undefined) {
+    const plan = await getCyclePlan(db, viewer, input.planId);
+    if (plan.forUser.id !== forUserId) problems.push(fieldProblem("planId", "plan_other_user"));
+  }
   if (problems.length > 0) throw invalid(...problems);
-  return { forUserId, date: input.date, lastStart };
+  return { forUserId, date: input.date, lastStart, planId: input.planId ?? null };
 }
 
 export async function makeDayRoute(db: Db, viewer: Viewer, params: RouteParams, model: TravelModel) {
@@ -52,7 +59,11 @@ export async function makeDayRoute(db: Db, viewer: Viewer, params: RouteParams, 
     includeCancelled: false,
   });
   const movable = await plannedAppointmentIds(db, agenda.map((a) => a.id));
-  const coords = agenda.length === 0 ? [] : await db.selectFrom("relations").select(["id", "lat", "lon", "visit_city"]).where("id", "in", [...new Set(agenda.map((a) => a.relation.id))]).execute();
+  // A draft's visits of the day, not yet in the agenda, as movable stops with keys −1, −2, …
+  const plan = params.planId === null ? null : await getCyclePlan(db, viewer, params.planId);
+  const drafts = plan?.state === "draft" ? (plan.days.find((d) => d.date === params.date)?.visits ?? []).filter((v) => v.kind === "planned") : [];
+  const relationIds = [...new Set([...agenda.map((a) => a.relation.id), ...drafts.map((v) => v.relation.id)])];
+  const coords = relationIds.length === 0 ? [] : await db.selectFrom("relations").select(["id", "lat", "lon", "visit_city"]).where("id", "in", relationIds).execute();
   const points: TravelPoint[] = [{ lat: home.home_lat, lon: home.home_lon }];
   const pointOf = new Map<number, number>();
   for (const c of coords) {
@@ -69,7 +80,11 @@ export async function makeDayRoute(db: Db, viewer: Viewer, params: RouteParams, 
     const free = movable.has(a.id);
     return { key: a.id, point: pointOf.get(a.relation.id) as number, service: a.durationMinutes, ready: free ? dayStart : start, due: free ? Math.max(lastStart, dayStart) : start };
   });
-  const schedule = bestDayOrder(stops, travel);
+  for (const [i, v] of drafts.entries()) {
+    const point = pointOf.get(v.relation.id);
+    if (point !== undefined) stops.push({ key: -(i + 1), point, service: v.durationMinutes, ready: dayStart, due: Math.max(lastStart, dayStart) });
+  }
+  const schedule = bestDayOrder(stops, { ...travel, firstStartLatest: dayStart + FIRST_VISIT_SLACK }) ?? bestDayOrder(stops, travel);
   const byId = new Map(agenda.map((a) => [a.id, a]));
   const city = new Map(coords.map((c) => [c.id, c.visit_city]));
   return {
@@ -85,16 +100,18 @@ export async function makeDayRoute(db: Db, viewer: Viewer, params: RouteParams, 
     sellingMinutes: Math.round(schedule?.sellingMinutes ?? 0),
     home: { lat: home.home_lat, lon: home.home_lon },
     stops: (schedule?.stops ?? []).map((s) => {
-      const a = byId.get(s.stop.key) as (typeof agenda)[number];
       const point = points[s.stop.point] as TravelPoint;
+      const a = byId.get(s.stop.key);
+      const draft = s.stop.key < 0 ? drafts[-s.stop.key - 1] : undefined;
+      const relation = a ? { id: a.relation.id, name: a.relation.name } : { id: draft?.relation.id as number, name: draft?.relation.name as string };
       return {
-        appointmentId: a.id,
-        relation: { id: a.relation.id, name: a.relation.name },
-        city: city.get(a.relation.id) ?? null,
+        appointmentId: a ? a.id : null,
+        relation,
+        city: city.get(relation.id) ?? null,
         lat: point.lat,
         lon: point.lon,
-        movable: movable.has(a.id),
-        agendaStart: a.startTime,
+        movable: a ? movable.has(a.id) : true,
+        agendaStart: a ? a.startTime : null,
         travelMinutes: Math.round(s.travel),
         arrival: hhmm(s.arrival),
         start: hhmm(s.start),

@@ -25,6 +25,7 @@ export const RouteRequest = Type.Object(
     userId: Type.Optional(Id({ description: "whose day; default you" })),
     date: IsoDateString,
     lastStart: Type.Optional({ ...Time, description: "latest start of a movable visit (default 16:00)" }),
+    planId: Type.Optional(Id({ description: "a draft cycle plan of the same rep: its visits of the date join the route" })),
   },
   { additionalProperties: false },
 );
