@@ -187,6 +187,25 @@ describe.each(ENGINES)("cycle plans and day routes on %s", (engine) => {
     expect(empty).toMatchObject({ feasible: true, stops: [], leaveHome: null });
   });
 
+  it("re-plans a day after a cancellation and offers nearby relations for the gap", async () => {
+    const day = "2026-12-21";
+    const make = async (relationId: number, start: string) => (await post("/api/appointments", { relationId, visitType: "follow_up", start, durationMinutes: 60 }, rep)).json();
+    const morning = await make(relations[4] as number, `${day}T09:00:00+01:00`);
+    const middle = await make(relations[5] as number, `${day}T11:00:00+01:00`);
+    await make(relations[6] as number, `${day}T14:00:00+01:00`);
+    const cancel = await post(`/api/appointments/${middle.id}/cancel`, { reason: "klant ziek" }, rep, { "if-match": `"${middle.version}"` });
+    expect(cancel.statusCode).toBe(200);
+    const route = await resultOfJob(t.app, rep.headers, "/api/planning/routes", { date: day });
+    expect(route.stops.map((s: { appointmentId: number }) => s.appointmentId)).not.toContain(middle.id);
+    expect(route.stops[0]).toMatchObject({ appointmentId: morning.id, start: "09:00" });
+    expect(route.gaps).toHaveLength(1);
+    expect(route.gaps[0]).toMatchObject({ after: { id: relations[4] }, until: "14:00" });
+    const offered = route.gaps[0].alternatives.map((a: { id: number }) => a.id);
+    expect(offered.length).toBeGreaterThan(0);
+    expect(offered).not.toContain(relations[4]);
+    expect(offered).not.toContain(relations[6]);
+  });
+
   it("fails a job cleanly when the home went missing after the request", async () => {
     const res = await post("/api/planning/cycle-plans", { startDate: START, weeks: 1 }, rep);
     await t.ctx.db.updateTable("users").set({ home_lat: null, home_lon: null }).where("id", "=", rep.id).execute();

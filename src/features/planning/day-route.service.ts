@@ -11,6 +11,7 @@ import type { TravelModel, TravelPoint } from "../../planning/travel-model.js";
 import { fieldProblem, invalid } from "../../server/errors.js";
 import { startOfAmsterdamDay } from "../../server/time.js";
 import { listAppointments } from "../appointments/appointment.service.js";
+import { DEFAULT_NEARBY_STATUSES, nearbyRelations } from "../nearby/nearby.service.js";
 import { DEFAULT_LAST_START, FIRST_VISIT_SLACK, getCyclePlan, hhmm, homeOf, plannedAppointmentIds, targetOf, travelMinutes } from "./cycle-plan.service.js";
 
 export interface RouteRequest {
@@ -86,20 +87,10 @@ export async function makeDayRoute(db: Db, viewer: Viewer, params: RouteParams, 
   }
   const schedule = bestDayOrder(stops, { ...travel, firstStartLatest: dayStart + FIRST_VISIT_SLACK }) ?? bestDayOrder(stops, travel);
   const byId = new Map(agenda.map((a) => [a.id, a]));
+  const routed = new Set<number>(located.map((a) => a.relation.id));
+  for (const v of drafts) routed.add(v.relation.id);
   const city = new Map(coords.map((c) => [c.id, c.visit_city]));
-  return {
-    user: { id: target.id, name: target.name },
-    date: params.date,
-    travelModel: modelName,
-    travelNote: note,
-    feasible: schedule !== null,
-    exact: schedule?.exact ?? false,
-    leaveHome: schedule && schedule.stops.length > 0 ? hhmm(schedule.leaveHome) : null,
-    returnHome: schedule && schedule.stops.length > 0 ? hhmm(schedule.returnHome) : null,
-    travelMinutes: Math.round(schedule?.travelMinutes ?? 0),
-    sellingMinutes: Math.round(schedule?.sellingMinutes ?? 0),
-    home: { lat: home.home_lat, lon: home.home_lon },
-    stops: (schedule?.stops ?? []).map((s) => {
+  const routeStops = (schedule?.stops ?? []).map((s) => {
       const point = points[s.stop.point] as TravelPoint;
       const a = byId.get(s.stop.key);
       const draft = s.stop.key < 0 ? drafts[-s.stop.key - 1] : undefined;
@@ -117,12 +108,53 @@ export async function makeDayRoute(db: Db, viewer: Viewer, params: RouteParams, 
         start: hhmm(s.start),
         departure: hhmm(s.end),
       };
-    }),
+    });
+  return {
+    user: { id: target.id, name: target.name },
+    date: params.date,
+    travelModel: modelName,
+    travelNote: note,
+    feasible: schedule !== null,
+    exact: schedule?.exact ?? false,
+    leaveHome: schedule && schedule.stops.length > 0 ? hhmm(schedule.leaveHome) : null,
+    returnHome: schedule && schedule.stops.length > 0 ? hhmm(schedule.returnHome) : null,
+    travelMinutes: Math.round(schedule?.travelMinutes ?? 0),
+    sellingMinutes: Math.round(schedule?.sellingMinutes ?? 0),
+    home: { lat: home.home_lat, lon: home.home_lon },
+    stops: routeStops,
+    gaps: await gapsOf(db, routeStops, routed),
     // Appointments in the agenda whose place is unknown: listed, not routed.
     withoutLocation: agenda.filter((a) => !pointOf.has(a.relation.id)).map((a) => ({ appointmentId: a.id, relation: { id: a.relation.id, name: a.relation.name }, start: a.startTime })),
     // A day whose fixed appointments leave no drive between them: listed as they are.
     unrouted: schedule === null ? located.map((a) => ({ appointmentId: a.id, relation: { id: a.relation.id, name: a.relation.name }, start: a.startTime })) : [],
   };
+}
+
+/** Waiting of at least this many minutes between two stops is a gap worth filling. */
+export const GAP_MINUTES = 45;
+
+/**
+ * The gaps of a routed day (a visit cancelled, or waiting for a fixed appointment) with the nearest
+ * customers and prospects to the stop before each gap, not already on the route (DOMAIN.md:
+ * alternative addresses nearby in case a visit falls through or ends early).
+ */
+async function gapsOf(db: Db, stops: readonly { relation: { id: number; name: string }; departure: string; arrival: string; start: string; travelMinutes: number }[], routed: ReadonlySet<number>) {
+  const gaps = [];
+  for (let i = 1; i < stops.length; i++) {
+    const before = stops[i - 1] as (typeof stops)[number];
+    const after = stops[i] as (typeof stops)[number];
+    const idle = (minutesOfDay(after.start) ?? 0) - (minutesOfDay(after.arrival) ?? 0);
+    if (idle < GAP_MINUTES) continue;
+    const near = await nearbyRelations(db, before.relation.id, DEFAULT_NEARBY_STATUSES, 3 + routed.size).catch(() => null);
+    gaps.push({
+      after: before.relation,
+      from: before.departure,
+      until: after.start,
+      minutes: idle,
+      alternatives: (near?.items ?? []).filter((r) => !routed.has(r.id)).slice(0, 3).map((r) => ({ id: r.id, name: r.name, city: r.city, distanceKm: r.distanceKm })),
+    });
+  }
+  return gaps;
 }
 
 export type DayRouteDto = Awaited<ReturnType<typeof makeDayRoute>>;

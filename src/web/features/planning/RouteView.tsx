@@ -63,6 +63,28 @@ export function RouteView({ route }: { route: DayRoute }) {
           </List>
         </Card>
       )}
+      {route.gaps.length > 0 && (
+        <Stack gap={4} data-testid="route-gaps">
+          {route.gaps.map((g) => (
+            <Alert key={`${g.after.id}-${g.from}`} color="blue" variant="light" title={t("planning.routeView.gap", { from: g.from, until: g.until, minutes: g.minutes })}>
+              {g.alternatives.length === 0 ? (
+                <Text size="sm">{t("planning.routeView.noAlternatives")}</Text>
+              ) : (
+                <List size="sm" spacing={2}>
+                  {g.alternatives.map((a) => (
+                    <List.Item key={a.id}>
+                      <Anchor component={Link} to={`/relations/${a.id}`}>
+                        {a.name}
+                      </Anchor>{" "}
+                      {t("planning.routeView.alternative", { city: a.city ?? "", km: a.distanceKm.toLocaleString() })}
+                    </List.Item>
+                  ))}
+                </List>
+              )}
+            </Alert>
+          ))}
+        </Stack>
+      )}
       {[...route.withoutLocation, ...route.unrouted].length > 0 && (
         <Stack gap={2}>
           <Text size="sm" fw={600}>
