@@ -87,6 +87,12 @@ describe.each(ENGINES)("cycle plans and day routes on %s", (engine) => {
     expect(mine[0]).toMatchObject({ hasHome: true, subAreas: 10, cycleWeeks: 2 });
     const all = (await t.app.inject({ method: "GET", url: "/api/planning/reps", headers: manager.headers })).json().items.map((r: { id: number }) => r.id);
     expect(all).toEqual(expect.arrayContaining([rep.id, otherRep.id, homeless.id]));
+    // Inside sales plans for the field reps of the rayons it serves, not for others.
+    const inside = await t.userWithRole("inside_sales", { rayonNames: ["Midden"] });
+    const served = (await t.app.inject({ method: "GET", url: "/api/planning/reps", headers: inside.headers })).json().items.map((r: { id: number }) => r.id);
+    expect(served).toEqual(expect.arrayContaining([rep.id, homeless.id]));
+    expect(served).not.toContain(otherRep.id);
+    expect((await post("/api/planning/cycle-plans", { weeks: 2, userId: otherRep.id }, inside)).statusCode).toBe(403);
   });
 
   let planId: number;

@@ -67,6 +67,8 @@ export function PlanningPage() {
   if (reps.error) return <ErrorAlert error={reps.error} />;
 
   const canPlan = rep?.hasHome === true && rep.subAreas > 0;
+  // A job that failed or was stopped leaves its message above a form to try again.
+  const jobEnded = job.data?.state === "failed" || job.data?.state === "cancelled";
   const route = routeJob.data?.state === "succeeded" ? routeJob.data.result : null;
 
   return (
@@ -97,7 +99,7 @@ export function PlanningPage() {
       {planId !== null && plan.error && <ErrorAlert error={plan.error} />}
       {planId !== null && plan.data && <PlanView plan={plan.data} onRoute={(date) => void openRoute(date)} />}
 
-      {canPlan && jobId === null && (
+      {canPlan && (jobId === null || jobEnded) && (
         <Card withBorder padding="md">
           <CycleForm key={rep.id} rep={rep} onStarted={(started) => set({ job: String(started.id), plan: null })} />
         </Card>
