@@ -18,7 +18,7 @@ import type { AuthUser } from "../auth/auth-user.js";
 import { createAppointment, lastAppointmentDates, listAppointments } from "../appointments/appointment.service.js";
 import { readCrmSettings } from "../followups/crm-settings.service.js";
 import { visitCounts } from "../reports/report.repository.js";
-import { getTerritory } from "../territories/territory.service.js";
+import { getTerritory, subAreaCount } from "../territories/territory.service.js";
 import { actorOf } from "../users/user.service.js";
 import { daysOf, findPlan, listPlans, type PlanRow, type PlanVisitRow, visitsOf } from "./plan.repository.js";
 
@@ -115,8 +115,7 @@ export async function checkCycleRequest(db: Db, viewer: Viewer, input: CycleRequ
   if (home.home_lat === null || home.home_lon === null) problems.push(fieldProblem("userId", "home_missing"));
   const start = minutesOfDay(home.work_start) ?? 510;
   if ((minutesOfDay(lastStart) ?? 0) <= start) problems.push(fieldProblem("lastStart", "work_hours_order"));
-  const { areas } = await subAreasOf(db, target.rayonIds);
-  if (areas.length === 0) problems.push(fieldProblem("userId", "no_sub_areas"));
+  if ((await subAreaCount(db, target.rayonIds)).count === 0) problems.push(fieldProblem("userId", "no_sub_areas"));
   if (problems.length > 0) throw invalid(...problems);
   return {
     forUserId,

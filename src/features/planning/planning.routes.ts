@@ -10,7 +10,7 @@ import { Id, IdParams } from "../../server/schema-helpers.js";
 import { amsterdamDate } from "../../server/time.js";
 import { JobDto } from "../jobs/job.schemas.js";
 import { toJobDto } from "../jobs/job.service.js";
-import { getTerritory } from "../territories/territory.service.js";
+import { subAreaCount } from "../territories/territory.service.js";
 import { actorOf } from "../users/user.service.js";
 import { acceptCyclePlan, checkCycleRequest, discardCyclePlan, getCyclePlan, listCyclePlans } from "./cycle-plan.service.js";
 import { checkRouteRequest } from "./day-route.service.js";
@@ -27,8 +27,8 @@ export const planningRoutes: RoutesPlugin = async (app, { ctx }) => {
       for (const row of rows) {
         const actor = await actorOf(ctx.db, row.id);
         if (!actor || !mayActFor(viewer, actor)) continue;
-        const areas = (await Promise.all(actor.rayonIds.map((id) => getTerritory(ctx.db, id)))).flatMap((t) => t.subAreas);
-        items.push({ id: row.id, name: row.name, hasHome: row.home_lat !== null, subAreas: areas.length, cycleWeeks: areas[0]?.cycleWeeks ?? null });
+        const areas = await subAreaCount(ctx.db, actor.rayonIds);
+        items.push({ id: row.id, name: row.name, hasHome: row.home_lat !== null, subAreas: areas.count, cycleWeeks: areas.cycleWeeks });
       }
       return { items };
     },
