@@ -11,6 +11,7 @@ import type { ImportTables } from "../features/imports/import.table.js";
 import type { JobTables } from "../features/jobs/job.table.js";
 import type { SalesTables } from "../features/sales/sales.table.js";
 import type { MergeTables } from "../features/merge/merge.table.js";
+import type { PlanningTables } from "../features/planning/plan.table.js";
 import type { ProductTables } from "../features/products/product.table.js";
 import type { QuoteTables } from "../features/quotes/quote.table.js";
 
@@ -281,7 +282,7 @@ export interface PersonDmuRolesTable {
  * All tables. Each later feature keeps its row types in its own `*.table.ts` and adds its
  * interface to the list below (features/activities, features/imports, features/quotes …).
  */
-export interface Database extends CoreTables, ProductTables, QuoteTables, ActivityTables, FollowUpTables, ConsentTables, GdprTables, ImportTables, MergeTables, JobTables, SalesTables, AppointmentTables, CompanyTables, PreparationTables {}
+export interface Database extends CoreTables, ProductTables, QuoteTables, ActivityTables, FollowUpTables, ConsentTables, GdprTables, ImportTables, MergeTables, JobTables, SalesTables, AppointmentTables, CompanyTables, PreparationTables, PlanningTables {}
 
 export interface CoreTables {
   app_settings: AppSettingsTable;

@@ -150,6 +150,12 @@ export const FIELD_MESSAGES: Readonly<Record<string, string>> = {
   sub_area_relation_outside: "holds a relation that is not in this rayon's postcode ranges",
   sub_area_relation_twice: "holds a relation that is in another sub-area too",
   sub_area_slot_twice: "gives two sub-areas the same day of the cycle",
+  // Cycle plans and daily routes
+  home_missing: "has no home address with a known location: planning starts and ends the day there",
+  no_sub_areas: "has no sub-areas on cycle days in their rayons (Instellingen → Rayons en deelgebieden)",
+  weeks_invalid: "must be 1 to 12 weeks",
+  plan_not_draft: "the plan is no longer a draft",
+  plan_other_user: "is a plan of another rep",
   // CRM memory (contact moments, follow-ups, consent, nearby, reports)
   due_date_twice: "give either a due date or a quick choice, not both",
   user_inactive: "is a user who no longer works here",

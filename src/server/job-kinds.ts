@@ -18,4 +18,6 @@ export const JOB_KINDS: JobKinds = {
   "sales.rebuild": jobKind(here, "../features/sales/sales-maintenance.job", "salesRebuildJob"),
   "sales.daily": jobKind(here, "../features/sales/sales-maintenance.job", "salesDailyJob"),
   "geo.geocode": jobKind(here, "../features/geo/geocode.job", "geocodeJob"),
+  "planning.cycle": jobKind(here, "../features/planning/planning.jobs", "cyclePlanJob"),
+  "planning.route": jobKind(here, "../features/planning/planning.jobs", "dayRouteJob"),
 };

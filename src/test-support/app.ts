@@ -17,7 +17,7 @@ export interface TestApp {
   /** Moves the clock used by the server (starts at 2026-11-27 09:00 Amsterdam). */
   setNow(date: Date): void;
   /** Creates a user with `role` and returns headers that authenticate as them (API token). */
-  userWithRole(role: Role, extra?: { profitResponsible?: boolean; rayonNames?: string[]; name?: string }): Promise<{ id: number; email: string; headers: Record<string, string> }>;
+  userWithRole(role: Role, extra?: { profitResponsible?: boolean; rayonNames?: string[]; name?: string; homePostcode?: string; homeCity?: string }): Promise<{ id: number; email: string; headers: Record<string, string> }>;
   close(): Promise<void>;
 }
 
@@ -51,7 +51,7 @@ export async function startTestApp(engine: Engine, options: TestAppOptions = {})
       const email = `${role.replace("_", "-")}-${counter}@test.koers`;
       const { id } = await addUser(
         database.handle.db,
-        { email, name: extra.name ?? `${role} ${counter}`, role, password: "correct horse battery", profitResponsible: extra.profitResponsible ?? false, rayonNames: extra.rayonNames ?? [] },
+        { email, name: extra.name ?? `${role} ${counter}`, role, password: "correct horse battery", profitResponsible: extra.profitResponsible ?? false, rayonNames: extra.rayonNames ?? [], homePostcode: extra.homePostcode, homeCity: extra.homeCity },
         now,
       );
       const token = await createApiToken(database.handle.db, id, "test", now);

@@ -16,6 +16,7 @@ import * as companySettings from "./0012_company_settings.js";
 import * as geo from "./0013_geo.js";
 import * as calendarFeeds from "./0014_calendar_feeds.js";
 import * as productTrigrams from "./0015_product_trigrams.js";
+import * as planning from "./0016_planning.js";
 import * as visitPreparations from "./0017_visit_preparations.js";
 import * as totp from "./0021_totp.js";
 import * as importProblemCompany from "./0022_import_problem_company.js";
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   "0013_geo": geo,
   "0014_calendar_feeds": calendarFeeds,
   "0015_product_trigrams": productTrigrams,
+  "0016_planning": planning,
   "0017_visit_preparations": visitPreparations,
   "0021_totp": totp,
   "0022_import_problem_company": importProblemCompany,

@@ -5,7 +5,7 @@
 import { agendaScope, type Viewer } from "../../domain/access.js";
 import { mayActFor } from "../../domain/acting.js";
 import { MAX_DAYS_AHEAD, MAX_DAYS_BACK, minutesOfDay, outsideWorkingHours, overlaps, type PlaceKind } from "../../domain/agenda.js";
-import type { Db } from "../../db/kysely.js";
+import { type Db, inTransaction } from "../../db/kysely.js";
 import { AppError, type FieldProblem, fieldProblem, invalid, notFound } from "../../server/errors.js";
 import { amsterdamDate, amsterdamTime } from "../../server/time.js";
 import type { AuthUser } from "../auth/auth-user.js";
@@ -193,7 +193,8 @@ export async function createAppointment(db: Db, user: AuthUser, input: Appointme
 
   const stamp = now.toISOString();
   const end = new Date(start.getTime() + input.durationMinutes * 60_000);
-  const id = await db.transaction().execute(async (trx) => {
+  // Joins the caller's transaction when handed one (a cycle plan accepted creates all or nothing).
+  const id = await inTransaction(db, async (trx) => {
     const row = await trx
       .insertInto("appointments")
       .values({
@@ -329,4 +330,24 @@ export async function appointmentForChange(db: Db, user: AuthUser, id: number): 
   const row = await findAppointment(db, id, agendaScope(user));
   if (!row) throw notFound(`Appointment ${id}`);
   return currentForWrite(db, user, id, row.version).then(async () => (await toDtos(db, [row]))[0] as AppointmentDto);
+}
+
+/**
+ * The Amsterdam date of each relation's latest planned appointment starting before `beforeIso` (any
+ * user's): when it was last visited, for the visit norms of the cycle planner.
+ */
+export async function lastAppointmentDates(db: Db, relationIds: readonly number[], beforeIso: string): Promise<Map<number, string>> {
+  const result = new Map<number, string>();
+  for (let i = 0; i < relationIds.length; i += 500) {
+    const rows = await db
+      .selectFrom("appointments")
+      .select((eb) => ["relation_id", eb.fn.max("starts_at").as("last")])
+      .where("relation_id", "in", relationIds.slice(i, i + 500))
+      .where("status", "=", "planned")
+      .where("starts_at", "<", beforeIso)
+      .groupBy("relation_id")
+      .execute();
+    for (const r of rows) if (r.last !== null) result.set(r.relation_id, amsterdamDate(new Date(String(r.last))));
+  }
+  return result;
 }

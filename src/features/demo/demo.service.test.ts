@@ -84,6 +84,21 @@ describe.each(ENGINES)("demo company on %s", (engine) => {
     expect(week.length).toBe(rows.length);
   });
 
+  it("draws every rep's rayon from postcode ranges with sub-areas on a two-week cycle, so /planning can plan him", async () => {
+    const reps = await t.ctx.db.selectFrom("users as u").innerJoin("user_rayons as ur", "ur.user_id", "u.id").select(["u.id", "ur.rayon_id", "u.home_lat"]).where("u.role", "=", "field_sales").execute();
+    expect(reps.length).toBe(5);
+    for (const rep of reps) {
+      expect(rep.home_lat, `home of rep ${rep.id}`).not.toBeNull();
+      const ranges = await t.ctx.db.selectFrom("rayon_postcode_ranges").select("from_pc4").where("rayon_id", "=", rep.rayon_id).execute();
+      expect(ranges.length, `ranges of rayon ${rep.rayon_id}`).toBeGreaterThan(0);
+      const areas = await t.ctx.db.selectFrom("sub_areas").select(["id", "cycle_weeks"]).where("rayon_id", "=", rep.rayon_id).execute();
+      expect(areas.length).toBe(10);
+      expect(areas.every((a) => a.cycle_weeks === 2)).toBe(true);
+      const members = await t.ctx.db.selectFrom("sub_area_relations").select("relation_id").where("sub_area_id", "in", areas.map((a) => a.id)).execute();
+      expect(members.length).toBeGreaterThan(0);
+    }
+  });
+
   it("places every relation at a valid Dutch postcode of a known postcode area, with its coordinates", async () => {
     const rows = await t.ctx.db
       .selectFrom("relations as r")

@@ -13,6 +13,7 @@ import { rowCount } from "./rows.js";
 import { writeBatch } from "./writer.js";
 import { type SalesDemoSummary, seedSalesDemo } from "./sales-demo.js";
 import { seedAgendaDemo } from "./agenda-demo.js";
+import { seedTerritoryDemo } from "./territory-demo.js";
 
 export interface DemoLogin {
   email: string;
@@ -171,6 +172,8 @@ export async function seedDemo(db: Db, options: DemoOptions, now: Date): Promise
   await refreshStatistics(db, engine);
   const sales = options.sales === false ? { products: 0, quotes: 0, contactMoments: 0 } : await seedSalesDemo(db, { seed: options.seed, now });
   if (options.sales !== false) await seedAgendaDemo(db, { seed: options.seed, now });
+  // Rayons drawn and split into sub-areas on cycle days: what /planning plans from.
+  if (options.sales !== false) await seedTerritoryDemo(db, now);
   return { users: await demoLogins(db), relations: generator.done, persons, rows, sales, seconds: (performance.now() - started) / 1000 };
 }
 

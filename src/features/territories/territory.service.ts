@@ -136,3 +136,10 @@ export async function saveSubAreas(db: Db, rayonId: number, input: { cycleWeeks:
   });
   return getTerritory(db, rayonId);
 }
+
+/** How many sub-areas the rayons have and their cycle length (null without any): a cheap check for planning. */
+export async function subAreaCount(db: Db, rayonIds: readonly number[]): Promise<{ count: number; cycleWeeks: number | null }> {
+  if (rayonIds.length === 0) return { count: 0, cycleWeeks: null };
+  const rows = await db.selectFrom("sub_areas").select("cycle_weeks").where("rayon_id", "in", [...rayonIds]).execute();
+  return { count: rows.length, cycleWeeks: rows[0]?.cycle_weeks ?? null };
+}

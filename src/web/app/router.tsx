@@ -6,7 +6,6 @@ import { dataRoutes } from "../features/imports/routes.js";
 import { quoteRoutes } from "../features/quotes/routes.js";
 import { salesRoutes } from "../features/sales/routes.js";
 import { PageLoader } from "../components/PageLoader.js";
-import { ComingSoon } from "./ComingSoon.js";
 import { NotFound } from "./NotFound.js";
 
 export const router = createBrowserRouter([
@@ -37,7 +36,7 @@ export const router = createBrowserRouter([
           ...quoteRoutes,
           ...dataRoutes,
           ...salesRoutes,
-          { path: "planning", element: <ComingSoon area="planning" /> },
+          { path: "planning", lazy: () => import("../features/planning/PlanningPage.js").then((m) => ({ Component: m.PlanningPage })) },
           { path: "*", element: <NotFound /> },
         ],
       },

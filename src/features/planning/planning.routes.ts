@@ -1,0 +1,136 @@
+// Rayon planning API: the reps you may plan for, cycle plans (made by a job, read, accepted,
+// discarded) and a day's route (a job). Planning for someone follows the acting-for policy; a
+// plan outside your agenda scope does not exist for you (404).
+import { Type } from "typebox";
+import { mayActFor } from "../../domain/acting.js";
+import type { RoutesPlugin } from "../../server/context.js";
+import { expectedVersion, sendWithEtag } from "../../server/http.js";
+import { requirePermission } from "../../server/plugins/auth.js";
+import { Id, IdParams } from "../../server/schema-helpers.js";
+import { amsterdamDate } from "../../server/time.js";
+import { JobDto } from "../jobs/job.schemas.js";
+import { toJobDto } from "../jobs/job.service.js";
+import { subAreaCount } from "../territories/territory.service.js";
+import { actorOf } from "../users/user.service.js";
+import { acceptCyclePlan, checkCycleRequest, discardCyclePlan, getCyclePlan, listCyclePlans } from "./cycle-plan.service.js";
+import { checkRouteRequest } from "./day-route.service.js";
+import { CyclePlan, CyclePlanListItem, CyclePlanRequest, PlanningRep, RouteRequest } from "./planning.schemas.js";
+
+export const planningRoutes: RoutesPlugin = async (app, { ctx }) => {
+  app.get(
+    "/api/planning/reps",
+    { schema: { tags: ["planning"], summary: "The field reps you may plan for, with whether planning can start for them", response: { 200: Type.Object({ items: Type.Array(PlanningRep) }) } } },
+    async (request) => {
+      const viewer = requirePermission(request, "crm.read");
+      const rows = await ctx.db.selectFrom("users").select(["id", "name", "home_lat"]).where("role", "=", "field_sales").where("active", "=", 1).orderBy("name").execute();
+      const items = [];
+      for (const row of rows) {
+        const actor = await actorOf(ctx.db, row.id);
+        if (!actor || !mayActFor(viewer, actor)) continue;
+        const areas = await subAreaCount(ctx.db, actor.rayonIds);
+        items.push({ id: row.id, name: row.name, hasHome: row.home_lat !== null, subAreas: areas.count, cycleWeeks: areas.cycleWeeks });
+      }
+      return { items };
+    },
+  );
+
+  app.post(
+    "/api/planning/cycle-plans",
+    {
+      schema: {
+        tags: ["planning"],
+        summary: "Start a job that plans a rep's coming weeks on the sub-area days (the result names the draft plan)",
+        body: CyclePlanRequest,
+        response: { 202: JobDto },
+      },
+    },
+    async (request, reply) => {
+      const viewer = requirePermission(request, "crm.write");
+      // Checked now, so a bad request is a 400/403/422 and not a failed job a moment later.
+      const params = await checkCycleRequest(ctx.db, viewer, request.body, amsterdamDate(ctx.now()));
+      const job = await ctx.jobs.enqueue("planning.cycle", params, viewer);
+      reply.header("location", `/api/jobs/${job.id}`);
+      return reply.status(202).send(toJobDto(job));
+    },
+  );
+
+  app.get(
+    "/api/planning/cycle-plans",
+    {
+      schema: {
+        tags: ["planning"],
+        summary: "The latest cycle plans you may see (of one rep with userId)",
+        querystring: Type.Object({ userId: Type.Optional(Id()) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ items: Type.Array(CyclePlanListItem) }) },
+      },
+    },
+    async (request) => {
+      const viewer = requirePermission(request, "crm.read");
+      return { items: await listCyclePlans(ctx.db, viewer, request.query.userId) };
+    },
+  );
+
+  app.get(
+    "/api/planning/cycle-plans/:id",
+    { schema: { tags: ["planning"], summary: "A cycle plan by week and day: visits and times, travel and selling minutes, what did not fit and why", params: IdParams, response: { 200: CyclePlan } } },
+    async (request, reply) => {
+      const viewer = requirePermission(request, "crm.read");
+      return sendWithEtag(reply, await getCyclePlan(ctx.db, viewer, request.params.id));
+    },
+  );
+
+  app.post(
+    "/api/planning/cycle-plans/:id/accept",
+    {
+      schema: {
+        tags: ["planning"],
+        summary: 'Accept a draft plan: its visits become appointments in the rep\'s agenda (once; accepting again changes nothing); send If-Match: "<version>"',
+        params: IdParams,
+        body: Type.Optional(Type.Object({}, { additionalProperties: false })),
+        response: { 200: CyclePlan },
+      },
+    },
+    async (request, reply) => {
+      const user = requirePermission(request, "crm.write");
+      const version = expectedVersion(request);
+      return sendWithEtag(reply, await acceptCyclePlan(ctx.db, user, request.params.id, version, ctx.now()));
+    },
+  );
+
+  app.post(
+    "/api/planning/cycle-plans/:id/discard",
+    {
+      schema: {
+        tags: ["planning"],
+        summary: 'Discard a draft plan (nothing reaches the agenda); send If-Match: "<version>"',
+        params: IdParams,
+        body: Type.Optional(Type.Object({}, { additionalProperties: false })),
+        response: { 200: CyclePlan },
+      },
+    },
+    async (request, reply) => {
+      const user = requirePermission(request, "crm.write");
+      const version = expectedVersion(request);
+      return sendWithEtag(reply, await discardCyclePlan(ctx.db, user, request.params.id, version, ctx.now()));
+    },
+  );
+
+  app.post(
+    "/api/planning/routes",
+    {
+      schema: {
+        tags: ["planning"],
+        summary: "Start a job that orders a rep's appointments of one day from home and back with least travel (the result is the route)",
+        body: RouteRequest,
+        response: { 202: JobDto },
+      },
+    },
+    async (request, reply) => {
+      const viewer = requirePermission(request, "crm.read");
+      const params = await checkRouteRequest(ctx.db, viewer, request.body);
+      const job = await ctx.jobs.enqueue("planning.route", params, viewer);
+      reply.header("location", `/api/jobs/${job.id}`);
+      return reply.status(202).send(toJobDto(job));
+    },
+  );
+};

@@ -1,0 +1,121 @@
+// Rayon planning in a real browser: a sales manager picks a rep, plans his coming two weeks on the
+// sub-area days, follows the job (a reload keeps the plan), accepts it, finds the visits in the rep's
+// agenda, and opens a day's route with its stops — and the plan fits a 390 px phone screen.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays } from "../../src/domain/calendar.js";
+import { saveSubAreas, setPostcodeRanges } from "../../src/features/territories/territory.service.js";
+import { addUser } from "../../src/features/users/user.service.js";
+import { amsterdamDate } from "../../src/server/time.js";
+import type { Browser, Page } from "playwright-core";
+import { type E2eServer, launchBrowser, pageTracker, seedRelation, startServer } from "./support.js";
+
+const MANAGER = { email: "planner@koers.test", name: "Petra Planner", password: "another horse battery" } as const;
+const REP = { email: "rep.amsterdam@koers.test", name: "Ruben Rayon", password: "third horse battery" } as const;
+const AREAS = ["1011", "1012", "1013", "1014", "1015", "1016", "1017", "1018", "1019", "1021", "1022", "1023", "1024", "1025", "1031", "1032", "1033", "1034", "1035", "1036"];
+
+async function logInAs(page: Page, who: { email: string; password: string }) {
+  await page.goto("/");
+  await page.getByLabel("E-mailadres").fill(who.email);
+  await page.getByLabel("Wachtwoord").fill(who.password);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.getByRole("heading", { name: "Relaties", level: 1 }).waitFor();
+}
+
+describe("rayon planning in the browser", () => {
+  let server: E2eServer;
+  let browser: Browser;
+  const names: string[] = [];
+  const pages = pageTracker(
+    () => browser,
+    () => server.url,
+  );
+
+  beforeAll(async () => {
+    server = await startServer();
+    const db = server.database.handle.db;
+    const now = new Date();
+    await addUser(db, { ...MANAGER, role: "sales_manager", rayonNames: [] }, now);
+    await addUser(db, { ...REP, role: "field_sales", rayonNames: ["Noord-Holland"], homePostcode: "1071 AA", homeCity: "Amsterdam" }, now);
+    const ids: number[] = [];
+    for (const [i, area] of AREAS.entries()) {
+      const name = `Kantoor ${area} BV`;
+      const id = await seedRelation(server, { name, visitPostcode: `${area} AB`, visitCity: "Amsterdam", status: "customer", accountClass: "A", statusReason: "klant" });
+      // Last visited four months ago: due again now (A: six visits a year).
+      const visit = await server.app.inject({ method: "POST", url: `/api/relations/${id}/activities`, headers: server.headers, payload: { kind: "visit", occurredAt: `${addDays(amsterdamDate(now), -120 - i)}T10:00:00Z`, notes: "Bezoek" } });
+      expect(visit.statusCode).toBe(201);
+      ids.push(id);
+      names.push(name);
+    }
+    const rayon = await db.selectFrom("rayons").select("id").where("name", "=", "Noord-Holland").executeTakeFirstOrThrow();
+    await setPostcodeRanges(db, rayon.id, [{ from: "1000", to: "1099" }]);
+    // Two relations on every day of a two-week cycle.
+    const areas = Array.from({ length: 10 }, (_, i) => ({ week: Math.floor(i / 5) + 1, weekday: (i % 5) + 1, relationIds: ids.slice(i * 2, i * 2 + 2) }));
+    await saveSubAreas(db, rayon.id, { cycleWeeks: 2, areas }, now);
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("a manager plans a rep's cycle, accepts it, sees the visits in the agenda and opens a day's route", async () => {
+    const { page } = await pages.open();
+    await logInAs(page, MANAGER);
+    await page.getByRole("link", { name: "Planning" }).click();
+    await page.getByRole("heading", { name: "Planning", level: 1 }).waitFor();
+    await page.getByRole("combobox", { name: "Vertegenwoordiger" }).click();
+    await page.getByRole("option", { name: REP.name }).click();
+    await page.getByRole("button", { name: "Planning maken" }).click();
+    const plan = page.getByTestId("cycle-plan");
+    await plan.waitFor({ timeout: 60_000 });
+    expect(page.url()).toMatch(/plan=\d+/);
+    // A reload shows the same plan (its id is in the address).
+    await page.reload();
+    await plan.waitFor();
+    await expect.poll(() => page.getByTestId("plan-state").textContent()).toBe("Concept");
+    const planned = await plan.getByRole("link", { name: /^Kantoor \d{4} BV$/ }).allTextContents();
+    expect(planned.length).toBeGreaterThan(10);
+    expect(new Set(planned).size).toBe(planned.length);
+    await page.getByText("Wat niet past").waitFor();
+    // Every visit of a day starts after the one before has ended; the first at 08:30.
+    const firstTimes = await plan.locator('[data-testid^="plan-day-"]').filter({ hasText: "Kantoor" }).first().getByText(/^\d\d:\d\d–\d\d:\d\d$/).allTextContents();
+    expect(firstTimes[0]?.startsWith("08:30")).toBe(true);
+
+    await page.getByRole("button", { name: "Accepteren en in de agenda zetten" }).click();
+    await expect.poll(() => page.getByTestId("plan-state").textContent()).toBe("Geaccepteerd");
+    await page.getByText(`${planned.length} afspraken staan in de agenda van ${REP.name}`).waitFor();
+
+    // A day's route: the stops in order with their times.
+    await page.locator('[data-testid^="route-"]').first().click();
+    const route = page.getByTestId("day-route");
+    await route.waitFor({ timeout: 30_000 });
+    expect(await route.getByTestId("route-stop").count()).toBeGreaterThan(0);
+    await route.getByText("Vertrek van huis").waitFor();
+    await route.getByText("Terug thuis").waitFor();
+    await page.getByRole("button", { name: "Sluiten" }).last().click();
+
+    await page.getByTestId("to-agenda").click();
+    await page.getByRole("heading", { name: "Agenda", level: 1 }).waitFor();
+    await page.getByText(planned[0] as string).first().waitFor();
+    expect(await pages.close()).toEqual([]);
+  });
+
+  it("a rep opens his own plan on a phone: no picker, nothing wider than the screen", async () => {
+    const { page } = await pages.open();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await logInAs(page, REP);
+    await page.goto("/planning");
+    await page.getByRole("heading", { name: "Planning", level: 1 }).waitFor();
+    expect(await page.getByRole("combobox", { name: "Vertegenwoordiger" }).count()).toBe(0);
+    await page.getByRole("button", { name: /^\d\d-\d\d-\d{4} – \d\d-\d\d-\d{4}$/ }).first().click();
+    await page.getByTestId("cycle-plan").waitFor();
+    const width = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+    expect(width.scroll).toBeLessThanOrEqual(width.inner);
+    await page.locator('[data-testid^="route-"]').first().click();
+    await page.getByTestId("day-route").waitFor({ timeout: 30_000 });
+    const routeWidth = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+    expect(routeWidth.scroll).toBeLessThanOrEqual(routeWidth.inner);
+    expect(await pages.close()).toEqual([]);
+  });
+});
