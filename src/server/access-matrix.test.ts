@@ -78,6 +78,7 @@ const ROUTES: Record<string, Entry> = {
   "GET /api/rayons": none("rayon names"),
   "GET /api/rayons/:id/territory": none("postcode ranges, rep names and homes, relation ids of sub-areas: no figures"),
   "PUT /api/rayons/:id/postcode-ranges": none("write (territories.manage)"),
+  "GET /api/map/relations": none("names, class, status and coordinates of relations: the CRM is open to every role"),
   "POST /api/rayons/:id/sub-areas/proposal": none("relation ids and visit workloads by class norm: no sales figures"),
   "PUT /api/rayons/:id/sub-areas": none("write (territories.manage)"),
   "GET /api/market-segments": none("segment names"),
