@@ -28,7 +28,15 @@ export const VisitNormsQuery = Type.Object(
   { additionalProperties: false },
 );
 
-const ClassCompliance = Type.Object({ relations: Type.Integer(), meetingNorm: Type.Integer(), norm: Type.Integer() });
+const ClassCompliance = Type.Object({
+  relations: Type.Integer(),
+  meetingNorm: Type.Integer(),
+  norm: Type.Integer(),
+  visitsDue: Type.Integer({ description: "relations × norm" }),
+  visitsDone: Type.Integer({ description: "visits that count toward the norm (at most the norm per relation)" }),
+  visitsOverdue: Type.Integer({ description: "visits missing (due − done)" }),
+  belowNorm: Type.Integer({ description: "relations below their norm" }),
+});
 
 const Compliance = Type.Object({
   relations: Type.Integer(),
