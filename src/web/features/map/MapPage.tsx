@@ -109,7 +109,7 @@ export function MapPage() {
       ) : body && map ? (
         <>
           <Text size="sm" data-testid="map-summary">
-            {body.mode === "points" ? t("map.summary", { n: formatCount(body.located) }) : t("map.capped", { n: formatCount(body.located) })}
+            {body.mode === "points" ? t("map.summary", { count: body.located, n: formatCount(body.located) }) : t("map.capped", { n: formatCount(body.located) })}
           </Text>
           <Card withBorder p="xs">
             <NlMap
