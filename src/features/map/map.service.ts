@@ -6,8 +6,8 @@ import type { Db } from "../../db/kysely.js";
 import { DEFAULT_MAP_POINTS, type MapRelationsDto, type MapRelationsQueryInput, UNPLACED_LIST_LIMIT } from "./map.schemas.js";
 import { countLocated, type MapFilter, mapCells, mapPoints, subAreasOf, unplaced } from "./map.repository.js";
 
-/** Grid cell in degrees for the aggregated map: 0.1° ≈ 11 km north-south, ≈ 7 km east-west here. */
-export const CELL_DEGREES = 0.1;
+/** Grid cell in degrees for the aggregated map: 0.25° ≈ 28 km north-south, ≈ 17 km east-west here (about 150 cells cover the country). */
+export const CELL_DEGREES = 0.25;
 
 /** Dead relations are never visited: the map leaves them out unless asked for by status. */
 const LIVING = RELATION_STATUSES.filter((s) => s !== "dead");

@@ -56,7 +56,12 @@ export function MapPage() {
       link: `/relations/${p.id}`,
     }));
     const areas: MapArea[] = colourBy === "subArea" ? subAreas.map((a) => ({ id: a.key, label: a.label, colour: a.colour, pointIds: body.points.filter((p) => p.subAreaId === a.id).map((p) => p.id) })) : [];
-    const cells: MapCell[] = body.cells.map((c) => ({ lat: c.lat, lon: c.lon, count: c.count, label: t("map.cellLabel", { n: formatCount(c.count) }) }));
+    // A cell's tooltip breaks its count down by what the points would be coloured by.
+    const breakdown = (c: (typeof body.cells)[number]) =>
+      colourBy === "status"
+        ? STATUSES.filter((k) => c.byStatus[k]).map((k) => `${t(`status.${k}`)} ${formatCount(c.byStatus[k] ?? 0)}`)
+        : CLASSES.filter((k) => c.byClass[k]).map((k) => `${t(`accountClass.${k}`)} ${formatCount(c.byClass[k] ?? 0)}`);
+    const cells: MapCell[] = body.cells.map((c) => ({ lat: c.lat, lon: c.lon, count: c.count, label: `${t("map.cellLabel", { n: formatCount(c.count) })}: ${breakdown(c).join(", ")}` }));
     return { groups: body.mode === "cells" ? [] : groups, points, areas, cells };
   }, [data.data, colourBy, t]);
 
