@@ -127,7 +127,7 @@ export function MapPage() {
             />
           </Card>
           <Text size="xs" c="dimmed">
-            {t("map.hint")}
+            {t(body.mode === "cells" ? "map.hintCells" : "map.hint")}
           </Text>
           <Card withBorder component="section" aria-labelledby="map-unplaced-title">
             <Title order={2} size="h4" id="map-unplaced-title">
