@@ -3,7 +3,7 @@
 import type { RoutesPlugin } from "../../server/context.js";
 import { requirePermission } from "../../server/plugins/auth.js";
 import { MapRelations, MapRelationsQuery } from "./map.schemas.js";
-import { mapRelations } from "./map.service.js";
+import { runMapRelations } from "./map-tasks.js";
 
 export const mapRoutes: RoutesPlugin = async (app, { ctx }) => {
   app.get(
@@ -18,7 +18,7 @@ export const mapRoutes: RoutesPlugin = async (app, { ctx }) => {
     },
     async (request) => {
       requirePermission(request, "crm.read");
-      return mapRelations(ctx.db, request.query);
+      return runMapRelations(ctx, request.query);
     },
   );
 };
