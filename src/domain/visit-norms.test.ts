@@ -14,7 +14,22 @@ describe("visit norms", () => {
   it("do not let extra visits to one relation make up for another", () => {
     const c = compliance([{ accountClass: "A", visits: 12 }, { accountClass: "A", visits: 0 }], DEFAULT_VISIT_NORMS);
     expect(c).toMatchObject({ relations: 2, relationsMeetingNorm: 1, visitsRequired: 12, visitsCounted: 6, compliancePercent: 50 });
-    expect(c.perClass.A).toEqual({ relations: 2, meetingNorm: 1, norm: 6 });
+    expect(c.perClass.A).toEqual({ relations: 2, meetingNorm: 1, norm: 6, visitsDue: 12, visitsDone: 6, visitsOverdue: 6, belowNorm: 1 });
+  });
+
+  it("count per class the visits due, done and overdue, and the relations behind the overdue ones", () => {
+    const c = compliance(
+      [
+        { accountClass: "B", visits: 1 },
+        { accountClass: "B", visits: 4 },
+        { accountClass: "B", visits: 0 },
+        { accountClass: "key", visits: 13 },
+      ],
+      DEFAULT_VISIT_NORMS,
+    );
+    expect(c.perClass.B).toEqual({ relations: 3, meetingNorm: 1, norm: 4, visitsDue: 12, visitsDone: 5, visitsOverdue: 7, belowNorm: 2 });
+    expect(c.perClass.key).toMatchObject({ visitsDue: 12, visitsDone: 12, visitsOverdue: 0, belowNorm: 0 });
+    expect(c.perClass.C).toMatchObject({ relations: 0, visitsDue: 0 });
   });
 
   it("count full compliance when nothing is required", () => {

@@ -46,11 +46,28 @@ export interface Compliance {
   visitsCounted: number;
   /** visitsCounted ÷ visitsRequired in whole percent (100 when nothing is required). */
   compliancePercent: number;
-  perClass: Record<AccountClass, { relations: number; meetingNorm: number; norm: number }>;
+  perClass: Record<AccountClass, ClassCompliance>;
+}
+
+/** One class of one rep: relations, how many meet the norm, and the visits due, done and overdue. */
+export interface ClassCompliance {
+  relations: number;
+  meetingNorm: number;
+  norm: number;
+  /** Visits due in the twelve months: relations × norm. */
+  visitsDue: number;
+  /** Visits done that count toward the norm (at most the norm per relation). */
+  visitsDone: number;
+  /** Visits missing: due − done, spread over the relations below their norm. */
+  visitsOverdue: number;
+  /** Relations below their norm (the ones behind visitsOverdue). */
+  belowNorm: number;
 }
 
 export function compliance(relations: readonly RelationVisits[], norms: VisitNorms): Compliance {
-  const perClass = Object.fromEntries(ACCOUNT_CLASSES.map((c) => [c, { relations: 0, meetingNorm: 0, norm: norms[c] }])) as Compliance["perClass"];
+  const perClass = Object.fromEntries(
+    ACCOUNT_CLASSES.map((c) => [c, { relations: 0, meetingNorm: 0, norm: norms[c], visitsDue: 0, visitsDone: 0, visitsOverdue: 0, belowNorm: 0 }]),
+  ) as Compliance["perClass"];
   let required = 0;
   let counted = 0;
   let meeting = 0;
@@ -58,11 +75,15 @@ export function compliance(relations: readonly RelationVisits[], norms: VisitNor
     const a = assessVisits(r.accountClass, r.visits, norms);
     required += a.norm;
     counted += Math.min(a.visits, a.norm);
-    perClass[r.accountClass].relations += 1;
+    const cls = perClass[r.accountClass];
+    cls.relations += 1;
+    cls.visitsDue += a.norm;
+    cls.visitsDone += Math.min(a.visits, a.norm);
+    cls.visitsOverdue += a.shortfall;
     if (a.meetsNorm) {
       meeting += 1;
-      perClass[r.accountClass].meetingNorm += 1;
-    }
+      cls.meetingNorm += 1;
+    } else cls.belowNorm += 1;
   }
   return {
     relations: relations.length,

@@ -24,6 +24,7 @@ import { dataExchangeRoutes } from "../features/imports/data-routes.js";
 import { nearbyRoutes } from "../features/nearby/nearby.routes.js";
 import { territoryRoutes } from "../features/territories/territory.routes.js";
 import { planningRoutes } from "../features/planning/planning.routes.js";
+import { mapRoutes } from "../features/map/map.routes.js";
 import { personRoutes } from "../features/persons/person.routes.js";
 import { referenceRoutes } from "../features/reference/reference.routes.js";
 import { reportRoutes } from "../features/reports/report.routes.js";
@@ -169,6 +170,7 @@ export async function buildApp(base: BaseContext & { jobs?: JobRunner }, options
   await app.register(referenceRoutes, { ctx });
   await app.register(territoryRoutes, { ctx });
   await app.register(planningRoutes, { ctx });
+  await app.register(mapRoutes, { ctx });
   await app.register(relationRoutes, { ctx });
   await app.register(personRoutes, { ctx });
   await app.register(dataExchangeRoutes, { ctx });

@@ -13,7 +13,8 @@ import { JobDto } from "../jobs/job.schemas.js";
 import { toJobDto } from "../jobs/job.service.js";
 
 // The filter of GET /api/relations (without its paging) plus the file format.
-const { limit: _limit, cursor: _cursor, ...filterProperties } = RelationListQuery.properties;
+// The visit-norm filter is a team report (viewer scope on the list route), not part of exports.
+const { limit: _limit, cursor: _cursor, visitNorm: _visitNorm, normAsOf: _normAsOf, ...filterProperties } = RelationListQuery.properties;
 const Format = Type.Optional(Type.Union([Type.Literal("csv"), Type.Literal("xlsx")], { default: "xlsx" }));
 const FileOptions = { format: Format, dialect: CsvDialectParam, lang: LanguageParam };
 const ExportQuery = Type.Object({ ...filterProperties, ...FileOptions }, { additionalProperties: false });

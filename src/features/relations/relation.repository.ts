@@ -23,6 +23,17 @@ export interface RelationFilter {
   ownerNone: boolean;
   rayonIds: number[];
   kind: string | null;
+  /** The relations behind a number of the visit-norm report. */
+  visitNorm?: VisitNormFilter | null;
+}
+
+export interface VisitNormFilter {
+  state: "due" | "met" | "below";
+  /** Visits with windowFrom < occurred_on <= asOf count (twelve months, as the report). */
+  windowFrom: string;
+  asOf: string;
+  kinds: readonly string[];
+  norms: Readonly<Record<string, number>>;
 }
 
 export type SortKey = "name" | "city" | "status" | "class" | "owner" | "updated";
@@ -71,7 +82,7 @@ export function cursorValues(row: ListedRelation, sort: SortKey): CursorValue[] 
 function filtersRelationRow(f: RelationFilter): boolean {
   return (
     f.statuses.length > 0 || f.classes.length > 0 || f.cityKey !== null || f.postcodeFrom !== null || f.postcodeTo !== null ||
-    f.ownerIds.length > 0 || f.ownerNone || f.rayonIds.length > 0 || f.kind !== null
+    f.ownerIds.length > 0 || f.ownerNone || f.rayonIds.length > 0 || f.kind !== null || Boolean(f.visitNorm)
   );
 }
 
@@ -109,7 +120,24 @@ function baseQuery(db: Db, f: RelationFilter, plan: SemiJoinPlan) {
   }
   if (f.rayonIds.length > 0) q = q.where("r.rayon_id", "in", f.rayonIds);
   if (f.kind) q = q.where("r.kind", "=", f.kind);
+  if (f.visitNorm) q = q.where(visitNormCondition(f.visitNorm));
   return q;
+}
+
+/**
+ * The report's rule in SQL: a living relation of a class; its visits in the window counted by a
+ * correlated subquery (index activities_relation) and compared with its class's norm.
+ */
+function visitNormCondition(v: VisitNormFilter): RawBuilder<SqlBool> {
+  const classes = ACCOUNT_CLASSES.filter((c) => v.state === "met" || (v.norms[c] ?? 0) > 0);
+  const living = sql<SqlBool>`r.status <> 'dead' and r.account_class in (${sql.join([...classes.map((c) => sql`${c}`), sql`'-'`])})`;
+  if (v.state === "due") return living;
+  const visits = sql`(select count(*) from activities as a where a.relation_id = r.id and a.kind in (${sql.join(v.kinds.map((k) => sql`${k}`))}) and a.occurred_on > ${v.windowFrom} and a.occurred_on <= ${v.asOf})`;
+  const norm = sql`case r.account_class ${sql.join(
+    ACCOUNT_CLASSES.map((c) => sql`when ${sql.lit(c)} then ${sql.lit(v.norms[c] ?? 0)}`),
+    sql` `,
+  )} else 0 end`;
+  return v.state === "below" ? sql<SqlBool>`${living} and ${visits} < ${norm}` : sql<SqlBool>`${living} and ${visits} >= ${norm}`;
 }
 
 export type ListedRelation = Awaited<ReturnType<typeof listRelations>>[number];

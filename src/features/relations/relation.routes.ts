@@ -2,7 +2,9 @@
 import type { RoutesPlugin } from "../../server/context.js";
 import { versionedPatch } from "../../server/versioned-patch.js";
 import { sendWithEtag } from "../../server/http.js";
-import { requirePermission } from "../../server/plugins/auth.js";
+import { AppError } from "../../server/errors.js";
+import { requirePermission, teamScopeOf } from "../../server/plugins/auth.js";
+import { amsterdamDate } from "../../server/time.js";
 import { IdParams, Page } from "../../server/schema-helpers.js";
 import { AuditTrail } from "../audit/audit.schemas.js";
 import { namedAuditLines } from "../audit/audit-names.js";
@@ -23,8 +25,19 @@ export const relationRoutes: RoutesPlugin = async (app, { ctx }) => {
       },
     },
     async (request) => {
-      requirePermission(request, "crm.read");
-      return listRelationsPage(ctx.db, request.query);
+      const viewer = requirePermission(request, "crm.read");
+      let query = request.query;
+      // The visit-norm filter lists the relations behind the visit-norm report: the same team scope
+      // (a rep their own relations only, marketing and purchasing not at all).
+      if (query.visitNorm !== undefined) {
+        const repIds = teamScopeOf(viewer, "visitNorms");
+        if (repIds !== null) {
+          const own = repIds.map(String);
+          if (query.owner?.some((o) => !own.includes(o))) throw new AppError("team_report_hidden", "You see the visit norms of your own relations only");
+          query = { ...query, owner: own };
+        }
+      }
+      return listRelationsPage(ctx.db, query, amsterdamDate(ctx.now()));
     },
   );
 

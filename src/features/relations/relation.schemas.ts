@@ -158,6 +158,12 @@ export const RelationListQuery = Type.Object(
     owner: Type.Optional(Type.Array(Type.String({ pattern: "^([1-9][0-9]{0,9}|none)$" }), { description: "user id, or none" })),
     rayon: Type.Optional(Type.Array(Id())),
     kind: Type.Optional(literals(RELATION_KINDS)),
+    visitNorm: Type.Optional(
+      Type.Union([Type.Literal("due"), Type.Literal("met"), Type.Literal("below")], {
+        description: "visit-norm report: due = living relations of a class with a norm above 0; met / below = at or below the norm in the twelve months up to normAsOf. A rep sees only their own relations.",
+      }),
+    ),
+    normAsOf: Type.Optional(IsoDateString),
     sort: Type.Optional(literals(SORTS)),
     order: Type.Optional(Type.Union([Type.Literal("asc"), Type.Literal("desc")])),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),

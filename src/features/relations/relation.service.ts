@@ -2,6 +2,8 @@
 // trail and optimistic concurrency). Routes call these; so do the CLI, demo data and imports.
 import { checkClassChoice, isAccountClass } from "../../domain/account-class.js";
 import { allowedNextStatuses, checkTransition, isRelationStatus, needsManager, type RelationStatus } from "../../domain/lifecycle.js";
+import { NORM_VISIT_KINDS } from "../../domain/contact-moment.js";
+import { addMonthsClamped } from "../../domain/followup-dates.js";
 import { normalizeDutchPostcode } from "../../domain/postcode.js";
 import { can } from "../../domain/roles.js";
 import { normalizeKey, queryPrefixes } from "../../domain/text.js";
@@ -13,6 +15,7 @@ type RelationRow = Selectable<RelationsTable>;
 import { AppError, fieldProblem, type FieldProblem, invalid, notFound } from "../../server/errors.js";
 import { COUNT_CAP, decodeCursor, encodeCursor } from "../../server/http.js";
 import type { AuthUser } from "../auth/auth-user.js";
+import { readCrmSettings } from "../followups/crm-settings.service.js";
 import { listPersonsOfRelation } from "../persons/person.service.js";
 import { emptyTally, type GeocodeTally, relationGeoAfter, relationGeoColumns, touchesVisitAddress } from "../geo/geo-columns.js";
 import { sbiSections, unknownSbiCodes } from "../reference/reference.service.js";
@@ -69,11 +72,17 @@ export function filterFromQuery(q: RelationListQueryInput): RelationFilter {
   };
 }
 
-export async function listRelationsPage(db: Db, q: RelationListQueryInput) {
+/** `today`: the Amsterdam date the visit-norm filter counts up to when the query names none. */
+export async function listRelationsPage(db: Db, q: RelationListQueryInput, today: string) {
   const sort = q.sort ?? "name";
   const desc = q.order === "desc";
   const limit = q.limit ?? 50;
   const filter = filterFromQuery(q);
+  if (q.visitNorm) {
+    const asOf = q.normAsOf ?? today;
+    const { visitNorms } = await readCrmSettings(db);
+    filter.visitNorm = { state: q.visitNorm, asOf, windowFrom: addMonthsClamped(asOf, -12), kinds: NORM_VISIT_KINDS, norms: visitNorms };
+  }
   const after = q.cursor ? decodeCursor(q.cursor, sortLength(sort)) : null;
   const [rows, count] = await Promise.all([
     listRelations(db, filter, sort, desc, after, limit + 1),

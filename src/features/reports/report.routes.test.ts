@@ -98,6 +98,44 @@ describe.each(ENGINES)("management reports on %s", (engine) => {
       expect(body.belowNorm[0]).toMatchObject({ lastVisitOn: "2026-11-01", owner: { id: owner.id } });
       // Required 12 + 6 + 4 + 1 = 23; counted 12 + 4 + 3 + 0 = 19 → 82 %.
       expect(body.reps).toEqual([expect.objectContaining({ owner: { id: owner.id, name: "Norm Verkoper" }, compliance: expect.objectContaining({ relations: 4, relationsMeetingNorm: 1, visitsRequired: 23, visitsCounted: 19, compliancePercent: 82 }) })]);
+      expect(body.reps[0].compliance.perClass.A).toEqual({ relations: 1, meetingNorm: 0, norm: 6, visitsDue: 6, visitsDone: 4, visitsOverdue: 2, belowNorm: 1 });
+    });
+
+    it("lists the relations behind each number of the report: due, meeting the norm, below it", async () => {
+      const names = async (query: string, headers = manager.headers) => {
+        const res = await get(`/api/relations?owner=${owner.id}&${query}`, headers);
+        expect(res.statusCode, query).toBe(200);
+        return res.json().items.map((r: { name: string }) => r.name).sort();
+      };
+      expect(await names("visitNorm=due&normAsOf=2026-11-27")).toEqual(["Klasse A BV", "Klasse B BV", "Klasse C BV", "Sleutel BV"]);
+      expect(await names("visitNorm=met&normAsOf=2026-11-27")).toEqual(["Sleutel BV"]);
+      expect(await names("visitNorm=below&normAsOf=2026-11-27")).toEqual(["Klasse A BV", "Klasse B BV", "Klasse C BV"]);
+      expect(await names("visitNorm=below&class=B&normAsOf=2026-11-27")).toEqual(["Klasse B BV"]);
+      // The count of the list agrees with the report's number.
+      expect((await get(`/api/relations?owner=${owner.id}&visitNorm=below&normAsOf=2026-11-27`)).json().total).toEqual({ count: 3, exact: true });
+      // The owner's own list without naming the owner: the team scope puts it in.
+      expect((await get("/api/relations?visitNorm=below&normAsOf=2026-11-27", owner.headers)).json().items.map((r: { name: string }) => r.name).sort()).toEqual(["Klasse A BV", "Klasse B BV", "Klasse C BV"]);
+    });
+
+    it("keeps the visit-norm lists to the report's scope and refuses bad values with a problem", async () => {
+      // Another rep asking for this rep's relations below norm asks for what the policy hides.
+      const hidden = await get(`/api/relations?owner=${owner.id}&visitNorm=below`, ria.headers);
+      expect(hidden.statusCode).toBe(403);
+      expect(hidden.headers["content-type"]).toContain("application/problem+json");
+      // Without an owner, a rep gets only their own relations below norm.
+      const riaOwn = (await get("/api/relations?visitNorm=below&normAsOf=2026-11-27", ria.headers)).json().items;
+      expect(riaOwn.map((r: { name: string }) => r.name)).toEqual(["Rapport A BV"]);
+      expect(riaOwn.every((r: { owner: { id: number } }) => r.owner.id === ria.id)).toBe(true);
+      const marketing = await t.userWithRole("marketing");
+      expect((await get("/api/relations?visitNorm=due", marketing.headers)).statusCode).toBe(403);
+      // The plain list stays open to every role (the CRM is open).
+      expect((await get(`/api/relations?owner=${owner.id}`, marketing.headers)).json().items).toHaveLength(5);
+      for (const query of ["visitNorm=late", "visitNorm=below&normAsOf=27-11-2026", "normAsOf=tomorrow"]) {
+        const res = await get(`/api/relations?${query}`);
+        expect(res.statusCode, query).toBe(400);
+        expect(res.headers["content-type"]).toContain("application/problem+json");
+      }
+      expect((await get("/api/exports/relations?visitNorm=below")).statusCode).toBe(400);
     });
 
     it("follows the configured norms, which only administrators may change", async () => {

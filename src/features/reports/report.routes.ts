@@ -3,7 +3,8 @@ import { requirePermission, teamScopeOf } from "../../server/plugins/auth.js";
 import { AppError } from "../../server/errors.js";
 import { amsterdamDate } from "../../server/time.js";
 import { readCrmSettings, writeCrmSettings } from "../followups/crm-settings.service.js";
-import { ContactMomentsQuery, ContactMomentsReport, CrmSettingsDto, CrmSettingsPatch, VisitNormsQuery, VisitNormsReport } from "./report.schemas.js";
+import { ContactMomentsQuery, ContactMomentsReport, CrmSettingsDto, CrmSettingsPatch, SellingTimeQuery, SellingTimeReport, VisitNormsQuery, VisitNormsReport } from "./report.schemas.js";
+import { sellingTimeReport } from "./selling-time.service.js";
 import { contactMomentsReport, visitNormsReport } from "./report.service.js";
 
 export const reportRoutes: RoutesPlugin = async (app, { ctx }) => {
@@ -40,6 +41,22 @@ export const reportRoutes: RoutesPlugin = async (app, { ctx }) => {
       // A rep asking for another rep's relations asks for what the policy hides.
       if (repIds !== null && ownerId !== undefined && !repIds.includes(ownerId)) throw new AppError("team_report_hidden", "You see the visit norms of your own relations only");
       return visitNormsReport(ctx.db, request.query.asOf ?? amsterdamDate(ctx.now()), ownerId ?? (repIds === null ? undefined : repIds[0]));
+    },
+  );
+
+  app.get(
+    "/api/reports/selling-time",
+    {
+      schema: {
+        tags: ["reports"],
+        summary: "Selling and travel hours per field rep per ISO week from the agenda, and the yearly gain of starting at 08:30 and of route discipline",
+        querystring: SellingTimeQuery,
+        response: { 200: SellingTimeReport },
+      },
+    },
+    async (request) => {
+      const viewer = requirePermission(request, "crm.read");
+      return sellingTimeReport(ctx.db, viewer, request.query, teamScopeOf(viewer, "sellingTime"));
     },
   );
 

@@ -28,7 +28,15 @@ export const VisitNormsQuery = Type.Object(
   { additionalProperties: false },
 );
 
-const ClassCompliance = Type.Object({ relations: Type.Integer(), meetingNorm: Type.Integer(), norm: Type.Integer() });
+const ClassCompliance = Type.Object({
+  relations: Type.Integer(),
+  meetingNorm: Type.Integer(),
+  norm: Type.Integer(),
+  visitsDue: Type.Integer({ description: "relations × norm" }),
+  visitsDone: Type.Integer({ description: "visits that count toward the norm (at most the norm per relation)" }),
+  visitsOverdue: Type.Integer({ description: "visits missing (due − done)" }),
+  belowNorm: Type.Integer({ description: "relations below their norm" }),
+});
 
 const Compliance = Type.Object({
   relations: Type.Integer(),
@@ -77,3 +85,46 @@ export const CrmSettingsDto = Type.Object({
 });
 
 export const CrmSettingsPatch = Type.Partial(CrmSettingsDto, { additionalProperties: false, minProperties: 1 });
+
+export const SellingTimeQuery = Type.Object(
+  {
+    from: IsoDateString,
+    to: IsoDateString,
+    daysPerWeek: Type.Optional(Type.Integer({ minimum: 1, maximum: 5, description: "field days a week for the yearly gain (default 4, as DOMAIN.md's example)" })),
+  },
+  { additionalProperties: false },
+);
+
+const TimeFigures = {
+  days: Type.Integer(),
+  visits: Type.Integer(),
+  sellingMinutes: Type.Integer({ description: "minutes of planned appointments" }),
+  travelMinutes: Type.Number({ description: "driving between consecutive visits plus parking per visit (haversine model)" }),
+  homeMinutes: Type.Number({ description: "driving from home to the first visit and back from the last" }),
+  lateStartMinutes: Type.Integer({ description: "minutes the first visit of each day started after 08:30, summed" }),
+  routeSavingMinutes: Type.Number({ description: "driving the best order of each day's visits would have saved" }),
+  unlocated: Type.Integer({ description: "visits without a known place (no travel counted)" }),
+};
+
+export const SellingTimeReport = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  travelModel: Type.String(),
+  reps: Type.Array(
+    Type.Object({
+      user: Ref,
+      homeKnown: Type.Boolean(),
+      weeks: Type.Array(Type.Object({ week: Type.String(), ...TimeFigures })),
+      total: Type.Object(TimeFigures),
+    }),
+  ),
+  gain: Type.Object({
+    reps: Type.Integer({ description: "reps with visits in the period" }),
+    daysPerWeek: Type.Integer(),
+    weeksPerYear: Type.Integer(),
+    lateStartMinutesPerDay: Type.Number(),
+    routeSavingMinutesPerDay: Type.Number(),
+    startEarlierHours: Type.Integer({ description: "hours a year gained by starting at 08:30" }),
+    withRouteDisciplineHours: Type.Integer({ description: "hours a year gained by starting at 08:30 and driving the best order" }),
+  }),
+});

@@ -18,6 +18,7 @@ const AREAS = [
   { path: "/quotes", key: "quotes" },
   { path: "/quotes/forecast", key: "forecast" },
   { path: "/sales", key: "sales" },
+  { path: "/map", key: "map" },
   { path: "/planning", key: "planning" },
 ] as const;
 

@@ -29,6 +29,7 @@ export const router = createBrowserRouter([
           { path: "settings", lazy: () => import("../features/settings/SettingsPage.js").then((m) => ({ Component: m.SettingsPage })) },
           { path: "settings/users", lazy: () => import("../features/users/UsersPage.js").then((m) => ({ Component: m.UsersPage })) },
           { path: "account", lazy: () => import("../features/users/AccountPage.js").then((m) => ({ Component: m.AccountPage })) },
+          { path: "map", lazy: () => import("../features/map/MapPage.js").then((m) => ({ Component: m.MapPage })) },
           { path: "agenda", lazy: () => import("../features/agenda/AgendaPage.js").then((m) => ({ Component: m.AgendaPage })) },
           { path: "agenda/:id/voorbereiding", lazy: () => import("../features/preparation/PreparationPage.js").then((m) => ({ Component: m.PreparationPage })) },
           { path: "agenda/:id/verslag", lazy: () => import("../features/preparation/ReportPage.js").then((m) => ({ Component: m.ReportPage })) },

@@ -56,6 +56,8 @@ export function RelationListActions() {
     }
   };
 
+  // The visit-norm filter belongs to the report (team scope); an export of it is not offered.
+  if (state.visitNorm !== "") return null;
   return (
     <>
       <Group gap="xs" justify="flex-end">

@@ -82,7 +82,7 @@ export function RelationFilters({ state, update, problems }: Props) {
         <Button
           variant="default"
           disabled={!hasFilters(state)}
-          onClick={() => update({ status: [], class: [], sbi: [], owner: [], city: "", postcodeFrom: "", postcodeTo: "" })}
+          onClick={() => update({ status: [], class: [], sbi: [], owner: [], city: "", postcodeFrom: "", postcodeTo: "", visitNorm: "", normAsOf: "" })}
         >
           {t("relations.clearFilters")}
         </Button>

@@ -1,5 +1,5 @@
 // /relations: type-ahead search, filters, sorting and keyset paging ("load more") over all relations.
-import { Button, Center, Group, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Center, Group, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ApiError } from "../../api/client.js";
@@ -7,7 +7,7 @@ import { can } from "../../../domain/roles.js";
 import { DebouncedTextInput } from "../../components/DebouncedTextInput.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { PageLoader } from "../../components/PageLoader.js";
-import { formatCount } from "../../i18n/format.js";
+import { formatCount, formatDate } from "../../i18n/format.js";
 import { useCurrentUser } from "../auth/session.js";
 import { useListState } from "./list-state.js";
 import { RelationFilters } from "./RelationFilters.js";
@@ -45,6 +45,11 @@ export function RelationsListPage() {
         maxLength={100}
       />
       <RelationFilters state={state} update={update} problems={filterProblems} />
+      {state.visitNorm !== "" && (
+        <Alert variant="light" color="blue" withCloseButton closeButtonLabel={t("relations.visitNorm.clear")} onClose={() => update({ visitNorm: "", normAsOf: "" })} data-testid="visit-norm-filter">
+          {t(`relations.visitNorm.${state.visitNorm}`, { asOf: state.normAsOf ? formatDate(state.normAsOf) : t("relations.visitNorm.today") })}
+        </Alert>
+      )}
       <RelationListActions />
       {list.isError && filterProblems.length === 0 && <ErrorAlert error={list.error} reveal={false} />}
       {list.isPending ? (

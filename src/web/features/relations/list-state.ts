@@ -15,12 +15,16 @@ export interface ListState {
   postcodeFrom: string;
   postcodeTo: string;
   owner: string[];
+  /** The relations behind a number of the visit-norm report: due, met or below ("" = no such filter). */
+  visitNorm: string;
+  normAsOf: string;
   sort: SortKey;
   order: "asc" | "desc";
 }
 
 const MULTI = ["status", "class", "sbi", "owner"] as const;
-const TEXT = ["q", "city", "postcodeFrom", "postcodeTo"] as const;
+const TEXT = ["q", "city", "postcodeFrom", "postcodeTo", "visitNorm", "normAsOf"] as const;
+const VISIT_NORM_STATES = ["due", "met", "below"];
 
 export function readListState(params: URLSearchParams): ListState {
   const sort = params.get("sort");
@@ -33,6 +37,8 @@ export function readListState(params: URLSearchParams): ListState {
     postcodeFrom: params.get("postcodeFrom") ?? "",
     postcodeTo: params.get("postcodeTo") ?? "",
     owner: params.getAll("owner"),
+    visitNorm: VISIT_NORM_STATES.includes(params.get("visitNorm") ?? "") ? (params.get("visitNorm") as string) : "",
+    normAsOf: params.get("normAsOf") ?? "",
     sort: (SORTS as readonly string[]).includes(sort ?? "") ? (sort as SortKey) : "name",
     order: params.get("order") === "desc" ? "desc" : "asc",
   };

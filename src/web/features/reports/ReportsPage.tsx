@@ -1,11 +1,13 @@
 // /reports: management reports (reports.team) — contact moments per rep per week and class, visits
-// against the visit norm — and the mailing-list export (persons.export).
+// against the visit norm, selling time against travel time — and the mailing-list export
+// (persons.export).
 import { Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { can } from "../../../domain/roles.js";
 import { useCurrentUser } from "../auth/session.js";
 import { MailingListExport } from "../consent/MailingListExport.js";
 import { ContactMomentsSection } from "./ContactMomentsSection.js";
+import { SellingTimeSection } from "./SellingTimeSection.js";
 import { VisitNormsSection } from "./VisitNormsSection.js";
 
 export function ReportsPage() {
@@ -19,6 +21,7 @@ export function ReportsPage() {
       {!team && !exports && <Text>{t("errors.forbidden")}</Text>}
       {team && <ContactMomentsSection />}
       {team && <VisitNormsSection />}
+      {team && <SellingTimeSection />}
       <MailingListExport />
     </Stack>
   );

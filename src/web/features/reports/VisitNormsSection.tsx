@@ -1,7 +1,7 @@
 // Visits in the twelve months up to a date against the visit norm of each class (key, A, B, C):
 // compliance per rep, and the relations below their norm (most missing visits first).
 import { Anchor, Badge, Button, Card, Group, Progress, Select, Stack, Table, Text, Title } from "@mantine/core";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useUsers } from "../../api/reference.js";
@@ -26,12 +26,39 @@ function Compliance({ percent }: { percent: number }) {
   );
 }
 
+type Owner = { id: number } | null;
+type NormState = "due" | "met" | "below";
+
+/** The relations list behind a number: the rep (or no owner), the class, and the norm state at asOf. */
+function relationsLink(owner: Owner | "all", accountClass: string | null, state: NormState, asOf: string): string {
+  const params = new URLSearchParams();
+  if (owner !== "all") params.set("owner", owner === null ? "none" : String(owner.id));
+  if (accountClass !== null) params.set("class", accountClass);
+  params.set("visitNorm", state);
+  params.set("normAsOf", asOf);
+  return `/relations?${params.toString()}`;
+}
+
+function NumberLink({ to, label, children, color }: { to: string; label: string; children: ReactNode; color?: string }) {
+  return (
+    <Anchor component={Link} to={to} size="sm" aria-label={label} c={color}>
+      {children}
+    </Anchor>
+  );
+}
+
 function RepsTable({ report }: { report: VisitNormsReport }) {
   const { t } = useTranslation();
-  const rows = [...report.reps.map((r) => ({ key: String(r.owner?.id ?? "none"), name: r.owner?.name ?? t("reports.vn.noOwner"), c: r.compliance, bold: false }))];
-  rows.push({ key: "overall", name: t("reports.total"), c: report.overall, bold: true });
+  const rows: { key: string; name: string; owner: Owner | "all"; c: VisitNormsReport["overall"]; bold: boolean }[] = report.reps.map((r) => ({
+    key: String(r.owner?.id ?? "none"),
+    name: r.owner?.name ?? t("reports.vn.noOwner"),
+    owner: r.owner,
+    c: r.compliance,
+    bold: false,
+  }));
+  rows.push({ key: "overall", name: t("reports.total"), owner: "all", c: report.overall, bold: true });
   return (
-    <Table.ScrollContainer minWidth={820}>
+    <Table.ScrollContainer minWidth={900}>
       <Table striped fz="sm" aria-label={t("reports.vn.perRep")}>
         <Table.Thead>
           <Table.Tr>
@@ -42,26 +69,62 @@ function RepsTable({ report }: { report: VisitNormsReport }) {
               </Table.Th>
             ))}
             <Table.Th style={num}>{t("reports.vn.visits")}</Table.Th>
+            <Table.Th style={num}>{t("reports.vn.overdue")}</Table.Th>
             <Table.Th>{t("reports.vn.compliance")}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rows.map((r) => (
-            <Table.Tr key={r.key} fw={r.bold ? 600 : undefined}>
-              <Table.Td>{r.name}</Table.Td>
-              {NORM_CLASSES.map((c) => (
-                <Table.Td key={c} style={num}>
-                  {formatCount(r.c.perClass[c].meetingNorm)} / {formatCount(r.c.perClass[c].relations)}
+          {rows.map((r) => {
+            const overdue = NORM_CLASSES.reduce((s, c) => s + r.c.perClass[c].visitsOverdue, 0);
+            const below = NORM_CLASSES.reduce((s, c) => s + r.c.perClass[c].belowNorm, 0);
+            return (
+              <Table.Tr key={r.key} fw={r.bold ? 600 : undefined}>
+                <Table.Td>{r.name}</Table.Td>
+                {NORM_CLASSES.map((c) => {
+                  const k = r.c.perClass[c];
+                  return (
+                    <Table.Td key={c} style={num}>
+                      <NumberLink to={relationsLink(r.owner, c, "met", report.asOf)} label={`${r.name}, ${t(`accountClass.${c}`)}: ${t("reports.vn.linkMet", { n: formatCount(k.meetingNorm) })}`}>
+                        {formatCount(k.meetingNorm)}
+                      </NumberLink>
+                      {" / "}
+                      <NumberLink to={relationsLink(r.owner, c, k.norm > 0 ? "due" : "met", report.asOf)} label={`${r.name}, ${t(`accountClass.${c}`)}: ${t("reports.vn.linkDue", { n: formatCount(k.relations) })}`}>
+                        {formatCount(k.relations)}
+                      </NumberLink>
+                      {k.visitsOverdue > 0 && (
+                        <Text size="xs" component="div">
+                          <NumberLink
+                            to={relationsLink(r.owner, c, "below", report.asOf)}
+                            label={`${r.name}, ${t(`accountClass.${c}`)}: ${t("reports.vn.linkBelow", { visits: formatCount(k.visitsOverdue), relations: formatCount(k.belowNorm) })}`}
+                            color="red"
+                          >
+                            {t("reports.vn.overdueInClass", { visits: formatCount(k.visitsOverdue) })}
+                          </NumberLink>
+                        </Text>
+                      )}
+                    </Table.Td>
+                  );
+                })}
+                <Table.Td style={num}>
+                  <NumberLink to={relationsLink(r.owner, null, "due", report.asOf)} label={`${r.name}: ${t("reports.vn.linkDone", { done: formatCount(r.c.visitsCounted), due: formatCount(r.c.visitsRequired) })}`}>
+                    {formatCount(r.c.visitsCounted)} / {formatCount(r.c.visitsRequired)}
+                  </NumberLink>
                 </Table.Td>
-              ))}
-              <Table.Td style={num}>
-                {formatCount(r.c.visitsCounted)} / {formatCount(r.c.visitsRequired)}
-              </Table.Td>
-              <Table.Td>
-                <Compliance percent={r.c.compliancePercent} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
+                <Table.Td style={num}>
+                  {overdue > 0 ? (
+                    <NumberLink to={relationsLink(r.owner, null, "below", report.asOf)} label={`${r.name}: ${t("reports.vn.linkBelow", { visits: formatCount(overdue), relations: formatCount(below) })}`} color="red">
+                      {t("reports.vn.overdueVisits", { visits: formatCount(overdue), relations: formatCount(below) })}
+                    </NumberLink>
+                  ) : (
+                    "0"
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Compliance percent={r.c.compliancePercent} />
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
@@ -170,6 +233,9 @@ export function VisitNormsSection() {
                 to: formatDate(report.data.asOf),
                 norms: NORM_CLASSES.map((c) => `${t(`accountClass.${c}`)} ${report.data.norms[c]}×`).join(", "),
               })}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t("reports.vn.legend")}
             </Text>
             <RepsTable report={report.data} />
             <Title order={3} size="h5">

@@ -2,7 +2,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { Static } from "typebox";
 import { api, queryString } from "../../api/client.js";
-import type { ContactMomentsReport as CmSchema, VisitNormsReport as VnSchema } from "../../../features/reports/report.schemas.js";
+import type { ContactMomentsReport as CmSchema, SellingTimeReport as StSchema, VisitNormsReport as VnSchema } from "../../../features/reports/report.schemas.js";
 
 export type ContactMomentsReport = Static<typeof CmSchema>;
 export type VisitNormsReport = Static<typeof VnSchema>;
@@ -20,6 +20,17 @@ export function useVisitNormsReport(asOf: string, ownerId: string | null, enable
   return useQuery({
     queryKey: ["reports", "visit-norms", asOf, ownerId ?? ""],
     queryFn: ({ signal }) => api.get<VisitNormsReport>(`/api/reports/visit-norms${queryString({ asOf, ownerId })}`, signal),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export type SellingTimeReport = Static<typeof StSchema>;
+
+export function useSellingTimeReport(from: string, to: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ["reports", "selling-time", from, to],
+    queryFn: ({ signal }) => api.get<SellingTimeReport>(`/api/reports/selling-time${queryString({ from, to })}`, signal),
     enabled,
     placeholderData: keepPreviousData,
   });
