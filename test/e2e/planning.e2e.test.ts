@@ -93,6 +93,8 @@ describe("rayon planning in the browser", () => {
     expect(await route.getByTestId("route-stop").count()).toBeGreaterThan(0);
     await route.getByText("Vertrek van huis").waitFor();
     await route.getByText("Terug thuis").waitFor();
+    // The route drawn on the map of the Netherlands.
+    await route.getByTestId("day-route-map").locator("canvas").first().waitFor();
     await page.getByRole("button", { name: "Sluiten" }).last().click();
 
     await page.getByTestId("to-agenda").click();

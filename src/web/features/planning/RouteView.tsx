@@ -1,15 +1,30 @@
 // A day's route (the planning.route job's result): leaving home, the stops in order with arrival,
-// start and departure, and coming home. The map of the route (web/features/map, built separately)
-// goes in the marked spot above the stops.
+// start and departure, and coming home; above them the route on the map of the Netherlands
+// (web/features/map: numbered stops, home as a square).
 import { Alert, Anchor, Badge, Card, Group, List, Stack, Text, Title } from "@mantine/core";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { longDayHeading } from "../agenda/agenda-dates.js";
 import type { DayRoute } from "./planning.api.js";
 import { hours } from "./PlanView.js";
+import { NlMap } from "../map/NlMap.js";
+import type { MapRoute } from "../map/map-types.js";
+
+const NO_POINTS = [] as const;
+
+/** The route as the map draws it: from home, the stops in order with their start, back home. */
+function mapRouteOf(route: DayRoute, homeLabel: string): MapRoute | null {
+  if (route.stops.length === 0) return null;
+  const home = route.home.lat !== null && route.home.lon !== null ? { lat: route.home.lat, lon: route.home.lon, label: homeLabel, home: true } : null;
+  const stops = route.stops.map((s) => ({ lat: s.lat, lon: s.lon, label: s.relation.name, time: s.start, link: `/relations/${s.relation.id}` }));
+  return { stops: home ? [home, ...stops, home] : stops };
+}
 
 export function RouteView({ route }: { route: DayRoute }) {
   const { t } = useTranslation();
+  // Kept by identity: a new array redraws the map and resets its zoom.
+  const mapRoute = useMemo(() => mapRouteOf(route, t("planning.routeView.home")), [route, t]);
   return (
     <Stack gap="sm" data-testid="day-route">
       <Title order={2} size="h3">
@@ -18,8 +33,11 @@ export function RouteView({ route }: { route: DayRoute }) {
       <Text size="sm" c="dimmed">
         {route.user.name} · {t("planning.routeView.totals", { travel: t("planning.plan.hours", { hours: hours(route.travelMinutes) }), selling: t("planning.plan.hours", { hours: hours(route.sellingMinutes) }) })}
       </Text>
-      {/* The route map goes here: <RouteMap home={route.home} stops={route.stops} /> from web/features/map. */}
-      <div data-map-slot="route" data-testid="route-map-slot" aria-hidden="true" style={{ display: "none" }} />
+      {mapRoute && (
+        <div data-testid="day-route-map">
+          <NlMap points={NO_POINTS} groups={NO_POINTS} route={mapRoute} label={t("planning.routeView.mapLabel", { count: route.stops.length })} height={360} />
+        </div>
+      )}
       {!route.feasible && <Alert color="yellow">{t("planning.routeView.infeasible")}</Alert>}
       {route.stops.length === 0 && route.feasible && <Text size="sm">{t("planning.routeView.empty")}</Text>}
       {route.stops.length > 0 && (
