@@ -16,6 +16,7 @@ import * as companySettings from "./0012_company_settings.js";
 import * as geo from "./0013_geo.js";
 import * as calendarFeeds from "./0014_calendar_feeds.js";
 import * as productTrigrams from "./0015_product_trigrams.js";
+import * as salesImportBatches from "./0020_sales_import_batches.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_core": core,
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   "0013_geo": geo,
   "0014_calendar_feeds": calendarFeeds,
   "0015_product_trigrams": productTrigrams,
+  "0020_sales_import_batches": salesImportBatches,
 };

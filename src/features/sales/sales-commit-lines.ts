@@ -23,6 +23,7 @@ import { monthKeyOfDate } from "../../domain/sales-period.js";
 import { AppError } from "../../server/errors.js";
 import { JobCancelled, type JobContext } from "../jobs/job-handler.js";
 import { SALES_LINE_COLUMNS } from "./sales-import.repository.js";
+import { S, type StagedLine, StagedLines } from "./sales-staging.js";
 import { buildLineIndexes, dropLineIndexes } from "./sales-line-indexes.js";
 import { type KeyBounds, type LineFacts, RollupDeltas, type RollupRow } from "./sales-rollups.js";
 
@@ -110,18 +111,19 @@ export async function writeStagedLines(ctx: JobContext<{ importId: number }, Com
   if (cp.flushing) await flush(await deltasOfLines(ctx, importId, bounds, since.after, cp.rolledUpTo as number, cp.flushing.upTo), cp.flushing.upTo, cp.flushing.written);
   let pending = (cp.rolledUpTo as number) < cp.lastRow ? await deltasOfLines(ctx, importId, bounds, since.after, cp.rolledUpTo as number, cp.lastRow) : new RollupDeltas(bounds);
   if (cp.emptyAtStart) await dropLineIndexes(db);
+  const staged = new StagedLines(db, importId, cp.lastRow);
 
   try {
     for (;;) {
       if (ctx.cancelled()) throw new JobCancelled();
       // Read outside the write transaction (a read never waits for, nor holds up, a writer).
-      const batch = await ctx.bulk.rows(db, stagedBatchQuery(db, importId, cp.lastRow, batchSize));
+      const batch = await staged.next(batchSize);
       if (batch.length === 0) break;
-      const next: CommitCheckpoint = { ...cp, lastRow: batch[batch.length - 1]?.[S.row] as number, done: cp.done + batch.length };
+      const next: CommitCheckpoint = { ...cp, lastRow: (batch[batch.length - 1] as StagedLine)[S.row], done: cp.done + batch.length };
       const existing = cp.emptyAtStart ? null : await existingLines(db, batch);
       const replacedDeltas = new RollupDeltas(bounds);
       const inserts: unknown[][] = [];
-      const updates: { id: number; facts: LineFacts; row: readonly unknown[] }[] = [];
+      const updates: { id: number; facts: LineFacts; row: StagedLine }[] = [];
       for (const s of batch) {
         const facts = factsOfStaged(s, ids, groups);
         const old = existing?.get(`${s[S.invoice]}\u0000${s[S.line]}`);
@@ -129,7 +131,7 @@ export async function writeStagedLines(ctx: JobContext<{ importId: number }, Com
           inserts.push([s[S.invoice], s[S.line], s[S.date], facts.month, facts.debtorId, facts.productId, facts.productGroupId, facts.salespersonId, facts.rayonId, facts.quantityMilli, facts.revenueCents, facts.costCents, s[S.credit], importId, s[S.row]]);
           pending.add(facts, 1);
           next.created += 1;
-        } else if (sameLine(old, s[S.date] as string, facts)) {
+        } else if (sameLine(old, s[S.date], facts)) {
           next.unchanged += 1;
         } else {
           updates.push({ id: old.id, facts, row: s });
@@ -186,20 +188,7 @@ async function deltasOfLines(ctx: JobContext, importId: number, bounds: KeyBound
   return deltas;
 }
 
-/** Column positions of a staged line as stagedBatchQuery selects it. */
-const S = { row: 0, invoice: 1, line: 2, date: 3, debtor: 4, product: 5, rep: 6, rayon: 7, quantity: 8, revenue: 9, cost: 10, credit: 11 } as const;
-
-function stagedBatchQuery(db: Db, importId: number, afterRow: number, limit: number) {
-  return db
-    .selectFrom("sales_import_lines")
-    .select(["row_number", "invoice_number", "line_number", "invoice_date", "debtor_key", "product_key", "rep_key", "rayon_key", "quantity_milli", "revenue_cents", "cost_cents", "credit"])
-    .where("job_id", "=", importId)
-    .where("row_number", ">", afterRow)
-    .orderBy("row_number")
-    .limit(limit);
-}
-
-function factsOfStaged(s: readonly unknown[], ids: Ids, groups: Map<number, number | null>): LineFacts {
+function factsOfStaged(s: StagedLine, ids: Ids, groups: Map<number, number | null>): LineFacts {
   const productId = ids.product.get(s[S.product] as string);
   const debtorId = ids.debtor.get(s[S.debtor] as string);
   if (productId === undefined || debtorId === undefined) throw new AppError("internal", `row ${s[S.row]}: debtor or product was not resolved`);
@@ -217,7 +206,7 @@ function factsOfStaged(s: readonly unknown[], ids: Ids, groups: Map<number, numb
   };
 }
 
-async function replaceLine(trx: Db, id: number, s: readonly unknown[], facts: LineFacts, importId: number): Promise<void> {
+async function replaceLine(trx: Db, id: number, s: StagedLine, facts: LineFacts, importId: number): Promise<void> {
   await trx
     .updateTable("sales_lines")
     .set({
@@ -275,7 +264,8 @@ const factsOf = (l: ExistingLine): LineFacts => ({
   costCents: l.cost_cents === null ? null : Number(l.cost_cents),
 });
 
-function sameLine(old: ExistingLine, date: string, f: LineFacts): boolean {
+/** Whether a line already there says what the staged one says (its product group aside). */
+export function sameLine(old: ExistingLine, date: string, f: Omit<LineFacts, "month" | "productGroupId">): boolean {
   return (
     old.invoice_date === date &&
     old.relation_id === f.debtorId &&
@@ -288,9 +278,10 @@ function sameLine(old: ExistingLine, date: string, f: LineFacts): boolean {
   );
 }
 
-async function existingLines(db: Db, batch: readonly (readonly unknown[])[]): Promise<Map<string, ExistingLine>> {
+/** The lines already in sales_lines with the invoice and line of a staged one, by "invoice NUL line". */
+export async function existingLines(db: Db, batch: readonly StagedLine[]): Promise<Map<string, ExistingLine>> {
   const out = new Map<string, ExistingLine>();
-  const invoices = [...new Set(batch.map((b) => b[S.invoice] as string))];
+  const invoices = [...new Set(batch.map((b) => b[S.invoice]))];
   for (let i = 0; i < invoices.length; i += 1000) {
     const rows = await db
       .selectFrom("sales_lines")
