@@ -4,19 +4,19 @@
 // report). So src/ and bench/lib/ (the server script and what it imports) are transpiled once into a temporary folder
 // (esbuild, type-stripping only, the same module layout as `npm run build:server`) beside links to
 // node_modules and resources/.
-import { mkdirSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { build } from "esbuild";
 import { PROJECT_ROOT } from "../../src/server/paths.js";
 
-function sources(dir: string): string[] {
+function sources(dir: string, wanted: (name: string) => boolean = (n) => n.endsWith(".ts") && !n.endsWith(".test.ts") && !n.endsWith(".d.ts")): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (relative(PROJECT_ROOT, path) !== join("src", "web")) out.push(...sources(path));
-    } else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts") && !entry.name.endsWith(".d.ts")) out.push(path);
+      if (relative(PROJECT_ROOT, path) !== join("src", "web")) out.push(...sources(path, wanted));
+    } else if (wanted(entry.name)) out.push(path);
   }
   return out;
 }
@@ -33,9 +33,13 @@ export async function buildForBench(): Promise<{ dir: string; remove: () => void
     format: "esm",
     platform: "node",
     target: "node20",
+    // Keep `with { type: "json" }` (Node 20.10 and later read it; without it a JSON import fails).
+    supported: { "import-attributes": true },
     sourcemap: false,
     logLevel: "error",
   });
+  // JSON the modules import (the label catalogue) sits beside them, as in dist/.
+  for (const file of sources(join(PROJECT_ROOT, "src"), (n) => n.endsWith(".json"))) copyFileSync(file, join(dir, relative(PROJECT_ROOT, file)));
   symlinkSync(join(PROJECT_ROOT, "node_modules"), join(dir, "node_modules"));
   symlinkSync(join(PROJECT_ROOT, "resources"), join(dir, "resources"));
   // ES modules: the folder's package.json says so (as the project's does).

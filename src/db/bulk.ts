@@ -1,6 +1,6 @@
 // Bulk writes for the heavy paths (sales lines and their rollups by the million), below the query
 // builder: Kysely compiles every statement anew, which costs more than the write itself at these
-// volumes. SQLite: one prepared statement run per row on the same connection, so it is part of the
+// volumes. SQLite: prepared multi-row statements on the same connection, so they are part of the
 // caller's open transaction. PostgreSQL: one INSERT … SELECT FROM unnest(arrays) per batch.
 import type SQLite from "better-sqlite3";
 import { type Compilable, sql } from "kysely";
@@ -67,6 +67,9 @@ export function bulkWriter(handle: Pick<DatabaseHandle, "engine" | "sqlite">): B
   return handle.engine === "sqlite" && handle.sqlite ? sqliteWriter(handle.sqlite) : postgresWriter();
 }
 
+/** Rows per multi-row statement on SQLite (values a statement stay far below its 32,766 limit). */
+const SQLITE_ROWS_PER_STATEMENT = 64;
+
 function sqliteWriter(connection: SQLite.Database): BulkWriter {
   const statements = new Map<string, SQLite.Statement>();
   const prepared = (text: string) => {
@@ -77,9 +80,32 @@ function sqliteWriter(connection: SQLite.Database): BulkWriter {
     }
     return s;
   };
-  const run = (text: string, rows: readonly (readonly unknown[])[]) => {
-    const statement = prepared(text);
-    for (const row of rows) statement.run(row as unknown[]);
+  /**
+   * Runs `head` + `values (?, …), (?, …) …` + `tail` over the rows: SQLITE_ROWS_PER_STATEMENT rows a
+   * statement (one prepared statement, its values in one reused flat array), the rest one by one.
+   * A multi-row statement costs SQLite one parse-free step and the binding, where a run per row
+   * costs a call from JavaScript into SQLite and back per row (about half the time of an insert).
+   */
+  const run = (head: string, width: number, tail: string, rows: readonly (readonly unknown[])[]) => {
+    const tuple = `(${Array.from({ length: width }, () => "?").join(", ")})`;
+    const many = SQLITE_ROWS_PER_STATEMENT;
+    let at = 0;
+    if (rows.length >= many) {
+      const statement = prepared(`${head} values ${Array.from({ length: many }, () => tuple).join(", ")}${tail}`);
+      const flat: unknown[] = new Array(many * width);
+      for (; at + many <= rows.length; at += many) {
+        let k = 0;
+        for (let r = at; r < at + many; r++) {
+          const row = rows[r] as readonly unknown[];
+          for (let c = 0; c < width; c++) flat[k++] = row[c] ?? null;
+        }
+        statement.run(flat);
+      }
+    }
+    if (at < rows.length) {
+      const single = prepared(`${head} values ${tuple}${tail}`);
+      for (; at < rows.length; at++) single.run(rows[at] as unknown[]);
+    }
   };
   return {
     sharedWriteLock: true,
@@ -105,12 +131,12 @@ function sqliteWriter(connection: SQLite.Database): BulkWriter {
     },
     async insert(_trx, spec, rows) {
       const cols = spec.columns.map(([n]) => quote(n));
-      run(`insert into ${quote(spec.table)} (${cols.join(", ")}) values (${cols.map(() => "?").join(", ")})`, rows);
+      run(`insert into ${quote(spec.table)} (${cols.join(", ")})`, cols.length, "", rows);
     },
     async addInto(_trx, spec, keyColumns, addColumns, rows) {
       const cols = spec.columns.map(([n]) => quote(n));
       const set = addColumns.map((c) => `${quote(c)} = ${quote(c)} + excluded.${quote(c)}`).join(", ");
-      run(`insert into ${quote(spec.table)} (${cols.join(", ")}) values (${cols.map(() => "?").join(", ")}) on conflict (${keyColumns.map(quote).join(", ")}) do update set ${set}`, rows);
+      run(`insert into ${quote(spec.table)} (${cols.join(", ")})`, cols.length, ` on conflict (${keyColumns.map(quote).join(", ")}) do update set ${set}`, rows);
     },
   };
 }

@@ -18,6 +18,7 @@ import * as calendarFeeds from "./0014_calendar_feeds.js";
 import * as productTrigrams from "./0015_product_trigrams.js";
 import * as planning from "./0016_planning.js";
 import * as visitPreparations from "./0017_visit_preparations.js";
+import * as salesImportBatches from "./0020_sales_import_batches.js";
 import * as totp from "./0021_totp.js";
 import * as importProblemCompany from "./0022_import_problem_company.js";
 import * as quoteLineVat from "./0023_quote_line_vat.js";
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   "0015_product_trigrams": productTrigrams,
   "0016_planning": planning,
   "0017_visit_preparations": visitPreparations,
+  "0020_sales_import_batches": salesImportBatches,
   "0021_totp": totp,
   "0022_import_problem_company": importProblemCompany,
   "0023_quote_line_vat": quoteLineVat,

@@ -2,7 +2,8 @@
 // runs each in a worker thread of a Piscina pool, beats their heartbeat from the main thread, and
 // writes how they ended. A request only inserts a job and reads its row; the event loop never runs
 // the work. A job whose process died (no heartbeat for STALE_MS) is queued again by whichever
-// instance polls next, and resumes from its last committed checkpoint.
+// instance polls next, and resumes from its last committed checkpoint. The runner's own writes go
+// through job-writes.ts: on SQLite they never wait for the write lock on the event loop.
 import { createRequire } from "node:module";
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
@@ -14,7 +15,8 @@ import type { Viewer } from "../../domain/access.js";
 import type { Db, Engine } from "../../db/kysely.js";
 import { AppError, ERROR_CATALOGUE, type ErrorCode, type FieldProblem } from "../../server/errors.js";
 import type { JobOutcome, JobTask, QueryOutcome, QueryTask } from "./job-worker.js";
-import { beat, claimJob, claimNextJob, findJobRow, finishJob, insertJobRow, type JobRow, requeueJobsOf, requeueStaleJobs } from "./job.repository.js";
+import { anyStaleJob, beat, claimJob, claimNextJob, findJobRow, finishJob, insertJobRow, type JobRow, requeueJobsOf, requeueStaleJobs } from "./job.repository.js";
+import { type RunnerWrites, runnerWrites } from "./job-writes.js";
 
 // piscina is CommonJS; its named export is read through require.
 const { Piscina } = createRequire(import.meta.url)("piscina") as typeof import("piscina");
@@ -83,6 +85,7 @@ export class JobRunner {
   private readonly pollMs: number;
   private readonly heartbeatMs: number;
   private readonly staleMs: number;
+  private readonly writes: RunnerWrites;
 
   constructor(
     private readonly deps: Deps,
@@ -91,6 +94,7 @@ export class JobRunner {
     this.pollMs = options.pollMs ?? 1000;
     this.heartbeatMs = options.heartbeatMs ?? 2000;
     this.staleMs = options.staleMs ?? 30_000;
+    this.writes = runnerWrites({ db: deps.db, engine: deps.engine, database: deps.config.database });
   }
 
   get kinds(): readonly string[] {
@@ -114,7 +118,7 @@ export class JobRunner {
     this.timers = [];
     await this.ticking?.catch(() => {});
     const ids = [...this.running.keys()];
-    await requeueJobsOf(this.deps.db, this.worker, ids).catch(() => {});
+    await this.writes.run((db) => requeueJobsOf(db, this.worker, ids), 5_000).catch(() => {});
     const pool = this.pool;
     this.pool = null;
     await pool?.destroy();
@@ -122,6 +126,7 @@ export class JobRunner {
     this.queryPool = null;
     await queries?.destroy();
     this.running.clear();
+    await this.writes.close();
   }
 
   /** Queues a job; with the runner started it begins within a moment. */
@@ -143,7 +148,7 @@ export class JobRunner {
   /** Runs one queued job in this process and resolves with its final row (the CLI's way). */
   async runHere(jobId: number): Promise<JobRow> {
     const mine = await findJobRow(this.deps.db, jobId);
-    const claimed = mine?.state === "running" && mine.worker === this.worker ? mine : await claimJob(this.deps.db, jobId, this.worker, this.deps.now().toISOString());
+    const claimed = mine?.state === "running" && mine.worker === this.worker ? mine : await this.writes.run((db) => claimJob(db, jobId, this.worker, this.deps.now().toISOString()));
     if (!claimed) throw new AppError("conflict", `Job ${jobId} is not waiting to run`);
     const beating = setInterval(() => void this.heartbeat().catch(() => {}), this.heartbeatMs);
     try {
@@ -172,9 +177,11 @@ export class JobRunner {
 
   private async tick(): Promise<void> {
     const now = this.deps.now();
-    await requeueStaleJobs(this.deps.db, new Date(now.getTime() - this.staleMs).toISOString());
+    const staleBefore = new Date(now.getTime() - this.staleMs).toISOString();
+    // Read first: a poll that finds nothing stale writes nothing (reads never wait for the lock).
+    if (await anyStaleJob(this.deps.db, staleBefore, this.worker)) await this.writes.run((db) => requeueStaleJobs(db, staleBefore, this.worker), 10_000);
     while (!this.stopped && this.running.size < this.options.threads) {
-      const job = await claimNextJob(this.deps.db, this.deps.engine, this.worker, this.deps.now().toISOString(), this.kinds);
+      const job = await this.writes.run((db) => claimNextJob(db, this.deps.engine, this.worker, this.deps.now().toISOString(), this.kinds), 10_000);
       if (!job) return;
       void this.execute(job);
     }
@@ -239,14 +246,18 @@ export class JobRunner {
     }
     if (this.stopped) return;
     const at = this.deps.now().toISOString();
-    if (outcome.state === "succeeded") await finishJob(this.deps.db, job.id, this.worker, "succeeded", { result: JSON.stringify(outcome.result) }, at);
-    else if (outcome.state === "failed") await finishJob(this.deps.db, job.id, this.worker, "failed", { error: JSON.stringify(outcome.error) }, at);
-    else await finishJob(this.deps.db, job.id, this.worker, "cancelled", {}, at);
+    const end = outcome;
+    await this.writes.run((db) => {
+      if (end.state === "succeeded") return finishJob(db, job.id, this.worker, "succeeded", { result: JSON.stringify(end.result) }, at);
+      if (end.state === "failed") return finishJob(db, job.id, this.worker, "failed", { error: JSON.stringify(end.error) }, at);
+      return finishJob(db, job.id, this.worker, "cancelled", {}, at);
+    });
   }
 
   private async heartbeat(): Promise<void> {
     const ids = [...this.running.keys()];
-    const cancelled = await beat(this.deps.db, this.worker, ids, this.deps.now().toISOString());
+    // A beat that cannot get the lock within a heartbeat interval is skipped; the next one comes.
+    const cancelled = await this.writes.run((db) => beat(db, this.worker, ids, this.deps.now().toISOString()), this.heartbeatMs);
     for (const id of cancelled) {
       const r = this.running.get(id);
       if (r) Atomics.store(r.flag, 0, 1);

@@ -42,13 +42,31 @@ export async function claimJob(db: Db, id: number, worker: string, at: string): 
     .executeTakeFirst();
 }
 
-/** Running jobs whose heartbeat stopped (their process died) go back to the queue. */
-export async function requeueStaleJobs(db: Db, staleBefore: string): Promise<number> {
+/** Whether any running job of another worker has a heartbeat older than `staleBefore` (a read: it takes no write lock). */
+export async function anyStaleJob(db: Db, staleBefore: string, exceptWorker: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("jobs")
+    .select("id")
+    .where("state", "=", "running")
+    .where("heartbeat_at", "<", staleBefore)
+    .where((eb) => eb.or([eb("worker", "is", null), eb("worker", "<>", exceptWorker)]))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Running jobs whose heartbeat stopped (their process died) go back to the queue — never those of
+ * `exceptWorker` (the runner asking: its own jobs are alive, even when a long transaction of theirs
+ * kept its heartbeat from being written).
+ */
+export async function requeueStaleJobs(db: Db, staleBefore: string, exceptWorker?: string): Promise<number> {
   const result = await db
     .updateTable("jobs")
     .set({ state: "queued", worker: null })
     .where("state", "=", "running")
     .where("heartbeat_at", "<", staleBefore)
+    .$if(exceptWorker !== undefined, (q) => q.where((eb) => eb.or([eb("worker", "is", null), eb("worker", "<>", exceptWorker as string)])))
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

@@ -11,7 +11,6 @@
 // csv-records.ts splits plain lines without csv-parse); a row whose cells were all met before is read
 // from what readSalesLine made of them then (sales-line-reader.ts), any other row by readSalesLine
 // itself; the duplicate hashes are written as two 32-bit halves, with no BigInt per row.
-import { sql } from "kysely";
 import { addDays } from "../../domain/calendar.js";
 import { decimalSeparatorOf } from "../../domain/dutch-input.js";
 import { debtorKey, personKey, productKey, readSalesLine, REQUIRED_SALES_FIELDS, type SalesField } from "../../domain/sales-line.js";
@@ -27,12 +26,13 @@ import { matchProducts } from "../products/product.service.js";
 import { matchRayons } from "../reference/reference.service.js";
 import { matchDebtors } from "../relations/relation-sales.service.js";
 import { matchSalespeople } from "./salespeople.service.js";
-import { type SalesImportRow, salesImportRow, type SalesMapping, STAGED_LINES, writeAnalysis } from "./sales-import.repository.js";
+import { importKeys, type SalesImportRow, salesImportRow, type SalesMapping, writeAnalysis } from "./sales-import.repository.js";
 import { own, type ReadLine, SalesLineReader } from "./sales-line-reader.js";
-import { deleteStagedLines } from "./sales-staging.js";
+import { existingLines, sameLine } from "./sales-commit-lines.js";
+import { deleteStagedLines, S, type StagedLine, StagedLines, stagedLinesAt, stageLines } from "./sales-staging.js";
 
-/** Staged lines a transaction: a few milliseconds of SQLite's write lock; on PostgreSQL fewer, larger commits. */
-const BATCH_ROWS = { shared: 2_000, own: 20_000 } as const;
+/** Staged lines a batch (one packed row, sales-staging.ts): about a megabyte, a few milliseconds of SQLite's write lock. */
+const BATCH_ROWS = 20_000;
 
 export interface SalesAnalysis {
   rows: number;
@@ -140,11 +140,11 @@ async function analyseSales(ctx: JobContext<{ importId: number }>): Promise<Sale
   const separators: Partial<Record<SalesField, { sep: "," | "."; row: number }>> = {};
   const NUMBER_FIELDS = ["quantity", "revenue", "cost"] as const;
   const reader = new SalesLineReader(mapping);
-  const batchRows = ctx.bulk.sharedWriteLock ? BATCH_ROWS.shared : BATCH_ROWS.own;
+  const batchRows = BATCH_ROWS;
   const hashes = new RowHashes();
   let rowCount = 0;
   let credits = 0;
-  let staged: unknown[][] = [];
+  let staged: StagedLine[] = [];
   // Files without a line column: lines are numbered within each run of the same invoice number.
   let runInvoice = "";
   let runLine = 0;
@@ -156,7 +156,7 @@ async function analyseSales(ctx: JobContext<{ importId: number }>): Promise<Sale
     await db.transaction().execute(async (trx) => {
       // A crash restarts the analysis from the start: a lost commit costs nothing.
       await ctx.bulk.commitWithoutSync(trx);
-      await ctx.bulk.insert(trx, STAGED_LINES, rows);
+      await stageLines(trx, ctx.params.importId, rows);
       await problems.flush(trx);
     });
   };
@@ -244,7 +244,6 @@ async function analyseSales(ctx: JobContext<{ importId: number }>): Promise<Sale
     hashes.add(line.invoiceNumber, lineNumber, rowNumber);
     rowCount += 1;
     staged.push([
-      ctx.params.importId,
       rowNumber,
       line.invoiceNumber,
       lineNumber,
@@ -288,8 +287,14 @@ async function findDuplicates(ctx: JobContext<{ importId: number }>, hashes: Big
     }
     i = j;
   }
+  // Every suspect's line at once: each staged batch is unpacked once, however many groups it holds.
+  const lineAt = new Map((await stagedLinesAt(ctx.db, ctx.params.importId, suspects.flat())).map((l) => [l[S.row], l]));
   for (const group of suspects) {
-    const rows = await ctx.db.selectFrom("sales_import_lines").select(["row_number", "invoice_number", "line_number"]).where("job_id", "=", ctx.params.importId).where("row_number", "in", group).orderBy("row_number").execute();
+    const rows = group
+      .map((row) => lineAt.get(row))
+      .filter((l): l is StagedLine => l !== undefined)
+      .map((l) => ({ row_number: l[S.row], invoice_number: l[S.invoice], line_number: l[S.line] }))
+      .sort((x, y) => x.row_number - y.row_number);
     const byKey = new Map<string, number[]>();
     for (const r of rows) {
       const k = `${r.invoice_number}\u0000${r.line_number}`;
@@ -370,23 +375,39 @@ async function resolveKeys(
   return { unknown, deadDebtors: dead.slice(0, 100), toCreate: createMissing ? unknown : { debtors: 0, products: 0, reps: 0, rayons: 0 } };
 }
 
-/** New, changed and unchanged lines against sales_lines (every line is new when there are none yet). */
+/**
+ * New, changed and unchanged lines against sales_lines (every line is new when there are none yet):
+ * the staged lines batch by batch, the lines already there looked up by invoice, compared as the
+ * commit compares them (with the ids the keys resolved to; an unknown debtor or product matches none).
+ */
 async function planCounts(ctx: JobContext<{ importId: number }>, importId: number, rows: number): Promise<SalesAnalysis["lines"]> {
   const any = await ctx.db.selectFrom("sales_lines").select("id").limit(1).executeTakeFirst();
   if (!any) return { new: rows, changed: 0, unchanged: 0 };
-  const k = (kind: string, alias: string, col: string) =>
-    sql`left join sales_import_keys ${sql.raw(alias)} on ${sql.raw(alias)}.job_id = s.job_id and ${sql.raw(alias)}.kind = ${kind} and ${sql.raw(alias)}.key = s.${sql.raw(col)}`;
-  const result = await sql<{ existing: number; same: number }>`
-    select count(l.id) as existing,
-      sum(case when l.id is not null and l.invoice_date = s.invoice_date and l.quantity_milli = s.quantity_milli and l.revenue_cents = s.revenue_cents
-        and coalesce(l.cost_cents, -1) = coalesce(s.cost_cents, -1) and l.relation_id = coalesce(d.resolved_id, -1) and l.product_id = coalesce(p.resolved_id, -1)
-        and l.salesperson_id = coalesce(r.resolved_id, 0) and l.rayon_id = coalesce(y.resolved_id, 0) then 1 else 0 end) as same
-    from sales_import_lines s
-    left join sales_lines l on l.invoice_number = s.invoice_number and l.line_number = s.line_number
-    ${k("debtor", "d", "debtor_key")} ${k("product", "p", "product_key")} ${k("rep", "r", "rep_key")} ${k("rayon", "y", "rayon_key")}
-    where s.job_id = ${importId}`.execute(ctx.db);
-  const existing = Number(result.rows[0]?.existing ?? 0);
-  const same = Number(result.rows[0]?.same ?? 0);
+  const resolved = { debtor: new Map<string, number>(), product: new Map<string, number>(), rep: new Map<string, number>(), rayon: new Map<string, number>() };
+  for (const k of await importKeys(ctx.db, importId)) if (k.resolved_id !== null) resolved[k.kind].set(k.key, k.resolved_id);
+  const staged = new StagedLines(ctx.db, importId, 0);
+  let existing = 0;
+  let same = 0;
+  for (;;) {
+    const batch = await staged.next(5_000);
+    if (batch.length === 0) break;
+    const found = await existingLines(ctx.db, batch);
+    for (const l of batch) {
+      const old = found.get(`${l[S.invoice]}\u0000${l[S.line]}`);
+      if (!old) continue;
+      existing += 1;
+      const facts = {
+        debtorId: resolved.debtor.get(l[S.debtor]) ?? -1,
+        productId: resolved.product.get(l[S.product]) ?? -1,
+        salespersonId: resolved.rep.get(l[S.rep]) ?? 0,
+        rayonId: resolved.rayon.get(l[S.rayon]) ?? 0,
+        quantityMilli: l[S.quantity],
+        revenueCents: l[S.revenue],
+        costCents: l[S.cost],
+      };
+      if (sameLine(old, l[S.date], facts)) same += 1;
+    }
+  }
   return { new: rows - existing, changed: existing - same, unchanged: same };
 }
 

@@ -6,18 +6,25 @@
 // are read and reckoned with the write lock free (db/bulk.ts, yieldLock): the server's event loop
 // never waits long behind an import. On PostgreSQL they are as large as MAX_BATCH.
 //
-// Rollups: when sales_lines was empty at the start (a first load, no line can be replaced), the
-// deltas of many batches are summed in memory and written together (a debtor × month key is then
-// written a few times, not once per batch it appears in); the checkpoint says up to which row the
-// rollups hold (rolledUpTo) and how far a write of summed deltas got. After a crash the deltas of
-// the lines written since are summed again from those lines — same lines, same order, same deltas.
-// Otherwise (lines may be replaced) every batch writes its own deltas in its own transaction.
+// Rollups: the deltas of the lines a load creates are summed in memory over many batches and written
+// together (a debtor × month key is then written a few times, not once per batch it appears in); the
+// checkpoint says up to which row the rollups hold (rolledUpTo) and how far a write of summed deltas
+// got. After a crash the deltas of the lines created since are summed again from those lines — same
+// lines, same order, same deltas. Created lines are told from replaced ones by their id: ids only
+// grow, so a line with an id above the largest at the start (maxIdAtStart) is one this load created.
+// A replaced line's deltas (its old figures out, its new ones in) are written with its batch, since
+// its old figures are gone once the batch is in.
+//
+// A first load (sales_lines empty at the start) builds the secondary indexes of sales_lines once
+// after the last line (sales-line-indexes.ts) instead of keeping them row by row.
 import { LOCK_HOLD_MS } from "../../db/bulk.js";
 import type { Db } from "../../db/kysely.js";
 import { monthKeyOfDate } from "../../domain/sales-period.js";
 import { AppError } from "../../server/errors.js";
 import { JobCancelled, type JobContext } from "../jobs/job-handler.js";
 import { SALES_LINE_COLUMNS } from "./sales-import.repository.js";
+import { S, type StagedLine, StagedLines } from "./sales-staging.js";
+import { buildLineIndexes, dropLineIndexes } from "./sales-line-indexes.js";
 import { type KeyBounds, type LineFacts, RollupDeltas, type RollupRow } from "./sales-rollups.js";
 
 export interface CommitCheckpoint {
@@ -28,9 +35,11 @@ export interface CommitCheckpoint {
   unchanged: number;
   /** sales_lines was empty when the commit began: no line can exist yet, so none is looked up. */
   emptyAtStart: boolean;
-  /** First loads: the rollups hold the deltas of the lines up to this row. */
+  /** The largest sales_lines id at the start: larger ones are lines this load created. */
+  maxIdAtStart?: number;
+  /** The rollups hold the deltas of the lines up to this row. */
   rolledUpTo?: number;
-  /** First loads: summed deltas of the lines up to row `upTo` being written; `written` rows of them are in. */
+  /** Summed deltas of the lines up to row `upTo` being written; `written` rows of them are in. */
   flushing?: { upTo: number; written: number };
 }
 
@@ -39,7 +48,11 @@ export type Ids = { debtor: Map<string, number>; product: Map<string, number>; r
 const FIRST_BATCH = 4_000;
 const MIN_BATCH = 500;
 const MAX_BATCH = 20_000;
-/** First loads: summed deltas are written once they have this many keys (about 10 MB). */
+/**
+ * Summed deltas are written once they have this many keys (about 10 MB). ERP files come in date
+ * order, so a month's keys stop coming once the month has passed: a larger sum (400,000 keys were
+ * tried) saves hardly a rollup write and costs the server some 100 MB more at its peak.
+ */
 const FLUSH_KEYS = 100_000;
 
 interface Input {
@@ -57,7 +70,6 @@ export async function writeStagedLines(ctx: JobContext<{ importId: number }, Com
   const { importId, ids, groups, total } = input;
   const bounds = keyBounds(ids, groups);
   let cp = start;
-  const deferred = cp.emptyAtStart;
   // PostgreSQL: no shared lock to keep short, so the largest batches (fewer commits, each a sync).
   const learn = input.fixed === undefined && ctx.bulk.sharedWriteLock;
   let batchSize = input.fixed?.batchLines ?? (ctx.bulk.sharedWriteLock ? FIRST_BATCH : MAX_BATCH);
@@ -93,58 +105,75 @@ export async function writeStagedLines(ctx: JobContext<{ importId: number }, Com
     if (rows.count <= skip) cp = { ...cp, rolledUpTo: upTo, flushing: undefined };
   };
 
-  let pending: RollupDeltas | null = null;
-  if (deferred) {
-    cp = { ...cp, rolledUpTo: cp.rolledUpTo ?? 0 };
-    // A resumed first load: finish the write that was under way, then sum what was written since.
-    if (cp.flushing) await flush(await deltasOfLines(ctx, importId, bounds, cp.rolledUpTo as number, cp.flushing.upTo), cp.flushing.upTo, cp.flushing.written);
-    pending = (cp.rolledUpTo as number) < cp.lastRow ? await deltasOfLines(ctx, importId, bounds, cp.rolledUpTo as number, cp.lastRow) : new RollupDeltas(bounds);
+  if (cp.maxIdAtStart === undefined) {
+    // A fresh start, or a checkpoint of a version that wrote each later load's deltas with its batch.
+    const max = cp.emptyAtStart ? 0 : await maxLineId(db);
+    cp = { ...cp, maxIdAtStart: max, rolledUpTo: cp.rolledUpTo ?? (cp.emptyAtStart ? 0 : cp.lastRow) };
   }
+  const since = { after: cp.maxIdAtStart as number };
+  // A resumed load: finish the write that was under way, then sum what was created since.
+  if (cp.flushing) await flush(await deltasOfLines(ctx, importId, bounds, since.after, cp.rolledUpTo as number, cp.flushing.upTo), cp.flushing.upTo, cp.flushing.written);
+  let pending = (cp.rolledUpTo as number) < cp.lastRow ? await deltasOfLines(ctx, importId, bounds, since.after, cp.rolledUpTo as number, cp.lastRow) : new RollupDeltas(bounds);
+  // A later load builds any index a first load stopped before (create … if not exists: nothing when there).
+  if (cp.emptyAtStart) await dropLineIndexes(db);
+  else await buildLineIndexes(db);
+  const staged = new StagedLines(db, importId, cp.lastRow);
 
-  for (;;) {
-    if (ctx.cancelled()) throw new JobCancelled();
-    // Read outside the write transaction (a read never waits for, nor holds up, a writer).
-    const batch = await ctx.bulk.rows(db, stagedBatchQuery(db, importId, cp.lastRow, batchSize));
-    if (batch.length === 0) break;
-    const next: CommitCheckpoint = { ...cp, lastRow: batch[batch.length - 1]?.[S.row] as number, done: cp.done + batch.length };
-    const existing = cp.emptyAtStart ? new Map<string, ExistingLine>() : await existingLines(db, batch);
-    const deltas = pending ?? new RollupDeltas(bounds);
-    const inserts: unknown[][] = [];
-    const updates: { id: number; facts: LineFacts; row: readonly unknown[] }[] = [];
-    for (const s of batch) {
-      const facts = factsOfStaged(s, ids, groups);
-      const old = existing.get(`${s[S.invoice]}\u0000${s[S.line]}`);
-      if (!old) {
-        inserts.push([s[S.invoice], s[S.line], s[S.date], facts.month, facts.debtorId, facts.productId, facts.productGroupId, facts.salespersonId, facts.rayonId, facts.quantityMilli, facts.revenueCents, facts.costCents, s[S.credit], importId, s[S.row]]);
-        deltas.add(facts, 1);
-        next.created += 1;
-      } else if (sameLine(old, s[S.date] as string, facts)) {
-        next.unchanged += 1;
-      } else {
-        updates.push({ id: old.id, facts, row: s });
-        deltas.add(factsOf(old), -1);
-        deltas.add(facts, 1);
-        next.replaced += 1;
+  try {
+    for (;;) {
+      if (ctx.cancelled()) throw new JobCancelled();
+      // Read outside the write transaction (a read never waits for, nor holds up, a writer).
+      const batch = await staged.next(batchSize);
+      if (batch.length === 0) break;
+      const next: CommitCheckpoint = { ...cp, lastRow: (batch[batch.length - 1] as StagedLine)[S.row], done: cp.done + batch.length };
+      const existing = cp.emptyAtStart ? null : await existingLines(db, batch);
+      const replacedDeltas = new RollupDeltas(bounds);
+      const inserts: unknown[][] = [];
+      const updates: { id: number; facts: LineFacts; row: StagedLine }[] = [];
+      for (const s of batch) {
+        const facts = factsOfStaged(s, ids, groups);
+        const old = existing?.get(`${s[S.invoice]}\u0000${s[S.line]}`);
+        if (!old) {
+          inserts.push([s[S.invoice], s[S.line], s[S.date], facts.month, facts.debtorId, facts.productId, facts.productGroupId, facts.salespersonId, facts.rayonId, facts.quantityMilli, facts.revenueCents, facts.costCents, s[S.credit], importId, s[S.row]]);
+          pending.add(facts, 1);
+          next.created += 1;
+        } else if (sameLine(old, s[S.date], facts)) {
+          next.unchanged += 1;
+        } else {
+          updates.push({ id: old.id, facts, row: s });
+          replacedDeltas.add(factsOf(old), -1);
+          replacedDeltas.add(facts, 1);
+          next.replaced += 1;
+        }
+      }
+      const held = await write(next, async (trx) => {
+        for (const u of updates) await replaceLine(trx, u.id, u.row, u.facts, importId);
+        if (inserts.length > 0) await ctx.bulk.insert(trx, SALES_LINE_COLUMNS, inserts);
+        if (updates.length > 0) await replacedDeltas.write(trx, ctx.bulk);
+      });
+      batchSize = adapt(batchSize, batch.length, held);
+      await ctx.progress(cp.done, total, `${cp.done.toLocaleString("nl-NL")} van ${total.toLocaleString("nl-NL")} regels`);
+      if (pending.size >= flushKeys) {
+        await flush(pending, cp.lastRow);
+        pending = new RollupDeltas(bounds);
       }
     }
-    const held = await write(next, async (trx) => {
-      for (const u of updates) await replaceLine(trx, u.id, u.row, u.facts, importId);
-      if (inserts.length > 0) await ctx.bulk.insert(trx, SALES_LINE_COLUMNS, inserts);
-      if (!pending) await deltas.write(trx, ctx.bulk);
-    });
-    batchSize = adapt(batchSize, batch.length, held);
-    await ctx.progress(cp.done, total, `${cp.done.toLocaleString("nl-NL")} van ${total.toLocaleString("nl-NL")} regels`);
-    if (pending && pending.size >= flushKeys) {
-      await flush(pending, cp.lastRow);
-      pending = new RollupDeltas(bounds);
-    }
+    await flush(pending, cp.lastRow);
+  } finally {
+    // Also after a failure: sales_lines is never left without its indexes by a job that stopped.
+    if (cp.emptyAtStart) await buildLineIndexes(db);
   }
-  if (pending) await flush(pending, cp.lastRow);
   return cp;
 }
 
-/** The deltas of the lines this import wrote after row `after` up to row `upTo`, in row order. */
-async function deltasOfLines(ctx: JobContext, importId: number, bounds: KeyBounds, after: number, upTo: number): Promise<RollupDeltas> {
+/** The largest id in sales_lines (0 when there is none). */
+async function maxLineId(db: Db): Promise<number> {
+  const row = await db.selectFrom("sales_lines").select((eb) => eb.fn.max("id").as("max")).executeTakeFirst();
+  return row?.max === null || row?.max === undefined ? 0 : Number(row.max);
+}
+
+/** The deltas of the lines this import created (id above `idAbove`) after row `after` up to row `upTo`, in row order. */
+async function deltasOfLines(ctx: JobContext, importId: number, bounds: KeyBounds, idAbove: number, after: number, upTo: number): Promise<RollupDeltas> {
   const deltas = new RollupDeltas(bounds);
   const query = ctx.db
     .selectFrom("sales_lines")
@@ -152,6 +181,9 @@ async function deltasOfLines(ctx: JobContext, importId: number, bounds: KeyBound
     .where("import_job_id", "=", importId)
     .where("source_row", ">", after)
     .where("source_row", "<=", upTo)
+    .where("id", ">", idAbove)
+    // Row order, not id order: the order in which keys are first met must be that of the first run
+    // (a write of summed deltas resumes at a position in it), and no engine promises ids in row order.
     .orderBy("source_row");
   for (const r of await ctx.bulk.rows(ctx.db, query)) {
     const cost = r[8];
@@ -163,20 +195,7 @@ async function deltasOfLines(ctx: JobContext, importId: number, bounds: KeyBound
   return deltas;
 }
 
-/** Column positions of a staged line as stagedBatchQuery selects it. */
-const S = { row: 0, invoice: 1, line: 2, date: 3, debtor: 4, product: 5, rep: 6, rayon: 7, quantity: 8, revenue: 9, cost: 10, credit: 11 } as const;
-
-function stagedBatchQuery(db: Db, importId: number, afterRow: number, limit: number) {
-  return db
-    .selectFrom("sales_import_lines")
-    .select(["row_number", "invoice_number", "line_number", "invoice_date", "debtor_key", "product_key", "rep_key", "rayon_key", "quantity_milli", "revenue_cents", "cost_cents", "credit"])
-    .where("job_id", "=", importId)
-    .where("row_number", ">", afterRow)
-    .orderBy("row_number")
-    .limit(limit);
-}
-
-function factsOfStaged(s: readonly unknown[], ids: Ids, groups: Map<number, number | null>): LineFacts {
+function factsOfStaged(s: StagedLine, ids: Ids, groups: Map<number, number | null>): LineFacts {
   const productId = ids.product.get(s[S.product] as string);
   const debtorId = ids.debtor.get(s[S.debtor] as string);
   if (productId === undefined || debtorId === undefined) throw new AppError("internal", `row ${s[S.row]}: debtor or product was not resolved`);
@@ -194,7 +213,7 @@ function factsOfStaged(s: readonly unknown[], ids: Ids, groups: Map<number, numb
   };
 }
 
-async function replaceLine(trx: Db, id: number, s: readonly unknown[], facts: LineFacts, importId: number): Promise<void> {
+async function replaceLine(trx: Db, id: number, s: StagedLine, facts: LineFacts, importId: number): Promise<void> {
   await trx
     .updateTable("sales_lines")
     .set({
@@ -252,7 +271,8 @@ const factsOf = (l: ExistingLine): LineFacts => ({
   costCents: l.cost_cents === null ? null : Number(l.cost_cents),
 });
 
-function sameLine(old: ExistingLine, date: string, f: LineFacts): boolean {
+/** Whether a line already there says what the staged one says (its product group aside). */
+export function sameLine(old: ExistingLine, date: string, f: Omit<LineFacts, "month" | "productGroupId">): boolean {
   return (
     old.invoice_date === date &&
     old.relation_id === f.debtorId &&
@@ -265,9 +285,10 @@ function sameLine(old: ExistingLine, date: string, f: LineFacts): boolean {
   );
 }
 
-async function existingLines(db: Db, batch: readonly (readonly unknown[])[]): Promise<Map<string, ExistingLine>> {
+/** The lines already in sales_lines with the invoice and line of a staged one, by "invoice NUL line". */
+export async function existingLines(db: Db, batch: readonly StagedLine[]): Promise<Map<string, ExistingLine>> {
   const out = new Map<string, ExistingLine>();
-  const invoices = [...new Set(batch.map((b) => b[S.invoice] as string))];
+  const invoices = [...new Set(batch.map((b) => b[S.invoice]))];
   for (let i = 0; i < invoices.length; i += 1000) {
     const rows = await db
       .selectFrom("sales_lines")

@@ -1,4 +1,4 @@
-// SQL of sales imports: the import row with its mapping and options, the staged lines, the keys.
+// SQL of sales imports: the import row with its mapping and options, the keys (staged lines: sales-staging.ts).
 import type { Db } from "../../db/kysely.js";
 import type { BulkTable } from "../../db/bulk.js";
 import type { SalesField } from "../../domain/sales-line.js";
@@ -53,25 +53,6 @@ export async function salesImportRow(db: Db, id: number): Promise<SalesImportRow
   };
 }
 
-export const STAGED_LINES: BulkTable = {
-  table: "sales_import_lines",
-  columns: [
-    ["job_id", "integer"],
-    ["row_number", "integer"],
-    ["invoice_number", "text"],
-    ["line_number", "integer"],
-    ["invoice_date", "date"],
-    ["debtor_key", "text"],
-    ["product_key", "text"],
-    ["rep_key", "text"],
-    ["rayon_key", "text"],
-    ["quantity_milli", "bigint"],
-    ["revenue_cents", "bigint"],
-    ["cost_cents", "bigint"],
-    ["credit", "smallint"],
-  ],
-};
-
 export const SALES_LINE_COLUMNS: BulkTable = {
   table: "sales_lines",
   columns: [
@@ -98,17 +79,6 @@ export async function writeAnalysis(db: Db, id: number, status: "analysed" | "in
   await db.updateTable("import_jobs").set({ status, counts: JSON.stringify(counts) }).where("id", "=", id).execute();
 }
 
-export function stagedBatch(db: Db, importId: number, afterRow: number, limit: number) {
-  return db
-    .selectFrom("sales_import_lines")
-    .selectAll()
-    .where("job_id", "=", importId)
-    .where("row_number", ">", afterRow)
-    .orderBy("row_number")
-    .limit(limit)
-    .execute();
-}
-
 export function importKeys(db: Db, importId: number) {
   return db.selectFrom("sales_import_keys").selectAll().where("job_id", "=", importId).execute();
 }
@@ -119,6 +89,6 @@ export async function setResolvedKey(db: Db, importId: number, kind: string, key
 
 /** Staged lines, keys and problems of an import go when it is committed or abandoned. */
 export async function clearStaging(db: Db, importId: number): Promise<void> {
-  await db.deleteFrom("sales_import_lines").where("job_id", "=", importId).execute();
+  await db.deleteFrom("sales_import_batches").where("job_id", "=", importId).execute();
   await db.deleteFrom("sales_import_keys").where("job_id", "=", importId).execute();
 }

@@ -79,20 +79,13 @@ export interface SalesDebtorPeriodsTable extends Measures {
   debtor_id: number;
 }
 
-export interface SalesImportLinesTable {
+/** A batch of staged lines of a sales import, packed (sales-staging.ts; migration 0020). */
+export interface SalesImportBatchesTable {
   job_id: number;
-  row_number: number;
-  invoice_number: string;
-  line_number: number;
-  invoice_date: IsoDate;
-  debtor_key: string;
-  product_key: string;
-  rep_key: string;
-  rayon_key: string;
-  quantity_milli: number;
-  revenue_cents: number;
-  cost_cents: number | null;
-  credit: Flag;
+  first_row: number;
+  last_row: number;
+  lines: number;
+  data: Uint8Array;
 }
 
 export interface SalesImportKeysTable {
@@ -134,7 +127,7 @@ export interface SalesTables {
   sales_by_product: SalesByProductTable;
   sales_by_debtor: SalesByDebtorTable;
   sales_debtor_periods: SalesDebtorPeriodsTable;
-  sales_import_lines: SalesImportLinesTable;
+  sales_import_batches: SalesImportBatchesTable;
   sales_import_keys: SalesImportKeysTable;
   import_problems: ImportProblemsTable;
 }
