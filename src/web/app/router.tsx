@@ -1,12 +1,13 @@
 // The pages and their addresses. Everything but /login sits behind the session check and the shell.
 // Every page is its own chunk (route `lazy`): the login page loads React, Mantine, the router and the
 // texts, not the CRM, the quotes or the sales figures (issue 8: first load at most 250 kB gzipped).
-import { Navigate, createBrowserRouter } from "react-router";
+import { createBrowserRouter } from "react-router";
 import { dataRoutes } from "../features/imports/routes.js";
 import { quoteRoutes } from "../features/quotes/routes.js";
 import { salesRoutes } from "../features/sales/routes.js";
 import { PageLoader } from "../components/PageLoader.js";
 import { ComingSoon } from "./ComingSoon.js";
+import { HomeRedirect } from "./home.js";
 import { NotFound } from "./NotFound.js";
 
 export const router = createBrowserRouter([
@@ -20,7 +21,7 @@ export const router = createBrowserRouter([
       {
         lazy: () => import("./SessionShell.js").then((m) => ({ Component: m.SessionShell })),
         children: [
-          { index: true, element: <Navigate to="/relations" replace /> },
+          { index: true, element: <HomeRedirect /> },
           { path: "relations", lazy: () => import("../features/relations/RelationsListPage.js").then((m) => ({ Component: m.RelationsListPage })) },
           { path: "relations/new", lazy: () => import("../features/relations/RelationCreatePage.js").then((m) => ({ Component: m.RelationCreatePage })) },
           { path: "relations/:id", lazy: () => import("../features/relations/RelationPage.js").then((m) => ({ Component: m.RelationPage })) },
