@@ -23,8 +23,8 @@ export const relationRoutes: RoutesPlugin = async (app, { ctx }) => {
       },
     },
     async (request) => {
-      requirePermission(request, "crm.read");
-      return listRelationsPage(ctx.db, request.query);
+      const viewer = requirePermission(request, "crm.read");
+      return listRelationsPage(ctx.db, request.query, viewer);
     },
   );
 

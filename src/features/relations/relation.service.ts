@@ -6,6 +6,7 @@ import { normalizeDutchPostcode } from "../../domain/postcode.js";
 import { can } from "../../domain/roles.js";
 import { normalizeKey, queryPrefixes } from "../../domain/text.js";
 import { type Db, inTransaction } from "../../db/kysely.js";
+import type { Viewer } from "../../domain/access.js";
 import type { Selectable, Updateable } from "kysely";
 import type { RelationsTable } from "../../db/schema.js";
 
@@ -14,6 +15,7 @@ import { AppError, fieldProblem, type FieldProblem, invalid, notFound } from "..
 import { COUNT_CAP, decodeCursor, encodeCursor } from "../../server/http.js";
 import type { AuthUser } from "../auth/auth-user.js";
 import { listPersonsOfRelation } from "../persons/person.service.js";
+import { ownersInScope } from "../users/user.service.js";
 import { emptyTally, type GeocodeTally, relationGeoAfter, relationGeoColumns, touchesVisitAddress } from "../geo/geo-columns.js";
 import { sbiSections, unknownSbiCodes } from "../reference/reference.service.js";
 import { writeAudit } from "../audit/audit.service.js";
@@ -50,7 +52,8 @@ function postcodeBound(raw: string | undefined, end: "from" | "to"): string | nu
   return end === "from" ? area.padEnd(4, "0") : `${area.padEnd(4, "9")} ZZ`;
 }
 
-export function filterFromQuery(q: RelationListQueryInput): RelationFilter {
+/** The list filter of a query; `scopeOwnerIds` from ownersInScope (users service) for its `scope`. */
+export function filterFromQuery(q: RelationListQueryInput, scopeOwnerIds: readonly number[] | null = null): RelationFilter {
   const owners = q.owner ?? [];
   const sbi = (q.sbi ?? []).map((s) => s.toUpperCase());
   return {
@@ -66,14 +69,15 @@ export function filterFromQuery(q: RelationListQueryInput): RelationFilter {
     ownerNone: owners.includes("none"),
     rayonIds: q.rayon ?? [],
     kind: q.kind ?? null,
+    scopeOwnerIds,
   };
 }
 
-export async function listRelationsPage(db: Db, q: RelationListQueryInput) {
+export async function listRelationsPage(db: Db, q: RelationListQueryInput, viewer: Viewer) {
   const sort = q.sort ?? "name";
   const desc = q.order === "desc";
   const limit = q.limit ?? 50;
-  const filter = filterFromQuery(q);
+  const filter = filterFromQuery(q, await ownersInScope(db, viewer, q.scope));
   const after = q.cursor ? decodeCursor(q.cursor, sortLength(sort)) : null;
   const [rows, count] = await Promise.all([
     listRelations(db, filter, sort, desc, after, limit + 1),
