@@ -17,9 +17,9 @@ describe.each(ENGINES)("lists by scope and click-through filters on %s", (engine
   let marketing: { id: number; headers: Headers };
   let productId: number;
   let otherProductId: number;
-  const relations: Record<string, number> = {};
-  const quotes: Record<string, number> = {};
-  const followUps: Record<string, number> = {};
+  const relations = {} as Record<"noord" | "zuid" | "desk" | "manager", number>;
+  const quotes = {} as Record<"noordFeb" | "noordMarZero" | "zuidFeb" | "zuidWon", number>;
+  const followUps = {} as Record<"noordLate" | "noordToday" | "noordSoon" | "zuidLate" | "deskLate", number>;
 
   const get = async (headers: Headers, url: string) => {
     const res = await t.app.inject({ method: "GET", url, headers });

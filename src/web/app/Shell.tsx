@@ -14,6 +14,7 @@ import { UserMenu } from "./UserMenu.js";
 const AREAS = [
   { path: "/relations", key: "relations" },
   { path: "/my-day", key: "myDay" },
+  { path: "/follow-ups", key: "followUps" },
   { path: "/agenda", key: "agenda" },
   { path: "/quotes", key: "quotes" },
   { path: "/quotes/forecast", key: "forecast" },

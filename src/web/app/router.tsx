@@ -26,6 +26,7 @@ export const router = createBrowserRouter([
           { path: "relations/new", lazy: () => import("../features/relations/RelationCreatePage.js").then((m) => ({ Component: m.RelationCreatePage })) },
           { path: "relations/:id", lazy: () => import("../features/relations/RelationPage.js").then((m) => ({ Component: m.RelationPage })) },
           { path: "relations/:id/edit", lazy: () => import("../features/relations/RelationEditPage.js").then((m) => ({ Component: m.RelationEditPage })) },
+          { path: "follow-ups", lazy: () => import("../features/followups/FollowUpsPage.js").then((m) => ({ Component: m.FollowUpsPage })) },
           { path: "my-day", lazy: () => import("../features/myday/MyDayPage.js").then((m) => ({ Component: m.MyDayPage })) },
           { path: "reports", lazy: () => import("../features/reports/ReportsPage.js").then((m) => ({ Component: m.ReportsPage })) },
           { path: "settings", lazy: () => import("../features/settings/SettingsPage.js").then((m) => ({ Component: m.SettingsPage })) },
