@@ -60,11 +60,22 @@ export function HitRatioPage() {
 function RatioTable({ report }: { report: HitRatio }) {
   const { t } = useTranslation();
   if (report.reps.length === 0) return <Text c="dimmed">{t("forecast.hitRatio.none")}</Text>;
-  const cells = (r: HitRatio["total"]) => (
+  // Click-through: the quotes decided in the period with that outcome (of the rep, or of everyone).
+  const decided = (status: "won" | "lost" | "withdrawn", count: number, repId: number | null) => {
+    if (count === 0) return 0;
+    const params = new URLSearchParams({ scope: "all", status, decidedFrom: report.from, decidedTo: report.to });
+    if (repId !== null) params.set("rep", String(repId));
+    return (
+      <Anchor component={Link} to={`/quotes?${params.toString()}`} size="sm">
+        {count}
+      </Anchor>
+    );
+  };
+  const cells = (r: HitRatio["total"], repId: number | null) => (
     <>
-      <Table.Td style={right}>{r.won}</Table.Td>
-      <Table.Td style={right}>{r.lost}</Table.Td>
-      <Table.Td style={right}>{r.withdrawn}</Table.Td>
+      <Table.Td style={right}>{decided("won", r.won, repId)}</Table.Td>
+      <Table.Td style={right}>{decided("lost", r.lost, repId)}</Table.Td>
+      <Table.Td style={right}>{decided("withdrawn", r.withdrawn, repId)}</Table.Td>
       <Table.Td style={right}>{percent(r.ratioCount)}</Table.Td>
       <Table.Td style={right}>{formatCents(r.wonCents)}</Table.Td>
       <Table.Td style={right}>{formatCents(r.lostCents)}</Table.Td>
@@ -92,10 +103,10 @@ function RatioTable({ report }: { report: HitRatio }) {
               <Table.Th scope="row" fw={500}>
                 {r.rep.name}
               </Table.Th>
-              {cells(r)}
+              {cells(r, r.rep.id)}
               <Table.Td style={right}>
                 {r.openQuotes > 0 ? (
-                  <Anchor component={Link} to={`/quotes?status=draft&status=sent&rep=${r.rep.id}`} size="sm">
+                  <Anchor component={Link} to={`/quotes?scope=all&status=draft&status=sent&rep=${r.rep.id}`} size="sm">
                     {r.openQuotes}
                   </Anchor>
                 ) : (
@@ -105,7 +116,7 @@ function RatioTable({ report }: { report: HitRatio }) {
               <Table.Td style={right}>
                 {r.staleQuotes > 0 ? (
                   <Group justify="flex-end" gap={4}>
-                    <Anchor component={Link} to={`/quotes?rep=${r.rep.id}&stale=true`} size="sm" c="orange" fw={700}>
+                    <Anchor component={Link} to={`/quotes?scope=all&rep=${r.rep.id}&stale=true`} size="sm" c="orange" fw={700}>
                       {t("forecast.hitRatio.staleLink", { count: r.staleQuotes })}
                     </Anchor>
                   </Group>
@@ -119,7 +130,7 @@ function RatioTable({ report }: { report: HitRatio }) {
         <Table.Tfoot>
           <Table.Tr>
             <Table.Th scope="row">{t("forecast.hitRatio.total")}</Table.Th>
-            {cells(report.total)}
+            {cells(report.total, null)}
             <Table.Td style={right}>{report.reps.reduce((s, r) => s + r.openQuotes, 0)}</Table.Td>
             <Table.Td style={right}>{report.reps.reduce((s, r) => s + r.staleQuotes, 0)}</Table.Td>
           </Table.Tr>

@@ -1,5 +1,6 @@
 // For managers: how many open follow-ups each rep has past their date, and since when.
-import { Badge, Card, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Card, Table, Text, Title } from "@mantine/core";
+import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { PageLoader } from "../../components/PageLoader.js";
@@ -41,14 +42,20 @@ export function OverdueByRepSection() {
                       </Badge>
                     )}
                   </Table.Td>
-                  <Table.Td style={{ textAlign: "right" }}>{formatCount(r.overdue)}</Table.Td>
+                  <Table.Td style={{ textAlign: "right" }}>
+                    <Anchor component={Link} to={`/follow-ups?scope=all&assignee=${r.user.id}&timing=overdue`} size="sm" aria-label={t("myday.overdueOf", { name: r.user.name, count: r.overdue })}>
+                      {formatCount(r.overdue)}
+                    </Anchor>
+                  </Table.Td>
                   <Table.Td>{formatDate(r.oldestDueDate)}</Table.Td>
                 </Table.Tr>
               ))}
               <Table.Tr>
                 <Table.Td fw={600}>{t("myday.total")}</Table.Td>
                 <Table.Td fw={600} style={{ textAlign: "right" }}>
-                  {formatCount(overdue.data.total)}
+                  <Anchor component={Link} to="/follow-ups?scope=all&timing=overdue" size="sm" fw={600}>
+                    {formatCount(overdue.data.total)}
+                  </Anchor>
                 </Table.Td>
                 <Table.Td />
               </Table.Tr>
