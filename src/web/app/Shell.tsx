@@ -39,7 +39,7 @@ export function Shell() {
               {t("app.name")}
             </Title>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" miw={0}>
             <LanguageSwitch />
             <UserMenu />
           </Group>

@@ -1,7 +1,7 @@
 // The forecast as a table. Per month: expected units and revenue (and, with an "as of" date, the
 // figures as they stood then and the difference). Grouped: one row per rep / rayon / product with
 // the revenue and units of every month and the totals.
-import { Anchor, Table, Text } from "@mantine/core";
+import { Anchor, Box, Group, Paper, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -14,6 +14,8 @@ const unitsFormat = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 2 })
 export const formatUnits = (units: number) => unitsFormat.format(units);
 
 const right = { textAlign: "right" as const, whiteSpace: "nowrap" as const };
+/** Headers may wrap ("Verwachte omzet" over two lines keeps three columns inside 390 px). */
+const rightHeader = { textAlign: "right" as const };
 
 /**
  * The quotes behind a figure (click-through): open quotes with a chance above 0 decided in the
@@ -62,13 +64,13 @@ export function MonthTable({ current, past }: { current: Forecast; past: Forecas
     </>
   );
   return (
-    <Table.ScrollContainer minWidth={past ? 760 : 420}>
+    <Table.ScrollContainer minWidth={past ? 760 : 0}>
       <Table striped highlightOnHover>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t("forecast.table.month")}</Table.Th>
-            <Table.Th style={right}>{t("forecast.table.units")}</Table.Th>
-            <Table.Th style={right}>{t("forecast.table.revenue")}</Table.Th>
+            <Table.Th style={rightHeader}>{t("forecast.table.units")}</Table.Th>
+            <Table.Th style={rightHeader}>{t("forecast.table.revenue")}</Table.Th>
             {past && (
               <>
                 <Table.Th style={right}>{t("forecast.table.unitsAsOf", { date: formatDate(past.asOf) })}</Table.Th>
@@ -104,6 +106,8 @@ export function GroupTable({ current, groupLabel }: { current: Forecast; groupLa
     </Table.Td>
   );
   return (
+    <>
+      <Box visibleFrom="sm">
     <Table.ScrollContainer minWidth={240 + current.months.length * 110}>
       <Table striped highlightOnHover>
         <Table.Thead>
@@ -162,5 +166,43 @@ export function GroupTable({ current, groupLabel }: { current: Forecast; groupLa
         </Table.Tfoot>
       </Table>
     </Table.ScrollContainer>
+      </Box>
+      <GroupCards current={current} groupLabel={groupLabel} />
+    </>
+  );
+}
+
+/** On a phone: a card per group with its months that expect something, and its total. */
+function GroupCards({ current, groupLabel }: { current: Forecast; groupLabel: (key: number | null, name: string | null) => string }) {
+  const { t } = useTranslation();
+  return (
+    <Stack hiddenFrom="sm" gap="xs" component="ul" p={0} m={0} style={{ listStyle: "none" }} aria-label={t(`forecast.by.${current.by}`)}>
+      {current.groups.map((g) => (
+        <Paper key={String(g.key)} component="li" withBorder p="xs">
+          <Group justify="space-between" gap="xs" wrap="nowrap">
+            <Text fw={600} size="sm" style={{ overflowWrap: "anywhere", minWidth: 0 }}>
+              {groupLabel(g.key, g.name)}
+            </Text>
+            <Text fw={700} size="sm" style={{ whiteSpace: "nowrap" }}>
+              <Linked to={forecastQuotesLink(current.from, current.to, current.by, g.key)}>{formatCents(g.total.revenueCents)}</Linked>
+            </Text>
+          </Group>
+          <SimpleGrid cols={2} spacing={4} verticalSpacing={2} mt={4}>
+            {g.months
+              .filter((m) => m.revenueCents !== 0 || m.units !== 0)
+              .map((m) => (
+                <Box key={m.month} miw={0}>
+                  <Text size="xs" c="dimmed">
+                    {formatMonth(m.month, "short")}
+                  </Text>
+                  <Text size="sm">
+                    <Linked to={forecastQuotesLink(m.month, m.month, current.by, g.key)}>{formatCents(m.revenueCents)}</Linked>
+                  </Text>
+                </Box>
+              ))}
+          </SimpleGrid>
+        </Paper>
+      ))}
+    </Stack>
   );
 }
