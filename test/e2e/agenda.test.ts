@@ -60,7 +60,7 @@ describe("the agenda in the browser", () => {
     const { context, page } = await open(1280, 900);
     failed = page;
     await logInAs(page, INSIDE, LANDING.inside_sales);
-    await page.getByRole("link", { name: "Agenda" }).click();
+    await page.getByRole("link", { name: "Agenda", exact: true }).click();
     await page.getByRole("heading", { name: "Agenda", level: 1 }).waitFor();
     await page.getByRole("button", { name: "Nieuwe afspraak" }).click();
     const form = page.getByRole("form", { name: "Afspraak plannen" });

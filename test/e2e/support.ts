@@ -123,7 +123,7 @@ export const LANDING = {
 
 /** Logs in on the Dutch login page and waits for the page the user's role lands on. */
 export async function logInAs(page: Page, who: { email: string; password: string }, landing: string): Promise<void> {
-  await page.goto("/");
+  await page.goto("/login");
   await page.getByRole("heading", { name: "Inloggen bij Koers" }).waitFor();
   await page.getByLabel("E-mailadres").fill(who.email);
   await page.locator('input[autocomplete="current-password"]').fill(who.password);

@@ -138,9 +138,9 @@ describe("users and access in the browser", () => {
     await page.getByText(`${REP.name} is gedeactiveerd`).waitFor();
     await row.getByText("Gedeactiveerd").waitFor();
 
-    // The rep's open page: the next request is refused and Koers asks to log in again.
+    // The rep's open page (Mijn dag, where a rep lands): the next request is refused and Koers asks to log in again.
     await rep.page.getByRole("button", { name: "Navigatie tonen of verbergen" }).click();
-    await rep.page.getByRole("link", { name: "Mijn dag" }).click();
+    await rep.page.getByRole("link", { name: "Relaties" }).click();
     await rep.page.getByRole("heading", { name: "Inloggen bij Koers" }).waitFor();
     const refused = await rep.page.evaluate(async () => (await fetch("/api/session")).status);
     expect(refused).toBe(401);
