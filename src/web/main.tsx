@@ -1,6 +1,7 @@
 // Entry of the web app: texts first (so the first paint is in the right language), then React.
 import "@mantine/core/styles.css";
 import "@mantine/notifications/styles.css";
+import "./app/phone.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App.js";

@@ -9,21 +9,12 @@ import { addDays } from "../../src/domain/calendar.js";
 import { addUser } from "../../src/features/users/user.service.js";
 import { PROJECT_ROOT } from "../../src/server/paths.js";
 import { amsterdamDate } from "../../src/server/time.js";
-import { type E2eServer, launchBrowser, seedRelation, startServer, USER } from "./support.js";
+import { type E2eServer, LANDING, launchBrowser, logInAs, seedRelation, startServer, USER } from "./support.js";
 
 const INSIDE = { email: "ilse.binnendienst@koers.test", name: "Ilse Binnendienst", password: "correct horse battery" } as const;
 const RELATION = "Schoonmaakbedrijf De Zonnebloem";
 const DEAD = "Wanbetaler Oost BV";
 const SHOTS = join(PROJECT_ROOT, "test-results", "agenda");
-
-async function logInAs(page: Page, who: { email: string; password: string }): Promise<void> {
-  await page.goto("/");
-  await page.getByRole("heading", { name: "Inloggen bij Koers" }).waitFor();
-  await page.getByLabel("E-mailadres").fill(who.email);
-  await page.getByLabel("Wachtwoord").fill(who.password);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.getByRole("heading", { name: "Relaties", level: 1 }).waitFor();
-}
 
 const overflow = (page: Page) => page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
 
@@ -68,8 +59,8 @@ describe("the agenda in the browser", () => {
   it("lets inside sales plan a first visit for the rep and move it by dragging", async () => {
     const { context, page } = await open(1280, 900);
     failed = page;
-    await logInAs(page, INSIDE);
-    await page.getByRole("link", { name: "Agenda" }).click();
+    await logInAs(page, INSIDE, LANDING.inside_sales);
+    await page.getByRole("link", { name: "Agenda", exact: true }).click();
     await page.getByRole("heading", { name: "Agenda", level: 1 }).waitFor();
     await page.getByRole("button", { name: "Nieuwe afspraak" }).click();
     const form = page.getByRole("form", { name: "Afspraak plannen" });
@@ -97,7 +88,7 @@ describe("the agenda in the browser", () => {
   it("shows the rep the visit in the agenda with who planned it, and on Mijn dag, also on a phone", async () => {
     const { context, page } = await open(1280, 900);
     failed = page;
-    await logInAs(page, USER);
+    await logInAs(page, USER, LANDING.field_sales);
     await page.goto(`/agenda?view=day&date=${today}`);
     const card = page.locator("[data-testid^=appointment-]").filter({ hasText: RELATION });
     await expect.poll(() => card.textContent()).toContain("11:00–12:00");
@@ -143,7 +134,7 @@ describe("the agenda in the browser", () => {
   it("warns about an overlap by name and refuses a dead relation with a clear message", async () => {
     const { context, page } = await open(1280, 900);
     failed = page;
-    await logInAs(page, USER);
+    await logInAs(page, USER, LANDING.field_sales);
     await page.goto(`/agenda?view=week&date=${today}`);
     const plan = async (relation: string, search: string, time: string) => {
       await page.getByRole("button", { name: "Nieuwe afspraak" }).click();

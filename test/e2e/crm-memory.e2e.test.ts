@@ -95,8 +95,10 @@ describe("contact moments, follow-ups and My day in the browser", () => {
     await page.getByRole("button", { name: "Contactmoment vastleggen" }).click();
     const form = page.getByRole("form", { name: "Nieuw contactmoment" });
     expect(await form.getByLabel("Soort contact").inputValue()).toBe("Bezoek");
-    const occurredOn = (await form.getByLabel("Datum en tijd").inputValue()).slice(0, 10);
-    expect(occurredOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // Shown as dd-mm-jjjj uu:mm whatever the browser's language.
+    const shown = await form.getByLabel("Datum en tijd").inputValue();
+    expect(shown).toMatch(/^\d{2}-\d{2}-\d{4} \d{2}:\d{2}$/);
+    const occurredOn = `${shown.slice(6, 10)}-${shown.slice(3, 5)}-${shown.slice(0, 2)}`;
 
     await form.getByRole("combobox", { name: "Contactpersonen" }).click();
     await page.getByRole("option", { name: "Jan Jansen" }).click();

@@ -10,20 +10,11 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addUser } from "../../src/features/users/user.service.js";
 import { PROJECT_ROOT } from "../../src/server/paths.js";
-import { type E2eServer, launchBrowser, pageTracker, startServer, USER } from "./support.js";
+import { type E2eServer, LANDING, launchBrowser, logInAs, pageTracker, startServer, USER } from "./support.js";
 
 const ADMIN = { email: "beheer@koers.test", name: "Bea Beheer", password: "another horse battery" } as const;
 const SHOTS = join(PROJECT_ROOT, "test-results", "quote-letter");
 const COMPANY = "Glansrijk Facilitaire Diensten B.V.";
-
-async function logInAs(page: Page, who: { email: string; password: string }): Promise<void> {
-  await page.goto("/");
-  await page.getByRole("heading", { name: "Inloggen bij Koers" }).waitFor();
-  await page.getByLabel("E-mailadres").fill(who.email);
-  await page.getByLabel("Wachtwoord").fill(who.password);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.getByRole("heading", { name: "Relaties", level: 1 }).waitFor();
-}
 
 /**
  * Pages of a PDF as Chromium writes it: its page tree's root says /Count n. (No PDF text library is
@@ -87,7 +78,7 @@ describe("the quote letter in the browser", () => {
     const logo = await drawing.screenshot({ type: "png" });
     await drawing.close();
 
-    await logInAs(page, ADMIN);
+    await logInAs(page, ADMIN, LANDING.admin);
     await page.getByRole("link", { name: "Instellingen" }).click();
     await page.getByRole("tab", { name: "Bedrijf" }).click();
     await page.waitForURL(/\/settings\/company$/);
@@ -148,7 +139,7 @@ describe("the quote letter in the browser", () => {
     const long = await quote(30);
 
     const { page: app, context } = await pages.open();
-    await logInAs(app, USER);
+    await logInAs(app, USER, LANDING.field_sales);
     let page = app;
     /** As a rep does it: the quote's page, "Afdrukken" (a new tab with the letter), then print. */
     const print = async (q: { id: number; number: string }) => {

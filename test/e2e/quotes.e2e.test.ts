@@ -66,7 +66,9 @@ describe("quotes in the browser", () => {
     await page.getByRole("radiogroup", { name: /echte oplossing/ }).getByRole("radio", { name: "Ja" }).check();
     await page.getByRole("radiogroup", { name: /budget/ }).getByRole("radio", { name: "Ja" }).check();
     await page.getByRole("textbox", { name: "Kans op de order, op feiten" }).fill("60");
-    await page.getByLabel("Verwachte beslismaand").fill(decisionMonth);
+    // Picked by its Dutch name, typed in part.
+    await page.getByRole("combobox", { name: "Verwachte beslismaand" }).fill(dutchMonth(decisionMonth).slice(0, 3));
+    await page.getByRole("option", { name: dutchMonth(decisionMonth) }).click();
     await page.getByRole("button", { name: "Advies vragen" }).click();
     await page.getByText("Alle vijf de criteria zijn in orde: maak de offerte.").waitFor();
     await page.getByRole("button", { name: "Verder naar de offerte" }).click();

@@ -6,7 +6,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addUser } from "../../src/features/users/user.service.js";
-import { type E2eServer, launchBrowser, logIn, openPage, pageTracker, startServer } from "./support.js";
+import { type E2eServer, LANDING, launchBrowser, logIn, logInAs, openPage, pageTracker, startServer } from "./support.js";
 
 const MANAGER = { email: "marco.verhoeven@koers.test", name: "Marco Verhoeven", password: "correct horse battery" } as const;
 
@@ -34,15 +34,6 @@ async function chooseFile(page: Page, name: string, buffer: Buffer): Promise<voi
   const chooser = page.waitForEvent("filechooser");
   await page.getByRole("button", { name: "Bestand kiezen" }).click();
   await (await chooser).setFiles({ name, mimeType: "text/csv", buffer });
-}
-
-async function logInAs(page: Page, user: { email: string; password: string }): Promise<void> {
-  await page.goto("/login");
-  await page.getByRole("heading", { name: "Inloggen bij Koers" }).waitFor();
-  await page.getByLabel("E-mailadres").fill(user.email);
-  await page.getByLabel("Wachtwoord").fill(user.password);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.getByRole("heading", { name: "Relaties", level: 1 }).waitFor();
 }
 
 const salesNav = (page: Page) => page.getByRole("navigation", { name: "Verkooppagina's" });
@@ -75,7 +66,7 @@ describe("sales figures in the browser", () => {
 
   it("imports sales lines as a manager: a problem by row and column first, then the good file, and revenue per rayon in the report", async () => {
     const { page } = await pages.open();
-    await logInAs(page, MANAGER);
+    await logInAs(page, MANAGER, LANDING.sales_manager);
     await page.getByRole("navigation", { name: "Hoofdnavigatie" }).getByRole("link", { name: "Verkoop" }).click();
     await page.getByRole("heading", { name: "Verkoop — het team", level: 1 }).waitFor();
     await salesNav(page).getByRole("link", { name: "Importeren" }).click();

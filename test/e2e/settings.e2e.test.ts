@@ -1,20 +1,11 @@
 // The administrator's settings page in a real browser: an admin changes the chance threshold of the
 // quote advice, saves, reloads the page and reads the stored value back; a rep gets no nav entry.
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addUser } from "../../src/features/users/user.service.js";
-import { type E2eServer, launchBrowser, logIn, pageTracker, startServer } from "./support.js";
+import { type E2eServer, LANDING, launchBrowser, logIn, logInAs, pageTracker, startServer } from "./support.js";
 
 const ADMIN = { email: "beheer@koers.test", name: "Bea Beheer", password: "another horse battery" } as const;
-
-async function logInAsAdmin(page: Page): Promise<void> {
-  await page.goto("/");
-  await page.getByRole("heading", { name: "Inloggen bij Koers" }).waitFor();
-  await page.getByLabel("E-mailadres").fill(ADMIN.email);
-  await page.getByLabel("Wachtwoord").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.getByRole("heading", { name: "Relaties", level: 1 }).waitFor();
-}
 
 describe("settings in the browser", () => {
   let server: E2eServer;
@@ -38,7 +29,7 @@ describe("settings in the browser", () => {
 
   it("an admin changes the chance threshold and sees it again after a reload", async () => {
     const { page } = await pages.open();
-    await logInAsAdmin(page);
+    await logInAs(page, ADMIN, LANDING.admin);
     await page.getByRole("link", { name: "Instellingen" }).click();
     await page.getByRole("heading", { name: "Instellingen", level: 1 }).waitFor();
     const threshold = page.getByLabel("Drempel slagingskans");

@@ -111,13 +111,33 @@ export function pageTracker(browser: () => Browser, baseURL: () => string) {
   };
 }
 
-/** Logs in on the Dutch login page as the seeded user and waits for the relations list. */
-export async function logIn(page: Page): Promise<void> {
-  await page.goto("/");
+/** The heading of the page each role lands on after login (src/web/app/home.tsx). */
+export const LANDING = {
+  field_sales: "Mijn dag",
+  inside_sales: "Mijn dag",
+  sales_manager: "Verkoop — het team",
+  marketing: "Verkoop — marketing",
+  purchasing: "Verkoop — inkoop",
+  admin: "Instellingen",
+} as const;
+
+/** Logs in on the Dutch login page and waits for the page the user's role lands on. */
+export async function logInAs(page: Page, who: { email: string; password: string }, landing: string): Promise<void> {
+  await page.goto("/login");
   await page.getByRole("heading", { name: "Inloggen bij Koers" }).waitFor();
-  await page.getByLabel("E-mailadres").fill(USER.email);
-  await page.getByLabel("Wachtwoord").fill(USER.password);
+  await page.getByLabel("E-mailadres").fill(who.email);
+  await page.locator('input[autocomplete="current-password"]').fill(who.password);
   await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.getByRole("heading", { name: landing, level: 1 }).waitFor();
+}
+
+/**
+ * Logs in as the seeded field rep, who lands on "Mijn dag", and opens the relations list, where
+ * most tests start.
+ */
+export async function logIn(page: Page): Promise<void> {
+  await logInAs(page, USER, LANDING.field_sales);
+  await page.goto("/relations");
   await page.getByRole("heading", { name: "Relaties", level: 1 }).waitFor();
 }
 

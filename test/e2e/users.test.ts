@@ -8,20 +8,11 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "../../src/features/auth/session.service.js";
 import { addUser } from "../../src/features/users/user.service.js";
-import { type E2eServer, launchBrowser, openPage, startServer } from "./support.js";
+import { type E2eServer, LANDING, launchBrowser, logInAs, openPage, startServer } from "./support.js";
 
 const ADMIN = { email: "beheer@koers.test", name: "Bea Beheer", password: "another horse battery" } as const;
 const REP = { email: "rob.rep@koers.test", name: "Rob Rep", password: "rob zijn eigen wachtwoord" } as const;
 const SHOTS = join(tmpdir(), "koers-screenshots");
-
-async function logInAs(page: Page, who: { email: string; password: string }): Promise<void> {
-  await page.goto("/login");
-  await page.getByRole("heading", { name: "Inloggen bij Koers" }).waitFor();
-  await page.getByLabel("E-mailadres").fill(who.email);
-  await page.locator('input[autocomplete="current-password"]').fill(who.password);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.getByRole("heading", { name: "Relaties", level: 1 }).waitFor();
-}
 
 /** Types a time into a 24-hour picker (hours and minutes fields). */
 async function setTime(scope: Locator, field: string, hours: string, minutes: string): Promise<void> {
@@ -54,7 +45,7 @@ describe("users and access in the browser", () => {
   it("an admin adds a rep and gives a password link; the rep chooses a password, logs in, and is logged out by a deactivation", async () => {
     const admin = await openPage(browser, server.url);
     const page = admin.page;
-    await logInAs(page, ADMIN);
+    await logInAs(page, ADMIN, LANDING.admin);
     await page.getByRole("link", { name: "Instellingen" }).click();
     await page.getByRole("link", { name: "Gebruikers en toegang" }).click();
     await page.getByRole("heading", { name: "Gebruikers", level: 1 }).waitFor();
@@ -116,7 +107,7 @@ describe("users and access in the browser", () => {
     await rep.page.getByRole("button", { name: "Wachtwoord opslaan" }).click();
     await rep.page.getByText("Je wachtwoord is opgeslagen").waitFor();
     await rep.page.getByRole("link", { name: "Naar inloggen" }).click();
-    await logInAs(rep.page, REP);
+    await logInAs(rep.page, REP, LANDING.field_sales);
 
     // The link works once.
     const again = await openPage(browser, server.url);
@@ -147,9 +138,9 @@ describe("users and access in the browser", () => {
     await page.getByText(`${REP.name} is gedeactiveerd`).waitFor();
     await row.getByText("Gedeactiveerd").waitFor();
 
-    // The rep's open page: the next request is refused and Koers asks to log in again.
+    // The rep's open page (Mijn dag, where a rep lands): the next request is refused and Koers asks to log in again.
     await rep.page.getByRole("button", { name: "Navigatie tonen of verbergen" }).click();
-    await rep.page.getByRole("link", { name: "Mijn dag" }).click();
+    await rep.page.getByRole("link", { name: "Relaties" }).click();
     await rep.page.getByRole("heading", { name: "Inloggen bij Koers" }).waitFor();
     const refused = await rep.page.evaluate(async () => (await fetch("/api/session")).status);
     expect(refused).toBe(401);
@@ -162,7 +153,7 @@ describe("users and access in the browser", () => {
 
   it("the last administrator cannot deactivate themself", async () => {
     const admin = await openPage(browser, server.url);
-    await logInAs(admin.page, ADMIN);
+    await logInAs(admin.page, ADMIN, LANDING.admin);
     await admin.page.goto("/settings/users");
     const row = admin.page.getByRole("row", { name: new RegExp(ADMIN.name) });
     await row.getByRole("button", { name: `Acties voor ${ADMIN.name}` }).click();
@@ -175,7 +166,7 @@ describe("users and access in the browser", () => {
 
   it("a user changes their own password on Mijn account and sees their API tokens", async () => {
     const user = await openPage(browser, server.url);
-    await logInAs(user.page, ADMIN);
+    await logInAs(user.page, ADMIN, LANDING.admin);
     await user.page.getByRole("button", { name: /Gebruikersmenu/ }).click();
     await user.page.getByRole("menuitem", { name: "Mijn account" }).click();
     await user.page.getByRole("heading", { name: "Mijn account", level: 1 }).waitFor();

@@ -26,7 +26,7 @@ export const exportJob: JobHandler<ExportParams> = async (ctx) => {
   const { dataset, format, query, dialect = "nl", lang = "nl" } = ctx.params;
   // Personal data only for the roles that may export it, checked again with the starter's rights.
   if (dataset !== "relations" && !can(ctx.viewer.role, "persons.export")) throw new AppError("forbidden", "Your role may not export personal data");
-  const table = dataset === "relations" ? exportRelations(ctx.db, query, lang) : dataset === "persons" ? exportPersons(ctx.db, query, lang) : exportActivities(ctx.db, query, lang);
+  const table = dataset === "relations" ? exportRelations(ctx.db, query, ctx.viewer, lang) : dataset === "persons" ? exportPersons(ctx.db, query, ctx.viewer, lang) : exportActivities(ctx.db, query, ctx.viewer, lang);
   let rows = 0;
   async function* counted() {
     for await (const row of table.rows) {

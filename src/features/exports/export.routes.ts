@@ -59,9 +59,9 @@ export const exportRoutes: RoutesPlugin = async (app, { ctx }) => {
     "/api/exports/relations",
     { schema: { tags: ["exports"], summary: "All relations matching the list filter, as CSV or XLSX", querystring: ExportQuery, response: { 200: FILE } } },
     async (request, reply) => {
-      requirePermission(request, "crm.read");
+      const viewer = requirePermission(request, "crm.read");
       const { format = "xlsx", dialect, lang, ...query } = request.query;
-      const table = exportRelations(ctx.db, query, lang);
+      const table = exportRelations(ctx.db, query, viewer, lang);
       return sendTable(reply, `relaties-${amsterdamDate(ctx.now())}`, format, table.headers, table.rows, tableOptionsOf(lang, dialect));
     },
   );
@@ -77,9 +77,9 @@ export const exportRoutes: RoutesPlugin = async (app, { ctx }) => {
       },
     },
     async (request, reply) => {
-      requirePermission(request, "persons.export");
+      const viewer = requirePermission(request, "persons.export");
       const { format = "xlsx", dialect, lang, ...query } = request.query;
-      const table = exportPersons(ctx.db, query, lang);
+      const table = exportPersons(ctx.db, query, viewer, lang);
       return sendTable(reply, `contactpersonen-${amsterdamDate(ctx.now())}`, format, table.headers, table.rows, tableOptionsOf(lang, dialect));
     },
   );
@@ -95,9 +95,9 @@ export const exportRoutes: RoutesPlugin = async (app, { ctx }) => {
       },
     },
     async (request, reply) => {
-      requirePermission(request, "persons.export");
+      const viewer = requirePermission(request, "persons.export");
       const { format = "xlsx", dialect, lang, ...query } = request.query;
-      const table = exportActivities(ctx.db, query, lang);
+      const table = exportActivities(ctx.db, query, viewer, lang);
       return sendTable(reply, `contactmomenten-${amsterdamDate(ctx.now())}`, format, table.headers, table.rows, tableOptionsOf(lang, dialect));
     },
   );

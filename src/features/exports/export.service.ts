@@ -4,10 +4,12 @@
 // and imported again (and unchanged rows stay unchanged). Coded values (status, kind of contact
 // moment, DMU role …) are written as the UI names them, from the shared label catalogue; amounts
 // and dates as typed cells, which the writer turns into Dutch CSV text or real XLSX numbers and dates.
+import type { Viewer } from "../../domain/access.js";
 import type { Db } from "../../db/kysely.js";
 import type { CellInput } from "../../files/table-writer.js";
 import { type LabelLanguage, labelOf, labelsOf } from "../../labels/labels.js";
 import { filterFromQuery } from "../relations/relation.service.js";
+import { ownersInScope } from "../users/user.service.js";
 import { cursorValues, type ListedRelation, listRelations, type RelationFilter, type SortKey } from "../relations/relation.repository.js";
 import type { RelationListQueryInput } from "../relations/relation.schemas.js";
 import { activitiesOfRelations, dmuRolesOf, participantsOf, personsOfRelations, relationRowsByIds, sbiCodesByRelation } from "./export.repository.js";
@@ -25,11 +27,13 @@ export interface PreparedExport {
 
 
 /** The filter is checked here, before streaming starts, so a bad filter is a 400 and not a broken download. */
-function relationPages(db: Db, q: ExportQuery): () => AsyncGenerator<ListedRelation[]> {
-  const filter: RelationFilter = filterFromQuery(q);
+function relationPages(db: Db, q: ExportQuery, viewer: Viewer): () => AsyncGenerator<ListedRelation[]> {
+  const checked: RelationFilter = filterFromQuery(q);
   const sort: SortKey = q.sort ?? "name";
   const desc = q.order === "desc";
   return async function* pages() {
+    // The list's scope (mine, team) as the list showed it to this viewer.
+    const filter: RelationFilter = { ...checked, scopeOwnerIds: await ownersInScope(db, viewer, q.scope) };
     let after = null;
     for (;;) {
       const rows = await listRelations(db, filter, sort, desc, after, PAGE);
@@ -51,8 +55,8 @@ const RELATION_COLUMNS = [
   "website", "status", "accountClass", "sbi", "revenuePotential", "currentSupplier", "contractEndDate", "owner", "rayon", "id",
 ] as const;
 
-export function exportRelations(db: Db, q: ExportQuery, language: LabelLanguage = "nl"): PreparedExport {
-  const pages = relationPages(db, q);
+export function exportRelations(db: Db, q: ExportQuery, viewer: Viewer, language: LabelLanguage = "nl"): PreparedExport {
+  const pages = relationPages(db, q, viewer);
   const labels = labelsOf(language);
   async function* rows(): AsyncGenerator<Row> {
     for await (const page of pages()) {
@@ -81,8 +85,8 @@ const PERSON_COLUMNS = [
   "jobTitle", "department", "phone", "mobile", "email", "dmuRoles", "active", "id",
 ] as const;
 
-export function exportPersons(db: Db, q: ExportQuery, language: LabelLanguage = "nl"): PreparedExport {
-  const pages = relationPages(db, q);
+export function exportPersons(db: Db, q: ExportQuery, viewer: Viewer, language: LabelLanguage = "nl"): PreparedExport {
+  const pages = relationPages(db, q, viewer);
   const labels = labelsOf(language);
   async function* rows(): AsyncGenerator<Row> {
     for await (const page of pages()) {
@@ -110,8 +114,8 @@ const ACTIVITY_COLUMNS = [
 
 const AMSTERDAM_TIME = new Intl.DateTimeFormat("nl-NL", { timeZone: "Europe/Amsterdam", hour: "2-digit", minute: "2-digit" });
 
-export function exportActivities(db: Db, q: ExportQuery & { from?: string; to?: string }, language: LabelLanguage = "nl"): PreparedExport {
-  const pages = relationPages(db, q);
+export function exportActivities(db: Db, q: ExportQuery & { from?: string; to?: string }, viewer: Viewer, language: LabelLanguage = "nl"): PreparedExport {
+  const pages = relationPages(db, q, viewer);
   const labels = labelsOf(language);
   async function* rows(): AsyncGenerator<Row> {
     for await (const page of pages()) {

@@ -87,3 +87,41 @@ export function overdueCountsPerUser(db: Db, today: string, userIds: readonly nu
     .groupBy(["f.assigned_to", "u.name", "u.active"])
     .execute();
 }
+
+export interface FollowUpFilter {
+  /** Assignees the list's scope keeps (mine, team); null = everyone. */
+  scopeUserIds: readonly number[] | null;
+  assigneeIds: readonly number[];
+  status: "open" | "done" | null;
+  /** Due dates, inclusive (YYYY-MM-DD); null = open-ended. */
+  dueFrom: string | null;
+  dueTo: string | null;
+}
+
+function filteredFollowUps(db: Db, f: FollowUpFilter) {
+  let q = selectFollowUps(db);
+  // -1 is no user: an empty scope (a viewer who owns nothing) keeps nothing.
+  if (f.scopeUserIds !== null) q = q.where("f.assigned_to", "in", [...f.scopeUserIds, -1]);
+  if (f.assigneeIds.length > 0) q = q.where("f.assigned_to", "in", [...f.assigneeIds]);
+  if (f.status !== null) q = q.where("f.status", "=", f.status);
+  if (f.dueFrom !== null) q = q.where("f.due_date", ">=", f.dueFrom);
+  if (f.dueTo !== null) q = q.where("f.due_date", "<=", f.dueTo);
+  return q;
+}
+
+/** Soonest due first, keyset on (due date, id). */
+export function listFollowUps(db: Db, f: FollowUpFilter, after: { dueDate: string; id: number } | null, limit: number) {
+  let q = filteredFollowUps(db, f);
+  if (after !== null) {
+    const { dueDate, id } = after;
+    q = q.where((eb) => eb.or([eb("f.due_date", ">", dueDate), eb.and([eb("f.due_date", "=", dueDate), eb("f.id", ">", id)])]));
+  }
+  return q.orderBy("f.due_date").orderBy("f.id").limit(limit).execute();
+}
+
+/** Matching follow-ups counted up to `cap`. */
+export async function countFollowUps(db: Db, f: FollowUpFilter, cap: number): Promise<number> {
+  const inner = filteredFollowUps(db, f).clearSelect().select("f.id").limit(cap);
+  const row = await db.selectFrom(inner.as("t")).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -4,9 +4,10 @@ import type { RoutesPlugin } from "../../server/context.js";
 import { versionedPatch } from "../../server/versioned-patch.js";
 import { sendWithEtag } from "../../server/http.js";
 import { requirePermission, teamScopeOf } from "../../server/plugins/auth.js";
-import { IdParams, IsoDateString } from "../../server/schema-helpers.js";
+import { IdParams, IsoDateString, Page } from "../../server/schema-helpers.js";
 import { amsterdamDate } from "../../server/time.js";
-import { FollowUp, FollowUpCreate, FollowUpPatch, MyDay, OverdueByRep, QuickDates } from "./follow-up.schemas.js";
+import { listFollowUpsPage } from "./follow-up-list.js";
+import { FollowUp, FollowUpCreate, FollowUpListQuery, FollowUpPatch, MyDay, OverdueByRep, QuickDates } from "./follow-up.schemas.js";
 import { createFollowUp, getFollowUp, listFollowUpsOfRelation, updateFollowUp } from "./follow-up.service.js";
 import { myDay, overdueByRep } from "./my-day.service.js";
 
@@ -20,6 +21,22 @@ export const followUpRoutes: RoutesPlugin = async (app, { ctx }) => {
       const user = requirePermission(request, "crm.read");
       const now = ctx.now();
       return myDay(ctx.db, user, now, amsterdamDate(now));
+    },
+  );
+
+  app.get(
+    "/api/followups",
+    {
+      schema: {
+        tags: ["follow-ups"],
+        summary: "List follow-ups (open ones unless status says otherwise), soonest due first, by scope, assignee and timing, with keyset paging",
+        querystring: FollowUpListQuery,
+        response: { 200: Page(FollowUp) },
+      },
+    },
+    async (request) => {
+      const viewer = requirePermission(request, "crm.read");
+      return listFollowUpsPage(ctx.db, viewer, request.query, today());
     },
   );
 

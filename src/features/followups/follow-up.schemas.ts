@@ -3,6 +3,7 @@ import { type Static, Type } from "typebox";
 import { QUICK_CHOICES } from "../../domain/followup-dates.js";
 import { IsoDateString, Nullable, Ref, literals, Id } from "../../server/schema-helpers.js";
 import { Appointment } from "../appointments/appointment.schemas.js";
+import { ListScopeParam } from "../users/list-scope.schemas.js";
 
 
 export const FOLLOW_UP_STATUSES = ["open", "done"] as const;
@@ -52,6 +53,21 @@ export const FollowUp = Type.Object({
   version: Type.Integer(),
 });
 export type FollowUpDto = Static<typeof FollowUp>;
+
+export const FOLLOW_UP_TIMINGS = ["overdue", "today", "upcoming"] as const;
+
+export const FollowUpListQuery = Type.Object(
+  {
+    scope: ListScopeParam,
+    assignee: Type.Optional(Type.Array(Id())),
+    status: Type.Optional(literals([...FOLLOW_UP_STATUSES, "any"])),
+    timing: Type.Optional(literals(FOLLOW_UP_TIMINGS)),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export type FollowUpListQueryInput = Static<typeof FollowUpListQuery>;
 
 export const QuickDates = Type.Object({
   from: Type.String(),

@@ -51,12 +51,13 @@ async function salesSection(ctx: AppContext, viewer: Viewer, relationId: number)
   }
 }
 
-async function crmSection(ctx: AppContext, relationId: number, today: string) {
+async function crmSection(ctx: AppContext, viewer: Viewer, relationId: number, today: string) {
   const [activities, followUps, open, lost] = await Promise.all([
     listActivitiesPage(ctx.db, relationId, { limit: ACTIVITY_LIMIT }, today),
     listFollowUpsOfRelation(ctx.db, relationId, today),
-    listQuotesPage(ctx.db, { relation: relationId, status: [...OPEN_QUOTE_STATUSES], limit: 20 }, ctx.now()),
-    listQuotesPage(ctx.db, { relation: relationId, status: ["lost"], limit: LOST_LIMIT }, ctx.now()),
+    // Every rep's quotes of this relation (scope all): "why no deal earlier" is history, not ownership.
+    listQuotesPage(ctx.db, { relation: relationId, status: [...OPEN_QUOTE_STATUSES], limit: 20, scope: "all" }, ctx.now(), viewer),
+    listQuotesPage(ctx.db, { relation: relationId, status: ["lost"], limit: LOST_LIMIT, scope: "all" }, ctx.now(), viewer),
   ]);
   const lostDetails = await Promise.all(lost.items.map((q) => getQuote(ctx.db, q.id, ctx.now())));
   const met = new Map<number, string>();
@@ -134,7 +135,7 @@ export async function prefillSheet(ctx: AppContext, viewer: Viewer, appointment:
   const metIds = new Set(appointment.persons.map((p) => p.id));
   const [sales, crm, route, nearby, crossSell, consents] = await Promise.all([
     salesSection(ctx, viewer, relation.id),
-    crmSection(ctx, relation.id, today),
+    crmSection(ctx, viewer, relation.id, today),
     routeSection(ctx, viewer, appointment, relation.coordinates ? { lat: relation.coordinates.lat, lon: relation.coordinates.lon } : null),
     nearbySection(ctx, relation.id),
     runSalesTask(ctx, "crossSell", viewer, relation.id, monthsBack(today, CROSS_SELL_MONTHS)),

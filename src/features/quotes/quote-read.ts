@@ -3,11 +3,13 @@ import { monthOf } from "../../domain/calendar.js";
 import { isStale } from "../../domain/hit-ratio.js";
 import { formatQuoteNumber } from "../../domain/quote-number.js";
 import { allowedTransitions, type QuoteStatus } from "../../domain/quote-status.js";
+import type { Viewer } from "../../domain/access.js";
 import type { Db } from "../../db/kysely.js";
 import { notFound } from "../../server/errors.js";
 import { COUNT_CAP, decodeCursor, encodeCursor } from "../../server/http.js";
 import { amsterdamDate } from "../../server/time.js";
 import { getPerson } from "../persons/person.service.js";
+import { ownersInScope } from "../users/user.service.js";
 import { milliToQuantity } from "./quote-line.js";
 import {
   findAdviceOfBase,
@@ -134,7 +136,7 @@ export async function getQuote(db: Db, id: number, now: Date, warnings: Warning[
   };
 }
 
-export async function listQuotesPage(db: Db, q: QuoteListQueryInput, now: Date) {
+export async function listQuotesPage(db: Db, q: QuoteListQueryInput, now: Date, viewer: Viewer) {
   const today = amsterdamDate(now);
   const limit = q.limit ?? 50;
   const before = q.cursor ? Number(decodeCursor(q.cursor, 1)[0]) : null;
@@ -144,6 +146,14 @@ export async function listQuotesPage(db: Db, q: QuoteListQueryInput, now: Date) 
     relationId: q.relation ?? null,
     staleBefore: q.stale ? monthOf(today) : null,
     latestOnly: !q.allRevisions,
+    scopeRepIds: await ownersInScope(db, viewer, q.scope),
+    forecastOnly: q.forecast === true,
+    decisionFrom: q.decisionFrom ?? null,
+    decisionTo: q.decisionTo ?? null,
+    decidedFrom: q.decidedFrom ?? null,
+    decidedTo: q.decidedTo ?? null,
+    rayonIds: q.rayon ?? [],
+    productId: q.product ?? null,
   };
   const [rows, count] = await Promise.all([
     listQuotes(db, filter, before, limit + 1),

@@ -124,6 +124,18 @@ export interface QuoteFilter {
   /** Open quotes decided before this month: stale. */
   staleBefore: string | null;
   latestOnly: boolean;
+  /** Reps the list's scope keeps (mine, team); null = everyone. */
+  scopeRepIds: readonly number[] | null;
+  /** Open with a probability above 0: what the forecast counts. */
+  forecastOnly: boolean;
+  /** Decision months, inclusive (YYYY-MM). */
+  decisionFrom: string | null;
+  decisionTo: string | null;
+  /** Decided on these days, inclusive (YYYY-MM-DD): what the hit ratio counts. */
+  decidedFrom: string | null;
+  decidedTo: string | null;
+  rayonIds: number[];
+  productId: number | null;
 }
 
 /** Newest first, keyset on id. */
@@ -135,6 +147,18 @@ function filtered(query: QuoteQuery, f: QuoteFilter): QuoteQuery {
   if (f.repIds.length > 0) q = q.where("q.rep_id", "in", f.repIds);
   if (f.relationId !== null) q = q.where("q.relation_id", "=", f.relationId);
   if (f.staleBefore !== null) q = q.where("q.status", "in", [...OPEN_STATUSES]).where("q.decision_month", "<", f.staleBefore);
+  // -1 is no user: an empty scope (a viewer who owns nothing) keeps nothing.
+  if (f.scopeRepIds !== null) q = q.where("q.rep_id", "in", [...f.scopeRepIds, -1]);
+  if (f.forecastOnly) q = q.where("q.status", "in", [...OPEN_STATUSES]).where("q.probability", ">", 0);
+  if (f.decisionFrom !== null) q = q.where("q.decision_month", ">=", f.decisionFrom);
+  if (f.decisionTo !== null) q = q.where("q.decision_month", "<=", f.decisionTo);
+  if (f.decidedFrom !== null) q = q.where("q.decided_on", ">=", f.decidedFrom);
+  if (f.decidedTo !== null) q = q.where("q.decided_on", "<=", f.decidedTo);
+  if (f.rayonIds.length > 0) q = q.where("r.rayon_id", "in", f.rayonIds);
+  if (f.productId !== null) {
+    const productId = f.productId;
+    q = q.where(({ exists, selectFrom }) => exists(selectFrom("quote_lines as l").select("l.id").whereRef("l.quote_id", "=", "q.id").where("l.product_id", "=", productId)));
+  }
   if (f.latestOnly) {
     q = q.where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom("quotes as later").select("later.id").whereRef("later.base_number", "=", "q.base_number").whereRef("later.revision", ">", "q.revision"))),

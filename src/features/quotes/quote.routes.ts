@@ -56,8 +56,8 @@ export const quoteRoutes: RoutesPlugin = async (app, { ctx }) => {
       },
     },
     async (request) => {
-      requirePermission(request, "crm.read");
-      return listQuotesPage(ctx.db, request.query, ctx.now());
+      const viewer = requirePermission(request, "crm.read");
+      return listQuotesPage(ctx.db, request.query, ctx.now(), viewer);
     },
   );
 

@@ -2,6 +2,7 @@
 import { type Static, Type } from "typebox";
 import { OPEN_QUOTE_STATUSES, QUOTE_STATUSES } from "../../domain/quote-status.js";
 import { IsoDateString, Nullable, OptionalText, Ref, Id } from "../../server/schema-helpers.js";
+import { ListScopeParam } from "../users/list-scope.schemas.js";
 
 export const MonthString = Type.String({ pattern: "^\\d{4}-(0[1-9]|1[0-2])$", description: "YYYY-MM" });
 const Answer = Type.Enum(["yes", "no", "unknown"]);
@@ -195,8 +196,16 @@ export const QuoteListQuery = Type.Object(
   {
     status: Type.Optional(Type.Array(Type.Enum(QUOTE_STATUSES))),
     rep: Type.Optional(Type.Array(Id())),
+    scope: ListScopeParam,
     relation: Type.Optional(Id()),
     stale: Type.Optional(Type.Boolean({ description: "Only open quotes whose decision month has passed" })),
+    forecast: Type.Optional(Type.Boolean({ description: "Only the quotes the forecast counts: open, with a probability above 0" })),
+    decisionFrom: Type.Optional(MonthString),
+    decisionTo: Type.Optional(MonthString),
+    decidedFrom: Type.Optional(IsoDateString),
+    decidedTo: Type.Optional(IsoDateString),
+    rayon: Type.Optional(Type.Array(Id(), { description: "the relation's (current) rayon" })),
+    product: Type.Optional(Id({ description: "quotes with a line of this product" })),
     allRevisions: Type.Optional(Type.Boolean({ description: "Include earlier revisions (default: the latest of each quote)" })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
     cursor: Type.Optional(Type.String({ maxLength: 200 })),

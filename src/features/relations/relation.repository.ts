@@ -23,6 +23,8 @@ export interface RelationFilter {
   ownerNone: boolean;
   rayonIds: number[];
   kind: string | null;
+  /** Owners the list's scope keeps (mine, team); null = everyone. */
+  scopeOwnerIds: readonly number[] | null;
   /** The relations behind a number of the visit-norm report. */
   visitNorm?: VisitNormFilter | null;
 }
@@ -82,7 +84,7 @@ export function cursorValues(row: ListedRelation, sort: SortKey): CursorValue[] 
 function filtersRelationRow(f: RelationFilter): boolean {
   return (
     f.statuses.length > 0 || f.classes.length > 0 || f.cityKey !== null || f.postcodeFrom !== null || f.postcodeTo !== null ||
-    f.ownerIds.length > 0 || f.ownerNone || f.rayonIds.length > 0 || f.kind !== null || Boolean(f.visitNorm)
+    f.ownerIds.length > 0 || f.ownerNone || f.rayonIds.length > 0 || f.kind !== null || f.scopeOwnerIds !== null || Boolean(f.visitNorm)
   );
 }
 
@@ -119,6 +121,11 @@ function baseQuery(db: Db, f: RelationFilter, plan: SemiJoinPlan) {
     );
   }
   if (f.rayonIds.length > 0) q = q.where("r.rayon_id", "in", f.rayonIds);
+  if (f.scopeOwnerIds !== null) {
+    const owners = f.scopeOwnerIds;
+    // An empty scope (a viewer who owns nothing) keeps nothing, and SQL has no empty "in ()".
+    q = owners.length > 0 ? q.where("r.owner_id", "in", [...owners]) : q.where(sql<SqlBool>`1 = 0`);
+  }
   if (f.kind) q = q.where("r.kind", "=", f.kind);
   if (f.visitNorm) q = q.where(visitNormCondition(f.visitNorm));
   return q;

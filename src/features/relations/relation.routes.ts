@@ -37,7 +37,7 @@ export const relationRoutes: RoutesPlugin = async (app, { ctx }) => {
           query = { ...query, owner: own };
         }
       }
-      return listRelationsPage(ctx.db, query, amsterdamDate(ctx.now()));
+      return listRelationsPage(ctx.db, query, viewer, amsterdamDate(ctx.now()));
     },
   );
 

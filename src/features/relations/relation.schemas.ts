@@ -5,6 +5,7 @@ import { RELATION_STATUSES } from "../../domain/lifecycle.js";
 import { LEGAL_FORMS, RELATION_KINDS } from "../../domain/relation-types.js";
 import { IsoDateString, Nullable, OptionalText, Ref, literals, Id } from "../../server/schema-helpers.js";
 import { PersonSummary } from "../persons/person.schemas.js";
+import { ListScopeParam } from "../users/list-scope.schemas.js";
 
 export { LEGAL_FORMS, RELATION_KINDS };
 
@@ -157,6 +158,7 @@ export const RelationListQuery = Type.Object(
     postcodeTo: Type.Optional(Type.String({ maxLength: 7 })),
     owner: Type.Optional(Type.Array(Type.String({ pattern: "^([1-9][0-9]{0,9}|none)$" }), { description: "user id, or none" })),
     rayon: Type.Optional(Type.Array(Id())),
+    scope: ListScopeParam,
     kind: Type.Optional(literals(RELATION_KINDS)),
     visitNorm: Type.Optional(
       Type.Union([Type.Literal("due"), Type.Literal("met"), Type.Literal("below")], {

@@ -8,6 +8,7 @@ import { normalizeDutchPostcode } from "../../domain/postcode.js";
 import { can } from "../../domain/roles.js";
 import { normalizeKey, queryPrefixes } from "../../domain/text.js";
 import { type Db, inTransaction } from "../../db/kysely.js";
+import type { Viewer } from "../../domain/access.js";
 import type { Selectable, Updateable } from "kysely";
 import type { RelationsTable } from "../../db/schema.js";
 
@@ -17,6 +18,7 @@ import { COUNT_CAP, decodeCursor, encodeCursor } from "../../server/http.js";
 import type { AuthUser } from "../auth/auth-user.js";
 import { readCrmSettings } from "../followups/crm-settings.service.js";
 import { listPersonsOfRelation } from "../persons/person.service.js";
+import { ownersInScope } from "../users/user.service.js";
 import { emptyTally, type GeocodeTally, relationGeoAfter, relationGeoColumns, touchesVisitAddress } from "../geo/geo-columns.js";
 import { sbiSections, unknownSbiCodes } from "../reference/reference.service.js";
 import { writeAudit } from "../audit/audit.service.js";
@@ -53,7 +55,8 @@ function postcodeBound(raw: string | undefined, end: "from" | "to"): string | nu
   return end === "from" ? area.padEnd(4, "0") : `${area.padEnd(4, "9")} ZZ`;
 }
 
-export function filterFromQuery(q: RelationListQueryInput): RelationFilter {
+/** The list filter of a query; `scopeOwnerIds` from ownersInScope (users service) for its `scope`. */
+export function filterFromQuery(q: RelationListQueryInput, scopeOwnerIds: readonly number[] | null = null): RelationFilter {
   const owners = q.owner ?? [];
   const sbi = (q.sbi ?? []).map((s) => s.toUpperCase());
   return {
@@ -69,15 +72,19 @@ export function filterFromQuery(q: RelationListQueryInput): RelationFilter {
     ownerNone: owners.includes("none"),
     rayonIds: q.rayon ?? [],
     kind: q.kind ?? null,
+    scopeOwnerIds,
   };
 }
 
-/** `today`: the Amsterdam date the visit-norm filter counts up to when the query names none. */
-export async function listRelationsPage(db: Db, q: RelationListQueryInput, today: string) {
+/**
+ * A page of the relations list for `viewer` (its scope: mine, team, all). `today`: the Amsterdam date
+ * the visit-norm filter counts up to when the query names none.
+ */
+export async function listRelationsPage(db: Db, q: RelationListQueryInput, viewer: Viewer, today: string) {
   const sort = q.sort ?? "name";
   const desc = q.order === "desc";
   const limit = q.limit ?? 50;
-  const filter = filterFromQuery(q);
+  const filter = filterFromQuery(q, await ownersInScope(db, viewer, q.scope));
   if (q.visitNorm) {
     const asOf = q.normAsOf ?? today;
     const { visitNorms } = await readCrmSettings(db);

@@ -1,4 +1,6 @@
 // Users: created from the CLI at first set-up (and later by an admin), listed for owner pickers.
+import type { Viewer } from "../../domain/access.js";
+import { type ListScope, ownersOfScope, SALES_ROLES } from "../../domain/list-scope.js";
 import { isRole, type Role } from "../../domain/roles.js";
 import { normalizeKey } from "../../domain/text.js";
 import { type Db, inTransaction } from "../../db/kysely.js";
@@ -123,6 +125,23 @@ export async function userNames(db: Db, ids: readonly number[]): Promise<Map<num
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom("users").select(["id", "name"]).where("id", "in", [...ids]).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/**
+ * The owners a list's scope keeps for this viewer (domain/list-scope.ts): null = everyone. The team
+ * is read from the reps (active or not: a departed rep's open work is the team's too) and their rayons.
+ */
+export async function ownersInScope(db: Db, viewer: Viewer, scope: ListScope | undefined): Promise<readonly number[] | null> {
+  if (scope === undefined || scope === "all") return null;
+  if (scope === "mine") return ownersOfScope(viewer, scope, []);
+  const reps = await db.selectFrom("users").select(["id", "role"]).where("role", "in", [...SALES_ROLES]).execute();
+  const links = reps.length === 0 ? [] : await db.selectFrom("user_rayons").select(["user_id", "rayon_id"]).where("user_id", "in", reps.map((r) => r.id)).execute();
+  const candidates = reps.filter((r) => isRole(r.role)).map((r) => ({
+    id: r.id,
+    role: r.role as Role,
+    rayonIds: links.filter((l) => l.user_id === r.id).map((l) => l.rayon_id),
+  }));
+  return ownersOfScope(viewer, scope, candidates);
 }
 
 /** Role and rayons of an active user, for the acting-for policy (domain/acting.ts); null when unknown or inactive. */

@@ -14,6 +14,7 @@ import { UserMenu } from "./UserMenu.js";
 const AREAS = [
   { path: "/relations", key: "relations" },
   { path: "/my-day", key: "myDay" },
+  { path: "/follow-ups", key: "followUps" },
   { path: "/agenda", key: "agenda" },
   { path: "/quotes", key: "quotes" },
   { path: "/quotes/forecast", key: "forecast" },
@@ -39,7 +40,7 @@ export function Shell() {
               {t("app.name")}
             </Title>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" miw={0}>
             <LanguageSwitch />
             <UserMenu />
           </Group>

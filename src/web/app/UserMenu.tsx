@@ -11,8 +11,11 @@ export function UserMenu() {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button variant="subtle" aria-label={`${t("user.menu")}: ${user.name}`}>
-          {user.name}
+        {/* A long name is cut short with … on a phone; the menu shows it whole. */}
+        <Button variant="subtle" aria-label={`${t("user.menu")}: ${user.name}`} maw={{ base: 150, sm: 320 }} px="xs">
+          <Text span inherit truncate="end" display="block" miw={0}>
+            {user.name}
+          </Text>
         </Button>
       </Menu.Target>
       <Menu.Dropdown>

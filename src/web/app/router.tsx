@@ -1,11 +1,12 @@
 // The pages and their addresses. Everything but /login sits behind the session check and the shell.
 // Every page is its own chunk (route `lazy`): the login page loads React, Mantine, the router and the
 // texts, not the CRM, the quotes or the sales figures (issue 8: first load at most 250 kB gzipped).
-import { Navigate, createBrowserRouter } from "react-router";
+import { createBrowserRouter } from "react-router";
 import { dataRoutes } from "../features/imports/routes.js";
 import { quoteRoutes } from "../features/quotes/routes.js";
 import { salesRoutes } from "../features/sales/routes.js";
 import { PageLoader } from "../components/PageLoader.js";
+import { HomeRedirect } from "./home.js";
 import { NotFound } from "./NotFound.js";
 
 export const router = createBrowserRouter([
@@ -19,11 +20,12 @@ export const router = createBrowserRouter([
       {
         lazy: () => import("./SessionShell.js").then((m) => ({ Component: m.SessionShell })),
         children: [
-          { index: true, element: <Navigate to="/relations" replace /> },
+          { index: true, element: <HomeRedirect /> },
           { path: "relations", lazy: () => import("../features/relations/RelationsListPage.js").then((m) => ({ Component: m.RelationsListPage })) },
           { path: "relations/new", lazy: () => import("../features/relations/RelationCreatePage.js").then((m) => ({ Component: m.RelationCreatePage })) },
           { path: "relations/:id", lazy: () => import("../features/relations/RelationPage.js").then((m) => ({ Component: m.RelationPage })) },
           { path: "relations/:id/edit", lazy: () => import("../features/relations/RelationEditPage.js").then((m) => ({ Component: m.RelationEditPage })) },
+          { path: "follow-ups", lazy: () => import("../features/followups/FollowUpsPage.js").then((m) => ({ Component: m.FollowUpsPage })) },
           { path: "my-day", lazy: () => import("../features/myday/MyDayPage.js").then((m) => ({ Component: m.MyDayPage })) },
           { path: "reports", lazy: () => import("../features/reports/ReportsPage.js").then((m) => ({ Component: m.ReportsPage })) },
           { path: "settings", lazy: () => import("../features/settings/SettingsPage.js").then((m) => ({ Component: m.SettingsPage })) },

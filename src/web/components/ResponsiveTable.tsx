@@ -95,9 +95,12 @@ export function ResponsiveTable<R>({ rows, columns, rowKey, label, minWidth = 0,
                 {footerOf(title)}
               </Text>
               <SimpleGrid cols={2} spacing={4} verticalSpacing={2}>
-                {rest.map((c) => (
-                  <Pair key={c.key} label={c.label} value={footerOf(c)} bold wide={c.wide ?? false} />
-                ))}
+                {/* A totals card shows only the columns that have a total. */}
+                {rest
+                  .filter((c) => footerOf(c) !== "" && footerOf(c) != null)
+                  .map((c) => (
+                    <Pair key={c.key} label={c.label} value={footerOf(c)} bold wide={c.wide ?? false} />
+                  ))}
               </SimpleGrid>
             </Stack>
           </Paper>

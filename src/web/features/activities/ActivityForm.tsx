@@ -1,6 +1,7 @@
 // Log or edit a contact moment: kind, date/time, who took part (our users and the relation's persons),
 // sales method, notes for the customer record and separate internal notes, outcome, vk%, next step;
 // when logging, also the next action with its date and assignee, and files to attach.
+import { DateTimeField } from "../../components/DateTimeField.js";
 import { FileInput, Fieldset, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
@@ -135,7 +136,13 @@ export function ActivityForm({ relationId, persons, activity, onDone, onReload }
         <UploadErrors messages={uploadErrors} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Select label={t("activities.fields.kind")} data={kindOptions(t)} allowDeselect={false} required {...form.getInputProps("kind")} />
-          <TextInput type="datetime-local" label={t("activities.fields.occurredAt")} required {...form.getInputProps("occurredAt")} />
+          <DateTimeField
+            label={t("activities.fields.occurredAt")}
+            required
+            value={form.values.occurredAt}
+            onChange={(local) => form.setFieldValue("occurredAt", local)}
+            error={form.errors.occurredAt}
+          />
           <Select label={t("activities.fields.salesMethod")} data={salesMethodOptions(t)} clearable {...form.getInputProps("salesMethod")} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>

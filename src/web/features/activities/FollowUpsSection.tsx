@@ -1,6 +1,7 @@
 // The follow-ups of a relation: open ones with due date, assignee and action, and their actions;
 // done ones behind a toggle; and a follow-up without a contact moment ("add follow-up").
-import { Button, Collapse, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Button, Collapse, Group, Modal, Select, Stack, Text, TextInput, Title } from "@mantine/core";
+import { type Column, ResponsiveTable } from "../../components/ResponsiveTable.js";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
@@ -21,50 +22,49 @@ import { FormButtons } from "../../components/FormButtons.js";
 
 function FollowUpRows({ items, canWrite }: { items: readonly FollowUp[]; canWrite: boolean }) {
   const { t } = useTranslation();
+  const columns: Column<FollowUp>[] = [
+    {
+      key: "due",
+      label: t("activities.followUps.dueDate"),
+      render: (f) => (
+        <Group gap={6}>
+          <Text size="sm">{formatDate(f.dueDate)}</Text>
+          <FollowUpTimingBadge timing={f.timing} />
+        </Group>
+      ),
+    },
+    {
+      key: "action",
+      label: t("activities.followUps.action"),
+      wide: true,
+      render: (f) => (
+        <div style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+          {f.action}
+          {f.person && (
+            <Text size="xs" c="dimmed">
+              {f.person.name}
+            </Text>
+          )}
+          {f.doneAt && (
+            <Text size="xs" c="dimmed">
+              {t("activities.followUps.doneBy", { date: formatInstant(f.doneAt), name: f.doneBy?.name ?? "" })}
+            </Text>
+          )}
+        </div>
+      ),
+    },
+    { key: "assignee", label: t("activities.followUps.assignedTo"), render: (f) => f.assignedTo.name },
+    ...(canWrite ? [{ key: "actions", label: t("activities.followUps.actions"), tableOnly: true, render: (f: FollowUp) => <FollowUpActions followUp={f} /> }] : []),
+  ];
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("activities.followUps.dueDate")}</Table.Th>
-            <Table.Th>{t("activities.followUps.action")}</Table.Th>
-            <Table.Th>{t("activities.followUps.assignedTo")}</Table.Th>
-            {canWrite && <Table.Th>{t("activities.followUps.actions")}</Table.Th>}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((f) => (
-            <Table.Tr key={f.id}>
-              <Table.Td>
-                <Group gap={6} wrap="nowrap">
-                  <Text size="sm">{formatDate(f.dueDate)}</Text>
-                  <FollowUpTimingBadge timing={f.timing} />
-                </Group>
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
-                {f.action}
-                {f.person && (
-                  <Text size="xs" c="dimmed">
-                    {f.person.name}
-                  </Text>
-                )}
-                {f.doneAt && (
-                  <Text size="xs" c="dimmed">
-                    {t("activities.followUps.doneBy", { date: formatInstant(f.doneAt), name: f.doneBy?.name ?? "" })}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>{f.assignedTo.name}</Table.Td>
-              {canWrite && (
-                <Table.Td>
-                  <FollowUpActions followUp={f} />
-                </Table.Td>
-              )}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ResponsiveTable
+      rows={items}
+      columns={columns}
+      rowKey={(f) => f.id}
+      label={t("activities.followUps.title")}
+      minWidth={640}
+      cardActions={canWrite ? (f) => <FollowUpActions followUp={f} /> : undefined}
+    />
   );
 }
 

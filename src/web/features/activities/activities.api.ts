@@ -36,6 +36,7 @@ export function useRefreshCrm() {
     }
     void queryClient.invalidateQueries({ queryKey: crmKeys.myDay });
     void queryClient.invalidateQueries({ queryKey: crmKeys.overdueByRep });
+    void queryClient.invalidateQueries({ queryKey: ["followups", "list"] });
   };
 }
 

@@ -9,9 +9,12 @@ import { isApiError } from "../../api/client.js";
 import { LanguageSwitch } from "../../app/LanguageSwitch.js";
 import { useLogin, useSession } from "./session.js";
 
-/** Only paths of this app (not "//evil.example" or "/\\evil.example"), so a link cannot send the user elsewhere. */
+/**
+ * Only paths of this app (not "//evil.example" or "/\\evil.example"), so a link cannot send the user
+ * elsewhere. Without one, "/" sends the user to the home page of their role (app/home.tsx).
+ */
 function safeNext(raw: string | null): string {
-  return raw?.startsWith("/") && !raw.startsWith("//") && !raw.startsWith("/\\") ? raw : "/relations";
+  return raw?.startsWith("/") && !raw.startsWith("//") && !raw.startsWith("/\\") ? raw : "/";
 }
 
 export function LoginPage() {

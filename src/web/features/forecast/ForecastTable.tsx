@@ -1,8 +1,10 @@
 // The forecast as a table. Per month: expected units and revenue (and, with an "as of" date, the
 // figures as they stood then and the difference). Grouped: one row per rep / rayon / product with
 // the revenue and units of every month and the totals.
-import { Table, Text } from "@mantine/core";
+import { Anchor, Box, Group, Paper, SimpleGrid, Stack, Table, Text } from "@mantine/core";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { formatCents, formatDate } from "../../i18n/format.js";
 import { formatMonth } from "../quotes/months.js";
 import type { Forecast, MonthFigures } from "./forecast.api.js";
@@ -12,18 +14,43 @@ const unitsFormat = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 2 })
 export const formatUnits = (units: number) => unitsFormat.format(units);
 
 const right = { textAlign: "right" as const, whiteSpace: "nowrap" as const };
+/** Headers may wrap ("Verwachte omzet" over two lines keeps three columns inside 390 px). */
+const rightHeader = { textAlign: "right" as const };
+
+/**
+ * The quotes behind a figure (click-through): open quotes with a chance above 0 decided in the
+ * months, of the group's rep, rayon or product. Everyone's: the figure was the team's already.
+ */
+export function forecastQuotesLink(from: string, to: string, by: Forecast["by"], key: number | null): string | null {
+  const params = new URLSearchParams({ scope: "all", forecast: "true", decisionFrom: from, decisionTo: to });
+  if (by !== "month") {
+    // "No rayon" and lines without a product have no filter of their own: no link.
+    if (key === null) return null;
+    params.set(by, String(key));
+  }
+  return `/quotes?${params.toString()}`;
+}
+
+function Linked({ to, children, label }: { to: string | null; children: ReactNode; label?: string }) {
+  if (to === null) return <>{children}</>;
+  return (
+    <Anchor component={Link} to={to} size="sm" inherit aria-label={label}>
+      {children}
+    </Anchor>
+  );
+}
 
 export function MonthTable({ current, past }: { current: Forecast; past: Forecast | null }) {
   const { t } = useTranslation();
   const pastOf = (month: string): MonthFigures | undefined => past?.months.find((m) => m.month === month);
-  const row = (label: string, now: { units: number; revenueCents: number }, then: { units: number; revenueCents: number } | undefined, total = false) => (
+  const row = (label: string, now: { units: number; revenueCents: number }, then: { units: number; revenueCents: number } | undefined, total = false, link: string | null = null) => (
     <>
       <Table.Th scope="row" fw={total ? 700 : 500}>
         {label}
       </Table.Th>
       <Table.Td style={right}>{formatUnits(now.units)}</Table.Td>
       <Table.Td style={right} fw={total ? 700 : undefined}>
-        {formatCents(now.revenueCents)}
+        <Linked to={now.revenueCents === 0 ? null : link}>{formatCents(now.revenueCents)}</Linked>
       </Table.Td>
       {past && (
         <>
@@ -37,13 +64,13 @@ export function MonthTable({ current, past }: { current: Forecast; past: Forecas
     </>
   );
   return (
-    <Table.ScrollContainer minWidth={past ? 760 : 420}>
+    <Table.ScrollContainer minWidth={past ? 760 : 0}>
       <Table striped highlightOnHover>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t("forecast.table.month")}</Table.Th>
-            <Table.Th style={right}>{t("forecast.table.units")}</Table.Th>
-            <Table.Th style={right}>{t("forecast.table.revenue")}</Table.Th>
+            <Table.Th style={rightHeader}>{t("forecast.table.units")}</Table.Th>
+            <Table.Th style={rightHeader}>{t("forecast.table.revenue")}</Table.Th>
             {past && (
               <>
                 <Table.Th style={right}>{t("forecast.table.unitsAsOf", { date: formatDate(past.asOf) })}</Table.Th>
@@ -55,11 +82,11 @@ export function MonthTable({ current, past }: { current: Forecast; past: Forecas
         </Table.Thead>
         <Table.Tbody>
           {current.months.map((m) => (
-            <Table.Tr key={m.month}>{row(formatMonth(m.month), m, pastOf(m.month))}</Table.Tr>
+            <Table.Tr key={m.month}>{row(formatMonth(m.month), m, pastOf(m.month), false, forecastQuotesLink(m.month, m.month, "month", null))}</Table.Tr>
           ))}
         </Table.Tbody>
         <Table.Tfoot>
-          <Table.Tr>{row(t("forecast.table.total"), current.total, past?.total, true)}</Table.Tr>
+          <Table.Tr>{row(t("forecast.table.total"), current.total, past?.total, true, forecastQuotesLink(current.from, current.to, "month", null))}</Table.Tr>
         </Table.Tfoot>
       </Table>
     </Table.ScrollContainer>
@@ -68,10 +95,10 @@ export function MonthTable({ current, past }: { current: Forecast; past: Forecas
 
 export function GroupTable({ current, groupLabel }: { current: Forecast; groupLabel: (key: number | null, name: string | null) => string }) {
   const { t } = useTranslation();
-  const cell = (f: { units: number; revenueCents: number }, bold = false) => (
+  const cell = (f: { units: number; revenueCents: number }, bold = false, link: string | null = null) => (
     <Table.Td style={right}>
       <Text size="sm" fw={bold ? 700 : undefined}>
-        {formatCents(f.revenueCents)}
+        <Linked to={f.revenueCents === 0 ? null : link}>{formatCents(f.revenueCents)}</Linked>
       </Text>
       <Text size="xs" c="dimmed">
         {t("forecast.table.unitsShort", { units: formatUnits(f.units) })}
@@ -79,6 +106,8 @@ export function GroupTable({ current, groupLabel }: { current: Forecast; groupLa
     </Table.Td>
   );
   return (
+    <>
+      <Box visibleFrom="sm">
     <Table.ScrollContainer minWidth={240 + current.months.length * 110}>
       <Table striped highlightOnHover>
         <Table.Thead>
@@ -106,14 +135,16 @@ export function GroupTable({ current, groupLabel }: { current: Forecast; groupLa
                   </Table.Td>
                 ) : (
                   <Table.Td key={m.month} style={right}>
-                    <Text size="sm">{formatCents(m.revenueCents)}</Text>
+                    <Text size="sm">
+                      <Linked to={forecastQuotesLink(m.month, m.month, current.by, g.key)}>{formatCents(m.revenueCents)}</Linked>
+                    </Text>
                     <Text size="xs" c="dimmed">
                       {t("forecast.table.unitsShort", { units: formatUnits(m.units) })}
                     </Text>
                   </Table.Td>
                 ),
               )}
-              {cell(g.total, true)}
+              {cell(g.total, true, forecastQuotesLink(current.from, current.to, current.by, g.key))}
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -123,17 +154,55 @@ export function GroupTable({ current, groupLabel }: { current: Forecast; groupLa
             {current.months.map((m) => (
               <Table.Td key={m.month} style={right}>
                 <Text size="sm" fw={700}>
-                  {formatCents(m.revenueCents)}
+                  <Linked to={m.revenueCents === 0 ? null : forecastQuotesLink(m.month, m.month, "month", null)}>{formatCents(m.revenueCents)}</Linked>
                 </Text>
                 <Text size="xs" c="dimmed">
                   {t("forecast.table.unitsShort", { units: formatUnits(m.units) })}
                 </Text>
               </Table.Td>
             ))}
-            {cell(current.total, true)}
+            {cell(current.total, true, forecastQuotesLink(current.from, current.to, "month", null))}
           </Table.Tr>
         </Table.Tfoot>
       </Table>
     </Table.ScrollContainer>
+      </Box>
+      <GroupCards current={current} groupLabel={groupLabel} />
+    </>
+  );
+}
+
+/** On a phone: a card per group with its months that expect something, and its total. */
+function GroupCards({ current, groupLabel }: { current: Forecast; groupLabel: (key: number | null, name: string | null) => string }) {
+  const { t } = useTranslation();
+  return (
+    <Stack hiddenFrom="sm" gap="xs" component="ul" p={0} m={0} style={{ listStyle: "none" }} aria-label={t(`forecast.by.${current.by}`)}>
+      {current.groups.map((g) => (
+        <Paper key={String(g.key)} component="li" withBorder p="xs">
+          <Group justify="space-between" gap="xs" wrap="nowrap">
+            <Text fw={600} size="sm" style={{ overflowWrap: "anywhere", minWidth: 0 }}>
+              {groupLabel(g.key, g.name)}
+            </Text>
+            <Text fw={700} size="sm" style={{ whiteSpace: "nowrap" }}>
+              <Linked to={forecastQuotesLink(current.from, current.to, current.by, g.key)}>{formatCents(g.total.revenueCents)}</Linked>
+            </Text>
+          </Group>
+          <SimpleGrid cols={2} spacing={4} verticalSpacing={2} mt={4}>
+            {g.months
+              .filter((m) => m.revenueCents !== 0 || m.units !== 0)
+              .map((m) => (
+                <Box key={m.month} miw={0}>
+                  <Text size="xs" c="dimmed">
+                    {formatMonth(m.month, "short")}
+                  </Text>
+                  <Text size="sm">
+                    <Linked to={forecastQuotesLink(m.month, m.month, current.by, g.key)}>{formatCents(m.revenueCents)}</Linked>
+                  </Text>
+                </Box>
+              ))}
+          </SimpleGrid>
+        </Paper>
+      ))}
+    </Stack>
   );
 }

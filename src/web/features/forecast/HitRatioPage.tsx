@@ -1,8 +1,9 @@
 // /quotes/hit-ratio: per rep for a period, quotes won ÷ quotes decided in count and in value, the
 // average days from sending to decision, and each rep's open and stale quotes (open past their
 // decision month), which link to the quotes list filtered on them.
-import { Anchor, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
-import { useCallback } from "react";
+import { Anchor, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { type ReactNode, useCallback } from "react";
+import { type Column, ResponsiveTable } from "../../components/ResponsiveTable.js";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { mapFieldErrors } from "../../api/problems.js";
@@ -16,7 +17,6 @@ import { DateField } from "../../components/DateField.js";
 
 const percent = (ratio: number | null) => (ratio === null ? "—" : `${new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 }).format(ratio * 100)} %`);
 const days = (value: number | null) => (value === null ? "—" : new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 }).format(value));
-const right = { textAlign: "right" as const, whiteSpace: "nowrap" as const };
 
 export function HitRatioPage() {
   const { t } = useTranslation();
@@ -60,71 +60,69 @@ export function HitRatioPage() {
 function RatioTable({ report }: { report: HitRatio }) {
   const { t } = useTranslation();
   if (report.reps.length === 0) return <Text c="dimmed">{t("forecast.hitRatio.none")}</Text>;
-  const cells = (r: HitRatio["total"]) => (
-    <>
-      <Table.Td style={right}>{r.won}</Table.Td>
-      <Table.Td style={right}>{r.lost}</Table.Td>
-      <Table.Td style={right}>{r.withdrawn}</Table.Td>
-      <Table.Td style={right}>{percent(r.ratioCount)}</Table.Td>
-      <Table.Td style={right}>{formatCents(r.wonCents)}</Table.Td>
-      <Table.Td style={right}>{formatCents(r.lostCents)}</Table.Td>
-      <Table.Td style={right}>{percent(r.ratioValue)}</Table.Td>
-      <Table.Td style={right}>{days(r.averageDaysToDecision)}</Table.Td>
-    </>
-  );
-  const columns = ["won", "lost", "withdrawn", "ratioCount", "wonValue", "lostValue", "ratioValue", "days", "open", "stale"];
+  // Click-through: the quotes decided in the period with that outcome (of the rep, or of everyone).
+  const decided = (status: "won" | "lost" | "withdrawn", count: number, repId: number | null) => {
+    if (count === 0) return 0;
+    const params = new URLSearchParams({ scope: "all", status, decidedFrom: report.from, decidedTo: report.to });
+    if (repId !== null) params.set("rep", String(repId));
+    return (
+      <Anchor component={Link} to={`/quotes?${params.toString()}`} size="sm">
+        {count}
+      </Anchor>
+    );
+  };
+  type Row = HitRatio["reps"][number];
+  const column = (key: string, render: (r: Row) => ReactNode): Column<Row> => ({ key, label: t(`forecast.hitRatio.columns.${key}`), numeric: true, render });
+  const columns: Column<Row>[] = [
+    { key: "rep", label: t("forecast.hitRatio.columns.rep"), render: (r) => r.rep.name },
+    column("won", (r) => decided("won", r.won, r.rep.id)),
+    column("lost", (r) => decided("lost", r.lost, r.rep.id)),
+    column("withdrawn", (r) => decided("withdrawn", r.withdrawn, r.rep.id)),
+    column("ratioCount", (r) => percent(r.ratioCount)),
+    column("wonValue", (r) => formatCents(r.wonCents)),
+    column("lostValue", (r) => formatCents(r.lostCents)),
+    column("ratioValue", (r) => percent(r.ratioValue)),
+    column("days", (r) => days(r.averageDaysToDecision)),
+    column("open", (r) =>
+      r.openQuotes > 0 ? (
+        <Anchor component={Link} to={`/quotes?scope=all&status=draft&status=sent&rep=${r.rep.id}`} size="sm">
+          {r.openQuotes}
+        </Anchor>
+      ) : (
+        0
+      ),
+    ),
+    column("stale", (r) =>
+      r.staleQuotes > 0 ? (
+        <Anchor component={Link} to={`/quotes?scope=all&rep=${r.rep.id}&stale=true`} size="sm" c="orange" fw={700}>
+          {t("forecast.hitRatio.staleLink", { count: r.staleQuotes })}
+        </Anchor>
+      ) : (
+        0
+      ),
+    ),
+  ];
+  const total = report.total;
   return (
-    <Table.ScrollContainer minWidth={1000}>
-      <Table striped highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("forecast.hitRatio.columns.rep")}</Table.Th>
-            {columns.map((c) => (
-              <Table.Th key={c} style={right}>
-                {t(`forecast.hitRatio.columns.${c}`)}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {report.reps.map((r) => (
-            <Table.Tr key={r.rep.id}>
-              <Table.Th scope="row" fw={500}>
-                {r.rep.name}
-              </Table.Th>
-              {cells(r)}
-              <Table.Td style={right}>
-                {r.openQuotes > 0 ? (
-                  <Anchor component={Link} to={`/quotes?status=draft&status=sent&rep=${r.rep.id}`} size="sm">
-                    {r.openQuotes}
-                  </Anchor>
-                ) : (
-                  0
-                )}
-              </Table.Td>
-              <Table.Td style={right}>
-                {r.staleQuotes > 0 ? (
-                  <Group justify="flex-end" gap={4}>
-                    <Anchor component={Link} to={`/quotes?rep=${r.rep.id}&stale=true`} size="sm" c="orange" fw={700}>
-                      {t("forecast.hitRatio.staleLink", { count: r.staleQuotes })}
-                    </Anchor>
-                  </Group>
-                ) : (
-                  0
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-        <Table.Tfoot>
-          <Table.Tr>
-            <Table.Th scope="row">{t("forecast.hitRatio.total")}</Table.Th>
-            {cells(report.total)}
-            <Table.Td style={right}>{report.reps.reduce((s, r) => s + r.openQuotes, 0)}</Table.Td>
-            <Table.Td style={right}>{report.reps.reduce((s, r) => s + r.staleQuotes, 0)}</Table.Td>
-          </Table.Tr>
-        </Table.Tfoot>
-      </Table>
-    </Table.ScrollContainer>
+    <ResponsiveTable
+      rows={report.reps}
+      columns={columns}
+      rowKey={(r) => r.rep.id}
+      label={t("forecast.hitRatio.title")}
+      minWidth={1000}
+      footer={[
+        t("forecast.hitRatio.total"),
+        decided("won", total.won, null),
+        decided("lost", total.lost, null),
+        decided("withdrawn", total.withdrawn, null),
+        percent(total.ratioCount),
+        formatCents(total.wonCents),
+        formatCents(total.lostCents),
+        percent(total.ratioValue),
+        days(total.averageDaysToDecision),
+        report.reps.reduce((s, r) => s + r.openQuotes, 0),
+        report.reps.reduce((s, r) => s + r.staleQuotes, 0),
+      ]}
+    />
   );
 }

@@ -37,11 +37,11 @@ export function ResultStep({ job, onAgain }: { job: ImportJob; onAgain: () => vo
         </Text>
       )}
       <Group>
-        <Button component={Link} to="/relations">
+        <Button component={Link} to="/relations?scope=all">
           {t("imports.result.toRelations")}
         </Button>
         {kind === "relations" && (job.counts?.created ?? 0) > 0 && (
-          <Button component={Link} to="/relations?owner=none" variant="default">
+          <Button component={Link} to="/relations?owner=none&scope=all" variant="default">
             {t("imports.result.unassigned")}
           </Button>
         )}

@@ -1,5 +1,7 @@
 // For managers: how many open follow-ups each rep has past their date, and since when.
-import { Badge, Card, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Card, Text, Title } from "@mantine/core";
+import { ResponsiveTable } from "../../components/ResponsiveTable.js";
+import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { PageLoader } from "../../components/PageLoader.js";
@@ -21,40 +23,45 @@ export function OverdueByRepSection() {
       ) : overdue.data.items.length === 0 ? (
         <Text c="dimmed">{t("myday.perRepNone")}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={480}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("myday.columns.rep")}</Table.Th>
-                <Table.Th style={{ textAlign: "right" }}>{t("myday.columns.overdue")}</Table.Th>
-                <Table.Th>{t("myday.columns.oldest")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {overdue.data.items.map((r) => (
-                <Table.Tr key={r.user.id}>
-                  <Table.Td>
-                    {r.user.name}{" "}
-                    {!r.active && (
-                      <Badge size="xs" color="gray" variant="light">
-                        {t("myday.inactiveUser")}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td style={{ textAlign: "right" }}>{formatCount(r.overdue)}</Table.Td>
-                  <Table.Td>{formatDate(r.oldestDueDate)}</Table.Td>
-                </Table.Tr>
-              ))}
-              <Table.Tr>
-                <Table.Td fw={600}>{t("myday.total")}</Table.Td>
-                <Table.Td fw={600} style={{ textAlign: "right" }}>
-                  {formatCount(overdue.data.total)}
-                </Table.Td>
-                <Table.Td />
-              </Table.Tr>
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ResponsiveTable
+          rows={overdue.data.items}
+          rowKey={(r) => r.user.id}
+          label={t("myday.perRep")}
+          columns={[
+            {
+              key: "rep",
+              label: t("myday.columns.rep"),
+              render: (r) => (
+                <>
+                  {r.user.name}{" "}
+                  {!r.active && (
+                    <Badge size="xs" color="gray" variant="light">
+                      {t("myday.inactiveUser")}
+                    </Badge>
+                  )}
+                </>
+              ),
+            },
+            {
+              key: "overdue",
+              label: t("myday.columns.overdue"),
+              numeric: true,
+              render: (r) => (
+                <Anchor component={Link} to={`/follow-ups?scope=all&assignee=${r.user.id}&timing=overdue`} size="sm" aria-label={t("myday.overdueOf", { name: r.user.name, count: r.overdue })}>
+                  {formatCount(r.overdue)}
+                </Anchor>
+              ),
+            },
+            { key: "oldest", label: t("myday.columns.oldest"), render: (r) => formatDate(r.oldestDueDate) },
+          ]}
+          footer={[
+            t("myday.total"),
+            <Anchor key="total" component={Link} to="/follow-ups?scope=all&timing=overdue" size="sm" fw={700}>
+              {formatCount(overdue.data.total)}
+            </Anchor>,
+            "",
+          ]}
+        />
       )}
     </Card>
   );

@@ -1,7 +1,7 @@
 // Step 1 of a new quote: the five questions of "quote or not" (DOMAIN.md). Koers answers go / wait /
 // don't with its reasons; the rep follows the advice or overrules it with a written reason, which is
 // kept with the quote.
-import { Badge, Button, Fieldset, Group, List, NumberInput, Radio, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from "@mantine/core";
+import { Badge, Button, Fieldset, Group, List, NumberInput, Radio, SimpleGrid, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +10,7 @@ import { ApiError } from "../../api/client.js";
 import type { RelationDetail } from "../../api/types.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { AdviceResultPanel } from "./AdviceResultPanel.js";
+import { DecisionMonthSelect } from "./DecisionMonthSelect.js";
 import { MoneyInput } from "./MoneyInput.js";
 import { type AdviceValues, adviceAnswers, dmuOf, validateAdvice } from "./advice-form.js";
 import { type AdviceResult, useAskAdvice, useQuoteSettings } from "./quotes.api.js";
@@ -106,13 +107,13 @@ export function AdviceStep({ relation, initial, onContinue, onFollow }: Props) {
             />
           </Fieldset>
           <Fieldset legend={t("quotes.advice.criteria.term")}>
-            <TextInput
-              type="month"
+            <DecisionMonthSelect
               label={t("quotes.advice.questions.term")}
               description={t("quotes.advice.termHint", { count: segmentTerm ?? 6, segment: relation.segment?.name ?? t("quotes.advice.noSegment") })}
-              placeholder="JJJJ-MM"
               maw={260}
-              {...form.getInputProps("decisionMonth")}
+              value={form.values.decisionMonth}
+              onChange={(month) => form.setFieldValue("decisionMonth", month)}
+              error={form.errors.decisionMonth}
             />
           </Fieldset>
           <Fieldset legend={t("quotes.advice.criteria.dmu")}>

@@ -1,9 +1,10 @@
 // The two fields that place a quote in the forecast — win probability and decision month — and the
 // warning for a decision month already past, as the new-quote form, the chance dialog and the
 // revision dialog all show them.
-import { Alert, NumberInput, TextInput } from "@mantine/core";
+import { Alert, NumberInput } from "@mantine/core";
 import type { GetInputPropsReturnType } from "@mantine/form";
 import { useTranslation } from "react-i18next";
+import { DecisionMonthSelect } from "./DecisionMonthSelect.js";
 import { formatMonth } from "./months.js";
 
 /** What @mantine/form's getInputProps gives for a field (value, onChange, error …). */
@@ -29,7 +30,17 @@ export function ProbabilityInput({ inputProps, description, autoFocus = false }:
 
 export function DecisionMonthInput({ inputProps }: { inputProps: InputProps }) {
   const { t } = useTranslation();
-  return <TextInput type="month" label={t("quotes.fields.decisionMonth")} placeholder="JJJJ-MM" required {...inputProps} />;
+  return (
+    <DecisionMonthSelect
+      label={t("quotes.fields.decisionMonth")}
+      required
+      value={String(inputProps.value ?? "")}
+      onChange={(month) => inputProps.onChange(month)}
+      onBlur={inputProps.onBlur}
+      onFocus={inputProps.onFocus}
+      error={inputProps.error}
+    />
+  );
 }
 
 export function PastMonthWarning({ month, mt }: { month: string; mt?: string }) {

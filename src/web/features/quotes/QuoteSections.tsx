@@ -4,6 +4,7 @@ import { Anchor, Badge, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Field, FieldList } from "../../components/Field.js";
+import { type Column, ResponsiveTable } from "../../components/ResponsiveTable.js";
 import { formatCents, formatDate, formatInstant } from "../../i18n/format.js";
 import { AdviceResultPanel, type CriterionOutcome } from "./AdviceResultPanel.js";
 import { formatMonth } from "./months.js";
@@ -43,66 +44,76 @@ export function QuoteDetails({ quote }: { quote: QuoteDetail }) {
 
 export function QuoteLinesTable({ quote }: { quote: QuoteDetail }) {
   const { t } = useTranslation();
+  type Line = QuoteDetail["lines"][number];
+  const columns: Column<Line>[] = [
+    {
+      key: "product",
+      label: t("quotes.lines.product"),
+      render: (l) => (
+        <>
+          {l.product && (
+            <Text size="xs" c="dimmed" style={{ overflowWrap: "anywhere" }}>
+              {l.product.code}
+            </Text>
+          )}
+          <Text size="sm" style={{ overflowWrap: "anywhere" }}>
+            {l.description}
+          </Text>
+        </>
+      ),
+    },
+    { key: "quantity", label: t("quotes.lines.quantity"), numeric: true, render: (l) => `${quantityFormat.format(l.quantity)} ${l.product?.unit ?? ""}` },
+    { key: "unitPrice", label: t("quotes.lines.unitPrice"), numeric: true, render: (l) => formatCents(l.unitPriceCents) },
+    { key: "discount", label: t("quotes.lines.discount"), numeric: true, render: (l) => (l.discountBasisPoints === 0 ? "" : `${quantityFormat.format(l.discountBasisPoints / 100)} %`) },
+    { key: "vat", label: t("quotes.lines.vat"), numeric: true, render: (l) => `${quantityFormat.format(l.vatBasisPoints / 100)} %` },
+    { key: "amount", label: t("quotes.lines.amount"), numeric: true, render: (l) => formatCents(l.amountCents) },
+  ];
   const right = { textAlign: "right" as const, whiteSpace: "nowrap" as const };
   return (
-    <Table.ScrollContainer minWidth={780}>
-      <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("quotes.lines.product")}</Table.Th>
-            <Table.Th style={right}>{t("quotes.lines.quantity")}</Table.Th>
-            <Table.Th style={right}>{t("quotes.lines.unitPrice")}</Table.Th>
-            <Table.Th style={right}>{t("quotes.lines.discount")}</Table.Th>
-            <Table.Th style={right}>{t("quotes.lines.vat")}</Table.Th>
-            <Table.Th style={right}>{t("quotes.lines.amount")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+    <Stack gap="xs">
+      <ResponsiveTable
+        rows={quote.lines}
+        columns={columns}
+        rowKey={(l) => l.id}
+        label={t("quotes.lines.title")}
+        minWidth={780}
+        footer={[t("quotes.lines.totalExVat"), "", "", "", "", formatCents(quote.totals.subtotalCents)]}
+      />
+      {/* The VAT per rate and the total including VAT, as the letter prints them. */}
+      <Table w="auto" ml="auto" aria-label={t("quotes.lines.vatTotals")}>
         <Table.Tbody>
-          {quote.lines.map((l) => (
-            <Table.Tr key={l.id}>
-              <Table.Td>
-                {l.product && (
-                  <Text size="xs" c="dimmed">
-                    {l.product.code}
-                  </Text>
-                )}
-                <Text size="sm">{l.description}</Text>
-              </Table.Td>
-              <Table.Td style={right}>
-                {quantityFormat.format(l.quantity)} {l.product?.unit ?? ""}
-              </Table.Td>
-              <Table.Td style={right}>{formatCents(l.unitPriceCents)}</Table.Td>
-              <Table.Td style={right}>{l.discountBasisPoints === 0 ? "" : `${quantityFormat.format(l.discountBasisPoints / 100)} %`}</Table.Td>
-              <Table.Td style={right}>{`${quantityFormat.format(l.vatBasisPoints / 100)} %`}</Table.Td>
-              <Table.Td style={right}>{formatCents(l.amountCents)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-        <Table.Tfoot>
-          <Table.Tr>
-            <Table.Th colSpan={5} style={right}>
-              {t("quotes.lines.totalExVat")}
-            </Table.Th>
-            <Table.Th style={right}>{formatCents(quote.totals.subtotalCents)}</Table.Th>
-          </Table.Tr>
           {quote.totals.vat.map((g) => (
             <Table.Tr key={g.rateBasisPoints}>
-              <Table.Td colSpan={5} style={right}>
-                {t("quotes.lines.vatAt", { rate: quantityFormat.format(g.rateBasisPoints / 100), base: formatCents(g.baseCents) })}
-              </Table.Td>
+              <Table.Td style={right}>{t("quotes.lines.vatAt", { rate: quantityFormat.format(g.rateBasisPoints / 100), base: formatCents(g.baseCents) })}</Table.Td>
               <Table.Td style={right}>{formatCents(g.vatCents)}</Table.Td>
             </Table.Tr>
           ))}
           <Table.Tr>
-            <Table.Th colSpan={5} style={right}>
-              {t("quotes.lines.totalIncVat")}
-            </Table.Th>
+            <Table.Th style={right}>{t("quotes.lines.totalIncVat")}</Table.Th>
             <Table.Th style={right}>{formatCents(quote.totals.totalCents)}</Table.Th>
           </Table.Tr>
-        </Table.Tfoot>
+        </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </Stack>
   );
+}
+
+export function QuoteHistory({ quote }: { quote: QuoteDetail }) {
+  const { t } = useTranslation();
+  if (quote.history.length === 0) return <Text c="dimmed">{t("quotes.page.noHistory")}</Text>;
+  type Event = { e: QuoteDetail["history"][number]; n: number };
+  // Events carry no id; the log only grows at its end, so the original position is a stable key.
+  const rows: Event[] = quote.history.map((e, i) => ({ e, n: i })).reverse();
+  const columns: Column<Event>[] = [
+    { key: "at", label: t("quotes.history.at"), render: ({ e }) => <span style={{ whiteSpace: "nowrap" }}>{e.at.length === 10 ? formatDate(e.at) : formatInstant(e.at)}</span> },
+    { key: "kind", label: t("quotes.history.kind"), render: ({ e }) => t(`quotes.history.kinds.${e.kind}`, { defaultValue: e.kind }) },
+    { key: "probability", label: t("quotes.fields.probability"), render: ({ e }) => (e.probability === null ? "" : `${e.probability} %`) },
+    { key: "decisionMonth", label: t("quotes.fields.decisionMonth"), render: ({ e }) => formatMonth(e.decisionMonth) },
+    { key: "status", label: t("quotes.columns.status"), render: ({ e }) => (e.status ? t(`quotes.status.${e.status}`, { defaultValue: e.status }) : "") },
+    { key: "total", label: t("quotes.fields.total"), render: ({ e }) => (e.amountCents === null ? "" : formatCents(e.amountCents)) },
+    { key: "user", label: t("quotes.history.user"), render: ({ e }) => e.user?.name ?? "" },
+  ];
+  return <ResponsiveTable rows={rows} columns={columns} rowKey={(r) => r.n} label={t("quotes.history.title")} minWidth={680} />;
 }
 
 export function QuoteRevisions({ quote }: { quote: QuoteDetail }) {
@@ -129,42 +140,6 @@ export function QuoteRevisions({ quote }: { quote: QuoteDetail }) {
         </Text>
       )}
     </Group>
-  );
-}
-
-export function QuoteHistory({ quote }: { quote: QuoteDetail }) {
-  const { t } = useTranslation();
-  if (quote.history.length === 0) return <Text c="dimmed">{t("quotes.page.noHistory")}</Text>;
-  return (
-    <Table.ScrollContainer minWidth={680}>
-      <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("quotes.history.at")}</Table.Th>
-            <Table.Th>{t("quotes.history.kind")}</Table.Th>
-            <Table.Th>{t("quotes.fields.probability")}</Table.Th>
-            <Table.Th>{t("quotes.fields.decisionMonth")}</Table.Th>
-            <Table.Th>{t("quotes.columns.status")}</Table.Th>
-            <Table.Th>{t("quotes.fields.total")}</Table.Th>
-            <Table.Th>{t("quotes.history.user")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {quote.history.map((e, i) => ({ e, n: i })).reverse().map(({ e, n }) => (
-            // Events carry no id; the log only grows at its end, so the original position is a stable key.
-            <Table.Tr key={n}>
-              <Table.Td style={{ whiteSpace: "nowrap" }}>{e.at.length === 10 ? formatDate(e.at) : formatInstant(e.at)}</Table.Td>
-              <Table.Td>{t(`quotes.history.kinds.${e.kind}`, { defaultValue: e.kind })}</Table.Td>
-              <Table.Td>{e.probability === null ? "" : `${e.probability} %`}</Table.Td>
-              <Table.Td>{formatMonth(e.decisionMonth)}</Table.Td>
-              <Table.Td>{e.status ? t(`quotes.status.${e.status}`, { defaultValue: e.status }) : ""}</Table.Td>
-              <Table.Td>{e.amountCents === null ? "" : formatCents(e.amountCents)}</Table.Td>
-              <Table.Td>{e.user?.name ?? ""}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
   );
 }
 

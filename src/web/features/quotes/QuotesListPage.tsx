@@ -12,6 +12,9 @@ import { useUsers } from "../../api/reference.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { PageLoader } from "../../components/PageLoader.js";
 import { useCurrentUser } from "../auth/session.js";
+import type { ListScope } from "../../../domain/list-scope.js";
+import { readScope, ScopeSwitch, useListScope } from "../../components/ScopeSwitch.js";
+import { LinkedFilter } from "./LinkedFilter.js";
 import { QuoteImportDialog } from "../quoteimport/QuoteImportDialog.js";
 import { QuotesNav } from "./QuotesNav.js";
 import { QuotesTable } from "./QuotesTable.js";
@@ -21,10 +24,17 @@ interface Filters {
   status: string[];
   rep: string[];
   stale: boolean;
+  scope: ListScope | null;
+  /** Set by a click-through from the forecast or the hit ratio; shown as a chip, cleared with the rest. */
+  linked: Record<(typeof LINKED)[number], string[]>;
 }
 
+/** Filters only a link sets: what a forecast cell or a hit-ratio row counts. */
+const LINKED = ["forecast", "decisionFrom", "decisionTo", "decidedFrom", "decidedTo", "rayon", "product"] as const;
+
 function readFilters(params: URLSearchParams): Filters {
-  return { status: params.getAll("status"), rep: params.getAll("rep"), stale: params.get("stale") === "true" };
+  const linked = Object.fromEntries(LINKED.map((k) => [k, params.getAll(k)])) as Filters["linked"];
+  return { status: params.getAll("status"), rep: params.getAll("rep"), stale: params.get("stale") === "true", scope: readScope(params), linked };
 }
 
 function filterParams(f: Filters): URLSearchParams {
@@ -32,8 +42,12 @@ function filterParams(f: Filters): URLSearchParams {
   for (const s of f.status) params.append("status", s);
   for (const r of f.rep) params.append("rep", r);
   if (f.stale) params.set("stale", "true");
+  for (const k of LINKED) for (const v of f.linked[k]) params.append(k, v);
+  if (f.scope !== null) params.set("scope", f.scope);
   return params;
 }
+
+const NO_LINKED: Filters["linked"] = { forecast: [], decisionFrom: [], decisionTo: [], decidedFrom: [], decidedTo: [], rayon: [], product: [] };
 
 export function QuotesListPage() {
   const { t } = useTranslation();
@@ -41,7 +55,8 @@ export function QuotesListPage() {
   const users = useUsers();
   const [params, setParams] = useSearchParams();
   const [importOpened, { open: openImport, close: closeImport }] = useDisclosure(false);
-  const filters = useMemo(() => readFilters(params), [params]);
+  const scope = useListScope();
+  const filters = useMemo(() => ({ ...readFilters(params), scope }), [params, scope]);
   const apiParams = useMemo(() => filterParams(filters), [filters]);
   const update = useCallback(
     (change: Partial<Filters>) => setParams((current) => filterParams({ ...readFilters(current), ...change }), { replace: true }),
@@ -49,7 +64,8 @@ export function QuotesListPage() {
   );
   const list = useQuotesList(apiParams);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const filtered = filters.status.length > 0 || filters.rep.length > 0 || filters.stale;
+  const linked = LINKED.some((k) => filters.linked[k].length > 0);
+  const filtered = filters.status.length > 0 || filters.rep.length > 0 || filters.stale || linked;
 
   return (
     <Stack>
@@ -68,6 +84,8 @@ export function QuotesListPage() {
         )}
         <QuoteImportDialog opened={importOpened} onClose={closeImport} />
       </Group>
+      <ScopeSwitch value={scope} onChange={(s) => update({ scope: s })} />
+      {linked && <LinkedFilter linked={filters.linked} onClear={() => update({ linked: NO_LINKED })} />}
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
         <MultiSelect
           label={t("quotes.filter.status")}
@@ -94,7 +112,7 @@ export function QuotesListPage() {
             onChange={(event) => update({ stale: event.currentTarget.checked })}
           />
           {filtered && (
-            <Button variant="default" size="xs" onClick={() => update({ status: [], rep: [], stale: false })}>
+            <Button variant="default" size="xs" onClick={() => update({ status: [], rep: [], stale: false, linked: NO_LINKED })}>
               {t("quotes.filter.clear")}
             </Button>
           )}

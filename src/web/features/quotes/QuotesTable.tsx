@@ -1,6 +1,7 @@
 // Quotes as a table: number with revision, relation, rep, total, chance, decision month, status.
-// Open quotes past their decision month (stale) are highlighted and say so in words.
-import { Anchor, Group, Table } from "@mantine/core";
+// Open quotes past their decision month (stale) say so in words. A list of cards on a phone.
+import { Anchor, Group } from "@mantine/core";
+import { type Column, ResponsiveTable } from "../../components/ResponsiveTable.js";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatCents } from "../../i18n/format.js";
@@ -16,50 +17,47 @@ interface Props {
 
 export function QuotesTable({ rows, showRelation = true }: Props) {
   const { t } = useTranslation();
-  return (
-    <Table.ScrollContainer minWidth={820}>
-      <Table striped highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("quotes.columns.number")}</Table.Th>
-            {showRelation && <Table.Th>{t("quotes.columns.relation")}</Table.Th>}
-            <Table.Th>{t("quotes.columns.rep")}</Table.Th>
-            <Table.Th style={{ textAlign: "right" }}>{t("quotes.columns.total")}</Table.Th>
-            <Table.Th style={{ textAlign: "right" }}>{t("quotes.columns.probability")}</Table.Th>
-            <Table.Th>{t("quotes.columns.decisionMonth")}</Table.Th>
-            <Table.Th>{t("quotes.columns.status")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((q) => (
-            <Table.Tr key={q.id} bg={q.stale ? "var(--mantine-color-orange-light)" : undefined}>
-              <Table.Td>
-                <Anchor component={Link} to={`/quotes/${q.id}`} fw={500}>
-                  {q.number}
-                </Anchor>
-                {q.title && <div style={{ fontSize: "var(--mantine-font-size-xs)", color: "var(--mantine-color-dimmed)" }}>{q.title}</div>}
-              </Table.Td>
-              {showRelation && (
-                <Table.Td>
-                  <Anchor component={Link} to={`/relations/${q.relation.id}`} size="sm">
-                    {q.relation.name}
-                  </Anchor>
-                </Table.Td>
-              )}
-              <Table.Td>{q.rep.name}</Table.Td>
-              <Table.Td style={{ textAlign: "right", whiteSpace: "nowrap" }}>{formatCents(q.totalCents)}</Table.Td>
-              <Table.Td style={{ textAlign: "right" }}>{q.probability} %</Table.Td>
-              <Table.Td style={{ whiteSpace: "nowrap" }}>{formatMonth(q.decisionMonth)}</Table.Td>
-              <Table.Td>
-                <Group gap={4} wrap="nowrap">
-                  <QuoteStatusBadge status={q.status} />
-                  {q.stale && <StaleBadge />}
-                </Group>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
+  const columns: Column<QuoteSummary>[] = [
+    {
+      key: "number",
+      label: t("quotes.columns.number"),
+      render: (q) => (
+        <>
+          <Anchor component={Link} to={`/quotes/${q.id}`} fw={500} size="sm">
+            {q.number}
+          </Anchor>
+          {q.title && <div style={{ fontSize: "var(--mantine-font-size-xs)", color: "var(--mantine-color-dimmed)", overflowWrap: "anywhere" }}>{q.title}</div>}
+        </>
+      ),
+    },
+    ...(showRelation
+      ? [
+          {
+            key: "relation",
+            label: t("quotes.columns.relation"),
+            wide: true,
+            render: (q: QuoteSummary) => (
+              <Anchor component={Link} to={`/relations/${q.relation.id}`} size="sm" style={{ overflowWrap: "anywhere" }}>
+                {q.relation.name}
+              </Anchor>
+            ),
+          },
+        ]
+      : []),
+    { key: "rep", label: t("quotes.columns.rep"), render: (q) => q.rep.name },
+    { key: "total", label: t("quotes.columns.total"), numeric: true, render: (q) => formatCents(q.totalCents) },
+    { key: "probability", label: t("quotes.columns.probability"), numeric: true, render: (q) => `${q.probability} %` },
+    { key: "decisionMonth", label: t("quotes.columns.decisionMonth"), render: (q) => <span style={{ whiteSpace: "nowrap" }}>{formatMonth(q.decisionMonth)}</span> },
+    {
+      key: "status",
+      label: t("quotes.columns.status"),
+      render: (q) => (
+        <Group gap={4}>
+          <QuoteStatusBadge status={q.status} />
+          {q.stale && <StaleBadge />}
+        </Group>
+      ),
+    },
+  ];
+  return <ResponsiveTable rows={rows} columns={columns} rowKey={(q) => q.id} label={t("quotes.title")} minWidth={820} />;
 }

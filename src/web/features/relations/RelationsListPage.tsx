@@ -7,6 +7,7 @@ import { can } from "../../../domain/roles.js";
 import { DebouncedTextInput } from "../../components/DebouncedTextInput.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { PageLoader } from "../../components/PageLoader.js";
+import { ScopeSwitch } from "../../components/ScopeSwitch.js";
 import { formatCount, formatDate } from "../../i18n/format.js";
 import { useCurrentUser } from "../auth/session.js";
 import { useListState } from "./list-state.js";
@@ -36,6 +37,7 @@ export function RelationsListPage() {
           </Button>
         )}
       </Group>
+      <ScopeSwitch value={state.scope ?? "all"} onChange={(scope) => update({ scope })} />
       <DebouncedTextInput
         label={t("common.search")}
         placeholder={t("relations.search")}

@@ -1,10 +1,11 @@
-// The relations table with sortable column headers (aria-sort tells screen readers the order).
-import { Anchor, Table, UnstyledButton } from "@mantine/core";
+// The relations table with sortable column headers (aria-sort tells screen readers the order); on a
+// phone a list of cards with the sort as a choice above it (issue 8: nothing wider than 390 px).
+import { Anchor, Box, Group, NativeSelect, Paper, Stack, Table, Text, UnstyledButton } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { RelationSummary } from "../../api/types.js";
 import { ClassBadge, StatusBadge } from "../../components/badges.js";
-import type { ListState, SortKey } from "./list-state.js";
+import { type ListState, SORTS, type SortKey } from "./list-state.js";
 
 interface Props {
   rows: readonly RelationSummary[];
@@ -37,6 +38,8 @@ export function RelationsTable({ rows, sort, order, onSort }: Props) {
     <SortableTh column={column} label={t(`relations.columns.${key}`)} sort={sort} order={order} onSort={onSort} />
   );
   return (
+    <>
+      <Box visibleFrom="sm">
     <Table.ScrollContainer minWidth={720}>
       <Table striped highlightOnHover>
         <Table.Thead>
@@ -71,5 +74,36 @@ export function RelationsTable({ rows, sort, order, onSort }: Props) {
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+      </Box>
+      <Stack hiddenFrom="sm" gap="xs">
+        <NativeSelect
+          label={t("relations.sortLabel")}
+          value={`${sort}.${order}`}
+          onChange={(e) => {
+            const [s, o] = e.currentTarget.value.split(".") as [SortKey, "asc" | "desc"];
+            onSort({ sort: s, order: o });
+          }}
+          data={SORTS.flatMap((s) =>
+            (["asc", "desc"] as const).map((o) => ({ value: `${s}.${o}`, label: `${t(`relations.columns.${s}`)} ${o === "asc" ? "▲" : "▼"}` })),
+          )}
+        />
+        <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: "none" }} aria-label={t("relations.title")}>
+          {rows.map((r) => (
+            <Paper key={r.id} component="li" withBorder p="xs">
+              <Anchor component={Link} to={`/relations/${r.id}`} fw={600} size="sm" style={{ overflowWrap: "anywhere" }}>
+                {r.name}
+              </Anchor>
+              <Group gap={6} mt={4}>
+                <StatusBadge status={r.status} />
+                <ClassBadge accountClass={r.accountClass} override={r.classOverride} />
+              </Group>
+              <Text size="xs" c="dimmed" mt={4} style={{ overflowWrap: "anywhere" }}>
+                {[r.city, r.owner?.name, r.rayon?.name].filter(Boolean).join(" · ")}
+              </Text>
+            </Paper>
+          ))}
+        </Stack>
+      </Stack>
+    </>
   );
 }

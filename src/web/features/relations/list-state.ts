@@ -2,6 +2,8 @@
 // link shows the same list). The names are those of GET /api/relations, so the URL is the query.
 import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router";
+import type { ListScope } from "../../../domain/list-scope.js";
+import { readScope, useListScope } from "../../components/ScopeSwitch.js";
 
 export const SORTS = ["name", "city", "status", "class", "owner", "updated"] as const;
 export type SortKey = (typeof SORTS)[number];
@@ -20,6 +22,8 @@ export interface ListState {
   normAsOf: string;
   sort: SortKey;
   order: "asc" | "desc";
+  /** Mine, my team or everyone; null until the role's default is put in the URL. */
+  scope: ListScope | null;
 }
 
 const MULTI = ["status", "class", "sbi", "owner"] as const;
@@ -41,6 +45,7 @@ export function readListState(params: URLSearchParams): ListState {
     normAsOf: params.get("normAsOf") ?? "",
     sort: (SORTS as readonly string[]).includes(sort ?? "") ? (sort as SortKey) : "name",
     order: params.get("order") === "desc" ? "desc" : "asc",
+    scope: readScope(params),
   };
 }
 
@@ -51,6 +56,7 @@ export function listStateToParams(state: ListState): URLSearchParams {
   for (const key of MULTI) for (const value of state[key]) params.append(key, value);
   if (state.sort !== "name") params.set("sort", state.sort);
   if (state.order !== "asc") params.set("order", state.order);
+  if (state.scope !== null) params.set("scope", state.scope);
   return params;
 }
 
@@ -60,7 +66,8 @@ export function hasFilters(state: ListState): boolean {
 
 export function useListState(): [ListState, URLSearchParams, (change: Partial<ListState>) => void] {
   const [params, setParams] = useSearchParams();
-  const state = useMemo(() => readListState(params), [params]);
+  const scope = useListScope();
+  const state = useMemo(() => ({ ...readListState(params), scope }), [params, scope]);
   const apiParams = useMemo(() => listStateToParams(state), [state]);
   const update = useCallback(
     (change: Partial<ListState>) => {

@@ -1,10 +1,11 @@
 // Contact moments per rep per ISO week (table and bar chart) and per relation class, for a period.
-import { Card, Group, SegmentedControl, Stack, Table, Text, Title } from "@mantine/core";
+import { Card, Group, SegmentedControl, Stack, Text, Title } from "@mantine/core";
 import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../api/client.js";
 import { fieldMessage } from "../../api/problems.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
+import { type Column, ResponsiveTable } from "../../components/ResponsiveTable.js";
 import { PageLoader } from "../../components/PageLoader.js";
 import { formatCount, formatDate } from "../../i18n/format.js";
 import { amsterdamToday, isIsoDate, mondayWeeksBack } from "./dates.js";
@@ -13,89 +14,50 @@ import { DateField } from "../../components/DateField.js";
 
 const ContactMomentsChart = lazy(() => import("./ContactMomentsChart.js"));
 const CLASSES = ["key", "A", "B", "C", "none"] as const;
-const num = { textAlign: "right" } as const;
+
+type RepRow = ContactMomentsReport["reps"][number];
 
 function PerWeekTable({ report }: { report: ContactMomentsReport }) {
   const { t } = useTranslation();
-  return (
-    <Table.ScrollContainer minWidth={Math.max(480, 200 + report.weeks.length * 56)}>
-      <Table striped fz="sm" aria-label={t("reports.cm.perWeek")}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("reports.rep")}</Table.Th>
-            {report.weeks.map((w) => (
-              <Table.Th key={w} style={num} title={w}>
-                {t("reports.week", { week: w.replace(/^\d{4}-W/, "") })}
-              </Table.Th>
-            ))}
-            <Table.Th style={num}>{t("reports.total")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {report.reps.map((r) => (
-            <Table.Tr key={r.user.id}>
-              <Table.Td>{r.user.name}</Table.Td>
-              {r.perWeek.map((n, i) => (
-                <Table.Td key={report.weeks[i]} style={num}>
-                  {n === 0 ? <Text span c="dimmed" size="sm">0</Text> : formatCount(n)}
-                </Table.Td>
-              ))}
-              <Table.Td style={num} fw={600}>
-                {formatCount(r.total)}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
+  const columns: Column<RepRow>[] = [
+    { key: "rep", label: t("reports.rep"), render: (r) => r.user.name },
+    ...report.weeks.map((w, i) => ({
+      key: w,
+      label: t("reports.week", { week: w.replace(/^\d{4}-W/, "") }),
+      numeric: true,
+      render: (r: RepRow) => {
+        const n = r.perWeek[i] ?? 0;
+        return n === 0 ? (
+          <Text span c="dimmed" size="sm">
+            0
+          </Text>
+        ) : (
+          formatCount(n)
+        );
+      },
+    })),
+    { key: "total", label: t("reports.total"), numeric: true, render: (r) => <Text span fw={600} size="sm">{formatCount(r.total)}</Text> },
+  ];
+  return <ResponsiveTable rows={report.reps} columns={columns} rowKey={(r) => r.user.id} label={t("reports.cm.perWeek")} minWidth={Math.max(480, 200 + report.weeks.length * 56)} />;
 }
 
 function PerClassTable({ report }: { report: ContactMomentsReport }) {
   const { t } = useTranslation();
   const classTotal = (c: (typeof CLASSES)[number]) => report.classes.find((x) => x.accountClass === c)?.total ?? 0;
+  const columns: Column<RepRow>[] = [
+    { key: "rep", label: t("reports.rep"), render: (r) => r.user.name },
+    ...CLASSES.map((c) => ({ key: c, label: t(`accountClass.${c}`), numeric: true, render: (r: RepRow) => formatCount(r.perClass[c]) })),
+    { key: "total", label: t("reports.total"), numeric: true, render: (r) => <Text span fw={600} size="sm">{formatCount(r.total)}</Text> },
+  ];
   return (
-    <Table.ScrollContainer minWidth={560}>
-      <Table striped fz="sm" aria-label={t("reports.cm.perClass")}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("reports.rep")}</Table.Th>
-            {CLASSES.map((c) => (
-              <Table.Th key={c} style={num}>
-                {t(`accountClass.${c}`)}
-              </Table.Th>
-            ))}
-            <Table.Th style={num}>{t("reports.total")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {report.reps.map((r) => (
-            <Table.Tr key={r.user.id}>
-              <Table.Td>{r.user.name}</Table.Td>
-              {CLASSES.map((c) => (
-                <Table.Td key={c} style={num}>
-                  {formatCount(r.perClass[c])}
-                </Table.Td>
-              ))}
-              <Table.Td style={num} fw={600}>
-                {formatCount(r.total)}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-          <Table.Tr>
-            <Table.Td fw={600}>{t("reports.total")}</Table.Td>
-            {CLASSES.map((c) => (
-              <Table.Td key={c} style={num} fw={600}>
-                {formatCount(classTotal(c))}
-              </Table.Td>
-            ))}
-            <Table.Td style={num} fw={600}>
-              {formatCount(report.total)}
-            </Table.Td>
-          </Table.Tr>
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ResponsiveTable
+      rows={report.reps}
+      columns={columns}
+      rowKey={(r) => r.user.id}
+      label={t("reports.cm.perClass")}
+      minWidth={560}
+      footer={[t("reports.total"), ...CLASSES.map((c) => formatCount(classTotal(c))), formatCount(report.total)]}
+    />
   );
 }
 

@@ -170,7 +170,7 @@ function QuoteStatistics() {
       numeric: true,
       render: (r) =>
         r.openQuotes > 0 ? (
-          <Anchor component={Link} to={`/quotes?status=draft&status=sent&rep=${r.rep.id}`} size="sm">
+          <Anchor component={Link} to={`/quotes?scope=all&status=draft&status=sent&rep=${r.rep.id}`} size="sm">
             {r.openQuotes}
           </Anchor>
         ) : (
