@@ -6,20 +6,13 @@ import { addDays } from "../../src/domain/calendar.js";
 import { saveSubAreas, setPostcodeRanges } from "../../src/features/territories/territory.service.js";
 import { addUser } from "../../src/features/users/user.service.js";
 import { amsterdamDate } from "../../src/server/time.js";
-import type { Browser, Page } from "playwright-core";
-import { type E2eServer, launchBrowser, pageTracker, seedRelation, startServer } from "./support.js";
+import type { Browser } from "playwright-core";
+import { type E2eServer, LANDING, launchBrowser, logInAs, pageTracker, seedRelation, startServer } from "./support.js";
 
 const MANAGER = { email: "planner@koers.test", name: "Petra Planner", password: "another horse battery" } as const;
 const REP = { email: "rep.amsterdam@koers.test", name: "Ruben Rayon", password: "third horse battery" } as const;
 const AREAS = ["1011", "1012", "1013", "1014", "1015", "1016", "1017", "1018", "1019", "1021", "1022", "1023", "1024", "1025", "1031", "1032", "1033", "1034", "1035", "1036"];
 
-async function logInAs(page: Page, who: { email: string; password: string }) {
-  await page.goto("/");
-  await page.getByLabel("E-mailadres").fill(who.email);
-  await page.getByLabel("Wachtwoord").fill(who.password);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await page.getByRole("heading", { name: "Relaties", level: 1 }).waitFor();
-}
 
 describe("rayon planning in the browser", () => {
   let server: E2eServer;
@@ -61,7 +54,7 @@ describe("rayon planning in the browser", () => {
 
   it("a manager plans a rep's cycle, accepts it, sees the visits in the agenda and opens a day's route", async () => {
     const { page } = await pages.open();
-    await logInAs(page, MANAGER);
+    await logInAs(page, MANAGER, LANDING.sales_manager);
     await page.getByRole("link", { name: "Planning" }).click();
     await page.getByRole("heading", { name: "Planning", level: 1 }).waitFor();
     await page.getByRole("combobox", { name: "Vertegenwoordiger" }).click();
@@ -106,7 +99,7 @@ describe("rayon planning in the browser", () => {
   it("a rep opens his own plan on a phone: no picker, nothing wider than the screen", async () => {
     const { page } = await pages.open();
     await page.setViewportSize({ width: 390, height: 844 });
-    await logInAs(page, REP);
+    await logInAs(page, REP, LANDING.field_sales);
     await page.goto("/planning");
     await page.getByRole("heading", { name: "Planning", level: 1 }).waitFor();
     expect(await page.getByRole("combobox", { name: "Vertegenwoordiger" }).count()).toBe(0);

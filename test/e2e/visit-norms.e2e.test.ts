@@ -2,7 +2,7 @@
 // are overdue, and a click on that number opens the relations behind it in the relations list.
 import { describe, expect, it } from "vitest";
 import { addUser } from "../../src/features/users/user.service.js";
-import { browserSuite, seedRelation, USER } from "./support.js";
+import { browserSuite, LANDING, logInAs, seedRelation, USER } from "./support.js";
 
 const MANAGER = { email: "chef.normen@koers.test", name: "Chef Normen", password: "another horse battery" } as const;
 
@@ -17,11 +17,7 @@ describe("the visit-norm report in the browser", () => {
     await seedRelation(suite.server, { name: "Norm B BV", visitPostcode: "1013 AB", visitCity: "Amsterdam", status: "prospect", accountClass: "B" });
 
     const { page } = await open();
-    await page.goto("/");
-    await page.getByLabel("E-mailadres").fill(MANAGER.email);
-    await page.getByLabel("Wachtwoord").fill(MANAGER.password);
-    await page.getByRole("button", { name: "Inloggen" }).click();
-    await page.getByRole("heading", { name: "Relaties", level: 1 }).waitFor();
+    await logInAs(page, MANAGER, LANDING.sales_manager);
     await page.getByRole("navigation").getByRole("link", { name: "Rapportages" }).click();
     const table = page.getByRole("table", { name: "Naleving per verkoper" });
     await table.waitFor();

@@ -1,50 +1,42 @@
 // Selling time against travel time per rep (DOMAIN.md, "Rayon management"): hours with customers
 // and hours driving between visits from the agenda, per rep and per week, and what starting at
 // 08:30 and driving the best order would gain in a year.
-import { Alert, Card, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Card, Group, Select, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DateField } from "../../components/DateField.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { PageLoader } from "../../components/PageLoader.js";
+import { type Column, ResponsiveTable } from "../../components/ResponsiveTable.js";
 import { formatCount, formatDate } from "../../i18n/format.js";
 import { amsterdamToday, isIsoDate, mondayWeeksBack } from "./dates.js";
 import { type SellingTimeReport, useSellingTimeReport } from "./reports.api.js";
 
-const num = { textAlign: "right" } as const;
 /** Minutes as hours with one decimal ("3,5"). */
 const hours = (minutes: number) => formatCount(Math.round(minutes / 6) / 10);
 const perDay = (minutes: number, days: number) => (days === 0 ? "–" : formatCount(Math.round(minutes / days)));
 type Figures = SellingTimeReport["reps"][number]["total"];
 
-function FiguresCells({ f, weeks }: { f: Figures; weeks: number }) {
-  return (
-    <>
-      <Table.Td style={num}>{formatCount(f.days)}</Table.Td>
-      <Table.Td style={num}>{formatCount(f.visits)}</Table.Td>
-      <Table.Td style={num}>{hours(f.sellingMinutes / Math.max(1, weeks))}</Table.Td>
-      <Table.Td style={num}>{hours(f.travelMinutes / Math.max(1, weeks))}</Table.Td>
-      <Table.Td style={num}>{perDay(f.lateStartMinutes, f.days)}</Table.Td>
-      <Table.Td style={num}>{perDay(f.routeSavingMinutes, f.days)}</Table.Td>
-    </>
-  );
+/** One row of a table: a rep or a week, with its figures over `weeks` weeks. */
+interface Row {
+  key: string;
+  label: string;
+  f: Figures;
+  weeks: number;
 }
 
-function Head({ first }: { first: string }) {
+/** The columns of both tables (per rep, per week): a table on a wide screen, cards on a phone. */
+function useColumns(first: string): Column<Row>[] {
   const { t } = useTranslation();
-  return (
-    <Table.Thead>
-      <Table.Tr>
-        <Table.Th>{first}</Table.Th>
-        <Table.Th style={num}>{t("reports.st.days")}</Table.Th>
-        <Table.Th style={num}>{t("reports.st.visits")}</Table.Th>
-        <Table.Th style={num}>{t("reports.st.sellingPerWeek")}</Table.Th>
-        <Table.Th style={num}>{t("reports.st.travelPerWeek")}</Table.Th>
-        <Table.Th style={num}>{t("reports.st.lateStart")}</Table.Th>
-        <Table.Th style={num}>{t("reports.st.routeSaving")}</Table.Th>
-      </Table.Tr>
-    </Table.Thead>
-  );
+  return [
+    { key: "label", label: first, render: (r) => r.label },
+    { key: "days", label: t("reports.st.days"), numeric: true, render: (r) => formatCount(r.f.days) },
+    { key: "visits", label: t("reports.st.visits"), numeric: true, render: (r) => formatCount(r.f.visits) },
+    { key: "selling", label: t("reports.st.sellingPerWeek"), numeric: true, render: (r) => hours(r.f.sellingMinutes / Math.max(1, r.weeks)) },
+    { key: "travel", label: t("reports.st.travelPerWeek"), numeric: true, render: (r) => hours(r.f.travelMinutes / Math.max(1, r.weeks)) },
+    { key: "late", label: t("reports.st.lateStart"), numeric: true, render: (r) => perDay(r.f.lateStartMinutes, r.f.days) },
+    { key: "route", label: t("reports.st.routeSaving"), numeric: true, render: (r) => perDay(r.f.routeSavingMinutes, r.f.days) },
+  ];
 }
 
 export function SellingTimeSection() {
@@ -57,6 +49,8 @@ export function SellingTimeSection() {
   const report = useSellingTimeReport(from, to, valid);
   const reps = report.data?.reps ?? [];
   const rep = reps.find((r) => String(r.user.id) === repId) ?? reps.find((r) => r.weeks.length > 0) ?? reps[0];
+  const repColumns = useColumns(t("reports.rep"));
+  const weekColumns = useColumns(t("reports.st.week"));
 
   return (
     <Card withBorder component="section" aria-labelledby="report-st-title">
@@ -87,19 +81,13 @@ export function SellingTimeSection() {
                 route: formatCount(report.data.gain.withRouteDisciplineHours),
               })}
             </Alert>
-            <Table.ScrollContainer minWidth={760}>
-              <Table striped fz="sm" aria-label={t("reports.st.perRep")}>
-                <Head first={t("reports.rep")} />
-                <Table.Tbody>
-                  {reps.map((r) => (
-                    <Table.Tr key={r.user.id}>
-                      <Table.Td>{r.user.name}</Table.Td>
-                      <FiguresCells f={r.total} weeks={r.weeks.length} />
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <ResponsiveTable
+              rows={reps.map((r) => ({ key: String(r.user.id), label: r.user.name, f: r.total, weeks: r.weeks.length }))}
+              columns={repColumns}
+              rowKey={(r) => r.key}
+              label={t("reports.st.perRep")}
+              minWidth={760}
+            />
             {rep && (
               <>
                 <Select
@@ -116,19 +104,13 @@ export function SellingTimeSection() {
                     {t("reports.st.noVisits")}
                   </Text>
                 ) : (
-                  <Table.ScrollContainer minWidth={760}>
-                    <Table striped fz="sm" aria-label={t("reports.st.perWeek", { name: rep.user.name })}>
-                      <Head first={t("reports.st.week")} />
-                      <Table.Tbody>
-                        {rep.weeks.map((w) => (
-                          <Table.Tr key={w.week}>
-                            <Table.Td>{t("reports.week", { week: Number(w.week.slice(6)) })}</Table.Td>
-                            <FiguresCells f={w} weeks={1} />
-                          </Table.Tr>
-                        ))}
-                      </Table.Tbody>
-                    </Table>
-                  </Table.ScrollContainer>
+                  <ResponsiveTable
+                    rows={rep.weeks.map((w) => ({ key: w.week, label: t("reports.week", { week: Number(w.week.slice(6)) }), f: w, weeks: 1 }))}
+                    columns={weekColumns}
+                    rowKey={(r) => r.key}
+                    label={t("reports.st.perWeek", { name: rep.user.name })}
+                    minWidth={760}
+                  />
                 )}
                 {!rep.homeKnown && (
                   <Text size="xs" c="dimmed">

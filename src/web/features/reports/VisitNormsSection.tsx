@@ -1,6 +1,6 @@
 // Visits in the twelve months up to a date against the visit norm of each class (key, A, B, C):
 // compliance per rep, and the relations below their norm (most missing visits first).
-import { Anchor, Badge, Button, Card, Group, Progress, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Card, Group, Progress, Select, Stack, Text, Title } from "@mantine/core";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -8,13 +8,13 @@ import { useUsers } from "../../api/reference.js";
 import { ClassBadge } from "../../components/badges.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { PageLoader } from "../../components/PageLoader.js";
+import { type Column, ResponsiveTable } from "../../components/ResponsiveTable.js";
 import { formatCount, formatDate } from "../../i18n/format.js";
 import { amsterdamToday, isIsoDate } from "./dates.js";
 import { useVisitNormsReport, type VisitNormsReport } from "./reports.api.js";
 import { DateField } from "../../components/DateField.js";
 
 const NORM_CLASSES = ["key", "A", "B", "C"] as const;
-const num = { textAlign: "right" } as const;
 
 function Compliance({ percent }: { percent: number }) {
   const color = percent >= 90 ? "green" : percent >= 60 ? "yellow" : "red";
@@ -35,6 +35,8 @@ function relationsLink(owner: Owner | "all", accountClass: string | null, state:
   if (owner !== "all") params.set("owner", owner === null ? "none" : String(owner.id));
   if (accountClass !== null) params.set("class", accountClass);
   params.set("visitNorm", state);
+  // Everyone's relations as far as the owner says: the list's own default scope must not hide any.
+  params.set("scope", "all");
   params.set("normAsOf", asOf);
   return `/relations?${params.toString()}`;
 }
@@ -57,78 +59,69 @@ function RepsTable({ report }: { report: VisitNormsReport }) {
     bold: false,
   }));
   rows.push({ key: "overall", name: t("reports.total"), owner: "all", c: report.overall, bold: true });
-  return (
-    <Table.ScrollContainer minWidth={900}>
-      <Table striped fz="sm" aria-label={t("reports.vn.perRep")}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("reports.rep")}</Table.Th>
-            {NORM_CLASSES.map((c) => (
-              <Table.Th key={c} style={num}>
-                {t("reports.vn.classMeeting", { cls: t(`accountClass.${c}`), norm: report.norms[c] })}
-              </Table.Th>
-            ))}
-            <Table.Th style={num}>{t("reports.vn.visits")}</Table.Th>
-            <Table.Th style={num}>{t("reports.vn.overdue")}</Table.Th>
-            <Table.Th>{t("reports.vn.compliance")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((r) => {
-            const overdue = NORM_CLASSES.reduce((s, c) => s + r.c.perClass[c].visitsOverdue, 0);
-            const below = NORM_CLASSES.reduce((s, c) => s + r.c.perClass[c].belowNorm, 0);
-            return (
-              <Table.Tr key={r.key} fw={r.bold ? 600 : undefined}>
-                <Table.Td>{r.name}</Table.Td>
-                {NORM_CLASSES.map((c) => {
-                  const k = r.c.perClass[c];
-                  return (
-                    <Table.Td key={c} style={num}>
-                      <NumberLink to={relationsLink(r.owner, c, "met", report.asOf)} label={`${r.name}, ${t(`accountClass.${c}`)}: ${t("reports.vn.linkMet", { n: formatCount(k.meetingNorm) })}`}>
-                        {formatCount(k.meetingNorm)}
-                      </NumberLink>
-                      {" / "}
-                      <NumberLink to={relationsLink(r.owner, c, k.norm > 0 ? "due" : "met", report.asOf)} label={`${r.name}, ${t(`accountClass.${c}`)}: ${t("reports.vn.linkDue", { n: formatCount(k.relations) })}`}>
-                        {formatCount(k.relations)}
-                      </NumberLink>
-                      {k.visitsOverdue > 0 && (
-                        <Text size="xs" component="div">
-                          <NumberLink
-                            to={relationsLink(r.owner, c, "below", report.asOf)}
-                            label={`${r.name}, ${t(`accountClass.${c}`)}: ${t("reports.vn.linkBelow", { visits: formatCount(k.visitsOverdue), relations: formatCount(k.belowNorm) })}`}
-                            color="red"
-                          >
-                            {t("reports.vn.overdueInClass", { visits: formatCount(k.visitsOverdue) })}
-                          </NumberLink>
-                        </Text>
-                      )}
-                    </Table.Td>
-                  );
-                })}
-                <Table.Td style={num}>
-                  <NumberLink to={relationsLink(r.owner, null, "due", report.asOf)} label={`${r.name}: ${t("reports.vn.linkDone", { done: formatCount(r.c.visitsCounted), due: formatCount(r.c.visitsRequired) })}`}>
-                    {formatCount(r.c.visitsCounted)} / {formatCount(r.c.visitsRequired)}
-                  </NumberLink>
-                </Table.Td>
-                <Table.Td style={num}>
-                  {overdue > 0 ? (
-                    <NumberLink to={relationsLink(r.owner, null, "below", report.asOf)} label={`${r.name}: ${t("reports.vn.linkBelow", { visits: formatCount(overdue), relations: formatCount(below) })}`} color="red">
-                      {t("reports.vn.overdueVisits", { visits: formatCount(overdue), relations: formatCount(below) })}
-                    </NumberLink>
-                  ) : (
-                    "0"
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Compliance percent={r.c.compliancePercent} />
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
+  type Row = (typeof rows)[number];
+  const classColumn = (c: (typeof NORM_CLASSES)[number]): Column<Row> => ({
+    key: c,
+    label: t("reports.vn.classMeeting", { cls: t(`accountClass.${c}`), norm: report.norms[c] }),
+    numeric: true,
+    render: (r) => {
+      const k = r.c.perClass[c];
+      return (
+        <>
+          <NumberLink to={relationsLink(r.owner, c, "met", report.asOf)} label={`${r.name}, ${t(`accountClass.${c}`)}: ${t("reports.vn.linkMet", { n: formatCount(k.meetingNorm) })}`}>
+            {formatCount(k.meetingNorm)}
+          </NumberLink>
+          {" / "}
+          <NumberLink to={relationsLink(r.owner, c, k.norm > 0 ? "due" : "met", report.asOf)} label={`${r.name}, ${t(`accountClass.${c}`)}: ${t("reports.vn.linkDue", { n: formatCount(k.relations) })}`}>
+            {formatCount(k.relations)}
+          </NumberLink>
+          {k.visitsOverdue > 0 && (
+            <Text size="xs" component="div">
+              <NumberLink
+                to={relationsLink(r.owner, c, "below", report.asOf)}
+                label={`${r.name}, ${t(`accountClass.${c}`)}: ${t("reports.vn.linkBelow", { visits: formatCount(k.visitsOverdue), relations: formatCount(k.belowNorm) })}`}
+                color="red"
+              >
+                {t("reports.vn.overdueInClass", { visits: formatCount(k.visitsOverdue) })}
+              </NumberLink>
+            </Text>
+          )}
+        </>
+      );
+    },
+  });
+  const columns: Column<Row>[] = [
+    { key: "rep", label: t("reports.rep"), render: (r) => r.name },
+    ...NORM_CLASSES.map(classColumn),
+    {
+      key: "visits",
+      label: t("reports.vn.visits"),
+      numeric: true,
+      render: (r) => (
+        <NumberLink to={relationsLink(r.owner, null, "due", report.asOf)} label={`${r.name}: ${t("reports.vn.linkDone", { done: formatCount(r.c.visitsCounted), due: formatCount(r.c.visitsRequired) })}`}>
+          {formatCount(r.c.visitsCounted)} / {formatCount(r.c.visitsRequired)}
+        </NumberLink>
+      ),
+    },
+    {
+      key: "overdue",
+      label: t("reports.vn.overdue"),
+      numeric: true,
+      render: (r) => {
+        const overdue = NORM_CLASSES.reduce((sum, c) => sum + r.c.perClass[c].visitsOverdue, 0);
+        const below = NORM_CLASSES.reduce((sum, c) => sum + r.c.perClass[c].belowNorm, 0);
+        return overdue > 0 ? (
+          <NumberLink to={relationsLink(r.owner, null, "below", report.asOf)} label={`${r.name}: ${t("reports.vn.linkBelow", { visits: formatCount(overdue), relations: formatCount(below) })}`} color="red">
+            {t("reports.vn.overdueVisits", { visits: formatCount(overdue), relations: formatCount(below) })}
+          </NumberLink>
+        ) : (
+          "0"
+        );
+      },
+    },
+    { key: "compliance", label: t("reports.vn.compliance"), render: (r) => <Compliance percent={r.c.compliancePercent} /> },
+  ];
+  return <ResponsiveTable rows={rows} columns={columns} rowKey={(r) => r.key} label={t("reports.vn.perRep")} minWidth={900} strong={(r) => r.bold} />;
 }
 
 /** Rows shown at first and added per "show more": the list can hold hundreds of relations. */
@@ -137,49 +130,37 @@ const STEP = 25;
 function BelowNormTable({ report }: { report: VisitNormsReport }) {
   const { t } = useTranslation();
   const [shown, setShown] = useState(STEP);
+  type Row = VisitNormsReport["belowNorm"][number];
+  const belowColumns: Column<Row>[] = [
+    {
+      key: "relation",
+      label: t("reports.vn.relation"),
+      render: (r) => (
+        <Anchor component={Link} to={`/relations/${r.relation.id}`} size="sm">
+          {r.relation.name}
+        </Anchor>
+      ),
+    },
+    { key: "city", label: t("reports.vn.city"), render: (r) => r.city ?? "" },
+    { key: "class", label: t("reports.vn.class"), render: (r) => <ClassBadge accountClass={r.accountClass} /> },
+    { key: "owner", label: t("reports.vn.owner"), render: (r) => r.owner?.name ?? "" },
+    { key: "visits", label: t("reports.vn.visitsNorm"), numeric: true, render: (r) => `${r.visits} / ${r.norm}` },
+    {
+      key: "shortfall",
+      label: t("reports.vn.shortfall"),
+      numeric: true,
+      render: (r) => (
+        <Badge size="sm" color="red" variant="light">
+          −{r.shortfall}
+        </Badge>
+      ),
+    },
+    { key: "last", label: t("reports.vn.lastVisit"), render: (r) => (r.lastVisitOn ? formatDate(r.lastVisitOn) : t("reports.vn.never")) },
+  ];
   if (report.belowNorm.length === 0) return <Text c="dimmed">{t("reports.vn.allMeetNorm")}</Text>;
   return (
     <>
-      <Table.ScrollContainer minWidth={760}>
-        <Table striped fz="sm" aria-label={t("reports.vn.belowNorm")}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("reports.vn.relation")}</Table.Th>
-              <Table.Th>{t("reports.vn.city")}</Table.Th>
-              <Table.Th>{t("reports.vn.class")}</Table.Th>
-              <Table.Th>{t("reports.vn.owner")}</Table.Th>
-              <Table.Th style={num}>{t("reports.vn.visitsNorm")}</Table.Th>
-              <Table.Th style={num}>{t("reports.vn.shortfall")}</Table.Th>
-              <Table.Th>{t("reports.vn.lastVisit")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {report.belowNorm.slice(0, shown).map((r) => (
-              <Table.Tr key={r.relation.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/relations/${r.relation.id}`} size="sm">
-                    {r.relation.name}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{r.city ?? ""}</Table.Td>
-                <Table.Td>
-                  <ClassBadge accountClass={r.accountClass} />
-                </Table.Td>
-                <Table.Td>{r.owner?.name ?? ""}</Table.Td>
-                <Table.Td style={num}>
-                  {r.visits} / {r.norm}
-                </Table.Td>
-                <Table.Td style={num}>
-                  <Badge size="sm" color="red" variant="light">
-                    −{r.shortfall}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{r.lastVisitOn ? formatDate(r.lastVisitOn) : t("reports.vn.never")}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <ResponsiveTable rows={report.belowNorm.slice(0, shown)} columns={belowColumns} rowKey={(r) => r.relation.id} label={t("reports.vn.belowNorm")} minWidth={760} />
       {shown < report.belowNorm.length && (
         <Group justify="center">
           <Button variant="default" onClick={() => setShown((n) => n + STEP * 4)}>
