@@ -1,6 +1,7 @@
 // SQL of the agenda. Every read is built for a Viewer through agendaScope (domain/access.ts): rows
 // outside the scope are not read. Instants are compared as ISO strings on SQLite (all written by
 // toISOString, so text order is time order) and as timestamptz on PostgreSQL.
+import { type RawBuilder, type SqlBool, sql } from "kysely";
 import type { AgendaScope } from "../../domain/access.js";
 import type { Db } from "../../db/kysely.js";
 
@@ -52,24 +53,20 @@ type Select = ReturnType<typeof selectAppointments>;
 export type AppointmentRow = Awaited<ReturnType<Select["executeTakeFirstOrThrow"]>>;
 
 /** Limits a query to the appointments the scope may read (for-user, maker, served field reps). */
+/**
+ * The agenda scope (domain/access.ts) as one condition on a table with `for_user_id` and
+ * `created_by` under `alias`: the viewer's own and what they made, and with rayons the field reps
+ * of those rayons (inside sales). Appointments and cycle plans share it, so both hold one rule.
+ */
+export function agendaScopeCondition(alias: string, scope: Extract<AgendaScope, { all: false }>): RawBuilder<SqlBool> {
+  const forUser = sql.ref(`${alias}.for_user_id`);
+  const own = sql<SqlBool>`(${forUser} = ${scope.userId} or ${sql.ref(`${alias}.created_by`)} = ${scope.userId})`;
+  if (scope.fieldRepsOfRayons.length === 0) return own;
+  return sql<SqlBool>`(${own} or ${forUser} in (select ur.user_id from user_rayons ur inner join users fr on fr.id = ur.user_id where fr.role = 'field_sales' and ur.rayon_id in (${sql.join([...scope.fieldRepsOfRayons])})))`;
+}
+
 export function inScope(q: Select, scope: AgendaScope): Select {
-  if (scope.all) return q;
-  const { userId, fieldRepsOfRayons } = scope;
-  return q.where((eb) => {
-    const own = [eb("a.for_user_id", "=", userId), eb("a.created_by", "=", userId)];
-    if (fieldRepsOfRayons.length === 0) return eb.or(own);
-    const served = eb(
-      "a.for_user_id",
-      "in",
-      eb
-        .selectFrom("user_rayons as ur")
-        .innerJoin("users as fr", "fr.id", "ur.user_id")
-        .select("ur.user_id")
-        .where("fr.role", "=", "field_sales")
-        .where("ur.rayon_id", "in", [...fieldRepsOfRayons]),
-    );
-    return eb.or([...own, served]);
-  });
+  return scope.all ? q : q.where(agendaScopeCondition("a", scope));
 }
 
 export function findAppointment(db: Db, id: number, scope: AgendaScope) {

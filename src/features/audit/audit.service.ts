@@ -18,22 +18,7 @@ function text(value: unknown): string | null {
 }
 
 export async function writeAudit(db: Db, meta: AuditMeta, changes: readonly (readonly [string, unknown, unknown])[]): Promise<void> {
-  if (changes.length === 0) return;
-  await db
-    .insertInto("audit_log")
-    .values(
-      changes.map(([field, oldValue, newValue]) => ({
-        entity: meta.entity,
-        entity_id: meta.entityId,
-        relation_id: meta.relationId,
-        field,
-        old_value: text(oldValue),
-        new_value: text(newValue),
-        user_id: meta.userId,
-        at: meta.at,
-      })),
-    )
-    .execute();
+  await writeAuditLines(db, changes.map(([field, oldValue, newValue]) => ({ meta, field, oldValue, newValue })));
 }
 
 /** One audit line per entry (each its own record), in multi-row statements: bulk moves (sales lifecycle). */

@@ -3,6 +3,7 @@
 // of its rayons, managers); outside that scope it does not exist.
 import type { AgendaScope } from "../../domain/access.js";
 import type { Db } from "../../db/kysely.js";
+import { agendaScopeCondition } from "../appointments/appointment.repository.js";
 
 function selectPlans(db: Db) {
   return db
@@ -37,23 +38,8 @@ type Select = ReturnType<typeof selectPlans>;
 export type PlanRow = Awaited<ReturnType<Select["executeTakeFirstOrThrow"]>>;
 
 function inScope(q: Select, scope: AgendaScope): Select {
-  if (scope.all) return q;
-  const { userId, fieldRepsOfRayons } = scope;
-  return q.where((eb) => {
-    const own = [eb("p.for_user_id", "=", userId), eb("p.created_by", "=", userId)];
-    if (fieldRepsOfRayons.length === 0) return eb.or(own);
-    const served = eb(
-      "p.for_user_id",
-      "in",
-      eb
-        .selectFrom("user_rayons as ur")
-        .innerJoin("users as fr", "fr.id", "ur.user_id")
-        .select("ur.user_id")
-        .where("fr.role", "=", "field_sales")
-        .where("ur.rayon_id", "in", [...fieldRepsOfRayons]),
-    );
-    return eb.or([...own, served]);
-  });
+  // The same rule as the agenda's: a plan is read where its rep's agenda is.
+  return scope.all ? q : q.where(agendaScopeCondition("p", scope));
 }
 
 export function findPlan(db: Db, id: number, scope: AgendaScope) {
