@@ -65,7 +65,8 @@ describe.each(ENGINES)("the personal calendar feed on %s", (engine) => {
     expect(first?.location).toContain("Groningen");
     expect(first?.description).toContain("Gesprek met: Piet Jansen");
     expect(first?.description).toContain("Gepland door: Ilse Binnendienst");
-    expect(first?.description).toMatch(/\/agenda\?appointment=\d+/);
+    // The link opens the visit's preparation sheet.
+    expect(first?.description).toMatch(/Voorbereiding: http:\/\/\S+\/agenda\/\d+\/voorbereiding/);
     // A cancelled visit stays in the feed as cancelled, so calendars take it out.
     expect(list.find((e) => e.summary.startsWith("Vervolgbezoek"))?.status).toBe("CANCELLED");
     expect(list.some((e) => e.summary.startsWith("Afsluiting"))).toBe(false);

@@ -67,13 +67,14 @@ export async function feedCalendar(db: Db, token: string, now: Date, baseUrl: st
   // Times are written in UTC (…Z): every calendar shows them in its own zone; the feed says where they were planned.
   calendar.x([{ key: "X-WR-TIMEZONE", value: "Europe/Amsterdam" }]);
   for (const a of appointments) {
-    const link = `${baseUrl}/agenda?appointment=${a.id}`;
+    // The preparation sheet of the visit: what a rep opens in the car park before going in.
+    const link = `${baseUrl}/agenda/${a.id}/voorbereiding`;
     const met = a.persons.map((p) => p.name).join(", ");
     const lines = [
       met ? `${lang === "en" ? "Meeting" : "Gesprek met"}: ${met}` : null,
       a.createdBy && a.createdBy.id !== user.id ? `${lang === "en" ? "Planned by" : "Gepland door"}: ${a.createdBy.name}` : null,
       a.notes,
-      `${lang === "en" ? "Preparation and details" : "Voorbereiding en details"}: ${link}`,
+      `${lang === "en" ? "Preparation sheet" : "Voorbereiding"}: ${link}`,
     ].filter((l): l is string => l !== null && l !== "");
     calendar.createEvent({
       id: `appointment-${a.id}@koers`,
