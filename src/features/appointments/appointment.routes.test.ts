@@ -208,4 +208,31 @@ describe.each(ENGINES)("the agenda on %s", (engine) => {
     const insideDay = (await t.app.inject({ method: "GET", url: "/api/my-day", headers: insideNoord.headers })).json();
     expect(insideDay.agenda.items).toEqual([]);
   });
+
+  it("shows on My day the drive before each of today's appointments: from home, then from the one before", async () => {
+    t.setNow(morningOf("2026-12-18"));
+    const rep = await t.userWithRole("field_sales", { name: "Hans Huis", rayonNames: ["Noord"], homePostcode: "9401 AA", homeCity: "Assen" });
+    const leeuwarden = await newRelation(t, rep.headers, { name: "Friese Zorg BV", visitPostcode: "8911 AA", visitCity: "Leeuwarden" });
+    const unknown = await newRelation(t, rep.headers, { name: "Zonder Adres BV" });
+    const at = (id: number, start: string) => post(rep.headers, { relationId: id, visitType: "follow_up", durationMinutes: 60, start });
+    const first = (await at(relationId, "2026-12-18T09:00:00+01:00")).json();
+    const second = (await at(leeuwarden, "2026-12-18T11:00:00+01:00")).json();
+    const third = (await at(unknown, "2026-12-18T15:00:00+01:00")).json();
+    const day = (await t.app.inject({ method: "GET", url: "/api/my-day", headers: rep.headers })).json();
+    expect(day.agenda.items.map((a: { id: number }) => a.id)).toEqual([first.id, second.id, third.id]);
+    const legs = day.agendaTravel as { appointmentId: number; from: string; minutes: number; km: number; estimate: boolean }[];
+    // Assen → Groningen is about 25 km in a straight line, Groningen → Leeuwarden about 50: the drives
+    // follow, longer than the line (the detour factor), each with the parking allowance.
+    expect(legs.map((l) => [l.appointmentId, l.from, l.estimate])).toEqual([
+      [first.id, "home", true],
+      [second.id, "previous", true],
+    ]);
+    const [fromHome, onward] = legs;
+    expect(fromHome?.km).toBeGreaterThan(25);
+    expect(fromHome?.km).toBeLessThan(45);
+    expect(onward?.km).toBeGreaterThan(fromHome?.km ?? 0);
+    expect(onward?.minutes).toBeGreaterThan(fromHome?.minutes ?? 0);
+    // A relation without a known place gets no leg: nothing is made up.
+    expect(legs.some((l) => l.appointmentId === third.id)).toBe(false);
+  });
 });

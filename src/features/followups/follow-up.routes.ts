@@ -9,6 +9,7 @@ import { amsterdamDate } from "../../server/time.js";
 import { listFollowUpsPage } from "./follow-up-list.js";
 import { FollowUp, FollowUpCreate, FollowUpListQuery, FollowUpPatch, MyDay, OverdueByRep, QuickDates } from "./follow-up.schemas.js";
 import { createFollowUp, getFollowUp, listFollowUpsOfRelation, updateFollowUp } from "./follow-up.service.js";
+import { dayLegs } from "../planning/day-legs.js";
 import { myDay, overdueByRep } from "./my-day.service.js";
 
 export const followUpRoutes: RoutesPlugin = async (app, { ctx }) => {
@@ -20,7 +21,9 @@ export const followUpRoutes: RoutesPlugin = async (app, { ctx }) => {
     async (request) => {
       const user = requirePermission(request, "crm.read");
       const now = ctx.now();
-      return myDay(ctx.db, user, now, amsterdamDate(now));
+      const day = await myDay(ctx.db, user, now, amsterdamDate(now));
+      // The drive before each of today's appointments, by the planner's travel model.
+      return { ...day, agendaTravel: await dayLegs(ctx.db, ctx.config, user.id, day.agenda.items) };
     },
   );
 

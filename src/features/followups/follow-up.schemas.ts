@@ -107,6 +107,16 @@ export const MyDay = Type.Object({
   upcoming: Type.Object({ days: Type.Integer(), items: Type.Array(FollowUp), count: Type.Integer() }),
   /** Today's planned appointments from the agenda, in time order. */
   agenda: Type.Object({ items: Type.Array(Appointment) }),
+  /** The drive before each of today's appointments: from home to the first, then from one to the next. */
+  agendaTravel: Type.Array(
+    Type.Object({
+      appointmentId: Type.Integer(),
+      from: Type.Union([Type.Literal("home"), Type.Literal("previous")]),
+      minutes: Type.Integer({ description: "driving, with the parking and walking allowance" }),
+      km: Type.Number(),
+      estimate: Type.Boolean({ description: "true: a straight-line estimate with a detour factor, not a road route" }),
+    }),
+  ),
   appointments: Type.Object({
     source: Type.Literal("planned_contact_moments", {
       description: "contact moments recorded ahead that you take part in, in the coming 14 days (beside the agenda)",

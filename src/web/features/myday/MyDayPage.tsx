@@ -117,14 +117,23 @@ function Appointments({ day }: { day: MyDay }) {
 function TodaysAgenda({ day }: { day: MyDay }) {
   const { t } = useTranslation();
   const items = day.agenda.items;
+  const legOf = new Map(day.agendaTravel.map((l) => [l.appointmentId, l]));
   return (
     <Section id="myday-agenda" title={t("myday.agenda")} count={items.length}>
       {items.length === 0 ? (
         <Text c="dimmed">{t("myday.noAgenda")}</Text>
       ) : (
         <Stack gap="xs" component="ol" style={{ listStyle: "none", padding: 0, margin: 0 }}>
-          {items.map((a) => (
+          {items.map((a) => {
+            const leg = legOf.get(a.id);
+            return (
             <Card key={a.id} withBorder padding="xs" component="li" data-testid={`myday-appointment-${a.id}`}>
+              {leg && (
+                <Text size="xs" c="dimmed" mb={4} data-testid="myday-travel">
+                  {t(leg.from === "home" ? "myday.travelFromHome" : "myday.travelFromPrevious", { minutes: leg.minutes, km: leg.km.toLocaleString("nl-NL") })}
+                  {leg.estimate ? ` ${t("myday.travelEstimate")}` : ""}
+                </Text>
+              )}
               <Group gap="sm" wrap="nowrap" align="flex-start">
                 <Text fw={600} size="sm" style={{ whiteSpace: "nowrap" }}>
                   {a.startTime}–{a.endTime}
@@ -144,7 +153,8 @@ function TodaysAgenda({ day }: { day: MyDay }) {
                 </Stack>
               </Group>
             </Card>
-          ))}
+            );
+          })}
         </Stack>
       )}
       <Anchor component={Link} to="/agenda?view=day" size="sm" mt="xs" display="inline-block">
