@@ -1,10 +1,10 @@
 // /follow-ups: the follow-ups (vervolgacties) of me, my team or everyone, soonest due first, by
 // timing (overdue, today, coming) and assignee, with done / move / reassign on each. Every choice is
 // in the URL under the API's own names: the overdue count per rep on "Mijn dag" links here.
-import { Anchor, Button, Center, MultiSelect, Select, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Button, Center, MultiSelect, Select, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
 import type { ListScope } from "../../../domain/list-scope.js";
 import { can } from "../../../domain/roles.js";
 import { useUsers } from "../../api/reference.js";
@@ -12,10 +12,11 @@ import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { PageLoader } from "../../components/PageLoader.js";
 import { type Column, ResponsiveTable } from "../../components/ResponsiveTable.js";
 import { readScope, ScopeSwitch, useListScope } from "../../components/ScopeSwitch.js";
-import { formatCount, formatDate } from "../../i18n/format.js";
+import { formatCount } from "../../i18n/format.js";
 import { FollowUpActions } from "../activities/FollowUpActions.js";
 import { FollowUpTimingBadge } from "../activities/FollowUpTiming.js";
 import type { FollowUp } from "../activities/types.js";
+import { followUpColumns } from "../activities/follow-up-columns.js";
 import { useCurrentUser } from "../auth/session.js";
 import { useFollowUpsList } from "./followups.api.js";
 
@@ -67,27 +68,12 @@ export function FollowUpsPage() {
   const canWrite = can(user.role, "crm.write");
 
   const columns: Column<FollowUp>[] = [
-    {
-      key: "relation",
-      label: t("followUpsList.columns.relation"),
-      render: (f) => (
-        <>
-          <Anchor component={Link} to={`/relations/${f.relation.id}`} size="sm">
-            {f.relation.name}
-          </Anchor>
-          {f.person && (
-            <Text size="xs" c="dimmed">
-              {f.person.name}
-            </Text>
-          )}
-        </>
-      ),
-    },
-    { key: "due", label: t("followUpsList.columns.dueDate"), render: (f) => formatDate(f.dueDate), width: 110 },
+    followUpColumns.relation(t("followUpsList.columns.relation")),
+    followUpColumns.due(t("followUpsList.columns.dueDate"), 110),
     { key: "timing", label: t("followUpsList.columns.timing"), render: (f) => <FollowUpTimingBadge timing={f.timing} />, width: 110 },
     { key: "assignee", label: t("followUpsList.columns.assignee"), render: (f) => f.assignedTo.name },
-    { key: "action", label: t("followUpsList.columns.action"), render: (f) => <span style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{f.action}</span>, wide: true },
-    ...(canWrite ? [{ key: "actions", label: t("followUpsList.columns.actions"), render: (f: FollowUp) => <FollowUpActions followUp={f} />, tableOnly: true }] : []),
+    followUpColumns.action(t("followUpsList.columns.action")),
+    ...(canWrite ? [followUpColumns.actions(t("followUpsList.columns.actions"))] : []),
   ];
 
   return (

@@ -13,6 +13,7 @@ import { PageLoader } from "../../components/PageLoader.js";
 import { currentLanguage } from "../../i18n/index.js";
 import { formatCount, formatDate, formatInstant } from "../../i18n/format.js";
 import { FollowUpActions } from "../activities/FollowUpActions.js";
+import { followUpColumns } from "../activities/follow-up-columns.js";
 import type { FollowUp } from "../activities/types.js";
 import { useCurrentUser } from "../auth/session.js";
 import { type MyDay, useMyDay } from "./myday.api.js";
@@ -55,25 +56,10 @@ function FollowUpTable({ items, canWrite, empty, label }: { items: readonly Foll
   const { t } = useTranslation();
   if (items.length === 0) return <Text c="dimmed">{empty}</Text>;
   const columns: Column<FollowUp>[] = [
-    {
-      key: "relation",
-      label: t("myday.columns.relation"),
-      render: (f) => (
-        <>
-          <Anchor component={Link} to={`/relations/${f.relation.id}`} size="sm">
-            {f.relation.name}
-          </Anchor>
-          {f.person && (
-            <Text size="xs" c="dimmed">
-              {f.person.name}
-            </Text>
-          )}
-        </>
-      ),
-    },
-    { key: "due", label: t("myday.columns.dueDate"), render: (f) => formatDate(f.dueDate), width: 120 },
-    { key: "action", label: t("myday.columns.action"), render: (f) => <span style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{f.action}</span>, wide: true },
-    ...(canWrite ? [{ key: "actions", label: t("myday.columns.actions"), render: (f: FollowUp) => <FollowUpActions followUp={f} />, tableOnly: true }] : []),
+    followUpColumns.relation(t("myday.columns.relation")),
+    followUpColumns.due(t("myday.columns.dueDate"), 120),
+    followUpColumns.action(t("myday.columns.action")),
+    ...(canWrite ? [followUpColumns.actions(t("myday.columns.actions"))] : []),
   ];
   return <ResponsiveTable rows={items} columns={columns} rowKey={(f) => f.id} label={label} minWidth={680} cardActions={canWrite ? (f) => <FollowUpActions followUp={f} /> : undefined} />;
 }
