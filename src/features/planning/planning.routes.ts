@@ -79,41 +79,34 @@ export const planningRoutes: RoutesPlugin = async (app, { ctx }) => {
     },
   );
 
-  app.post(
-    "/api/planning/cycle-plans/:id/accept",
+  // Accepting and discarding a draft: the same shape (If-Match, the plan back with its ETag).
+  const decisions = [
     {
-      schema: {
-        tags: ["planning"],
-        summary: 'Accept a draft plan: its visits become appointments in the rep\'s agenda (once; accepting again changes nothing); send If-Match: "<version>"',
-        params: IdParams,
-        body: Type.Optional(Type.Object({}, { additionalProperties: false })),
-        response: { 200: CyclePlan },
+      url: "/api/planning/cycle-plans/:id/accept",
+      summary: 'Accept a draft plan: its visits become appointments in the rep\'s agenda (once; accepting again changes nothing); send If-Match: "<version>"',
+      decide: acceptCyclePlan,
+    },
+    { url: "/api/planning/cycle-plans/:id/discard", summary: 'Discard a draft plan (nothing reaches the agenda); send If-Match: "<version>"', decide: discardCyclePlan },
+  ] as const;
+  for (const { url, summary, decide } of decisions) {
+    app.post(
+      url,
+      {
+        schema: {
+          tags: ["planning"],
+          summary,
+          params: IdParams,
+          body: Type.Optional(Type.Object({}, { additionalProperties: false })),
+          response: { 200: CyclePlan },
+        },
       },
-    },
-    async (request, reply) => {
-      const user = requirePermission(request, "crm.write");
-      const version = expectedVersion(request);
-      return sendWithEtag(reply, await acceptCyclePlan(ctx.db, user, request.params.id, version, ctx.now()));
-    },
-  );
-
-  app.post(
-    "/api/planning/cycle-plans/:id/discard",
-    {
-      schema: {
-        tags: ["planning"],
-        summary: 'Discard a draft plan (nothing reaches the agenda); send If-Match: "<version>"',
-        params: IdParams,
-        body: Type.Optional(Type.Object({}, { additionalProperties: false })),
-        response: { 200: CyclePlan },
+      async (request, reply) => {
+        const user = requirePermission(request, "crm.write");
+        const version = expectedVersion(request);
+        return sendWithEtag(reply, await decide(ctx.db, user, request.params.id, version, ctx.now()));
       },
-    },
-    async (request, reply) => {
-      const user = requirePermission(request, "crm.write");
-      const version = expectedVersion(request);
-      return sendWithEtag(reply, await discardCyclePlan(ctx.db, user, request.params.id, version, ctx.now()));
-    },
-  );
+    );
+  }
 
   app.post(
     "/api/planning/routes",
