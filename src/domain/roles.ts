@@ -17,13 +17,15 @@ export const PERMISSIONS = [
   "sales.import",
   // Drawing rayons from postcode ranges and fixing their sub-areas' days.
   "territories.manage",
+  // Editing the company's visit templates (objectives, keywords per visit type and industry).
+  "templates.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   // Sales lines come from the ERP: loading them (and targets) is the manager's and administrator's job.
-  sales_manager: ["crm.read", "crm.write", "relations.revive", "persons.export", "quotes.write", "reports.team", "sales.import", "territories.manage"],
+  sales_manager: ["crm.read", "crm.write", "relations.revive", "persons.export", "quotes.write", "reports.team", "sales.import", "territories.manage", "templates.manage"],
   field_sales: ["crm.read", "crm.write", "quotes.write"],
   inside_sales: ["crm.read", "crm.write", "quotes.write"],
   marketing: ["crm.read", "crm.write", "persons.export"],

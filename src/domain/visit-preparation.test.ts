@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { activityKindOf, leaveAtMs, type Objective, objectiveProblems, reportOutcome, smartFromText, smartToText, smartWarnings, suggestMethod } from "./visit-preparation.js";
-import { fromTemplates, proposedTemplates } from "./visit-templates.js";
+import { fromTemplates, proposedTemplates, SHIPPED_TEMPLATES, templateProblems, templatesByIds, type VisitTemplate } from "./visit-templates.js";
 
 const all = ["S", "M", "A", "R", "T"] as const;
 const obj = (o: Partial<Objective>): Objective => ({ kind: "internal", text: "Huidige leverancier", keyword: "lev", smart: all, ...o });
@@ -55,18 +55,60 @@ describe("SMART warnings", () => {
 });
 
 describe("templates", () => {
+  const shipped = SHIPPED_TEMPLATES;
+  const healthcare: VisitTemplate = {
+    id: "t7",
+    name: { nl: "Zorg", en: "Care" },
+    visitTypes: ["first_visit"],
+    sbiSections: ["R"],
+    objectives: [{ kind: "internal", text: "Hygiëne-eisen van de instelling", keyword: "hyg" }],
+    keywords: ["HACCP"],
+  };
   it("proposes the general and the cleaning template for a first visit, only the general one otherwise", () => {
-    expect(proposedTemplates("first_visit")).toEqual(["general", "cleaning"]);
-    expect(proposedTemplates("after_sales")).toEqual(["general"]);
+    expect(proposedTemplates(shipped, "first_visit", [])).toEqual(["general", "cleaning"]);
+    expect(proposedTemplates(shipped, "after_sales", [])).toEqual(["general"]);
+  });
+  it("proposes an industry's template only for relations in that SBI section", () => {
+    const all = [...shipped, healthcare];
+    expect(proposedTemplates(all, "first_visit", ["R", "N"])).toEqual(["general", "cleaning", "t7"]);
+    expect(proposedTemplates(all, "first_visit", ["C"])).toEqual(["general", "cleaning"]);
+    expect(proposedTemplates(all, "demo_expert", ["R"])).toEqual(["general"]);
   });
   it("merges the chosen templates with one external objective and each keyword once", () => {
-    const { objectives, keywords } = fromTemplates(["general", "cleaning"]);
+    const { objectives, keywords } = fromTemplates(templatesByIds(shipped, ["general", "cleaning"]));
     expect(objectives.filter((o) => o.kind === "external")).toHaveLength(1);
     const objectiveKeywords = objectives.flatMap((o) => (o.keyword ? [o.keyword] : []));
     expect(objectiveKeywords).toEqual(["NAW, @", "DMU", "vrvlg", "lev", "m2 / freq", "€ conc", "afl. contr.", "nw. contract", "vk%"]);
     expect(new Set([...objectiveKeywords, ...keywords].map((k) => k.toLowerCase())).size).toBe(objectiveKeywords.length + keywords.length);
     expect(keywords).toContain("pres-bedr");
     expect(objectiveProblems(objectives.map((o) => ({ ...o, smart: [] })))).toEqual([]);
+  });
+  it("applies templates in the order chosen and skips ids that are gone", () => {
+    const { objectives } = fromTemplates(templatesByIds([...shipped, healthcare], ["t7", "gone", "general"]));
+    expect(objectives[0]?.keyword).toBe("hyg");
+    expect(objectives.filter((o) => o.kind === "external")).toHaveLength(1);
+  });
+  it("accepts the shipped templates and names what makes a template unusable", () => {
+    const sections = ["A", "R"];
+    for (const t of shipped) expect(templateProblems(t, sections)).toEqual([]);
+    const bad = {
+      name: { nl: " ", en: "" },
+      objectives: [
+        { kind: "internal" as const, text: "Leverancier", keyword: "" },
+        { kind: "internal" as const, text: "Contract", keyword: "lev" },
+      ],
+      keywords: ["", "Lev", "LEV", "x".repeat(31)],
+      sbiSections: ["R", "Z"],
+    };
+    expect(templateProblems(bad, sections)).toEqual([
+      { field: "name/nl", code: "template_name_required" },
+      { field: "objectives/0/keyword", code: "keyword_required" },
+      { field: "keywords/0", code: "keyword_empty" },
+      { field: "keywords/2", code: "keyword_duplicate" },
+      { field: "keywords/3", code: "keyword_too_long" },
+      { field: "sbiSections/1", code: "sbi_section_unknown" },
+    ]);
+    expect(templateProblems({ name: { nl: "Leeg", en: "" }, objectives: [], keywords: [], sbiSections: [] }, sections)).toEqual([{ field: "objectives", code: "template_empty" }]);
   });
 });
 

@@ -15,6 +15,7 @@ import { activityRoutes } from "../features/activities/activity.routes.js";
 import { appointmentRoutes } from "../features/appointments/appointment.routes.js";
 import { calendarFeedRoutes } from "../features/appointments/calendar-feed.routes.js";
 import { preparationRoutes } from "../features/preparation/preparation.routes.js";
+import { templateRoutes } from "../features/preparation/template.routes.js";
 import { companyRoutes } from "../features/company/company.routes.js";
 import { consentRoutes } from "../features/consent/consent.routes.js";
 import { followUpRoutes } from "../features/followups/follow-up.routes.js";
@@ -181,6 +182,7 @@ export async function buildApp(base: BaseContext & { jobs?: JobRunner }, options
   await app.register(appointmentRoutes, { ctx });
   await app.register(calendarFeedRoutes, { ctx });
   await app.register(preparationRoutes, { ctx });
+  await app.register(templateRoutes, { ctx });
   await app.register(followUpRoutes, { ctx });
   await app.register(consentRoutes, { ctx });
   await app.register(gdprRoutes, { ctx });

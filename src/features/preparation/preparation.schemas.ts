@@ -3,14 +3,13 @@
 // shape (a keyword for every internal objective, no keyword twice, one external objective) are the
 // domain's (domain/visit-preparation.ts) and answer 400 with a field per problem.
 import { type Static, Type } from "typebox";
+import { VISIT_TYPES } from "../../domain/agenda.js";
 import { SALES_METHODS } from "../../domain/contact-moment.js";
 import { QUICK_CHOICES } from "../../domain/followup-dates.js";
 import { MAX_KEYWORD, MAX_OBJECTIVE_TEXT, MAX_OBJECTIVES, OBJECTIVE_KINDS, OBJECTIVE_RESULTS, SMART_LETTERS } from "../../domain/visit-preparation.js";
-import { VISIT_TEMPLATES } from "../../domain/visit-templates.js";
 import { Id, IsoDateString, Nullable, OptionalText, literals } from "../../server/schema-helpers.js";
 
 const Text = (max: number) => Nullable(Type.String({ maxLength: max }));
-const TEMPLATE_IDS = VISIT_TEMPLATES.map((t) => t.id);
 
 /** What the rep found on the internet (step 1), beside what the relation record holds. */
 export const Research = Type.Object(
@@ -48,7 +47,8 @@ export const ChecklistItem = Type.Object({ item: Type.String({ minLength: 1, max
 export const PreparationPatch = Type.Object(
   {
     method: Type.Optional(Nullable(literals(SALES_METHODS))),
-    templates: Type.Optional(Type.Array(literals(TEMPLATE_IDS), { maxItems: 10, uniqueItems: true })),
+    // Keys of the company's templates (checked against them: 400 template_unknown).
+    templates: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 10, uniqueItems: true })),
     research: Type.Optional(Research),
     objectives: Type.Optional(Type.Array(ObjectiveInput, { maxItems: MAX_OBJECTIVES * 2 })),
     keywords: Type.Optional(Type.Array(KeywordItem, { maxItems: 60 })),
@@ -74,7 +74,16 @@ export const Objective = Type.Object({
 export const PreparationSheet = Type.Object({
   appointment: Type.Unknown(),
   prefill: Type.Unknown(),
-  templatesAvailable: Type.Array(Type.Object({ id: Type.String(), name: Type.Object({ nl: Type.String(), en: Type.String() }), visitTypes: Type.Array(Type.String()) })),
+  templatesAvailable: Type.Array(
+    Type.Object({
+      id: Type.String({ description: "the template's key, as the sheet's templates name it" }),
+      name: Type.Object({ nl: Type.String(), en: Type.String() }),
+      visitTypes: Type.Array(literals(VISIT_TYPES)),
+      sbiSections: Type.Array(Type.String()),
+      objectives: Type.Array(Type.Object({ kind: literals(OBJECTIVE_KINDS), text: Type.String(), keyword: Nullable(Type.String()) })),
+      keywords: Type.Array(Type.String()),
+    }),
+  ),
   saved: Type.Boolean({ description: "false: nothing stored yet; what is shown comes from the proposed templates (version 0)" }),
   method: Nullable(Type.String()),
   templates: Type.Array(Type.String()),

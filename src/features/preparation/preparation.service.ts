@@ -6,7 +6,7 @@ import { mayActFor } from "../../domain/acting.js";
 import type { SalesMethod } from "../../domain/contact-moment.js";
 import type { VisitType } from "../../domain/agenda.js";
 import { type Objective, objectiveProblems, smartFromText, smartToText, smartWarnings } from "../../domain/visit-preparation.js";
-import { DEFAULT_CHECKLIST, fromTemplates, proposedTemplates, VISIT_TEMPLATES } from "../../domain/visit-templates.js";
+import { DEFAULT_CHECKLIST, fromTemplates, proposedTemplates, templatesByIds, type VisitTemplate } from "../../domain/visit-templates.js";
 import type { Db } from "../../db/kysely.js";
 import type { AppContext } from "../../server/context.js";
 import { AppError, fieldProblem, invalid } from "../../server/errors.js";
@@ -15,6 +15,7 @@ import type { AppointmentDto } from "../appointments/appointment.schemas.js";
 import { appointmentForChange, getAppointment } from "../appointments/appointment.service.js";
 import { actorOf } from "../users/user.service.js";
 import { prefillSheet } from "./preparation-prefill.js";
+import { asDomainTemplate, listTemplates } from "./template.service.js";
 import {
   findObjectives,
   findPreparation,
@@ -51,10 +52,22 @@ export async function writeChecklist(db: Db, items: readonly string[]): Promise<
   return readChecklist(db);
 }
 
+/** The SBI sections of the relation visited: a template can be meant for an industry. */
+async function relationSections(db: Db, relationId: number): Promise<string[]> {
+  const rows = await db.selectFrom("relation_sbi_codes").select("section").distinct().where("relation_id", "=", relationId).execute();
+  return rows.map((r) => r.section);
+}
+
+/** The company's switched-on templates, as the domain reads them. */
+async function activeTemplates(db: Db): Promise<VisitTemplate[]> {
+  return (await listTemplates(db, { all: false })).map(asDomainTemplate);
+}
+
 /** What a sheet holds before anything is saved: the proposed templates' objectives and keywords. */
 async function proposal(db: Db, appointment: AppointmentDto) {
-  const templates = proposedTemplates(appointment.visitType as VisitType);
-  const { objectives, keywords } = fromTemplates(templates);
+  const available = await activeTemplates(db);
+  const templates = proposedTemplates(available, appointment.visitType as VisitType, await relationSections(db, appointment.relation.id));
+  const { objectives, keywords } = fromTemplates(templatesByIds(available, templates));
   return {
     templates,
     objectives: objectives.map((o) => ({ id: null, kind: o.kind, text: o.text, keyword: o.keyword, smart: [] as string[], ticked: false, answer: null, result: null })),
@@ -88,12 +101,15 @@ export async function getSheet(ctx: AppContext, user: AuthUser, appointmentId: n
     mayEdit(ctx.db, user, appointment),
   ]);
   const parts = row ? storedParts(row, objectives) : await proposal(ctx.db, appointment);
+  // The switched-on templates, and any the sheet applied that was switched off since.
+  const all = await listTemplates(ctx.db, { all: true });
+  const available = all.filter((t) => t.active || parts.templates.includes(t.key)).map(asDomainTemplate);
   const method = (row?.method ?? prefill.suggestedMethod.method) as SalesMethod;
   const forWarnings: Objective[] = parts.objectives.map((o) => ({ kind: o.kind as Objective["kind"], text: o.text, keyword: o.keyword, smart: smartFromText(o.smart.join("")) }));
   return {
     appointment,
     prefill,
-    templatesAvailable: VISIT_TEMPLATES.map((t) => ({ id: t.id, name: t.name, visitTypes: [...t.visitTypes] })),
+    templatesAvailable: available.map((t) => ({ id: t.id, name: t.name, visitTypes: [...t.visitTypes], sbiSections: [...t.sbiSections], objectives: [...t.objectives], keywords: [...t.keywords] })),
     saved: row !== undefined,
     method: row?.method ?? null,
     templates: parts.templates,
@@ -140,6 +156,11 @@ export async function savePreparation(ctx: AppContext, user: AuthUser, appointme
   const objectives = input.objectives ? checkObjectives(input.objectives) : undefined;
   // The report wrote its results onto the objectives: they are no longer replaced.
   if (objectives && (await findReport(ctx.db, appointmentId))) throw new AppError("rule_violation", "This visit has been reported; its objectives stay as reported", [fieldProblem("objectives", "visit_reported")]);
+  if (input.templates !== undefined) {
+    const known = new Set((await listTemplates(ctx.db, { all: true })).map((t) => t.key));
+    const unknown = input.templates.flatMap((key, i) => (known.has(key) ? [] : [fieldProblem(`templates/${i}`, "template_unknown")]));
+    if (unknown.length > 0) throw invalid(...unknown);
+  }
   const set: SheetColumns = {};
   if (input.method !== undefined) set.method = input.method;
   if (input.templates !== undefined) set.templates = JSON.stringify(input.templates);

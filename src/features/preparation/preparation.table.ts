@@ -46,4 +46,24 @@ export interface PreparationTables {
   visit_preparations: VisitPreparationsTable;
   visit_objectives: VisitObjectivesTable;
   visit_reports: VisitReportsTable;
+  visit_templates: VisitTemplatesTable;
+}
+
+/** The company's visit templates (migration 0029); JSON columns as in domain/visit-templates.ts. */
+export interface VisitTemplatesTable {
+  id: Generated<number>;
+  /** What a sheet's `templates` names: "general", "cleaning", or "t<id>" for the company's own. */
+  key: string;
+  name_nl: string;
+  name_en: string;
+  visit_types: Generated<string>;
+  sbi_sections: Generated<string>;
+  objectives: Generated<string>;
+  keywords: Generated<string>;
+  position: number;
+  active: Generated<Flag>;
+  updated_by: number | null;
+  created_at: Instant;
+  updated_at: Instant;
+  version: Generated<number>;
 }

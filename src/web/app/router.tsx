@@ -35,6 +35,7 @@ export const router = createBrowserRouter([
           { path: "agenda", lazy: () => import("../features/agenda/AgendaPage.js").then((m) => ({ Component: m.AgendaPage })) },
           { path: "agenda/:id/voorbereiding", lazy: () => import("../features/preparation/PreparationPage.js").then((m) => ({ Component: m.PreparationPage })) },
           { path: "agenda/:id/verslag", lazy: () => import("../features/preparation/ReportPage.js").then((m) => ({ Component: m.ReportPage })) },
+          { path: "settings/templates", lazy: () => import("../features/preparation/TemplatesPage.js").then((m) => ({ Component: m.TemplatesPage })) },
           { path: "settings/company", lazy: () => import("../features/company/CompanySettingsPage.js").then((m) => ({ Component: m.CompanySettingsPage })) },
           ...quoteRoutes,
           ...dataRoutes,

@@ -6,7 +6,7 @@ import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SMART_LETTERS, type SmartLetter, type SmartWarning } from "../../../domain/visit-preparation.js";
-import { fromTemplates } from "../../../domain/visit-templates.js";
+import { fromTemplates, templatesByIds } from "../../../domain/visit-templates.js";
 import { currentLanguage } from "../../i18n/index.js";
 import { Section } from "./KnownSections.js";
 import type { Draft, DraftObjective } from "./draft.js";
@@ -32,7 +32,7 @@ export function ObjectivesEditor({ sheet, draft, change, disabled }: Props) {
   const language = currentLanguage();
   const setObjective = (i: number, next: Partial<DraftObjective>) => change({ objectives: draft.objectives.map((o, j) => (j === i ? { ...o, ...next } : o)) });
   const apply = () => {
-    const fromT = fromTemplates(templates);
+    const fromT = fromTemplates(templatesByIds(sheet.templatesAvailable, templates));
     change({
       templates,
       objectives: fromT.objectives.map((o) => ({ kind: o.kind, text: o.text, keyword: o.keyword ?? "", smart: [], ticked: false, answer: null })),

@@ -1,5 +1,5 @@
-// /settings: the company-wide settings an administrator may change (quote advice, CRM memory), and
-// the territories (rayons and sub-areas) a sales manager draws.
+// /settings: the company-wide settings an administrator may change (quote advice, CRM memory), the
+// territories (rayons and sub-areas) a sales manager draws, and the way to the visit templates.
 // The server enforces users.manage on every save; other roles see a readable refusal here.
 import { Alert, Anchor, Paper, Stack, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
@@ -33,6 +33,16 @@ export function SettingsPage() {
           <CrmSettingsSection />
           <ChecklistSettingsSection />
         </>
+      )}
+      {!can(user.role, "users.manage") && can(user.role, "templates.manage") && (
+        <Paper withBorder p="md">
+          <Anchor component={Link} to="/settings/templates" fw={600}>
+            {t("preparation.templatesAdmin.settingsLink")}
+          </Anchor>
+          <Text size="sm" c="dimmed">
+            {t("preparation.templatesAdmin.settingsLinkHint")}
+          </Text>
+        </Paper>
       )}
       {can(user.role, "territories.manage") && <TerritorySection />}
       {!can(user.role, "users.manage") && !can(user.role, "territories.manage") && (

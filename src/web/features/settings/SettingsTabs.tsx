@@ -1,5 +1,5 @@
-// The two pages of the settings: "Algemeen" (quote advice, CRM memory) and "Bedrijf" (the company's
-// own details on its letters); each page has its own address.
+// The pages of the settings for an administrator: "Algemeen" (quote advice, CRM memory), "Bedrijf"
+// (the company's own details on its letters) and "Bezoeksjablonen"; each page has its own address.
 import { Tabs } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate } from "react-router";
@@ -7,6 +7,7 @@ import { useLocation, useNavigate } from "react-router";
 const PAGES = [
   { path: "/settings", label: "settings.tabs.general" },
   { path: "/settings/company", label: "settings.tabs.company" },
+  { path: "/settings/templates", label: "preparation.templatesAdmin.title" },
 ] as const;
 
 export function SettingsTabs() {
