@@ -5,12 +5,15 @@
 // the relation visited, by SBI section). Texts are Dutch because they are what the rep reads in the
 // visit. Pure: the caller passes the company's templates in.
 import type { VisitType } from "./agenda.js";
+import type { AnswerField } from "./visit-answers.js";
 import { MAX_KEYWORD, type ObjectiveKind, type ObjectiveProblem, objectiveProblems } from "./visit-preparation.js";
 
 export interface TemplateObjective {
   kind: ObjectiveKind;
   text: string;
   keyword: string | null;
+  /** Where the answer goes after the visit (domain/visit-answers.ts); absent: nowhere but the report. */
+  field?: AnswerField | null;
 }
 
 export interface VisitTemplate {
@@ -54,12 +57,12 @@ export const SHIPPED_TEMPLATES: readonly VisitTemplate[] = [
       },
       { kind: "internal", text: "Volledige NAW van de DMU en toestemming om te mailen", keyword: "NAW, @" },
       { kind: "internal", text: "Wie zitten er in de DMU", keyword: "DMU" },
-      { kind: "internal", text: "Huidige leverancier", keyword: "lev" },
+      { kind: "internal", text: "Huidige leverancier", keyword: "lev", field: "currentSupplier" },
       { kind: "internal", text: "Omvang van het werk: m² en frequentie", keyword: "m2 / freq" },
-      { kind: "internal", text: "Prijs van de concurrent", keyword: "€ conc" },
-      { kind: "internal", text: "Einddatum van het huidige contract", keyword: "afl. contr." },
+      { kind: "internal", text: "Prijs van de concurrent", keyword: "€ conc", field: "competitorPriceNote" },
+      { kind: "internal", text: "Einddatum van het huidige contract", keyword: "afl. contr.", field: "contractEndDate" },
       { kind: "internal", text: "Afspraak voor een prijsvoorstel twee maanden voor het einde van het contract", keyword: "nw. contract" },
-      { kind: "internal", text: "Verkoopkans ingeschat", keyword: "vk%" },
+      { kind: "internal", text: "Verkoopkans ingeschat", keyword: "vk%", field: "winChance" },
     ],
     keywords: [
       "pres-bedr",
@@ -136,7 +139,7 @@ export const MAX_TEMPLATE_KEYWORDS = 40;
 export interface TemplateProblem {
   /** A JSON-pointer-like place: "name", "objectives/2/keyword", "keywords/4". */
   field: string;
-  code: ObjectiveProblem["code"] | "template_name_required" | "template_name_too_long" | "keyword_empty" | "too_many_keywords" | "template_empty" | "sbi_section_unknown";
+  code: ObjectiveProblem["code"] | "answer_field_twice" | "template_name_required" | "template_name_too_long" | "keyword_empty" | "too_many_keywords" | "template_empty" | "sbi_section_unknown";
 }
 
 /**
@@ -153,6 +156,12 @@ export function templateProblems(t: Pick<VisitTemplate, "name" | "objectives" | 
   for (const p of objectiveProblems(t.objectives.map((o) => ({ ...o, smart: [] })))) {
     problems.push({ field: p.index === null ? "objectives" : `objectives/${p.index}/${p.field}`, code: p.code });
   }
+  const fields = new Set<string>();
+  t.objectives.forEach((o, i) => {
+    if (!o.field) return;
+    if (fields.has(o.field)) problems.push({ field: `objectives/${i}/field`, code: "answer_field_twice" });
+    fields.add(o.field);
+  });
   if (t.keywords.length > MAX_TEMPLATE_KEYWORDS) problems.push({ field: "keywords", code: "too_many_keywords" });
   const seen = new Set<string>();
   t.keywords.forEach((k, i) => {

@@ -95,6 +95,15 @@ describe("visit preparation in the browser", () => {
     await ours.getByText("Behaald", { exact: true }).click();
     await ours.getByRole("textbox", { name: "Antwoord" }).fill("Drie: Amsterdam, Haarlem, Zaandam");
     await page.getByRole("textbox", { name: "Antwoord bij eisen product" }).fill("Milieuvriendelijke middelen");
+    // The cleaning template sends these answers to the relation and the win chance: proposed, ticked.
+    const answer = (keyword: string) => page.locator("[data-testid^=report-objective-]").filter({ hasText: `${keyword}:` }).getByRole("textbox", { name: "Antwoord" });
+    await answer("lev").fill("Schoon & Co");
+    await answer("afl. contr.").fill("31-03-2027");
+    await answer("vk%").fill("60%");
+    const transfer = page.getByTestId("report-transfer");
+    expect(await transfer.getByRole("checkbox", { name: "Huidige leverancier: Schoon & Co" }).isChecked()).toBe(true);
+    expect(await transfer.getByRole("checkbox", { name: "Einddatum contract: 31-03-2027" }).isChecked()).toBe(true);
+    await page.getByText("Uit het antwoord bij vk%").waitFor();
     await page.getByLabel("Wat is besproken").fill("Kennismaking, rondleiding door het pand");
     await page.getByLabel("Volgende stap").fill("Offerte voorbereiden");
     await page.getByLabel("Vervolgactie", { exact: true }).fill("Schoonmaakplan opsturen");
@@ -112,6 +121,8 @@ describe("visit preparation in the browser", () => {
     await page.getByTestId("report-done").getByRole("link", { name: RELATION }).click();
     await page.getByRole("heading", { name: RELATION, level: 1 }).waitFor();
     await expect.poll(() => page.getByText(/vest\. regio: Aantal vestigingen in de regio — behaald/).count()).toBeGreaterThan(0);
+    const relation = (await server.app.inject({ method: "GET", url: `/api/relations/${relationId}`, headers: server.headers })).json();
+    expect(relation).toMatchObject({ currentSupplier: "Schoon & Co", contractEndDate: "2027-03-31" });
     await page.getByRole("link", { name: "Mijn dag" }).click();
     await expect.poll(() => page.getByText("Schoonmaakplan opsturen").count()).toBeGreaterThan(0);
 

@@ -172,6 +172,8 @@ export async function prefillSheet(ctx: AppContext, viewer: Viewer, appointment:
       competitorPriceNote: relation.competitorPriceNote,
       productInterests: relation.productInterests,
       notes: relation.notes,
+      // The version the report's changes to the relation are based on (If-Match semantics: 412 when stale).
+      version: relation.version,
     },
     sales,
     crm,

@@ -235,4 +235,35 @@ describe.each(ENGINES)("visit preparation on %s", (engine) => {
     ]);
     expect(sheet.templates).toEqual(["general"]);
   });
+
+  it("writes the answers the rep confirms onto the relation with the report, or nothing when the relation moved on", async () => {
+    const visit = (await post(repNoord, "/api/appointments", { relationId, visitType: "first_visit", start: "2026-12-04T10:00:00+01:00", durationMinutes: 60 })).id;
+    const url = `/api/visit-preparations/${visit}`;
+    const sheet = (await t.app.inject({ method: "GET", url, headers: repNoord.headers })).json();
+    // The cleaning template says where the answers of "lev" and "afl. contr." go.
+    const cleaning = sheet.templatesAvailable.find((x: { id: string }) => x.id === "cleaning");
+    expect(cleaning.objectives.find((o: { keyword: string }) => o.keyword === "lev").field).toBe("currentSupplier");
+    const relationBefore = (await t.app.inject({ method: "GET", url: `/api/relations/${relationId}`, headers: repNoord.headers })).json();
+    expect(sheet.prefill.company.version).toBe(relationBefore.version);
+    const body = (version: number) => ({ objectives: [], notes: "Contract loopt in maart af", relation: { version, changes: { currentSupplier: "Schoon & Co", contractEndDate: "2027-03-31" } } });
+
+    const stale = await t.app.inject({ method: "POST", url: `${url}/report`, headers: { ...repNoord.headers, "if-match": '"0"' }, payload: body(relationBefore.version - 1 || 99) });
+    expect(stale.statusCode, stale.body).toBe(412);
+    const unchanged = (await t.app.inject({ method: "GET", url: `/api/relations/${relationId}`, headers: repNoord.headers })).json();
+    expect(unchanged.version).toBe(relationBefore.version);
+    const afterStale = (await t.app.inject({ method: "GET", url, headers: repNoord.headers })).json();
+    expect(afterStale.report).toBeNull();
+    // The sheet itself is kept as proposed (a report needs its objectives stored); nothing else is.
+    const version = `"${afterStale.version}"`;
+
+    const badDate = await t.app.inject({ method: "POST", url: `${url}/report`, headers: { ...repNoord.headers, "if-match": version }, payload: { ...body(relationBefore.version), relation: { version: relationBefore.version, changes: { contractEndDate: "31-03-2027" } } } });
+    expect(badDate.statusCode).toBe(400);
+
+    const res = await t.app.inject({ method: "POST", url: `${url}/report`, headers: { ...repNoord.headers, "if-match": version }, payload: body(relationBefore.version) });
+    expect(res.statusCode, res.body).toBe(200);
+    const relationAfter = (await t.app.inject({ method: "GET", url: `/api/relations/${relationId}`, headers: repNoord.headers })).json();
+    expect(relationAfter).toMatchObject({ currentSupplier: "Schoon & Co", contractEndDate: "2027-03-31", version: relationBefore.version + 1 });
+    const history = (await t.app.inject({ method: "GET", url: `/api/relations/${relationId}/audit`, headers: manager.headers })).json();
+    expect(JSON.stringify(history)).toContain("Schoon & Co");
+  });
 });

@@ -5,6 +5,7 @@
 import { type Static, Type } from "typebox";
 import { VISIT_TYPES } from "../../domain/agenda.js";
 import { SALES_METHODS } from "../../domain/contact-moment.js";
+import { ANSWER_FIELDS } from "../../domain/visit-answers.js";
 import { QUICK_CHOICES } from "../../domain/followup-dates.js";
 import { MAX_KEYWORD, MAX_OBJECTIVE_TEXT, MAX_OBJECTIVES, OBJECTIVE_KINDS, OBJECTIVE_RESULTS, SMART_LETTERS } from "../../domain/visit-preparation.js";
 import { Id, IsoDateString, Nullable, OptionalText, literals } from "../../server/schema-helpers.js";
@@ -80,7 +81,7 @@ export const PreparationSheet = Type.Object({
       name: Type.Object({ nl: Type.String(), en: Type.String() }),
       visitTypes: Type.Array(literals(VISIT_TYPES)),
       sbiSections: Type.Array(Type.String()),
-      objectives: Type.Array(Type.Object({ kind: literals(OBJECTIVE_KINDS), text: Type.String(), keyword: Nullable(Type.String()) })),
+      objectives: Type.Array(Type.Object({ kind: literals(OBJECTIVE_KINDS), text: Type.String(), keyword: Nullable(Type.String()), field: Type.Optional(Nullable(literals(ANSWER_FIELDS))) })),
       keywords: Type.Array(Type.String()),
     }),
   ),
@@ -119,6 +120,24 @@ export const VisitReportInput = Type.Object(
     ),
     keywords: Type.Optional(Type.Array(KeywordItem, { maxItems: 60 })),
     notes: OptionalText(20_000),
+    // What the answers fill in on the relation (domain/visit-answers.ts), at the version the rep read.
+    relation: Type.Optional(
+      Type.Object(
+        {
+          version: Type.Integer({ minimum: 1 }),
+          changes: Type.Object(
+            {
+              currentSupplier: OptionalText(200),
+              contractEndDate: Type.Optional(Nullable(IsoDateString)),
+              competitorPriceNote: OptionalText(1000),
+              revenuePotentialCents: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 1e14 }))),
+            },
+            { additionalProperties: false, minProperties: 1 },
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     nextStep: OptionalText(1_000),
     winChance: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 100 }))),
     followUp: Type.Optional(

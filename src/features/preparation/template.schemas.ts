@@ -3,6 +3,7 @@
 // a field per problem, so the limits are allowed twice over here.
 import { type Static, Type } from "typebox";
 import { VISIT_TYPES } from "../../domain/agenda.js";
+import { ANSWER_FIELDS } from "../../domain/visit-answers.js";
 import { MAX_KEYWORD, MAX_OBJECTIVE_TEXT, MAX_OBJECTIVES, OBJECTIVE_KINDS } from "../../domain/visit-preparation.js";
 import { MAX_TEMPLATE_KEYWORDS, MAX_TEMPLATE_NAME } from "../../domain/visit-templates.js";
 import { Nullable, literals } from "../../server/schema-helpers.js";
@@ -12,6 +13,7 @@ const TemplateObjective = Type.Object(
     kind: literals(OBJECTIVE_KINDS),
     text: Type.String({ maxLength: MAX_OBJECTIVE_TEXT * 2 }),
     keyword: Nullable(Type.String({ maxLength: MAX_KEYWORD * 2 })),
+    field: Type.Optional(Nullable(literals(ANSWER_FIELDS))),
   },
   { additionalProperties: false },
 );
@@ -43,7 +45,7 @@ export const VisitTemplateDto = Type.Object({
   name: Type.Object({ nl: Type.String(), en: Type.String() }),
   visitTypes: Type.Array(Type.String()),
   sbiSections: Type.Array(Type.String()),
-  objectives: Type.Array(Type.Object({ kind: Type.String(), text: Type.String(), keyword: Nullable(Type.String()) })),
+  objectives: Type.Array(Type.Object({ kind: Type.String(), text: Type.String(), keyword: Nullable(Type.String()), field: Nullable(literals(ANSWER_FIELDS)) })),
   keywords: Type.Array(Type.String()),
   active: Type.Boolean(),
   updatedAt: Type.String(),

@@ -2,6 +2,7 @@
 // (the sheet proposes and applies them); those with templates.manage add, edit and switch them off.
 // A template that is switched off stays readable for the sheets that name it, and is proposed no more.
 import type { VisitType } from "../../domain/agenda.js";
+import type { AnswerField } from "../../domain/visit-answers.js";
 import type { ObjectiveKind } from "../../domain/visit-preparation.js";
 import { templateProblems, type VisitTemplate } from "../../domain/visit-templates.js";
 import type { Db } from "../../db/kysely.js";
@@ -27,7 +28,7 @@ function toDto(row: TemplateRow): VisitTemplateDtoType {
     name: { nl: row.name_nl, en: row.name_en },
     visitTypes: parseList<string>(row.visit_types),
     sbiSections: parseList<string>(row.sbi_sections),
-    objectives: parseList<{ kind: string; text: string; keyword: string | null }>(row.objectives),
+    objectives: parseList<{ kind: string; text: string; keyword: string | null; field?: AnswerField | null }>(row.objectives).map((o) => ({ kind: o.kind, text: o.text, keyword: o.keyword, field: o.field ?? null })),
     keywords: parseList<string>(row.keywords),
     active: row.active === 1,
     updatedAt: new Date(row.updated_at).toISOString(),
@@ -42,7 +43,7 @@ export function asDomainTemplate(t: VisitTemplateDtoType): VisitTemplate {
     name: t.name,
     visitTypes: t.visitTypes as VisitType[],
     sbiSections: t.sbiSections,
-    objectives: t.objectives.map((o) => ({ kind: o.kind as ObjectiveKind, text: o.text, keyword: o.keyword })),
+    objectives: t.objectives.map((o) => ({ kind: o.kind as ObjectiveKind, text: o.text, keyword: o.keyword, field: o.field })),
     keywords: t.keywords,
   };
 }
@@ -65,7 +66,7 @@ async function checked(db: Db, t: Complete): Promise<TemplateColumns> {
     name: { nl: t.name.nl.trim(), en: t.name.en.trim() || t.name.nl.trim() },
     visitTypes: t.visitTypes,
     sbiSections: t.sbiSections.map((s) => s.trim().toUpperCase()),
-    objectives: t.objectives.map((o) => ({ kind: o.kind, text: o.text.trim(), keyword: o.keyword?.trim() ? o.keyword.trim() : null })),
+    objectives: t.objectives.map((o) => ({ kind: o.kind, text: o.text.trim(), keyword: o.keyword?.trim() ? o.keyword.trim() : null, field: o.field ?? null })),
     keywords: t.keywords.map((k) => k.trim()),
     active: t.active,
   };
@@ -88,7 +89,7 @@ export async function createTemplate(db: Db, user: AuthUser, input: TemplateCrea
     name: { nl: input.name.nl, en: input.name.en ?? "" },
     visitTypes: input.visitTypes ?? [],
     sbiSections: input.sbiSections ?? [],
-    objectives: input.objectives,
+    objectives: input.objectives.map((o) => ({ ...o, field: o.field ?? null })),
     keywords: input.keywords ?? [],
     active: input.active ?? true,
   });
@@ -102,7 +103,7 @@ export async function changeTemplate(db: Db, user: AuthUser, id: number, expecte
     name: input.name ? { nl: input.name.nl, en: input.name.en ?? current.name.en } : current.name,
     visitTypes: input.visitTypes ?? current.visitTypes,
     sbiSections: input.sbiSections ?? current.sbiSections,
-    objectives: input.objectives ?? current.objectives,
+    objectives: input.objectives?.map((o) => ({ ...o, field: o.field ?? null })) ?? current.objectives,
     keywords: input.keywords ?? current.keywords,
     active: input.active ?? current.active,
   });

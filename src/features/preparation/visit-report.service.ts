@@ -2,7 +2,8 @@
 // results and answers per objective and the ticked keywords are kept on the sheet; the contact moment
 // (with the persons met, the method, the outcome written from the objectives) and its follow-up are
 // made through the activities feature, in the same transaction, so nothing is typed twice and nothing
-// is stored half. A visit is reported once (409 after that).
+// is stored half. Answers that map to the relation's fields (the rep confirms them) are written to the
+// relation through its own service in that transaction too. A visit is reported once (409 after that).
 import type { SalesMethod } from "../../domain/contact-moment.js";
 import type { VisitType } from "../../domain/agenda.js";
 import { activityKindOf, type ObjectiveResult, reportOutcome } from "../../domain/visit-preparation.js";
@@ -11,6 +12,7 @@ import { AppError, fieldProblem, invalid } from "../../server/errors.js";
 import { createActivity } from "../activities/activity.service.js";
 import type { AuthUser } from "../auth/auth-user.js";
 import { appointmentForChange } from "../appointments/appointment.service.js";
+import { updateRelation } from "../relations/relation.service.js";
 import { prefillSheet } from "./preparation-prefill.js";
 import { findObjectives, findPreparation, findReport, insertReport, updateObjectiveResult, writeSheet } from "./preparation.repository.js";
 import type { PreparationSheetDto, VisitReportInputDto } from "./preparation.schemas.js";
@@ -75,6 +77,9 @@ export async function reportVisit(ctx: AppContext, user: AuthUser, appointmentId
       },
       now,
     );
+    // The relation's fields from the answers, in the same transaction: a stale relation (412) or a bad
+    // value stores nothing of the report either.
+    if (input.relation) await updateRelation(trx, user, appointment.relation.id, input.relation.version, input.relation.changes, now);
     await insertReport(trx, {
       appointment_id: appointmentId,
       activity_id: activity.id,

@@ -9,11 +9,13 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { isApiError } from "../../api/client.js";
 import { DateField } from "../../components/DateField.js";
-import { formatDate } from "../../i18n/format.js";
+import { formatCents, formatDate } from "../../i18n/format.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { PageLoader } from "../../components/PageLoader.js";
 import { VersionConflictAlert } from "../../components/VersionConflictAlert.js";
+import { type AnswerProposal, answerFieldsOf, answerProposals } from "../../../domain/visit-answers.js";
 import { OBJECTIVE_RESULTS, type ObjectiveResult } from "../../../domain/visit-preparation.js";
+import { templatesByIds } from "../../../domain/visit-templates.js";
 import { AppointmentHeading } from "./PreparationPage.js";
 import { fieldLabelOf } from "./draft.js";
 import { type Sheet, useReportVisit, useSaveSheet, useSheet } from "./preparation.api.js";
@@ -90,6 +92,59 @@ function Reported({ sheet }: { sheet: Sheet }) {
 
 type Row = { id: number; result: ObjectiveResult | null; answer: string };
 
+/** Relation fields an answer can fill (the win chance goes to the contact moment instead). */
+type RelationField = "currentSupplier" | "contractEndDate" | "competitorPriceNote" | "revenuePotentialCents";
+
+function shown(field: string, value: string | number | null): string {
+  if (value === null || value === "") return "—";
+  if (field === "contractEndDate") return formatDate(String(value));
+  if (field === "revenuePotentialCents") return formatCents(Number(value));
+  return String(value);
+}
+
+/**
+ * "Naar de relatie": the answers whose template objective says where they go, with the relation's
+ * value now; the rep ticks what to take over (new values are ticked), an answer that did not read
+ * as a date, amount or percentage is named and left out.
+ */
+function AnswerTransfer({ proposals, current, chosen, onChange }: { proposals: AnswerProposal[]; current: Record<string, unknown>; chosen: ReadonlySet<string>; onChange: (next: Set<string>) => void }) {
+  const { t } = useTranslation();
+  const forRelation = proposals.filter((p) => p.field !== "winChance");
+  if (forRelation.length === 0) return null;
+  return (
+    <Paper withBorder p="sm" data-testid="report-transfer">
+      <Stack gap="xs">
+        <Title order={2} size="h4">
+          {t("preparation.transfer.title")}
+        </Title>
+        <Text size="xs" c="dimmed">
+          {t("preparation.transfer.hint")}
+        </Text>
+        {forRelation.map((p) =>
+          p.problem ? (
+            <Text key={p.field} size="sm" c="red" className={classes.wrap}>
+              {t("preparation.transfer.unreadable", { field: t(`relationFields.${p.field}`), answer: p.answer, reason: t(`preparation.transfer.problem.${p.problem}`) })}
+            </Text>
+          ) : (
+            <Checkbox
+              key={p.field}
+              checked={chosen.has(p.field)}
+              onChange={(e) => {
+                const next = new Set(chosen);
+                if (e.currentTarget.checked) next.add(p.field);
+                else next.delete(p.field);
+                onChange(next);
+              }}
+              label={`${t(`relationFields.${p.field}`)}: ${shown(p.field, p.value)}`}
+              description={t("preparation.transfer.now", { value: shown(p.field, (current[p.field] as string | number | null | undefined) ?? null) })}
+            />
+          ),
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
 function ReportForm({ sheet, onReload }: { sheet: Sheet; onReload: () => void }) {
   const { t } = useTranslation();
   const report = useReportVisit(sheet.appointment.id);
@@ -102,6 +157,16 @@ function ReportForm({ sheet, onReload }: { sheet: Sheet; onReload: () => void })
   const [action, setAction] = useState("");
   const [dueDate, setDueDate] = useState("");
   const setRow = (i: number, next: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...next } : r)));
+  // Answers that the applied templates send to a field, as the rep types them.
+  const fieldOf = answerFieldsOf(templatesByIds(sheet.templatesAvailable, sheet.templates));
+  const keywordOf = new Map(sheet.objectives.flatMap((o) => (o.id === null ? [] : [[o.id, o.keyword] as const])));
+  const proposals = answerProposals(rows.map((r) => ({ keyword: keywordOf.get(r.id) ?? null, answer: r.answer })), fieldOf);
+  const company = sheet.prefill.company as unknown as Record<string, unknown> & { version: number };
+  // Fields the rep unticked; a new proposal is ticked when it differs from what the relation holds.
+  const [unticked, setUnticked] = useState<Set<string>>(new Set());
+  const transferable = proposals.filter((p) => p.field !== "winChance" && p.problem === null && p.value !== (company[p.field] ?? null));
+  const chosen = new Set(transferable.map((p) => p.field).filter((f) => !unticked.has(f)));
+  const proposedChance = proposals.find((p) => p.field === "winChance" && p.problem === null)?.value;
   // An unsaved sheet's objectives have no ids yet: the report saves the sheet first (server side).
   const unsaved = !sheet.saved;
 
@@ -114,7 +179,10 @@ function ReportForm({ sheet, onReload }: { sheet: Sheet; onReload: () => void })
           keywords,
           notes: notes.trim() === "" ? null : notes,
           nextStep: nextStep.trim() === "" ? null : nextStep,
-          winChance: typeof winChance === "number" ? winChance : null,
+          winChance: typeof winChance === "number" ? winChance : typeof proposedChance === "number" ? proposedChance : null,
+          ...(chosen.size > 0
+            ? { relation: { version: company.version, changes: Object.fromEntries(transferable.filter((p) => chosen.has(p.field)).map((p) => [p.field as RelationField, p.value])) } }
+            : {}),
           ...(action.trim() !== "" ? { followUp: { action: action.trim(), ...(dueDate ? { dueDate } : { quickChoice: "2w" as const }) } } : {}),
         },
       },
@@ -176,12 +244,28 @@ function ReportForm({ sheet, onReload }: { sheet: Sheet; onReload: () => void })
           />
         </Group>
       ))}
+      <AnswerTransfer
+        proposals={proposals}
+        current={company}
+        chosen={chosen}
+        onChange={(next) => setUnticked(new Set(transferable.map((p) => p.field).filter((f) => !next.has(f))))}
+      />
       <Title order={2} size="h4">
         {t("preparation.afterwards")}
       </Title>
       <Textarea label={t("preparation.reportNotes")} autosize minRows={3} maxRows={12} maxLength={20_000} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
       <Group align="flex-end" wrap="wrap" gap="sm">
-        <NumberInput label={t("preparation.winChance")} min={0} max={100} suffix=" %" value={winChance} onChange={setWinChance} w={140} />
+        <NumberInput
+          label={t("preparation.winChance")}
+          min={0}
+          max={100}
+          suffix=" %"
+          value={winChance}
+          placeholder={typeof proposedChance === "number" ? `${proposedChance} %` : undefined}
+          description={typeof proposedChance === "number" && winChance === "" ? t("preparation.transfer.chanceFromAnswer") : undefined}
+          onChange={setWinChance}
+          w={180}
+        />
         <TextInput label={t("preparation.nextStep")} value={nextStep} maxLength={1000} onChange={(e) => setNextStep(e.currentTarget.value)} style={{ flex: 1, minWidth: 200 }} />
       </Group>
       <Group align="flex-end" wrap="wrap" gap="sm">

@@ -2,12 +2,13 @@
 // the visit types and industries it is proposed for, the objectives with their keywords, the visit's
 // keywords, and whether it is switched on. The server checks it whole (a keyword per internal
 // objective, no keyword twice, one external objective); its problems show at the field they name.
-import { ActionIcon, Alert, Button, Group, Modal, MultiSelect, Paper, SegmentedControl, SimpleGrid, Stack, Switch, TagsInput, Text, Textarea, TextInput } from "@mantine/core";
+import { ActionIcon, Alert, Button, Group, Modal, MultiSelect, Paper, SegmentedControl, Select, SimpleGrid, Stack, Switch, TagsInput, Text, Textarea, TextInput } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { VISIT_TYPES, type VisitType } from "../../../domain/agenda.js";
+import { ANSWER_FIELDS, type AnswerField } from "../../../domain/visit-answers.js";
 import { isApiError, ApiError } from "../../api/client.js";
 import { fieldMessage } from "../../api/problems.js";
 import { useSbiSections } from "../../api/reference.js";
@@ -16,7 +17,7 @@ import { currentLanguage } from "../../i18n/index.js";
 import { sentenceCase } from "../relations/options.js";
 import { type TemplateBody, useSaveTemplate, type VisitTemplate } from "./templates.api.js";
 
-type Objective = { kind: "internal" | "external"; text: string; keyword: string };
+type Objective = { kind: "internal" | "external"; text: string; keyword: string; field: AnswerField | null };
 
 interface Props {
   /** null: a new template. */
@@ -35,7 +36,7 @@ export function TemplateEditor({ template, onClose }: Props) {
   const [visitTypes, setVisitTypes] = useState<string[]>(template?.visitTypes ?? []);
   const [sbiSections, setSbiSections] = useState<string[]>(template?.sbiSections ?? []);
   const [objectives, setObjectives] = useState<Objective[]>(
-    template?.objectives.map((o) => ({ kind: o.kind === "external" ? "external" : "internal", text: o.text, keyword: o.keyword ?? "" })) ?? [{ kind: "external", text: "", keyword: "" }],
+    template?.objectives.map((o) => ({ kind: o.kind === "external" ? "external" : "internal", text: o.text, keyword: o.keyword ?? "", field: o.field })) ?? [{ kind: "external", text: "", keyword: "", field: null }],
   );
   const [keywords, setKeywords] = useState<string[]>(template?.keywords ?? []);
   const [active, setActive] = useState(template?.active ?? true);
@@ -45,7 +46,7 @@ export function TemplateEditor({ template, onClose }: Props) {
   const unplaced: string[] = [];
   if (save.error instanceof ApiError) {
     for (const p of save.error.fields) {
-      if (p.field === "name/nl" || p.field === "name" || /^(objectives\/\d+\/(text|keyword|kind)|keywords\/\d+|sbiSections\/\d+)$/.test(p.field)) problems.set(p.field, fieldMessage(t, p));
+      if (p.field === "name/nl" || p.field === "name" || /^(objectives\/\d+\/(text|keyword|kind|field)|keywords\/\d+|sbiSections\/\d+)$/.test(p.field)) problems.set(p.field, fieldMessage(t, p));
       else unplaced.push(fieldMessage(t, p));
     }
   }
@@ -56,7 +57,7 @@ export function TemplateEditor({ template, onClose }: Props) {
     name: { nl: nameNl, en: nameEn },
     visitTypes: visitTypes as VisitType[],
     sbiSections,
-    objectives: objectives.map((o) => ({ kind: o.kind, text: o.text, keyword: o.keyword.trim() === "" ? null : o.keyword })),
+    objectives: objectives.map((o) => ({ kind: o.kind, text: o.text, keyword: o.keyword.trim() === "" ? null : o.keyword, field: o.kind === "internal" ? o.field : null })),
     keywords,
     active,
   });
@@ -134,19 +135,28 @@ export function TemplateEditor({ template, onClose }: Props) {
                 error={problems.get(`objectives/${i}/text`)}
               />
               {o.kind === "internal" && (
-                <TextInput
-                  label={t("preparation.objectives.field.keyword")}
-                  value={o.keyword}
-                  maw={240}
-                  onChange={(e) => setObjective(i, { keyword: e.currentTarget.value })}
-                  error={problems.get(`objectives/${i}/keyword`)}
-                />
+                <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                  <TextInput
+                    label={t("preparation.objectives.field.keyword")}
+                    value={o.keyword}
+                    onChange={(e) => setObjective(i, { keyword: e.currentTarget.value })}
+                    error={problems.get(`objectives/${i}/keyword`)}
+                  />
+                  <Select
+                    label={t("preparation.templatesAdmin.answerField")}
+                    data={[{ value: "", label: t("preparation.templatesAdmin.answerFieldNone") }, ...ANSWER_FIELDS.map((f) => ({ value: f, label: t(`preparation.templatesAdmin.answerFields.${f}`) }))]}
+                    value={o.field ?? ""}
+                    allowDeselect={false}
+                    onChange={(v) => setObjective(i, { field: v ? (v as AnswerField) : null })}
+                    error={problems.get(`objectives/${i}/field`)}
+                  />
+                </SimpleGrid>
               )}
             </Stack>
           </Paper>
         ))}
         <Group gap="xs">
-          <Button size="xs" variant="light" onClick={() => setObjectives([...objectives, { kind: "internal", text: "", keyword: "" }])}>
+          <Button size="xs" variant="light" onClick={() => setObjectives([...objectives, { kind: "internal", text: "", keyword: "", field: null }])}>
             {t("preparation.templatesAdmin.addObjective")}
           </Button>
         </Group>

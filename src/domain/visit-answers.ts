@@ -1,0 +1,70 @@
+// What an answer heard in the visit becomes (issue 9, "after the visit"): a template's objective can
+// say which field its answer fills — the relation's current supplier, contract end date, competitor
+// price or revenue potential, or the contact moment's win chance — so the report proposes those
+// values instead of the rep typing them twice. Pure: the caller passes the answers and the mapping.
+import { parseAmount, parsePercentage } from "./dutch-input.js";
+import { parseDutchDate } from "./import-values.js";
+
+export const ANSWER_FIELDS = ["currentSupplier", "contractEndDate", "competitorPriceNote", "revenuePotentialCents", "winChance"] as const;
+export type AnswerField = (typeof ANSWER_FIELDS)[number];
+
+/** Longest text a relation keeps in these fields (relation.schemas.ts). */
+const TEXT_MAX: Partial<Record<AnswerField, number>> = { currentSupplier: 200, competitorPriceNote: 1000 };
+
+export type AnswerProblem = "date_invalid" | "amount_invalid" | "percentage_invalid" | "text_too_long";
+
+export interface AnswerProposal {
+  field: AnswerField;
+  /** The keyword whose answer it is ("lev"). */
+  keyword: string;
+  answer: string;
+  /** The value for the field: text, an ISO date, cents, or a whole percent; null when it did not parse. */
+  value: string | number | null;
+  problem: AnswerProblem | null;
+}
+
+function readAnswer(field: AnswerField, answer: string): { value: string | number | null; problem: AnswerProblem | null } {
+  if (field === "contractEndDate") {
+    const date = parseDutchDate(answer);
+    return date.ok ? { value: date.value, problem: null } : { value: null, problem: "date_invalid" };
+  }
+  if (field === "revenuePotentialCents") {
+    const cents = parseAmount(answer);
+    return cents.ok && cents.value >= 0 ? { value: cents.value, problem: null } : { value: null, problem: "amount_invalid" };
+  }
+  if (field === "winChance") {
+    const percent = parsePercentage(answer);
+    return percent.ok ? { value: percent.value, problem: null } : { value: null, problem: "percentage_invalid" };
+  }
+  const max = TEXT_MAX[field] ?? 1000;
+  return answer.length > max ? { value: null, problem: "text_too_long" } : { value: answer, problem: null };
+}
+
+/**
+ * One proposal per field, from the first answered objective whose keyword maps to it (keywords
+ * compared without case); unanswered objectives propose nothing.
+ */
+export function answerProposals(answers: readonly { keyword: string | null; answer: string | null }[], fieldOf: ReadonlyMap<string, AnswerField>): AnswerProposal[] {
+  const out: AnswerProposal[] = [];
+  const done = new Set<AnswerField>();
+  for (const a of answers) {
+    const answer = (a.answer ?? "").trim();
+    const field = a.keyword ? fieldOf.get(a.keyword.trim().toLowerCase()) : undefined;
+    if (field === undefined || answer === "" || done.has(field)) continue;
+    done.add(field);
+    out.push({ field, keyword: a.keyword?.trim() ?? "", answer, ...readAnswer(field, answer) });
+  }
+  return out;
+}
+
+/** Keyword (lower case) → field, from the objectives of the templates a sheet applied. */
+export function answerFieldsOf(templates: readonly { objectives: readonly { keyword: string | null; field?: AnswerField | null }[] }[]): Map<string, AnswerField> {
+  const map = new Map<string, AnswerField>();
+  for (const t of templates) {
+    for (const o of t.objectives) {
+      const key = o.keyword?.trim().toLowerCase();
+      if (key && o.field && !map.has(key)) map.set(key, o.field);
+    }
+  }
+  return map;
+}
