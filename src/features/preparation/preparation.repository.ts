@@ -4,6 +4,9 @@ import type { Db } from "../../db/kysely.js";
 import { AppError } from "../../server/errors.js";
 
 export const CHECKLIST_SETTING = "preparation.checklist";
+/** Minutes a rep spends preparing a visit, and what an hour of a rep costs (cents): "it pays to prepare". */
+export const PREPARATION_MINUTES_SETTING = "preparation.minutes";
+export const HOURLY_COST_SETTING = "preparation.hourlyCostCents";
 
 export function findPreparation(db: Db, appointmentId: number) {
   return db.selectFrom("visit_preparations").selectAll().where("appointment_id", "=", appointmentId).executeTakeFirst();
@@ -77,11 +80,12 @@ export async function insertReport(trx: Db, values: { appointment_id: number; ac
   if (!inserted) throw new AppError("conflict", "This visit has been reported already");
 }
 
-export async function readChecklistSetting(db: Db): Promise<string | undefined> {
-  return (await db.selectFrom("app_settings").select("value").where("key", "=", CHECKLIST_SETTING).executeTakeFirst())?.value;
+/** A preparation setting of the company (app_settings keys "preparation.*", written only here). */
+export async function readSetting(db: Db, key: string): Promise<string | undefined> {
+  return (await db.selectFrom("app_settings").select("value").where("key", "=", key).executeTakeFirst())?.value;
 }
 
-export async function writeChecklistSetting(db: Db, value: string): Promise<void> {
-  const updated = await db.updateTable("app_settings").set({ value }).where("key", "=", CHECKLIST_SETTING).executeTakeFirst();
-  if (Number(updated.numUpdatedRows) === 0) await db.insertInto("app_settings").values({ key: CHECKLIST_SETTING, value }).execute();
+export async function writeSetting(db: Db, key: string, value: string): Promise<void> {
+  const updated = await db.updateTable("app_settings").set({ value }).where("key", "=", key).executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0) await db.insertInto("app_settings").values({ key, value }).execute();
 }

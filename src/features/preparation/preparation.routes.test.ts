@@ -98,6 +98,8 @@ describe.each(ENGINES)("visit preparation on %s", (engine) => {
     expect(sheet.objectives.map((o: { keyword: string | null }) => o.keyword)).toContain("m2 / freq");
     expect(sheet.checklist.map((c: { item: string }) => c.item)).toContain("Visitekaartjes");
     expect(sheet.mayEdit).toBe(true);
+    // It pays to prepare: half a percent of € 1.500 (2026) against an hour at € 65 (the defaults).
+    expect(sheet.payback).toEqual({ year: 2026, yearRevenueCents: 150_000, preparationMinutes: 60, hourlyCostCents: 6_500, gainCents: 750, costCents: 6_500, times: 0 });
   });
 
   it("shows the margin to a manager with profit responsibility", async () => {
@@ -234,6 +236,14 @@ describe.each(ENGINES)("visit preparation on %s", (engine) => {
       { item: "Monsters vloerzeep", ticked: false },
     ]);
     expect(sheet.templates).toEqual(["general"]);
+
+    const cost = await t.app.inject({ method: "PUT", url: "/api/preparation-settings", headers: admin.headers, payload: { preparationMinutes: 30, hourlyCostCents: 5_000 } });
+    expect(cost.statusCode, cost.body).toBe(200);
+    expect(cost.json()).toEqual({ checklist: ["Visitekaartjes", "Monsters vloerzeep"], preparationMinutes: 30, hourlyCostCents: 5_000 });
+    const bad = await t.app.inject({ method: "PUT", url: "/api/preparation-settings", headers: admin.headers, payload: { preparationMinutes: -5, hourlyCostCents: 12.5 } });
+    expect(bad.statusCode).toBe(400);
+    const repriced = (await t.app.inject({ method: "GET", url: `/api/visit-preparations/${other}`, headers: repNoord.headers })).json();
+    expect(repriced.payback).toMatchObject({ preparationMinutes: 30, costCents: 2_500, gainCents: 750 });
   });
 
   it("writes the answers the rep confirms onto the relation with the report, or nothing when the relation moved on", async () => {

@@ -6,8 +6,8 @@ import { expectedVersion, sendWithEtag } from "../../server/http.js";
 import { requirePermission } from "../../server/plugins/auth.js";
 import { IdParams } from "../../server/schema-helpers.js";
 import { versionedPatch } from "../../server/versioned-patch.js";
-import { PreparationPatch, PreparationSettings, PreparationSheet, VisitReportInput } from "./preparation.schemas.js";
-import { getSheet, readChecklist, savePreparation, writeChecklist } from "./preparation.service.js";
+import { PreparationPatch, PreparationSettings, PreparationSettingsInput, PreparationSheet, VisitReportInput } from "./preparation.schemas.js";
+import { getSheet, readPreparationSettings, savePreparation, writePreparationSettings } from "./preparation.service.js";
 import { reportVisit } from "./visit-report.service.js";
 
 export const preparationRoutes: RoutesPlugin = async (app, { ctx }) => {
@@ -57,19 +57,25 @@ export const preparationRoutes: RoutesPlugin = async (app, { ctx }) => {
 
   app.get(
     "/api/preparation-settings",
-    { schema: { tags: ["agenda"], summary: "The company's checklist of things to bring to a visit", response: { 200: PreparationSettings } } },
+    {
+      schema: {
+        tags: ["agenda"],
+        summary: "The company's checklist of things to bring to a visit, and the preparation time and a rep's hourly cost that the sheet sets against half a percent of discount",
+        response: { 200: PreparationSettings },
+      },
+    },
     async (request) => {
       requirePermission(request, "crm.read");
-      return { checklist: await readChecklist(ctx.db) };
+      return readPreparationSettings(ctx.db);
     },
   );
 
   app.put(
     "/api/preparation-settings",
-    { schema: { tags: ["agenda"], summary: "Set the checklist of things to bring (administrators)", body: PreparationSettings, response: { 200: PreparationSettings } } },
+    { schema: { tags: ["agenda"], summary: "Set the checklist of things to bring, the preparation time and a rep's hourly cost (administrators)", body: PreparationSettingsInput, response: { 200: PreparationSettings } } },
     async (request) => {
       requirePermission(request, "users.manage");
-      return { checklist: await writeChecklist(ctx.db, request.body.checklist) };
+      return writePreparationSettings(ctx.db, request.body);
     },
   );
 };

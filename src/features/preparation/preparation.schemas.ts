@@ -94,6 +94,20 @@ export const PreparationSheet = Type.Object({
   checklist: Type.Array(Type.Object({ item: Type.String(), ticked: Type.Boolean() })),
   notes: Nullable(Type.String()),
   warnings: Type.Array(Type.Unknown()),
+  payback: Nullable(
+    Type.Object(
+      {
+        year: Type.Integer(),
+        yearRevenueCents: Type.Integer(),
+        preparationMinutes: Type.Integer(),
+        hourlyCostCents: Type.Integer(),
+        gainCents: Type.Integer({ description: "half a percent of that year's revenue" }),
+        costCents: Type.Integer({ description: "the preparation at the rep's hourly cost" }),
+        times: Nullable(Type.Integer()),
+      },
+      { description: "It pays to prepare: half a percent less discount against the preparation's cost; null without sales figures" },
+    ),
+  ),
   report: Nullable(
     Type.Object({
       activityId: Nullable(Type.Integer()),
@@ -155,7 +169,10 @@ export const VisitReportInput = Type.Object(
 );
 export type VisitReportInputDto = Static<typeof VisitReportInput>;
 
-export const PreparationSettings = Type.Object(
-  { checklist: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 30, uniqueItems: true }) },
-  { additionalProperties: false },
-);
+const settingsFields = {
+  checklist: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 30, uniqueItems: true }),
+  preparationMinutes: Type.Integer({ minimum: 0, maximum: 600, description: "minutes a rep spends preparing one visit" }),
+  hourlyCostCents: Type.Integer({ minimum: 0, maximum: 100_000, description: "what an hour of a rep costs the company, cents" }),
+};
+export const PreparationSettings = Type.Object(settingsFields, { additionalProperties: false });
+export const PreparationSettingsInput = Type.Partial(Type.Object(settingsFields, { additionalProperties: false }), { additionalProperties: false, minProperties: 1 });

@@ -6,6 +6,7 @@ import { mayActFor } from "../../domain/acting.js";
 import type { SalesMethod } from "../../domain/contact-moment.js";
 import type { VisitType } from "../../domain/agenda.js";
 import { type Objective, objectiveProblems, smartFromText, smartToText, smartWarnings } from "../../domain/visit-preparation.js";
+import { DEFAULT_HOURLY_COST_CENTS, DEFAULT_PREPARATION_MINUTES, preparationPayback } from "../../domain/preparation-payback.js";
 import { DEFAULT_CHECKLIST, fromTemplates, proposedTemplates, templatesByIds, type VisitTemplate } from "../../domain/visit-templates.js";
 import type { Db } from "../../db/kysely.js";
 import type { AppContext } from "../../server/context.js";
@@ -22,10 +23,13 @@ import {
   findReport,
   type ObjectiveValues,
   type PreparationRow,
-  readChecklistSetting,
+  CHECKLIST_SETTING,
+  HOURLY_COST_SETTING,
+  PREPARATION_MINUTES_SETTING,
+  readSetting,
   replaceObjectives,
   type SheetColumns,
-  writeChecklistSetting,
+  writeSetting,
   writeSheet,
 } from "./preparation.repository.js";
 import type { PreparationPatchInput, PreparationSheetDto, ResearchDto } from "./preparation.schemas.js";
@@ -42,14 +46,56 @@ function parseJson<T>(raw: string, fallback: T): T {
 }
 
 export async function readChecklist(db: Db): Promise<string[]> {
-  const raw = await readChecklistSetting(db);
+  const raw = await readSetting(db, CHECKLIST_SETTING);
   const list = raw === undefined ? null : parseJson<unknown>(raw, null);
   return Array.isArray(list) && list.every((x) => typeof x === "string") ? (list as string[]) : [...DEFAULT_CHECKLIST];
 }
 
-export async function writeChecklist(db: Db, items: readonly string[]): Promise<string[]> {
-  await writeChecklistSetting(db, JSON.stringify(items.map((s) => s.trim()).filter((s) => s !== "")));
-  return readChecklist(db);
+async function readWhole(db: Db, key: string, fallback: number): Promise<number> {
+  const value = Number(await readSetting(db, key));
+  return Number.isSafeInteger(value) && value >= 0 ? value : fallback;
+}
+
+export interface PreparationSettings {
+  checklist: string[];
+  preparationMinutes: number;
+  hourlyCostCents: number;
+}
+
+export async function readPreparationSettings(db: Db): Promise<PreparationSettings> {
+  const [checklist, preparationMinutes, hourlyCostCents] = await Promise.all([
+    readChecklist(db),
+    readWhole(db, PREPARATION_MINUTES_SETTING, DEFAULT_PREPARATION_MINUTES),
+    readWhole(db, HOURLY_COST_SETTING, DEFAULT_HOURLY_COST_CENTS),
+  ]);
+  return { checklist, preparationMinutes, hourlyCostCents };
+}
+
+/** Stores the parts given; the checklist trimmed, empty lines dropped. */
+export async function writePreparationSettings(db: Db, input: Partial<PreparationSettings>): Promise<PreparationSettings> {
+  await db.transaction().execute(async (trx) => {
+    if (input.checklist) await writeSetting(trx, CHECKLIST_SETTING, JSON.stringify(input.checklist.map((s) => s.trim()).filter((s) => s !== "")));
+    if (input.preparationMinutes !== undefined) await writeSetting(trx, PREPARATION_MINUTES_SETTING, String(input.preparationMinutes));
+    if (input.hourlyCostCents !== undefined) await writeSetting(trx, HOURLY_COST_SETTING, String(input.hourlyCostCents));
+  });
+  return readPreparationSettings(db);
+}
+
+/**
+ * Half a percent less discount on the relation's latest year of revenue (as the viewer may see it)
+ * against the preparation at the company's cost; null without sales figures.
+ */
+async function paybackOf(db: Db, sales: Awaited<ReturnType<typeof prefillSheet>>["sales"]) {
+  const latest = sales.state === "shown" && sales.data ? sales.data.years.reduce<(typeof sales.data.years)[number] | null>((a, y) => (a === null || y.year > a.year ? y : a), null) : null;
+  if (!latest || latest.revenue <= 0) return null;
+  const settings = await readPreparationSettings(db);
+  return {
+    year: latest.year,
+    yearRevenueCents: latest.revenue,
+    preparationMinutes: settings.preparationMinutes,
+    hourlyCostCents: settings.hourlyCostCents,
+    ...preparationPayback({ yearRevenueCents: latest.revenue, preparationMinutes: settings.preparationMinutes, hourlyCostCents: settings.hourlyCostCents }),
+  };
 }
 
 /** The SBI sections of the relation visited: a template can be meant for an industry. */
@@ -119,6 +165,7 @@ export async function getSheet(ctx: AppContext, user: AuthUser, appointmentId: n
     checklist: parts.checklist,
     notes: row?.notes ?? null,
     warnings: smartWarnings(forWarnings, method),
+    payback: await paybackOf(ctx.db, prefill.sales),
     report: report
       ? { activityId: report.activity_id, followUpId: report.follow_up_id, quoteId: report.quote_id, reportedAt: new Date(report.reported_at).toISOString(), reportedBy: report.reported_by }
       : null,

@@ -105,6 +105,18 @@ function Sales({ sheet }: { sheet: Sheet }) {
           <Line label={t("preparation.sales.lastInvoice")}>{formatDate(s.data.lastInvoiceDate)}</Line>
         </>
       )}
+      {sheet.payback && (
+        <Text size="sm" data-testid="prep-payback" className={classes.wrap}>
+          {t("preparation.payback.text", {
+            gain: formatCents(sheet.payback.gainCents),
+            revenue: formatCents(sheet.payback.yearRevenueCents),
+            year: sheet.payback.year,
+            minutes: sheet.payback.preparationMinutes,
+            cost: formatCents(sheet.payback.costCents),
+          })}
+          {sheet.payback.times !== null && sheet.payback.times >= 1 ? ` ${t("preparation.payback.times", { times: sheet.payback.times })}` : ""}
+        </Text>
+      )}
     </Section>
   );
 }
