@@ -68,7 +68,7 @@ export const mailIntakeJob: JobHandler<{ mailId: number }> = async (ctx) => {
   };
 
   const toInbox = !senderKnown || byRelation.size === 0 || byRelation.size > MAX_RELATIONS;
-  const result = await ctx.commitBatch(null, async (trx) => {
+  const write = () => ctx.commitBatch(null, async (trx) => {
     if (toInbox) {
       await trx.updateTable("mail_messages").set({ ...columns, state: "inbox", reason: senderKnown ? "no_match" : "unknown_sender" }).where("id", "=", mailId).execute();
       for (const file of accepted) await trx.insertInto("mail_attachments").values({ mail_id: mailId, file_name: file.fileName, size_bytes: file.content.length, content: file.content }).execute();
@@ -83,6 +83,15 @@ export const mailIntakeJob: JobHandler<{ mailId: number }> = async (ctx) => {
     await trx.updateTable("mail_messages").set({ ...columns, state: "logged", handled_at: stamp }).where("id", "=", mailId).execute();
     return { mailId, state: "logged", activityIds } satisfies MailIntakeResult;
   });
+  let result: MailIntakeResult;
+  try {
+    result = await write();
+  } catch (error) {
+    // Never left "received" for ever: the owner sees it as a problem and can drop it.
+    const problem = `Koers could not log this mail: ${error instanceof Error ? error.message : String(error)}`.slice(0, 1000);
+    await ctx.commitBatch(null, (trx) => trx.updateTable("mail_messages").set({ ...columns, state: "problem", problem }).where("id", "=", mailId).execute());
+    result = { mailId, state: "problem", activityIds: [] };
+  }
   await deleteJobFile(db, rawFileId);
   return result;
 };
