@@ -45,7 +45,8 @@ export async function startMailReceiver(ctx: BaseContext & { jobs: JobRunner }, 
     // Our own enhanced codes go in front of each text (5.1.1 unknown, 5.1.6 revoked, 5.3.4 too big).
     hideENHANCEDSTATUSCODES: true,
     size: config.maxBytes,
-    maxClients: 50,
+    // Each connection holds at most one message in memory (≤ maxBytes): 10 × 25 MiB at the defaults.
+    maxClients: 10,
     socketTimeout: 60_000,
     logger: false,
     onRcptTo(address, session, callback) {

@@ -10,6 +10,19 @@ import { findUserById } from "../users/user.repository.js";
 import { toAuthUser } from "../users/user.service.js";
 
 const MAX_HEADER_BYTES = 64 * 1024;
+/** Bytes written per step; the loop runs other work between steps. */
+const SLICE_BYTES = 1024 * 1024;
+
+/**
+ * The message in 1 MiB slices with a turn of the event loop between them: better-sqlite3 writes
+ * synchronously, and a 23 MB message written in one go held the loop for 200–400 ms (measured).
+ */
+async function* slices(raw: Buffer): AsyncGenerator<Buffer> {
+  for (let offset = 0; offset < raw.length; offset += SLICE_BYTES) {
+    if (offset > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    yield raw.subarray(offset, offset + SLICE_BYTES);
+  }
+}
 
 export interface ReceivedMail {
   raw: Buffer;
@@ -59,7 +72,7 @@ export async function storeReceivedMail(ctx: BaseContext & { jobs: JobRunner }, 
   let stored = 0;
   for (const owner of fresh) {
     const at = ctx.now().toISOString();
-    const file = await writeJobFile(ctx.db, { ownerId: owner, jobId: null, purpose: "upload", name: "mail.eml", contentType: "message/rfc822" }, mail.raw, at);
+    const file = await writeJobFile(ctx.db, { ownerId: owner, jobId: null, purpose: "upload", name: "mail.eml", contentType: "message/rfc822" }, slices(mail.raw), at);
     // A second delivery racing this one loses on the unique (user_id, dedupe_key) index.
     const row = await ctx.db
       .insertInto("mail_messages")
