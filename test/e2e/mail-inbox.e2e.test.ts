@@ -65,6 +65,8 @@ describe("the mail inbox in the browser", () => {
     await page.getByRole("option", { name: /Bakkerij De Korrel/ }).click();
     await card.getByRole("button", { name: "Koppelen" }).click();
     await page.getByTestId("inbox-empty").waitFor();
+    // …and is listed under "Laatst gelogd" with a link to the relation.
+    await page.getByTestId("inbox-logged").getByRole("link", { name: "Bakkerij De Korrel" }).waitFor();
 
     await page.goto("/account");
     await page.getByRole("textbox", { name: "Je logadres" }).waitFor();

@@ -5,6 +5,7 @@
 import type { Db } from "../../db/kysely.js";
 import type { Viewer } from "../../domain/access.js";
 import { AppError, notFound } from "../../server/errors.js";
+import { relationsOfActivities } from "../activities/activity.service.js";
 import type { AuthUser } from "../auth/auth-user.js";
 import type { MailMessagesTable } from "./mail-intake.table.js";
 import { type AttachmentProblem, logMailOnRelation } from "./mail-log.service.js";
@@ -69,13 +70,49 @@ const COLUMNS = [
   "sent_at", "received_at", "size_bytes", "problem", "attachment_problems", "user_id", "dedupe_key", "message_id", "raw_file_id", "handled_by", "handled_at",
 ] as const;
 
+export interface LoggedMailDto {
+  id: number;
+  subject: string | null;
+  from: string | null;
+  receivedAt: string;
+  /** The relations whose timelines got it (one contact moment each). */
+  relations: { id: number; name: string; activityId: number }[];
+}
+
+/** The viewer's last mails that went onto timelines: proof that the BCC address works. */
+async function recentlyLogged(db: Db, owner: number): Promise<LoggedMailDto[]> {
+  const rows = await db
+    .selectFrom("mail_messages")
+    .select(["id", "subject", "from_address", "received_at"])
+    .where("user_id", "=", owner)
+    .where("state", "=", "logged")
+    .orderBy("handled_at", "desc")
+    .orderBy("id", "desc")
+    .limit(RECENT)
+    .execute();
+  const links = rows.length === 0 ? [] : await db.selectFrom("mail_message_activities").select(["mail_id", "activity_id"]).where("mail_id", "in", rows.map((r) => r.id)).orderBy("activity_id").execute();
+  const relations = await relationsOfActivities(db, links.map((l) => l.activity_id));
+  return rows.map((r) => ({
+    id: r.id,
+    subject: r.subject,
+    from: r.from_address,
+    receivedAt: r.received_at,
+    relations: links.filter((l) => l.mail_id === r.id).flatMap((l) => {
+      const relation = relations.get(l.activity_id);
+      return relation ? [{ ...relation, activityId: l.activity_id }] : [];
+    }),
+  }));
+}
+
+const RECENT = 10;
+
 /** The viewer's waiting mails, newest first (at most 200: an inbox is worked through, not archived). */
-export async function listInbox(db: Db, viewer: Viewer): Promise<{ items: InboxMailDto[]; received: number }> {
+export async function listInbox(db: Db, viewer: Viewer): Promise<{ items: InboxMailDto[]; received: number; logged: LoggedMailDto[] }> {
   const owner = ownerId(viewer);
   const rows = await db.selectFrom("mail_messages").select(COLUMNS).where("user_id", "=", owner).where("state", "in", [...WAITING]).orderBy("received_at", "desc").orderBy("id", "desc").limit(200).execute();
   // Mails still being read by the intake job: the page says "n on the way".
   const pending = await db.selectFrom("mail_messages").select((eb) => eb.fn.countAll<number>().as("n")).where("user_id", "=", owner).where("state", "=", "received").executeTakeFirstOrThrow();
-  return { items: await toDtos(db, rows), received: Number(pending.n) };
+  return { items: await toDtos(db, rows), received: Number(pending.n), logged: await recentlyLogged(db, owner) };
 }
 
 async function ownMail(db: Db, viewer: Viewer, id: number) {

@@ -153,6 +153,9 @@ describe.each(ENGINES)("e-mail into the timeline on %s", (engine) => {
     const [other] = await timeline(bakkerij);
     expect(other).toMatchObject({ kind: "email", persons: [{ id: devries }] });
     expect(await inbox(rep)).toEqual([]);
+    const recent = (await t.app.inject({ method: "GET", url: "/api/mail-inbox", headers: rep.headers })).json().logged;
+    expect(recent[0]).toMatchObject({ subject: "Offerte schoonmaak kantoor", relations: [{ id: kantoor, name: "Kantoor Centrum BV" }, { id: bakkerij, name: "Bakkerij De Korrel" }] });
+    expect((await t.app.inject({ method: "GET", url: "/api/mail-inbox", headers: colleague.headers })).json().logged).toEqual([]);
   });
 
   it("logs the same mail once when it arrives twice (same Message-ID)", async () => {
@@ -278,6 +281,15 @@ describe.each(ENGINES)("e-mail into the timeline on %s", (engine) => {
     expect(["logged", "inbox", "problem"]).toContain(row.state);
     // The server still answers.
     expect((await t.app.inject({ method: "GET", url: "/api/mail-inbox", headers: rep.headers })).statusCode).toBe(200);
+  });
+
+  it("refuses mail for a user who was deactivated (550 5.2.1)", async () => {
+    const leaver = await t.userWithRole("field_sales", { name: "Vera Vertrokken" });
+    const address = await addressOf(leaver);
+    await t.ctx.db.updateTable("users").set({ active: 0 }).where("id", "=", leaver.id).execute();
+    const sent = await send({ from: rep.email, to: address, subject: "x", text: "x" });
+    expect(sent).toMatchObject({ ok: false, code: 550 });
+    expect(sent.response).toContain("5.2.1");
   });
 
   it("is for users who log contact moments: purchasing gets no address", async () => {

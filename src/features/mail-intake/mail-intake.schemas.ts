@@ -27,7 +27,19 @@ export const InboxMail = Type.Object({
   problem: Nullable(Type.String()),
 });
 
-export const Inbox = Type.Object({ items: Type.Array(InboxMail), received: Type.Integer({ description: "mails still being read" }) });
+export const LoggedMail = Type.Object({
+  id: Type.Integer(),
+  subject: Nullable(Type.String()),
+  from: Nullable(Type.String()),
+  receivedAt: Type.String(),
+  relations: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), activityId: Type.Integer() })),
+});
+
+export const Inbox = Type.Object({
+  items: Type.Array(InboxMail),
+  received: Type.Integer({ description: "mails still being read" }),
+  logged: Type.Array(LoggedMail, { description: "your last 10 mails that went onto timelines" }),
+});
 
 export const AssignBody = Type.Object(
   {

@@ -28,6 +28,24 @@ export function InboxPage() {
       {inbox.data && inbox.data.received > 0 && <Text size="sm">{t("mailInbox.onTheWay", { count: inbox.data.received })}</Text>}
       {inbox.data?.items.length === 0 && <Text data-testid="inbox-empty">{t("mailInbox.empty")}</Text>}
       {inbox.data?.items.map((mail) => <MailCard key={mail.id} mail={mail} />)}
+      {inbox.data && inbox.data.logged.length > 0 && (
+        <Stack gap="xs" data-testid="inbox-logged">
+          <Title order={2} size="h3">
+            {t("mailInbox.logged")}
+          </Title>
+          {inbox.data.logged.map((mail) => (
+            <Text key={mail.id} size="sm" style={{ overflowWrap: "anywhere" }}>
+              {formatInstant(mail.receivedAt)} · {mail.subject ?? t("mailInbox.noSubject")} →{" "}
+              {mail.relations.map((r, i) => (
+                <span key={r.activityId}>
+                  {i > 0 && ", "}
+                  <Link to={`/relations/${r.id}`}>{r.name}</Link>
+                </span>
+              ))}
+            </Text>
+          ))}
+        </Stack>
+      )}
     </Stack>
   );
 }

@@ -27,6 +27,14 @@ export interface InboxMail {
   problem: string | null;
 }
 
+export interface LoggedMail {
+  id: number;
+  subject: string | null;
+  from: string | null;
+  receivedAt: string;
+  relations: { id: number; name: string; activityId: number }[];
+}
+
 const ADDRESS = ["mail-log-address"] as const;
 const INBOX = ["mail-inbox"] as const;
 
@@ -52,7 +60,7 @@ export function useRevokeLogAddress() {
 
 export function useInbox() {
   // Mails arrive by themselves: look again every half minute while the page is open.
-  return useQuery({ queryKey: INBOX, queryFn: ({ signal }) => api.get<{ items: InboxMail[]; received: number }>("/api/mail-inbox", signal), refetchInterval: 30_000 });
+  return useQuery({ queryKey: INBOX, queryFn: ({ signal }) => api.get<{ items: InboxMail[]; received: number; logged: LoggedMail[] }>("/api/mail-inbox", signal), refetchInterval: 30_000 });
 }
 
 export function useAssignMail() {
