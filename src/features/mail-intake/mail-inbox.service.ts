@@ -133,7 +133,7 @@ export async function assignMail(db: Db, user: AuthUser, id: number, input: { re
   const stamp = now.toISOString();
   return db.transaction().execute(async (trx) => {
     // Claimed first: of two clicks at once only one logs the mail.
-    const claim = await trx.updateTable("mail_messages").set({ state: "logged", handled_by: user.id, handled_at: stamp }).where("id", "=", id).where("state", "=", "inbox").executeTakeFirst();
+    const claim = await trx.updateTable("mail_messages").set({ state: "logged", handled_by: user.id, handled_at: stamp, body_text: null, to_addresses: "[]", cc_addresses: "[]" }).where("id", "=", id).where("state", "=", "inbox").executeTakeFirst();
     if (Number(claim.numUpdatedRows) !== 1) throw new AppError("conflict", "This mail was handled meanwhile");
     const activityId = await logMailOnRelation(
       trx,

@@ -80,7 +80,8 @@ export const mailIntakeJob: JobHandler<{ mailId: number }> = async (ctx) => {
       await trx.insertInto("mail_message_activities").values({ mail_id: mailId, activity_id: id }).execute();
       activityIds.push(id);
     }
-    await trx.updateTable("mail_messages").set({ ...columns, state: "logged", handled_at: stamp }).where("id", "=", mailId).execute();
+    // The text now lives in the contact moments (where GDPR erasure reaches it); no second copy here.
+    await trx.updateTable("mail_messages").set({ ...columns, body_text: null, to_addresses: "[]", cc_addresses: "[]", state: "logged", handled_at: stamp }).where("id", "=", mailId).execute();
     return { mailId, state: "logged", activityIds } satisfies MailIntakeResult;
   });
   let result: MailIntakeResult;
