@@ -35,6 +35,18 @@ export interface Config {
   readonly publicUrl: string | null;
   /** Optional OSRM server for road travel times (features/planning/osrm.ts); null: the haversine model. */
   readonly osrmUrl: string | null;
+  /** The built-in SMTP receiver for personal logging (BCC) addresses (features/mail-intake); null: off. */
+  readonly mailLog: MailLogConfig | null;
+}
+
+export interface MailLogConfig {
+  /** TCP port of the receiver (0: any free port, for tests). */
+  readonly port: number;
+  readonly host: string;
+  /** The domain of the logging addresses, lower case: log+<token>@<domain>. */
+  readonly domain: string;
+  /** Largest message accepted, in bytes (announced with SIZE, refused above with 552). */
+  readonly maxBytes: number;
 }
 
 export interface SmtpConfig {
@@ -147,6 +159,27 @@ function parseOsrmUrl(raw: string | undefined): string | null {
   return parseHttpUrl("KOERS_OSRM_URL", raw, "http://127.0.0.1:5000")?.href.replace(/\/+$/, "") ?? null;
 }
 
+/** 25 MiB: the usual limit of mail servers; an attachment of 10 MB is about 13.7 MB in base64. */
+export const DEFAULT_MAIL_LOG_MAX_BYTES = 25 * 1024 * 1024;
+
+function parseMailLog(env: Env, fallbackHost: string): MailLogConfig | null {
+  const rawPort = env.KOERS_MAIL_LOG_PORT?.trim() ?? "";
+  if (rawPort === "" || rawPort.toLowerCase() === "off") return null;
+  const port = Number(rawPort);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`KOERS_MAIL_LOG_PORT must be a whole number from 0 to 65535 (got "${rawPort}")`);
+  const domain = (env.KOERS_MAIL_LOG_DOMAIN ?? "").trim().toLowerCase();
+  if (!/^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/.test(domain)) {
+    throw new ConfigError(`KOERS_MAIL_LOG_DOMAIN must be the mail domain of the logging addresses, e.g. crm.glansrijk.nl (got "${env.KOERS_MAIL_LOG_DOMAIN ?? ""}")`);
+  }
+  const rawMax = env.KOERS_MAIL_LOG_MAX_BYTES?.trim() ?? "";
+  const maxBytes = rawMax === "" ? DEFAULT_MAIL_LOG_MAX_BYTES : Number(rawMax);
+  if (!Number.isInteger(maxBytes) || maxBytes < 1024 || maxBytes > 200 * 1024 * 1024) {
+    throw new ConfigError(`KOERS_MAIL_LOG_MAX_BYTES must be a whole number of bytes from 1024 to 209715200 (got "${rawMax}")`);
+  }
+  const host = env.KOERS_MAIL_LOG_HOST?.trim() || fallbackHost;
+  return Object.freeze({ port, host, domain, maxBytes });
+}
+
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "silent"] as const;
 
 export function loadConfig(env: Env): Config {
@@ -154,9 +187,10 @@ export function loadConfig(env: Env): Config {
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")} (got "${env.LOG_LEVEL}")`);
   }
+  const host = env.HOST && env.HOST !== "" ? env.HOST : "127.0.0.1";
   return Object.freeze({
     port: parsePort(env.PORT),
-    host: env.HOST && env.HOST !== "" ? env.HOST : "127.0.0.1",
+    host,
     database: parseDatabaseUrl(env.DATABASE_URL && env.DATABASE_URL !== "" ? env.DATABASE_URL : DEFAULT_DATABASE_URL),
     demo: parseFlag("KOERS_DEMO", env.KOERS_DEMO, true),
     sessionHours: parsePositive("KOERS_SESSION_HOURS", env.KOERS_SESSION_HOURS, 12),
@@ -168,6 +202,7 @@ export function loadConfig(env: Env): Config {
     smtp: parseSmtp(env),
     publicUrl: parsePublicUrl(env.KOERS_PUBLIC_URL),
     osrmUrl: parseOsrmUrl(env.KOERS_OSRM_URL),
+    mailLog: parseMailLog(env, host),
   });
 }
 

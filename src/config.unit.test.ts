@@ -34,4 +34,12 @@ describe("configuration", () => {
     expect(() => loadConfig({ KOERS_PUBLIC_URL: "crm.glansrijk.nl" })).toThrow(/KOERS_PUBLIC_URL/);
     expect(loadConfig({ KOERS_PUBLIC_URL: "https://crm.glansrijk.nl/" }).publicUrl).toBe("https://crm.glansrijk.nl");
   });
+  it("turns the mail receiver on only with a port, and then needs a domain", () => {
+    expect(loadConfig({}).mailLog).toBeNull();
+    expect(loadConfig({ KOERS_MAIL_LOG_PORT: "2525", KOERS_MAIL_LOG_DOMAIN: "CRM.Glansrijk.nl" }).mailLog).toEqual({ port: 2525, host: "127.0.0.1", domain: "crm.glansrijk.nl", maxBytes: 25 * 1024 * 1024 });
+    expect(loadConfig({ KOERS_MAIL_LOG_PORT: "2525", KOERS_MAIL_LOG_DOMAIN: "crm.glansrijk.nl", KOERS_MAIL_LOG_HOST: "0.0.0.0", KOERS_MAIL_LOG_MAX_BYTES: "1048576" }).mailLog).toMatchObject({ host: "0.0.0.0", maxBytes: 1048576 });
+    expect(() => loadConfig({ KOERS_MAIL_LOG_PORT: "2525" })).toThrow(/KOERS_MAIL_LOG_DOMAIN/);
+    expect(() => loadConfig({ KOERS_MAIL_LOG_PORT: "smtp", KOERS_MAIL_LOG_DOMAIN: "crm.glansrijk.nl" })).toThrow(/KOERS_MAIL_LOG_PORT/);
+    expect(() => loadConfig({ KOERS_MAIL_LOG_PORT: "2525", KOERS_MAIL_LOG_DOMAIN: "crm.glansrijk.nl", KOERS_MAIL_LOG_MAX_BYTES: "10MB" })).toThrow(/KOERS_MAIL_LOG_MAX_BYTES/);
+  });
 });

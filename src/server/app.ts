@@ -40,6 +40,8 @@ import { productRoutes } from "../features/products/product.routes.js";
 import { quoteRoutes } from "../features/quotes/quote.routes.js";
 import { forecastRoutes } from "../features/forecast/forecast.routes.js";
 import { jobRoutes } from "../features/jobs/job.routes.js";
+import { mailIntakeRoutes } from "../features/mail-intake/mail-intake.routes.js";
+import { type MailReceiver, startMailReceiver } from "../features/mail-intake/mail-receiver.js";
 import { salesImportRoutes } from "../features/sales/sales-import.routes.js";
 import { salesReportRoutes } from "../features/sales/sales-report.routes.js";
 import { salesAnalysisRoutes } from "../features/sales/sales-analysis.routes.js";
@@ -76,6 +78,12 @@ export interface RegisteredRoute {
 }
 
 const ROUTES = new WeakMap<object, RegisteredRoute[]>();
+const RECEIVERS = new WeakMap<object, MailReceiver>();
+
+/** The SMTP receiver of logging addresses this app runs (null when KOERS_MAIL_LOG_PORT is unset). */
+export function mailReceiverOf(app: object): MailReceiver | null {
+  return RECEIVERS.get(app) ?? null;
+}
 
 /** Every route the app registered (method, path, OpenAPI tags): the access matrix is generated from it. */
 export function registeredRoutes(app: object): readonly RegisteredRoute[] {
@@ -158,6 +166,7 @@ export async function buildApp(base: BaseContext & { jobs?: JobRunner }, options
   let stopSchedule = () => {};
   app.addHook("onClose", async () => {
     stopSchedule();
+    await RECEIVERS.get(app)?.close();
     await jobs.stop();
   });
   await app.register(authPlugin, { ctx });
@@ -193,6 +202,7 @@ export async function buildApp(base: BaseContext & { jobs?: JobRunner }, options
   await app.register(salesReportRoutes, { ctx });
   await app.register(salesAnalysisRoutes, { ctx });
   await app.register(companyRoutes, { ctx });
+  await app.register(mailIntakeRoutes, { ctx });
 
   // wildcard: files are looked up per request (a rebuilt web app is served without a restart); a
   // miss falls through to the not-found handler, which serves the app shell for client routes.
@@ -212,6 +222,8 @@ export async function buildApp(base: BaseContext & { jobs?: JobRunner }, options
   }
 
   await app.ready();
+  // Off unless configured; it only stores what it takes and queues a mail.intake job per mail.
+  if (ctx.config.mailLog) RECEIVERS.set(app, await startMailReceiver(ctx, ctx.config.mailLog));
   if (options.runJobs !== false) jobs.start();
   if (options.schedule !== false) stopSchedule = scheduleSalesDaily(ctx);
   return app;

@@ -20,4 +20,5 @@ export const JOB_KINDS: JobKinds = {
   "geo.geocode": jobKind(here, "../features/geo/geocode.job", "geocodeJob"),
   "planning.cycle": jobKind(here, "../features/planning/planning.jobs", "cyclePlanJob"),
   "planning.route": jobKind(here, "../features/planning/planning.jobs", "dayRouteJob"),
+  "mail.intake": jobKind(here, "../features/mail-intake/mail-intake.job", "mailIntakeJob"),
 };

@@ -1,7 +1,7 @@
 // `npm start`: read the configuration, prepare the database, serve the API and the web app.
 import { type Config, ConfigError, loadConfig, readEnvironment } from "../config.js";
 import { openDatabase } from "../db/kysely.js";
-import { buildApp } from "./app.js";
+import { buildApp, mailReceiverOf } from "./app.js";
 import { prepareDatabase } from "./prepare.js";
 
 async function main(): Promise<void> {
@@ -23,6 +23,8 @@ async function main(): Promise<void> {
   const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${(app.server.address() as { port: number }).port}`;
   console.log(`\nKoers is running at ${url}  (database: ${where})`);
   console.log(`API docs: ${url}/api/docs`);
+  const receiver = mailReceiverOf(app);
+  if (receiver && config.mailLog) console.log(`Mail log: SMTP on ${config.mailLog.host}:${receiver.port} for log+…@${config.mailLog.domain}`);
   if (prepared.demo) {
     const { relations, persons, sales, salesLines } = prepared.demo;
     console.log(`\nDemo company loaded: ${relations} relations, ${persons} persons, ${sales.quotes} quotes, ${sales.contactMoments} contact moments, ${salesLines.lines} invoice lines.`);

@@ -36,10 +36,11 @@ export interface E2eServer {
 
 export const USER = { email: "anna.devries@koers.test", name: "Anna de Vries", password: "correct horse battery" } as const;
 
-export async function startServer(): Promise<E2eServer> {
+/** `env`: settings beside the test database's (KOERS_MAIL_LOG_PORT, …). */
+export async function startServer(env: Record<string, string> = {}): Promise<E2eServer> {
   ensureWebBuilt();
   const database = await createTestDatabase("sqlite");
-  const config = loadConfig({ DATABASE_URL: database.url, KOERS_DEMO: "0", LOG_LEVEL: "silent", PORT: "0" });
+  const config = loadConfig({ ...env, DATABASE_URL: database.url, KOERS_DEMO: "0", LOG_LEVEL: "silent", PORT: "0" });
   const app = await buildApp({ db: database.handle.db, engine: "sqlite", config, now: () => new Date() });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
@@ -145,10 +146,10 @@ export async function logIn(page: Page): Promise<void> {
  * The usual frame of a browser test file: a server and a browser for the file, one page at a time.
  * `closePage` fails the test on any console error or failed request the page saw.
  */
-export function browserSuite() {
+export function browserSuite(env: Record<string, string> = {}) {
   const suite = {} as { server: E2eServer; browser: Browser };
   beforeAll(async () => {
-    suite.server = await startServer();
+    suite.server = await startServer(env);
     suite.browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -22,6 +22,7 @@ import * as salesImportBatches from "./0020_sales_import_batches.js";
 import * as totp from "./0021_totp.js";
 import * as importProblemCompany from "./0022_import_problem_company.js";
 import * as quoteLineVat from "./0023_quote_line_vat.js";
+import * as mailIntake from "./0024_mail_intake.js";
 import * as visitTemplates from "./0029_visit_templates.js";
 
 export const migrations: Record<string, Migration> = {
@@ -46,5 +47,6 @@ export const migrations: Record<string, Migration> = {
   "0021_totp": totp,
   "0022_import_problem_company": importProblemCompany,
   "0023_quote_line_vat": quoteLineVat,
+  "0024_mail_intake": mailIntake,
   "0029_visit_templates": visitTemplates,
 };

@@ -219,3 +219,10 @@ export async function updateActivity(db: Db, user: AuthUser, id: number, expecte
   });
   return getActivity(db, id, amsterdamDate(now));
 }
+
+/** The relation of each contact moment, by its id: what a list elsewhere links to (the mail inbox's "logged"). */
+export async function relationsOfActivities(db: Db, ids: readonly number[]): Promise<Map<number, { id: number; name: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom("activities as a").innerJoin("relations as r", "r.id", "a.relation_id").select(["a.id", "r.id as relation_id", "r.name"]).where("a.id", "in", [...ids]).execute();
+  return new Map(rows.map((r) => [r.id, { id: r.relation_id, name: r.name }]));
+}

@@ -2,7 +2,7 @@
 // backups, transactions and several server instances then need nothing extra. Each file is at most
 // MAX_ATTACHMENT_BYTES, and its type is checked by content (attachment-type.ts).
 import { createHash } from "node:crypto";
-import type { Db } from "../../db/kysely.js";
+import { type Db, inTransaction } from "../../db/kysely.js";
 import { AppError, notFound } from "../../server/errors.js";
 import type { AuthUser } from "../auth/auth-user.js";
 import { writeAudit } from "../audit/audit.service.js";
@@ -28,7 +28,8 @@ export async function addAttachment(db: Db, user: AuthUser, activityId: number, 
   if (Number(count.n) >= MAX_ATTACHMENTS_PER_ACTIVITY) throw new AppError("rule_violation", `A contact moment holds at most ${MAX_ATTACHMENTS_PER_ACTIVITY} attachments`);
 
   const stamp = now.toISOString();
-  return db.transaction().execute(async (trx) => {
+  // Joins the caller's transaction when handed one (a received mail logs its contact moment and files together).
+  return inTransaction(db, async (trx) => {
     const row = await trx
       .insertInto("activity_attachments")
       .values({

@@ -108,3 +108,8 @@ export async function readJobFileBuffer(db: Db, fileId: number, maxBytes: number
 export async function deleteJobFilesBefore(db: Db, before: string): Promise<void> {
   await db.deleteFrom("job_files").where("created_at", "<", before).execute();
 }
+
+/** One file goes (its chunks with it), once the job that read it is done with it. */
+export async function deleteJobFile(db: Db, id: number): Promise<void> {
+  await db.deleteFrom("job_files").where("id", "=", id).execute();
+}

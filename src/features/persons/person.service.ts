@@ -217,3 +217,15 @@ export async function personNames(db: Db, ids: readonly number[]): Promise<Map<n
     rows.map((r) => [r.id, displayName({ firstName: r.first_name, initials: r.initials, infix: r.infix, lastName: r.last_name, gender: r.gender as Gender, title: r.title })]),
   );
 }
+
+/**
+ * Active persons whose e-mail is one of `emails` (lower case, as persons store them), with their
+ * relation: how a received mail finds the relations it belongs to (features/mail-intake). The CRM is
+ * open to every role, so no viewer narrows it; at most 500 addresses a question.
+ */
+export async function activePersonsByEmails(db: Db, emails: readonly string[]): Promise<{ id: number; relationId: number; email: string }[]> {
+  const wanted = [...new Set(emails.map((e) => e.trim().toLowerCase()).filter((e) => e !== ""))].slice(0, 500);
+  if (wanted.length === 0) return [];
+  const rows = await db.selectFrom("persons").select(["id", "relation_id", "email"]).where("email", "in", wanted).where("active", "=", 1).orderBy("id").execute();
+  return rows.flatMap((r) => (r.email === null ? [] : [{ id: r.id, relationId: r.relation_id, email: r.email }]));
+}

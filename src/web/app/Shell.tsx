@@ -4,6 +4,7 @@ import { AppShell, Burger, Group, NavLink, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, ScrollRestoration, useLocation } from "react-router";
+import { InboxNavLink } from "../features/mailinbox/InboxNavLink.js";
 import { ReportsNavLink } from "../features/reports/ReportsNavLink.js";
 import { ImportsNavLink } from "../features/imports/ImportsNavLink.js";
 import { SettingsNavLink } from "../features/settings/SettingsNavLink.js";
@@ -63,6 +64,7 @@ export function Shell() {
             />
           );
         })}
+        <InboxNavLink onClick={close} />
         <ReportsNavLink onClick={close} />
         <ImportsNavLink onClick={close} />
         <SettingsNavLink onClick={close} />

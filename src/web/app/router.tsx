@@ -30,6 +30,7 @@ export const router = createBrowserRouter([
           { path: "reports", lazy: () => import("../features/reports/ReportsPage.js").then((m) => ({ Component: m.ReportsPage })) },
           { path: "settings", lazy: () => import("../features/settings/SettingsPage.js").then((m) => ({ Component: m.SettingsPage })) },
           { path: "settings/users", lazy: () => import("../features/users/UsersPage.js").then((m) => ({ Component: m.UsersPage })) },
+          { path: "inbox", lazy: () => import("../features/mailinbox/InboxPage.js").then((m) => ({ Component: m.InboxPage })) },
           { path: "account", lazy: () => import("../features/users/AccountPage.js").then((m) => ({ Component: m.AccountPage })) },
           { path: "map", lazy: () => import("../features/map/MapPage.js").then((m) => ({ Component: m.MapPage })) },
           { path: "agenda", lazy: () => import("../features/agenda/AgendaPage.js").then((m) => ({ Component: m.AgendaPage })) },

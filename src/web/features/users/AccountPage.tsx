@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { mapFieldErrors } from "../../api/problems.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { useCurrentUser } from "../auth/session.js";
+import { MailLogAddressSection } from "../mailinbox/MailLogAddressSection.js";
 import { ApiTokenList } from "./ApiTokenList.js";
 import { TotpSection } from "./TotpSection.js";
 import { useChangeOwnPassword } from "./users.api.js";
@@ -64,6 +65,7 @@ export function AccountPage() {
         </form>
       </Paper>
       <TotpSection />
+      <MailLogAddressSection />
       <Paper withBorder p="md">
         <Stack>
           <Title order={2} size="h3">

@@ -12,6 +12,7 @@ import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { PageLoader } from "../../components/PageLoader.js";
 import { useCurrentUser } from "../auth/session.js";
 import { ApiTokenList } from "./ApiTokenList.js";
+import { useLogAddressOverview } from "../mailinbox/mail.api.js";
 import { PasswordLinkModal } from "./PasswordLinkModal.js";
 import { UserFormModal } from "./UserFormModal.js";
 import { type PasswordLink, type UserAccount, useResetTotp, useStartPasswordReset, useUpdateUserAccount, useUserAccounts } from "./users.api.js";
@@ -43,6 +44,7 @@ function UsersAdmin() {
   const update = useUpdateUserAccount();
   const reset = useStartPasswordReset();
   const totpReset = useResetTotp();
+  const logAddresses = useLogAddressOverview();
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
   // A new action starts without the message of the previous one.
@@ -100,6 +102,11 @@ function UsersAdmin() {
       {user.totpEnabled && (
         <Badge color="blue" variant="outline" title={t("totp.title")}>
           {t("totp.badge")}
+        </Badge>
+      )}
+      {logAddresses.data?.has(user.id) && (
+        <Badge color="grape" variant="outline" title={t("mailInbox.admin.badgeTitle")}>
+          {t("mailInbox.admin.badge")}
         </Badge>
       )}
     </Group>

@@ -1,0 +1,161 @@
+// The owner's inbox of received mails that matched nobody, came from an unknown sender, or could not
+// be read: listed, assigned to a relation (becoming an e-mail contact moment) or dropped. Every
+// question is built for the viewer: `user_id = viewer.id`, so another user's mail does not exist for
+// them (404), whatever their role — an administrator included.
+import type { Db } from "../../db/kysely.js";
+import type { Viewer } from "../../domain/access.js";
+import { AppError, notFound } from "../../server/errors.js";
+import { relationsOfActivities } from "../activities/activity.service.js";
+import type { AuthUser } from "../auth/auth-user.js";
+import type { MailMessagesTable } from "./mail-intake.table.js";
+import { type AttachmentProblem, logMailOnRelation } from "./mail-log.service.js";
+
+export interface InboxMailDto {
+  id: number;
+  state: MailMessagesTable["state"];
+  reason: MailMessagesTable["reason"];
+  from: { address: string | null; name: string | null };
+  to: string[];
+  cc: string[];
+  subject: string | null;
+  text: string | null;
+  sentAt: string | null;
+  receivedAt: string;
+  sizeBytes: number;
+  attachments: { id: number; fileName: string; sizeBytes: number }[];
+  attachmentProblems: AttachmentProblem[];
+  problem: string | null;
+}
+
+/** Nothing is readable without a user: the system viewer has no inbox (fails closed). */
+function ownerId(viewer: Viewer): number {
+  if (viewer.id === null) throw new AppError("forbidden", "Only a user has an inbox");
+  return viewer.id;
+}
+
+const WAITING = ["inbox", "problem"] as const;
+
+const jsonList = <T>(text: string): T[] => {
+  try {
+    const value = JSON.parse(text) as unknown;
+    return Array.isArray(value) ? (value as T[]) : [];
+  } catch {
+    return [];
+  }
+};
+
+async function toDtos(db: Db, rows: readonly (Omit<MailMessagesTable, "id" | "to_addresses" | "cc_addresses" | "attachment_problems"> & { id: number; to_addresses: string; cc_addresses: string; attachment_problems: string })[]): Promise<InboxMailDto[]> {
+  const ids = rows.map((r) => r.id);
+  const files = ids.length === 0 ? [] : await db.selectFrom("mail_attachments").select(["id", "mail_id", "file_name", "size_bytes"]).where("mail_id", "in", ids).orderBy("id").execute();
+  return rows.map((r) => ({
+    id: r.id,
+    state: r.state,
+    reason: r.reason,
+    from: { address: r.from_address ?? r.envelope_from, name: r.from_name },
+    to: jsonList<string>(r.to_addresses),
+    cc: jsonList<string>(r.cc_addresses),
+    subject: r.subject,
+    text: r.body_text,
+    sentAt: r.sent_at,
+    receivedAt: r.received_at,
+    sizeBytes: r.size_bytes,
+    attachments: files.filter((f) => f.mail_id === r.id).map((f) => ({ id: f.id, fileName: f.file_name, sizeBytes: f.size_bytes })),
+    attachmentProblems: jsonList<AttachmentProblem>(r.attachment_problems),
+    problem: r.problem,
+  }));
+}
+
+const COLUMNS = [
+  "id", "state", "reason", "envelope_from", "from_address", "from_name", "to_addresses", "cc_addresses", "subject", "body_text",
+  "sent_at", "received_at", "size_bytes", "problem", "attachment_problems", "user_id", "dedupe_key", "message_id", "raw_file_id", "handled_by", "handled_at",
+] as const;
+
+export interface LoggedMailDto {
+  id: number;
+  subject: string | null;
+  from: string | null;
+  receivedAt: string;
+  /** The relations whose timelines got it (one contact moment each). */
+  relations: { id: number; name: string; activityId: number }[];
+}
+
+/** The viewer's last mails that went onto timelines: proof that the BCC address works. */
+async function recentlyLogged(db: Db, owner: number): Promise<LoggedMailDto[]> {
+  const rows = await db
+    .selectFrom("mail_messages")
+    .select(["id", "subject", "from_address", "received_at"])
+    .where("user_id", "=", owner)
+    .where("state", "=", "logged")
+    .orderBy("handled_at", "desc")
+    .orderBy("id", "desc")
+    .limit(RECENT)
+    .execute();
+  const links = rows.length === 0 ? [] : await db.selectFrom("mail_message_activities").select(["mail_id", "activity_id"]).where("mail_id", "in", rows.map((r) => r.id)).orderBy("activity_id").execute();
+  const relations = await relationsOfActivities(db, links.map((l) => l.activity_id));
+  return rows.map((r) => ({
+    id: r.id,
+    subject: r.subject,
+    from: r.from_address,
+    receivedAt: r.received_at,
+    relations: links.filter((l) => l.mail_id === r.id).flatMap((l) => {
+      const relation = relations.get(l.activity_id);
+      return relation ? [{ ...relation, activityId: l.activity_id }] : [];
+    }),
+  }));
+}
+
+const RECENT = 10;
+
+/** The viewer's waiting mails, newest first (at most 200: an inbox is worked through, not archived). */
+export async function listInbox(db: Db, viewer: Viewer): Promise<{ items: InboxMailDto[]; received: number; logged: LoggedMailDto[] }> {
+  const owner = ownerId(viewer);
+  const rows = await db.selectFrom("mail_messages").select(COLUMNS).where("user_id", "=", owner).where("state", "in", [...WAITING]).orderBy("received_at", "desc").orderBy("id", "desc").limit(200).execute();
+  // Mails still being read by the intake job: the page says "n on the way".
+  const pending = await db.selectFrom("mail_messages").select((eb) => eb.fn.countAll<number>().as("n")).where("user_id", "=", owner).where("state", "=", "received").executeTakeFirstOrThrow();
+  return { items: await toDtos(db, rows), received: Number(pending.n), logged: await recentlyLogged(db, owner) };
+}
+
+async function ownMail(db: Db, viewer: Viewer, id: number) {
+  const row = await db.selectFrom("mail_messages").select(COLUMNS).where("id", "=", id).where("user_id", "=", ownerId(viewer)).executeTakeFirst();
+  if (!row) throw notFound(`Mail ${id}`);
+  return row;
+}
+
+export async function getInboxMail(db: Db, viewer: Viewer, id: number): Promise<InboxMailDto> {
+  return (await toDtos(db, [await ownMail(db, viewer, id)]))[0] as InboxMailDto;
+}
+
+/** The mail becomes an e-mail contact moment on the relation, with the persons chosen and its files. */
+export async function assignMail(db: Db, user: AuthUser, id: number, input: { relationId: number; personIds?: number[] }, now: Date): Promise<{ activityId: number }> {
+  const mail = await ownMail(db, user, id);
+  if (mail.state !== "inbox") throw new AppError("conflict", mail.state === "problem" ? "This message could not be read; it can only be dropped" : `This mail is already ${mail.state}`);
+  const files = await db.selectFrom("mail_attachments").select(["file_name", "content"]).where("mail_id", "=", id).orderBy("id").execute();
+  const stamp = now.toISOString();
+  return db.transaction().execute(async (trx) => {
+    // Claimed first: of two clicks at once only one logs the mail.
+    const claim = await trx.updateTable("mail_messages").set({ state: "logged", handled_by: user.id, handled_at: stamp, body_text: null, to_addresses: "[]", cc_addresses: "[]" }).where("id", "=", id).where("state", "=", "inbox").executeTakeFirst();
+    if (Number(claim.numUpdatedRows) !== 1) throw new AppError("conflict", "This mail was handled meanwhile");
+    const activityId = await logMailOnRelation(
+      trx,
+      user,
+      input.relationId,
+      input.personIds ?? [],
+      { subject: mail.subject, text: mail.body_text ?? "", sentAt: mail.sent_at, receivedAt: mail.received_at },
+      files.map((f) => ({ fileName: f.file_name, content: Buffer.from(f.content) })),
+      now,
+    );
+    await trx.insertInto("mail_message_activities").values({ mail_id: id, activity_id: activityId }).execute();
+    await trx.deleteFrom("mail_attachments").where("mail_id", "=", id).execute();
+    return { activityId };
+  });
+}
+
+/** Thrown away: text and files go, the row stays so the same mail arriving again stays dropped. */
+export async function dropMail(db: Db, viewer: Viewer, id: number, now: Date): Promise<void> {
+  const mail = await ownMail(db, viewer, id);
+  if (mail.state !== "inbox" && mail.state !== "problem") throw new AppError("conflict", `This mail is already ${mail.state}`);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable("mail_messages").set({ state: "dropped", body_text: null, handled_by: ownerId(viewer), handled_at: now.toISOString() }).where("id", "=", id).execute();
+    await trx.deleteFrom("mail_attachments").where("mail_id", "=", id).execute();
+  });
+}

@@ -1,0 +1,73 @@
+// Row types of mail intake (migration 0024): logging addresses, received mails, their waiting
+// attachments and the contact moments a mail became.
+import type { Generated } from "kysely";
+import type { Instant } from "../../db/types.js";
+
+export interface MailLogAddressesTable {
+  id: Generated<number>;
+  user_id: number;
+  /** The secret part of log+<token>@<domain>: 24 lower-case base32 characters (case-folding relays keep it). */
+  token: string;
+  created_at: Instant;
+  /** Set when revoked or renewed: the receiver then refuses the address with 550 5.1.6. */
+  revoked_at: Instant | null;
+}
+
+/**
+ * received: stored, waiting for the intake job · logged: on one or more relations' timelines ·
+ * inbox: matched nobody (or came from an unknown sender), waits for its owner · dropped: the owner
+ * threw it away · problem: could not be read as a mail (kept so the owner sees what came in).
+ */
+export type MailState = "received" | "logged" | "inbox" | "dropped" | "problem";
+/** Why a mail waits in the inbox. */
+export type InboxReason = "no_match" | "unknown_sender";
+
+export interface MailMessagesTable {
+  id: Generated<number>;
+  /** The owner: the user whose logging address received it. Nobody else ever reads it. */
+  user_id: number;
+  /** "mid:<Message-ID>", or "sha256:<hash of the raw mail>" when it has none; unique per user. */
+  dedupe_key: string;
+  message_id: string | null;
+  state: MailState;
+  reason: InboxReason | null;
+  envelope_from: string | null;
+  from_address: string | null;
+  from_name: string | null;
+  /** JSON arrays of lower-case addresses. */
+  to_addresses: Generated<string>;
+  cc_addresses: Generated<string>;
+  subject: string | null;
+  /** Plain text (HTML converted by html-to-text); never HTML. */
+  body_text: string | null;
+  size_bytes: number;
+  /** The raw message in job_files until the intake job has read it. */
+  raw_file_id: number | null;
+  problem: string | null;
+  /** JSON array of { fileName, reason } for attachments that were refused (type checks). */
+  attachment_problems: Generated<string>;
+  handled_by: number | null;
+  sent_at: Instant | null;
+  received_at: Instant;
+  handled_at: Instant | null;
+}
+
+export interface MailAttachmentsTable {
+  id: Generated<number>;
+  mail_id: number;
+  file_name: string;
+  size_bytes: number;
+  content: Buffer;
+}
+
+export interface MailMessageActivitiesTable {
+  mail_id: number;
+  activity_id: number;
+}
+
+export interface MailIntakeTables {
+  mail_log_addresses: MailLogAddressesTable;
+  mail_messages: MailMessagesTable;
+  mail_attachments: MailAttachmentsTable;
+  mail_message_activities: MailMessageActivitiesTable;
+}
