@@ -18,7 +18,7 @@ export interface Payback {
   /** What half a percent less discount on that revenue keeps, cents a year. */
   gainCents: number;
   /** What the preparation costs, cents. */
-  costCents: number;
+  preparationCostCents: number;
   /** How many times the preparation pays for itself, rounded down; null when it costs nothing. */
   times: number | null;
 }
@@ -30,8 +30,8 @@ function mulDiv(a: number, b: number, c: number): number {
 
 export function preparationPayback(input: PaybackInput): Payback {
   const gainCents = mulDiv(Math.max(0, input.yearRevenueCents), DISCOUNT_STEP_BP, 10_000);
-  const costCents = mulDiv(Math.max(0, input.preparationMinutes), Math.max(0, input.hourlyCostCents), 60);
-  return { gainCents, costCents, times: costCents === 0 ? null : Math.floor(gainCents / costCents) };
+  const preparationCostCents = mulDiv(Math.max(0, input.preparationMinutes), Math.max(0, input.hourlyCostCents), 60);
+  return { gainCents, preparationCostCents, times: preparationCostCents === 0 ? null : Math.floor(gainCents / preparationCostCents) };
 }
 
 /** Defaults until the company sets its own: an hour of preparation at € 65 an hour. */

@@ -99,7 +99,7 @@ describe.each(ENGINES)("visit preparation on %s", (engine) => {
     expect(sheet.checklist.map((c: { item: string }) => c.item)).toContain("Visitekaartjes");
     expect(sheet.mayEdit).toBe(true);
     // It pays to prepare: half a percent of € 1.500 (2026) against an hour at € 65 (the defaults).
-    expect(sheet.payback).toEqual({ year: 2026, yearRevenueCents: 150_000, preparationMinutes: 60, hourlyCostCents: 6_500, gainCents: 750, costCents: 6_500, times: 0 });
+    expect(sheet.payback).toEqual({ year: 2026, yearRevenueCents: 150_000, preparationMinutes: 60, hourlyCostCents: 6_500, gainCents: 750, preparationCostCents: 6_500, times: 0 });
   });
 
   it("shows the margin to a manager with profit responsibility", async () => {
@@ -243,7 +243,7 @@ describe.each(ENGINES)("visit preparation on %s", (engine) => {
     const bad = await t.app.inject({ method: "PUT", url: "/api/preparation-settings", headers: admin.headers, payload: { preparationMinutes: -5, hourlyCostCents: 12.5 } });
     expect(bad.statusCode).toBe(400);
     const repriced = (await t.app.inject({ method: "GET", url: `/api/visit-preparations/${other}`, headers: repNoord.headers })).json();
-    expect(repriced.payback).toMatchObject({ preparationMinutes: 30, costCents: 2_500, gainCents: 750 });
+    expect(repriced.payback).toMatchObject({ preparationMinutes: 30, preparationCostCents: 2_500, gainCents: 750 });
   });
 
   it("writes the answers the rep confirms onto the relation with the report, or nothing when the relation moved on", async () => {

@@ -102,7 +102,7 @@ export const PreparationSheet = Type.Object({
         preparationMinutes: Type.Integer(),
         hourlyCostCents: Type.Integer(),
         gainCents: Type.Integer({ description: "half a percent of that year's revenue" }),
-        costCents: Type.Integer({ description: "the preparation at the rep's hourly cost" }),
+        preparationCostCents: Type.Integer({ description: "the preparation at the rep's hourly cost" }),
         times: Nullable(Type.Integer()),
       },
       { description: "It pays to prepare: half a percent less discount against the preparation's cost; null without sales figures" },

@@ -112,7 +112,7 @@ function Sales({ sheet }: { sheet: Sheet }) {
             revenue: formatCents(sheet.payback.yearRevenueCents),
             year: sheet.payback.year,
             minutes: sheet.payback.preparationMinutes,
-            cost: formatCents(sheet.payback.costCents),
+            cost: formatCents(sheet.payback.preparationCostCents),
           })}
           {sheet.payback.times !== null && sheet.payback.times >= 1 ? ` ${t("preparation.payback.times", { times: sheet.payback.times })}` : ""}
         </Text>
