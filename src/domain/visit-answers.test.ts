@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerFieldsOf, answerProposals } from "./visit-answers.js";
+import { answerFieldsOf, answerProposals, statusAfterVisit } from "./visit-answers.js";
 import { SHIPPED_TEMPLATES } from "./visit-templates.js";
 
 describe("answers that become fields", () => {
@@ -35,5 +35,10 @@ describe("answers that become fields", () => {
       { field: "revenuePotentialCents", keyword: "omzet", answer: "€ 12.500", value: 1_250_000, problem: null },
       { field: "contractEndDate", keyword: "eind", answer: "31-02-2027", value: null, problem: "date_invalid" },
     ]);
+  });
+
+  it("proposes prospect for a visited suspect and leaves every other status alone", () => {
+    expect(statusAfterVisit("suspect")).toBe("prospect");
+    for (const s of ["prospect", "customer", "former_customer", "dead"]) expect(statusAfterVisit(s)).toBeNull();
   });
 });

@@ -68,3 +68,12 @@ export function answerFieldsOf(templates: readonly { objectives: readonly { keyw
   }
   return map;
 }
+
+/**
+ * The status a visit proposes (DOMAIN.md lifecycle): a suspect that was visited has had contact and
+ * now has detail, so it is a prospect; every other status stays as it is (customer and former
+ * customer follow invoices, dead is a person's decision).
+ */
+export function statusAfterVisit(status: string): "prospect" | null {
+  return status === "suspect" ? "prospect" : null;
+}

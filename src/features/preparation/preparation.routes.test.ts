@@ -276,4 +276,21 @@ describe.each(ENGINES)("visit preparation on %s", (engine) => {
     const history = (await t.app.inject({ method: "GET", url: `/api/relations/${relationId}/audit`, headers: manager.headers })).json();
     expect(JSON.stringify(history)).toContain("Schoon & Co");
   });
+
+  it("moves a visited suspect to prospect with the visit as the reason, when the rep keeps that ticked", async () => {
+    const suspect = await newRelation(t, repNoord.headers, { name: "Nieuw Kantoor BV", visitStreet: "Markt", visitHouseNumber: "2", visitPostcode: "9711 AB", visitCity: "Groningen" });
+    const visit = (await post(repNoord, "/api/appointments", { relationId: suspect, visitType: "first_visit", start: "2026-12-04T14:00:00+01:00", durationMinutes: 60 })).id;
+    const sheet = (await t.app.inject({ method: "GET", url: `/api/visit-preparations/${visit}`, headers: repNoord.headers })).json();
+    expect(sheet.prefill.company.status).toBe("suspect");
+    const res = await t.app.inject({
+      method: "POST",
+      url: `/api/visit-preparations/${visit}/report`,
+      headers: { ...repNoord.headers, "if-match": '"0"' },
+      payload: { objectives: [], relation: { version: sheet.prefill.company.version, changes: { status: "prospect", statusReason: "Bezoek op 04-12-2026: er is contact en er zijn gegevens" } } },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const relation = (await t.app.inject({ method: "GET", url: `/api/relations/${suspect}`, headers: repNoord.headers })).json();
+    expect(relation.status).toBe("prospect");
+    expect(JSON.stringify(relation.statusHistory ?? relation)).toContain("Bezoek op 04-12-2026");
+  });
 });

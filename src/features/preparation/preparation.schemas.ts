@@ -145,6 +145,9 @@ export const VisitReportInput = Type.Object(
               contractEndDate: Type.Optional(Nullable(IsoDateString)),
               competitorPriceNote: OptionalText(1000),
               revenuePotentialCents: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 1e14 }))),
+              // The status the visit proposes (suspect → prospect), with its reason for the history.
+              status: Type.Optional(literals(["prospect"])),
+              statusReason: OptionalText(500),
             },
             { additionalProperties: false, minProperties: 1 },
           ),

@@ -13,7 +13,7 @@ import { formatCents, formatDate } from "../../i18n/format.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { PageLoader } from "../../components/PageLoader.js";
 import { VersionConflictAlert } from "../../components/VersionConflictAlert.js";
-import { type AnswerProposal, answerFieldsOf, answerProposals } from "../../../domain/visit-answers.js";
+import { type AnswerProposal, answerFieldsOf, answerProposals, statusAfterVisit } from "../../../domain/visit-answers.js";
 import { OBJECTIVE_RESULTS, type ObjectiveResult } from "../../../domain/visit-preparation.js";
 import { templatesByIds } from "../../../domain/visit-templates.js";
 import { AppointmentHeading } from "./PreparationPage.js";
@@ -60,6 +60,9 @@ export function requirementsOf(sheet: Sheet, heading: string): string {
 function Reported({ sheet }: { sheet: Sheet }) {
   const { t } = useTranslation();
   const requirements = requirementsOf(sheet, t("preparation.requirementsHeading", { date: formatDate(sheet.appointment.date) }));
+  // The chance heard in the visit (the answer whose template sends it to the win chance) starts the quote advice.
+  const chance = answerProposals(sheet.objectives, answerFieldsOf(templatesByIds(sheet.templatesAvailable, sheet.templates))).find((p) => p.field === "winChance" && p.problem === null)?.value;
+  const quoteQuery = new URLSearchParams({ relation: String(sheet.appointment.relation.id), ...(requirements ? { notes: requirements } : {}), ...(typeof chance === "number" ? { chance: String(chance) } : {}) });
   return (
     <Stack>
       <Alert color="green" title={t("preparation.reportedTitle")} data-testid="report-done">
@@ -69,7 +72,7 @@ function Reported({ sheet }: { sheet: Sheet }) {
         </Anchor>
       </Alert>
       <Group>
-        <Button component={Link} variant="light" to={`/quotes/new?relation=${sheet.appointment.relation.id}${requirements ? `&notes=${encodeURIComponent(requirements)}` : ""}`}>
+        <Button component={Link} variant="light" to={`/quotes/new?${quoteQuery.toString()}`}>
           {t("preparation.startQuote")}
         </Button>
       </Group>
@@ -167,6 +170,14 @@ function ReportForm({ sheet, onReload }: { sheet: Sheet; onReload: () => void })
   const transferable = proposals.filter((p) => p.field !== "winChance" && p.problem === null && p.value !== (company[p.field] ?? null));
   const chosen = new Set(transferable.map((p) => p.field).filter((f) => !unticked.has(f)));
   const proposedChance = proposals.find((p) => p.field === "winChance" && p.problem === null)?.value;
+  // A visited suspect becomes a prospect (ticked; the rep may untick it), with the visit as its reason.
+  const nextStatus = statusAfterVisit(sheet.prefill.company.status);
+  const [statusChosen, setStatusChosen] = useState(nextStatus !== null);
+  const statusReason = t("preparation.transfer.statusReason", { date: formatDate(sheet.appointment.date) });
+  const changes = {
+    ...Object.fromEntries(transferable.filter((p) => chosen.has(p.field)).map((p) => [p.field as RelationField, p.value])),
+    ...(nextStatus && statusChosen ? { status: nextStatus, statusReason } : {}),
+  };
   // An unsaved sheet's objectives have no ids yet: the report saves the sheet first (server side).
   const unsaved = !sheet.saved;
 
@@ -180,9 +191,7 @@ function ReportForm({ sheet, onReload }: { sheet: Sheet; onReload: () => void })
           notes: notes.trim() === "" ? null : notes,
           nextStep: nextStep.trim() === "" ? null : nextStep,
           winChance: typeof winChance === "number" ? winChance : typeof proposedChance === "number" ? proposedChance : null,
-          ...(chosen.size > 0
-            ? { relation: { version: company.version, changes: Object.fromEntries(transferable.filter((p) => chosen.has(p.field)).map((p) => [p.field as RelationField, p.value])) } }
-            : {}),
+          ...(Object.keys(changes).length > 0 ? { relation: { version: company.version, changes } } : {}),
           ...(action.trim() !== "" ? { followUp: { action: action.trim(), ...(dueDate ? { dueDate } : { quickChoice: "2w" as const }) } } : {}),
         },
       },
@@ -250,6 +259,15 @@ function ReportForm({ sheet, onReload }: { sheet: Sheet; onReload: () => void })
         chosen={chosen}
         onChange={(next) => setUnticked(new Set(transferable.map((p) => p.field).filter((f) => !next.has(f))))}
       />
+      {nextStatus && (
+        <Checkbox
+          data-testid="report-status"
+          checked={statusChosen}
+          onChange={(e) => setStatusChosen(e.currentTarget.checked)}
+          label={t("preparation.transfer.status", { from: t(`relations.status.${sheet.prefill.company.status}`), to: t(`relations.status.${nextStatus}`) })}
+          description={statusReason}
+        />
+      )}
       <Title order={2} size="h4">
         {t("preparation.afterwards")}
       </Title>

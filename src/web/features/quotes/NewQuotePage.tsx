@@ -27,7 +27,11 @@ export function NewQuotePage() {
     enabled: relationId !== null,
   });
   const [picked, setPicked] = useState<Ref | null>(null);
-  const [answers, setAnswers] = useState<AdviceValues>(EMPTY_ADVICE);
+  // A chance heard in a visit (the visit report's "Offerte starten") starts the advice.
+  const [answers, setAnswers] = useState<AdviceValues>(() => {
+    const chance = Number(params.get("chance"));
+    return params.get("chance") !== null && Number.isInteger(chance) && chance >= 0 && chance <= 100 ? { ...EMPTY_ADVICE, chance } : EMPTY_ADVICE;
+  });
   const [outcome, setOutcome] = useState<AdviceOutcome | null>(null);
   const back = relationId ? `/relations/${relationId}` : "/quotes";
   const currentRef = relation.data ? { id: relation.data.id, name: relation.data.name } : picked;
