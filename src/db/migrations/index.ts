@@ -22,6 +22,7 @@ import * as salesImportBatches from "./0020_sales_import_batches.js";
 import * as totp from "./0021_totp.js";
 import * as importProblemCompany from "./0022_import_problem_company.js";
 import * as quoteLineVat from "./0023_quote_line_vat.js";
+import * as territoryRegions from "./0026_territory_regions.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_core": core,
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   "0021_totp": totp,
   "0022_import_problem_company": importProblemCompany,
   "0023_quote_line_vat": quoteLineVat,
+  "0026_territory_regions": territoryRegions,
 };
