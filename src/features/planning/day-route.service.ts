@@ -7,6 +7,7 @@ import { addDays, isIsoDate } from "../../domain/calendar.js";
 import { minutesOfDay } from "../../domain/working-hours.js";
 import type { Db } from "../../db/kysely.js";
 import { bestDayOrder, type DayStop } from "../../planning/day-route.js";
+import { peakDelays } from "../../planning/peak-traffic.js";
 import type { TravelModel, TravelPoint } from "../../planning/travel-model.js";
 import { fieldProblem, invalid } from "../../server/errors.js";
 import { startOfAmsterdamDay } from "../../server/time.js";
@@ -19,6 +20,7 @@ export interface RouteRequest {
   date: string;
   lastStart?: string | undefined;
   planId?: number | undefined;
+  againstTraffic?: boolean | undefined;
 }
 
 export interface RouteParams {
@@ -27,6 +29,8 @@ export interface RouteParams {
   lastStart: string;
   /** A draft plan whose visits of the date join the route (before they are in the agenda). */
   planId: number | null;
+  /** Rush-hour delays into and out of the big Randstad cities (planning/peak-traffic.ts). */
+  againstTraffic?: boolean;
 }
 
 export async function checkRouteRequest(db: Db, viewer: Viewer, input: RouteRequest): Promise<RouteParams> {
@@ -44,7 +48,7 @@ export async function checkRouteRequest(db: Db, viewer: Viewer, input: RouteRequ
     if (plan.forUser.id !== forUserId) problems.push(fieldProblem("planId", "plan_other_user"));
   }
   if (problems.length > 0) throw invalid(...problems);
-  return { forUserId, date: input.date, lastStart, planId: input.planId ?? null };
+  return { forUserId, date: input.date, lastStart, planId: input.planId ?? null, againstTraffic: input.againstTraffic === true };
 }
 
 export async function makeDayRoute(db: Db, viewer: Viewer, params: RouteParams, model: TravelModel) {
@@ -72,7 +76,8 @@ export async function makeDayRoute(db: Db, viewer: Viewer, params: RouteParams, 
     pointOf.set(c.id, points.length);
     points.push({ lat: c.lat, lon: c.lon });
   }
-  const { travel, model: modelName, note } = await travelMinutes(model, points);
+  const { travel: freeFlow, model: modelName, note } = await travelMinutes(model, points);
+  const travel = params.againstTraffic === true ? { ...freeFlow, delay: peakDelays(points, freeFlow.minutes) } : freeFlow;
   const dayStart = minutesOfDay(home.work_start) ?? 510;
   const lastStart = minutesOfDay(params.lastStart) as number;
   const located = agenda.filter((a) => pointOf.has(a.relation.id));
@@ -90,7 +95,8 @@ export async function makeDayRoute(db: Db, viewer: Viewer, params: RouteParams, 
   const routed = new Set<number>(located.map((a) => a.relation.id));
   for (const v of drafts) routed.add(v.relation.id);
   const city = new Map(coords.map((c) => [c.id, c.visit_city]));
-  const routeStops = (schedule?.stops ?? []).map((s) => {
+  const routeStops = (schedule?.stops ?? []).map((s, i, all) => {
+      const from = i === 0 ? 0 : (all[i - 1] as (typeof all)[number]).stop.point;
       const point = points[s.stop.point] as TravelPoint;
       const a = byId.get(s.stop.key);
       const draft = s.stop.key < 0 ? drafts[-s.stop.key - 1] : undefined;
@@ -104,6 +110,8 @@ export async function makeDayRoute(db: Db, viewer: Viewer, params: RouteParams, 
         movable: a ? movable.has(a.id) : true,
         agendaStart: a ? a.startTime : null,
         travelMinutes: Math.round(s.travel),
+        // Minutes of that drive spent in a rush-hour jam (travel against the traffic only).
+        peakDelayMinutes: Math.round(s.travel - (travel.minutes[from * travel.size + s.stop.point] as number)),
         arrival: hhmm(s.arrival),
         start: hhmm(s.start),
         departure: hhmm(s.end),
@@ -114,6 +122,7 @@ export async function makeDayRoute(db: Db, viewer: Viewer, params: RouteParams, 
     date: params.date,
     travelModel: modelName,
     travelNote: note,
+    againstTraffic: params.againstTraffic === true,
     feasible: schedule !== null,
     exact: schedule?.exact ?? false,
     leaveHome: schedule && schedule.stops.length > 0 ? hhmm(schedule.leaveHome) : null,

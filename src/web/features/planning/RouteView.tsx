@@ -59,7 +59,14 @@ export function RouteView({ route }: { route: DayRoute }) {
                       {s.relation.name}
                     </Anchor>
                     <Text size="xs" c="dimmed">
-                      {[s.city, t("planning.plan.travelBefore", { count: s.travelMinutes }), s.movable ? t("planning.routeView.movable") : t("planning.routeView.fixed")].filter(Boolean).join(" · ")}
+                      {[
+                        s.city,
+                        t("planning.plan.travelBefore", { count: s.travelMinutes }),
+                        s.peakDelayMinutes > 0 ? t("planning.routeView.peakDelay", { count: s.peakDelayMinutes }) : null,
+                        s.movable ? t("planning.routeView.movable") : t("planning.routeView.fixed"),
+                      ]
+                        .filter(Boolean)
+                        .join(" · ")}
                     </Text>
                     <Text size="sm">
                       {t("planning.routeView.arrival")} {s.arrival} · {t("planning.routeView.start")} {s.start} · {t("planning.routeView.departure")} {s.departure}
