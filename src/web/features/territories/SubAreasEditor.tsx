@@ -2,7 +2,7 @@
 // year, and moving relations between them — a whole four-digit postcode area typed here, or one
 // relation (or its postcode area) clicked on the map. The server answers with the territory, so the
 // workloads shown are always the saved ones.
-import { Button, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Button, Group, Paper, Select, Stack, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -27,48 +27,36 @@ export function SubAreaTable({ territory }: { territory: Territory }) {
   return (
     <Stack gap="xs">
       {setDay.isError && <ErrorAlert error={setDay.error} fields={isApiError(setDay.error) ? setDay.error.fields : []} />}
-      <Table striped withTableBorder data-testid="sub-areas" style={{ tableLayout: "auto" }}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("territory.week")}</Table.Th>
-            <Table.Th>{t("territory.day")}</Table.Th>
-            <Table.Th ta="right">{t("territory.relations")}</Table.Th>
-            <Table.Th ta="right">{t("territory.workload")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {areas.map((a) => (
-            <Table.Tr key={a.id} data-testid={`sub-area-${a.id}`}>
-              <Table.Td>
-                <Select
-                  aria-label={t("territory.weekOf", { area: subAreaLabel(t, a) })}
-                  data={weeks}
-                  value={String(a.week)}
-                  onChange={(v) => v && setDay.mutate({ id: a.id, week: Number(v), weekday: a.weekday })}
-                  allowDeselect={false}
-                  w={70}
-                  size="xs"
-                />
-              </Table.Td>
-              <Table.Td>
-                <Select
-                  aria-label={t("territory.dayOf", { area: subAreaLabel(t, a) })}
-                  data={["1", "2", "3", "4", "5"].map((d) => ({ value: d, label: t(`territory.weekdays.${d}`) }))}
-                  value={String(a.weekday)}
-                  onChange={(v) => v && setDay.mutate({ id: a.id, week: a.week, weekday: Number(v) })}
-                  allowDeselect={false}
-                  w={120}
-                  size="xs"
-                />
-              </Table.Td>
-              <Table.Td ta="right">{a.relationIds.length}</Table.Td>
-              <Table.Td ta="right" data-testid="sub-area-workload">
-                {a.workload}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      {/* One row per sub-area that wraps on a phone (a table of two selects and two numbers does not fit 390 px). */}
+      <Stack gap={4} data-testid="sub-areas">
+        {areas.map((a) => (
+          <Paper key={a.id} withBorder p="xs" data-testid={`sub-area-${a.id}`}>
+            <Group gap="xs" wrap="wrap" align="center">
+              <Select
+                aria-label={t("territory.weekOf", { area: subAreaLabel(t, a) })}
+                data={weeks.map((w) => ({ value: w, label: t("territory.weekN", { week: w }) }))}
+                value={String(a.week)}
+                onChange={(v) => v && setDay.mutate({ id: a.id, week: Number(v), weekday: a.weekday })}
+                allowDeselect={false}
+                w={100}
+                size="xs"
+              />
+              <Select
+                aria-label={t("territory.dayOf", { area: subAreaLabel(t, a) })}
+                data={["1", "2", "3", "4", "5"].map((d) => ({ value: d, label: t(`territory.weekdays.${d}`) }))}
+                value={String(a.weekday)}
+                onChange={(v) => v && setDay.mutate({ id: a.id, week: a.week, weekday: Number(v) })}
+                allowDeselect={false}
+                w={120}
+                size="xs"
+              />
+              <Text size="sm">
+                {t("territory.areaRelations", { count: a.relationIds.length })} · <span data-testid="sub-area-workload">{a.workload}</span> {t("territory.areaVisits")}
+              </Text>
+            </Group>
+          </Paper>
+        ))}
+      </Stack>
       <Text size="xs" c="dimmed">
         {t("territory.workloadMean", { mean: Math.round(mean * 10) / 10, pct: mean > 0 ? Math.round((Math.max(...areas.map((a) => a.workload)) / mean) * 100) : 100 })}
       </Text>
