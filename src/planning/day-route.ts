@@ -175,3 +175,17 @@ export function bestDayOrder(stops: readonly DayStop[], travel: DayTravel): DayS
   }
   return scheduleOrder(order, travel, false);
 }
+
+/**
+ * The stops of a day re-planned from minute `from` on (a visit was cancelled at that time, DOMAIN.md:
+ * alternative addresses in case a visit falls through): a stop whose planned start lies before
+ * `from` has happened and stays where it was (fixed at its planned start); a movable stop after it
+ * may start no earlier than `from`. Fixed stops keep their time either way.
+ */
+export function restOfDay(stops: readonly (DayStop & { readonly plannedStart: number })[], from: number): DayStop[] {
+  return stops.map(({ plannedStart, ...stop }) => {
+    if (plannedStart < from) return { ...stop, ready: plannedStart, due: plannedStart };
+    if (stop.ready < stop.due) return { ...stop, ready: Math.max(stop.ready, from), due: Math.max(stop.due, from) };
+    return stop;
+  });
+}

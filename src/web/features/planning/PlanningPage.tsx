@@ -55,11 +55,11 @@ export function PlanningPage() {
     if (finishedPlan !== undefined) set({ job: null, plan: String(finishedPlan) });
   }, [finishedPlan]);
 
-  const openRoute = async (date: string, traffic = againstTraffic) => {
+  const openRoute = async (date: string, traffic = againstTraffic, replanFrom?: string) => {
     if (!rep) return;
     // From a draft plan its visits of the day join the route (they are not in the agenda yet).
     const draft = plan.data && plan.data.state === "draft" && plan.data.forUser.id === rep.id ? plan.data.id : undefined;
-    const started = await startJob("/api/planning/routes", { userId: rep.id, date, ...(draft ? { planId: draft } : {}), ...(traffic ? { againstTraffic: true } : {}) });
+    const started = await startJob("/api/planning/routes", { userId: rep.id, date, ...(draft ? { planId: draft } : {}), ...(traffic ? { againstTraffic: true } : {}), ...(replanFrom ? { replanFrom } : {}) });
     set({ routeDate: date, routeJob: String(started.id), routeTraffic: traffic ? "against" : null });
   };
   const closeRoute = () => set({ routeDate: null, routeJob: null });
@@ -133,7 +133,7 @@ export function PlanningPage() {
             onChange={(e) => routeDate && void openRoute(routeDate, e.currentTarget.checked)}
           />
           {routeJobId !== null && <JobProgress jobId={routeJobId} label={t("planning.routeView.job", { date: routeDate ? numericDate(routeDate) : "" })} />}
-          {route && <RouteView route={route} />}
+          {route && <RouteView route={route} onReplan={(from) => routeDate && void openRoute(routeDate, againstTraffic, from)} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={closeRoute}>
               {t("planning.routeView.close")}

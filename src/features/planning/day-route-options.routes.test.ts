@@ -5,7 +5,7 @@ import { resultOfJob } from "../../test-support/jobs.js";
 
 type Stop = { relation: { name: string }; start: string; arrival: string; travelMinutes: number; peakDelayMinutes: number };
 
-describe.each(ENGINES)("a day's route against the traffic on %s", (engine) => {
+describe.each(ENGINES)("a day's route against the traffic, and re-planned after a cancellation, on %s", (engine) => {
   let t: TestApp;
   let rep: { id: number; headers: Record<string, string> };
   const day = "2026-12-08";
@@ -14,8 +14,6 @@ describe.each(ENGINES)("a day's route against the traffic on %s", (engine) => {
     t = await startTestApp(engine);
     // Home in Houten, south of Utrecht; an appointment in Amsterdam at 08:30, one in Amersfoort at 14:00.
     rep = await t.userWithRole("field_sales", { rayonNames: ["Midden"], homePostcode: "3991 AA", homeCity: "Houten" });
-    const relation = async (name: string, visitPostcode: string, visitCity: string) =>
-      (await t.app.inject({ method: "POST", url: "/api/relations", headers: rep.headers, payload: { name, visitPostcode, visitCity, status: "customer", accountClass: "A", statusReason: "test" } })).json().id;
     const amsterdam = await relation("Grachten BV", "1012 AB", "Amsterdam");
     const amersfoort = await relation("Eemland BV", "3811 AA", "Amersfoort");
     for (const [relationId, start] of [
@@ -27,6 +25,11 @@ describe.each(ENGINES)("a day's route against the traffic on %s", (engine) => {
     }
   });
   afterAll(async () => t?.close());
+
+  const relation = async (name: string, visitPostcode: string, visitCity: string) =>
+    (await t.app.inject({ method: "POST", url: "/api/relations", headers: rep.headers, payload: { name, visitPostcode, visitCity, status: "customer", accountClass: "A", statusReason: "test" } })).json().id as number;
+  const appointment = async (relationId: number, start: string) =>
+    (await t.app.inject({ method: "POST", url: "/api/appointments", headers: rep.headers, payload: { relationId, visitType: "follow_up", start, durationMinutes: 60 } })).json() as { id: number; version: number };
 
   it("counts the morning jam into Amsterdam, so the rep leaves home earlier; nothing without the option or against the traffic", async () => {
     const plain = await resultOfJob(t.app, rep.headers, "/api/planning/routes", { date: day });
@@ -54,5 +57,31 @@ describe.each(ENGINES)("a day's route against the traffic on %s", (engine) => {
     const res = await t.app.inject({ method: "POST", url: "/api/planning/routes", headers: rep.headers, payload: { date: day, againstTraffic: "ja" } });
     expect(res.statusCode).toBe(400);
     expect(res.headers["content-type"]).toContain("application/problem+json");
+  });
+
+  it("re-plans the rest of the day from the cancelled visit's time: what came before stays, the gap offers nearby customers", async () => {
+    const date = "2026-12-09";
+    const amsterdam = await relation("Prinsengracht BV", "1016 AB", "Amsterdam");
+    const cancelledAt = await relation("Jordaan BV", "1015 AB", "Amsterdam");
+    const nearby = await relation("Westerkerk BV", "1016 CD", "Amsterdam");
+    const amersfoort = await relation("Eempolder BV", "3812 AA", "Amersfoort");
+    const first = await appointment(amsterdam, `${date}T08:30:00+01:00`);
+    const middle = await appointment(cancelledAt, `${date}T11:00:00+01:00`);
+    await appointment(amersfoort, `${date}T14:30:00+01:00`);
+    const before = await resultOfJob(t.app, rep.headers, "/api/planning/routes", { date });
+    const stop = (before.stops as { appointmentId: number; appointmentVersion: number }[]).find((s) => s.appointmentId === middle.id);
+    expect(stop?.appointmentVersion).toBe(middle.version);
+    // The rep cancels the 11:00 visit from the route, with the version the route gave.
+    const cancel = await t.app.inject({ method: "POST", url: `/api/appointments/${middle.id}/cancel`, headers: { ...rep.headers, "if-match": `"${stop?.appointmentVersion}"` }, payload: { reason: "afgezegd" } });
+    expect(cancel.statusCode).toBe(200);
+    const after = await resultOfJob(t.app, rep.headers, "/api/planning/routes", { date, replanFrom: "11:00" });
+    expect(after.replanFrom).toBe("11:00");
+    expect(after.stops.map((s: { appointmentId: number }) => s.appointmentId)).not.toContain(middle.id);
+    expect(after.stops[0]).toMatchObject({ appointmentId: first.id, start: "08:30" });
+    expect(after.gaps).toHaveLength(1);
+    expect(after.gaps[0]).toMatchObject({ after: { id: amsterdam }, until: "14:30" });
+    expect(after.gaps[0].alternatives.map((a: { id: number }) => a.id)).toContain(nearby);
+    const bad = await t.app.inject({ method: "POST", url: "/api/planning/routes", headers: rep.headers, payload: { date, replanFrom: "elf uur" } });
+    expect(bad.statusCode).toBe(400);
   });
 });
