@@ -83,6 +83,19 @@ export interface SubAreasTable {
   created_at: Instant;
 }
 
+/** A province (code = its name) or municipality (code = GMxxxx) drawn into a rayon (migration 0026). */
+export interface RayonRegionsTable {
+  kind: "province" | "municipality";
+  code: string;
+  rayon_id: number;
+}
+
+/** A relation chosen into a rayon by hand, wherever it lies (migration 0026). */
+export interface RayonRelationsTable {
+  relation_id: number;
+  rayon_id: number;
+}
+
 export interface SubAreaRelationsTable {
   relation_id: number;
   sub_area_id: number;
@@ -299,6 +312,8 @@ export interface CoreTables {
   sbi_codes: SbiCodesTable;
   postcode_areas: PostcodeAreasTable;
   rayon_postcode_ranges: RayonPostcodeRangesTable;
+  rayon_regions: RayonRegionsTable;
+  rayon_relations: RayonRelationsTable;
   sub_areas: SubAreasTable;
   sub_area_relations: SubAreaRelationsTable;
   relations: RelationsTable;

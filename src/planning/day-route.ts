@@ -28,6 +28,12 @@ export interface DayTravel {
    * first visit at 08:30–09:00, not a late start before a fixed appointment); none when absent.
    */
   readonly firstStartLatest?: number;
+  /**
+   * Extra minutes of the trip between two points when it leaves at a clock time (travel against the
+   * traffic: `peakDelays` of peak-traffic.ts); none when absent. The trip from home leaves just in
+   * time for the first visit, earlier by its delay.
+   */
+  readonly delay?: (from: number, to: number, depart: number) => number;
 }
 
 export interface TimedStop {
@@ -52,6 +58,8 @@ export interface DaySchedule {
 }
 
 const trip = (travel: DayTravel, from: number, to: number): number => travel.minutes[from * travel.size + to] as number;
+/** Minutes of the trip when it leaves at `depart`, its rush-hour delay included. */
+const tripAt = (travel: DayTravel, from: number, to: number, depart: number): number => trip(travel, from, to) + (travel.delay ? travel.delay(from, to, depart) : 0);
 
 /**
  * The times of `order` when every visit starts as early as it may: home is left so that the first
@@ -61,7 +69,8 @@ const trip = (travel: DayTravel, from: number, to: number): number => travel.min
 export function scheduleOrder(order: readonly DayStop[], travel: DayTravel, exact = false): DaySchedule | null {
   if (order.length === 0) return { stops: [], leaveHome: 0, returnHome: 0, travelMinutes: 0, sellingMinutes: 0, exact: true };
   const first = order[0] as DayStop;
-  const firstTrip = trip(travel, 0, first.point);
+  const freeFlow = trip(travel, 0, first.point);
+  const firstTrip = tripAt(travel, 0, first.point, first.ready - freeFlow);
   const leaveHome = first.ready - firstTrip;
   const stops: TimedStop[] = [];
   let clock = leaveHome;
@@ -69,7 +78,7 @@ export function scheduleOrder(order: readonly DayStop[], travel: DayTravel, exac
   let travelMinutes = 0;
   let sellingMinutes = 0;
   for (const stop of order) {
-    const t = trip(travel, at, stop.point);
+    const t = tripAt(travel, at, stop.point, clock);
     const arrival = clock + t;
     const start = Math.max(arrival, stop.ready);
     if (start > stop.due + 1e-9) return null;
@@ -80,7 +89,7 @@ export function scheduleOrder(order: readonly DayStop[], travel: DayTravel, exac
     clock = end;
     at = stop.point;
   }
-  const back = trip(travel, at, 0);
+  const back = tripAt(travel, at, 0, clock);
   const latest = travel.firstStartLatest ?? Number.POSITIVE_INFINITY;
   if ((stops[0] as TimedStop).start > latest + 1e-9 && order.some((s) => s.ready < s.due)) return null;
   return { stops, leaveHome, returnHome: clock + back, travelMinutes: travelMinutes + back, sellingMinutes, exact };
@@ -147,7 +156,8 @@ export function bestDayOrder(stops: readonly DayStop[], travel: DayTravel): DayS
       cost = time.slice();
       for (const [i, s] of stops.entries()) if (s.ready > latest) cost[i + 1] = (cost[i + 1] as number) + 24 * 60;
     }
-    const plan = solveDayExactly({ visits: n, time, cost, ready, due, service });
+    const delay = travel.delay;
+    const plan = solveDayExactly({ visits: n, time, cost, ready, due, service, ...(delay ? { delay: (i: number, j: number, depart: number) => delay(points[i] as number, points[j] as number, depart) } : {}) });
     if (plan.ok) {
       const order = plan.value.order.map((node) => stops[node - 1] as DayStop);
       const timed = scheduleOrder(order, travel, true);
@@ -164,4 +174,18 @@ export function bestDayOrder(stops: readonly DayStop[], travel: DayTravel): DayS
     order = next;
   }
   return scheduleOrder(order, travel, false);
+}
+
+/**
+ * The stops of a day re-planned from minute `from` on (a visit was cancelled at that time, DOMAIN.md:
+ * alternative addresses in case a visit falls through): a stop whose planned start lies before
+ * `from` has happened and stays where it was (fixed at its planned start); a movable stop after it
+ * may start no earlier than `from`. Fixed stops keep their time either way.
+ */
+export function restOfDay(stops: readonly (DayStop & { readonly plannedStart: number })[], from: number): DayStop[] {
+  return stops.map(({ plannedStart, ...stop }) => {
+    if (plannedStart < from) return { ...stop, ready: plannedStart, due: plannedStart };
+    if (stop.ready < stop.due) return { ...stop, ready: Math.max(stop.ready, from), due: Math.max(stop.due, from) };
+    return stop;
+  });
 }

@@ -2,7 +2,9 @@
 // programming over subsets with time windows. A label (cost so far, clock after the last service)
 // at state (visited set, last visit) survives unless another label there is no costlier and no
 // later — waiting is free and the cost does not depend on the clock, so these two numbers decide
-// everything that can still happen. Optimal by construction; tested against brute force.
+// everything that can still happen. With time-dependent delays (rush hour) the earlier label must
+// also be cheaper by the minutes it is ahead (see `DayProblem.delay`). Optimal by construction;
+// tested against brute force, with and without delays.
 import { err, ok, type Result } from "../domain/result.js";
 
 /** Above this many visits the state space (2^n · n labels) is no longer "a day". */
@@ -20,6 +22,28 @@ export interface DayProblem {
   readonly due: Float64Array;
   /** Per node: visit duration (0 for home). */
   readonly service: Float64Array;
+  /**
+   * Extra minutes of the trip i → j when it leaves at `depart` (a rush-hour jam, see
+   * peak-traffic.ts), added to its time and to its cost (so use it with a cost in minutes). It must
+   * be ≥ 0 and fall no faster than the clock runs — delay(a) − delay(b) ≤ b − a for a ≤ b — so that
+   * leaving later never arrives earlier, and a label that is ahead by g minutes can lose at most g
+   * minutes of cost on the rest of the day (the dominance rule below relies on it). The trip from
+   * home counts as leaving just in time for the first visit's earliest start (`firstLeg`).
+   */
+  readonly delay?: (from: number, to: number, depart: number) => number;
+}
+
+/**
+ * The first trip of a day to node j: the rep leaves home just in time to start at j's earliest
+ * start (never before home's earliest departure), earlier by the jam when there is one; what the
+ * jam adds is returned as `extra`.
+ */
+export function firstLeg(problem: DayProblem, j: number): { start: number; extra: number } {
+  const base = problem.time[j] as number;
+  const ready0 = problem.ready[0] as number;
+  const readyJ = problem.ready[j] as number;
+  const extra = problem.delay ? problem.delay(0, j, Math.max(ready0, readyJ - base)) : 0;
+  return { start: Math.max(ready0 + base + extra, readyJ), extra };
 }
 
 export interface DayPlan {
@@ -69,12 +93,19 @@ export function solveDayExactly(problem: DayProblem): Result<DayPlan, DayProblem
     labelNode = more(labelNode);
     nextLabel = more(nextLabel);
   };
+  // Without delays a label no costlier and no later dominates. With delays the earlier label may
+  // still meet a jam the later one misses, but it loses at most the minutes it is ahead (see
+  // `delay`), so it dominates only when it is cheaper by at least that much.
+  const delay = problem.delay;
+  const slack = delay ? 1 : 0;
   const offer = (mask: number, last: number, c: number, clock: number, parent: number): void => {
     const key = mask * n + (last - 1);
     let before = -1;
     for (let l = head[key] as number; l >= 0; l = nextLabel[l] as number) {
-      if ((labelCost[l] as number) <= c && (labelClock[l] as number) <= clock) return;
-      if (c <= (labelCost[l] as number) && clock <= (labelClock[l] as number)) {
+      const lc = labelCost[l] as number;
+      const lt = labelClock[l] as number;
+      if (lt <= clock && lc + slack * (clock - lt) <= c) return;
+      if (clock <= lt && c + slack * (lt - clock) <= lc) {
         // Dominated by the new label: unlink it.
         if (before < 0) head[key] = nextLabel[l] as number;
         else nextLabel[before] = nextLabel[l] as number;
@@ -98,10 +129,9 @@ export function solveDayExactly(problem: DayProblem): Result<DayPlan, DayProblem
     for (let j = 1; j <= n; j++) if (!(mask & (1 << (j - 1))) && clock + (time[at * size + j] as number) > (due[j] as number)) return true;
     return clock + (time[at * size] as number) > (due[0] as number);
   };
-  const depart = ready[0] as number;
   for (let j = 1; j <= n; j++) {
-    const start = Math.max(depart + (time[j] as number), ready[j] as number);
-    if (start <= (due[j] as number)) offer(1 << (j - 1), j, cost[j] as number, start + (service[j] as number), -1);
+    const { start, extra } = firstLeg(problem, j);
+    if (start <= (due[j] as number)) offer(1 << (j - 1), j, (cost[j] as number) + extra, start + (service[j] as number), -1);
   }
   for (let mask = 1; mask < full; mask++) {
     for (let last = 1; last <= n; last++) {
@@ -113,9 +143,10 @@ export function solveDayExactly(problem: DayProblem): Result<DayPlan, DayProblem
         for (let j = 1; j <= n; j++) {
           const bit = 1 << (j - 1);
           if (mask & bit) continue;
-          const start = Math.max(clock + (time[row + j] as number), ready[j] as number);
+          const extra = delay ? delay(last, j, clock) : 0;
+          const start = Math.max(clock + (time[row + j] as number) + extra, ready[j] as number);
           if (start > (due[j] as number)) continue;
-          offer(mask | bit, j, c + (cost[row + j] as number), start + (service[j] as number), label);
+          offer(mask | bit, j, c + (cost[row + j] as number) + extra, start + (service[j] as number), label);
         }
       }
     }
@@ -125,9 +156,11 @@ export function solveDayExactly(problem: DayProblem): Result<DayPlan, DayProblem
   let bestReturn = Number.POSITIVE_INFINITY;
   for (let last = 1; last <= n; last++) {
     for (let label = head[full * n + (last - 1)] as number; label >= 0; label = nextLabel[label] as number) {
-      const back = (labelClock[label] as number) + (time[last * size] as number);
+      const clock = labelClock[label] as number;
+      const extra = delay ? delay(last, 0, clock) : 0;
+      const back = clock + (time[last * size] as number) + extra;
       if (back > (due[0] as number)) continue;
-      const total = (labelCost[label] as number) + (cost[last * size] as number);
+      const total = (labelCost[label] as number) + (cost[last * size] as number) + extra;
       if (total < bestCost || (total === bestCost && back < bestReturn)) {
         best = label;
         bestCost = total;
@@ -139,7 +172,7 @@ export function solveDayExactly(problem: DayProblem): Result<DayPlan, DayProblem
   const order: number[] = [];
   for (let label = best; label >= 0; label = labelParent[label] as number) order.push(labelNode[label] as number);
   order.reverse();
-  return ok({ ...schedule(problem, order), order, cost: bestCost });
+  return ok({ ...(delay ? scheduleForward(problem, order) : schedule(problem, order)), order, cost: bestCost });
 }
 
 function obeysTriangleInequality(time: Float64Array, size: number): boolean {
@@ -175,4 +208,27 @@ function schedule(problem: DayProblem, order: readonly number[]): Omit<DayPlan, 
     at = node;
   }
   return { departure, arrivals, starts, returnTime: clock + (time[at * size] as number) };
+}
+
+/** Times of a feasible order with delays: the first visit at its earliest start, the rest as early as they can. */
+function scheduleForward(problem: DayProblem, order: readonly number[]): Omit<DayPlan, "order" | "cost"> {
+  const size = problem.visits + 1;
+  const { time, ready, service } = problem;
+  const delay = problem.delay ?? (() => 0);
+  const first = order[0] as number;
+  const leg = firstLeg(problem, first);
+  const departure = leg.start - (time[first] as number) - leg.extra;
+  const arrivals: number[] = [leg.start];
+  const starts: number[] = [leg.start];
+  let clock = leg.start + (service[first] as number);
+  let at = first;
+  for (const node of order.slice(1)) {
+    const arrival = clock + (time[at * size + node] as number) + delay(at, node, clock);
+    const start = Math.max(arrival, ready[node] as number);
+    arrivals.push(arrival);
+    starts.push(start);
+    clock = start + (service[node] as number);
+    at = node;
+  }
+  return { departure, arrivals, starts, returnTime: clock + (time[at * size] as number) + delay(at, 0, clock) };
 }

@@ -88,6 +88,17 @@ describe("rayon planning in the browser", () => {
     await route.getByText("Terug thuis").waitFor();
     // The route drawn on the map of the Netherlands.
     await route.getByTestId("day-route-map").locator("canvas").first().waitFor();
+    // The same day travelling against the traffic: planned again, with the option on.
+    const stopCount = await route.getByTestId("route-stop").count();
+    // The switch follows the URL, which changes once the new route job has started.
+    await page.getByRole("switch", { name: /Tegen de spits in rijden/ }).click({ force: true });
+    await expect.poll(() => page.getByRole("switch", { name: /Tegen de spits in rijden/ }).isChecked()).toBe(true);
+    await page.getByTestId("day-route").getByTestId("route-stop").first().waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("day-route").getByTestId("route-stop").count()).toBe(stopCount);
+    // A visit falls through: cancelled from the route, the rest of the day is planned again without it.
+    await page.getByTestId("day-route").getByRole("button", { name: "Afgezegd: rest van de dag opnieuw plannen" }).first().click();
+    await page.getByText(/^Opnieuw gepland vanaf \d\d:\d\d/).waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("day-route").getByTestId("route-stop").count()).toBe(stopCount - 1);
     await page.getByRole("button", { name: "Sluiten" }).last().click();
 
     await page.getByTestId("to-agenda").click();

@@ -23,6 +23,7 @@ import * as totp from "./0021_totp.js";
 import * as importProblemCompany from "./0022_import_problem_company.js";
 import * as quoteLineVat from "./0023_quote_line_vat.js";
 import * as mailIntake from "./0024_mail_intake.js";
+import * as territoryRegions from "./0026_territory_regions.js";
 import * as visitTemplates from "./0029_visit_templates.js";
 
 export const migrations: Record<string, Migration> = {
@@ -48,5 +49,6 @@ export const migrations: Record<string, Migration> = {
   "0022_import_problem_company": importProblemCompany,
   "0023_quote_line_vat": quoteLineVat,
   "0024_mail_intake": mailIntake,
+  "0026_territory_regions": territoryRegions,
   "0029_visit_templates": visitTemplates,
 };

@@ -32,7 +32,7 @@ export async function countLocated(db: Db, f: MapFilter): Promise<number> {
 export function mapPoints(db: Db, f: MapFilter, limit: number) {
   return located(db, f)
     .leftJoin("sub_area_relations as sar", "sar.relation_id", "r.id")
-    .select(["r.id", "r.name", "r.visit_city", "r.lat", "r.lon", "r.geo_precision_m", "r.geo_source", "r.status", "r.account_class", "r.rayon_id", "sar.sub_area_id"])
+    .select(["r.id", "r.name", "r.visit_postcode", "r.visit_city", "r.lat", "r.lon", "r.geo_precision_m", "r.geo_source", "r.status", "r.account_class", "r.rayon_id", "sar.sub_area_id"])
     .orderBy("r.id")
     .limit(limit)
     .execute();

@@ -24,6 +24,7 @@ export type MapRelationsQueryInput = Static<typeof MapRelationsQuery>;
 const MapPoint = Type.Object({
   id: Type.Integer(),
   name: Type.String(),
+  postcode: Nullable(Type.String()),
   city: Nullable(Type.String()),
   lat: Type.Number(),
   lon: Type.Number(),

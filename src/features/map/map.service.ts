@@ -35,6 +35,7 @@ export async function mapRelations(db: Db, q: MapRelationsQueryInput): Promise<M
       points: rows.map((r) => ({
         id: r.id,
         name: r.name,
+        postcode: r.visit_postcode,
         city: r.visit_city,
         lat: r.lat as number,
         lon: r.lon as number,

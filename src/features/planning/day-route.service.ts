@@ -6,7 +6,8 @@ import type { Viewer } from "../../domain/access.js";
 import { addDays, isIsoDate } from "../../domain/calendar.js";
 import { minutesOfDay } from "../../domain/working-hours.js";
 import type { Db } from "../../db/kysely.js";
-import { bestDayOrder, type DayStop } from "../../planning/day-route.js";
+import { bestDayOrder, type DayStop, restOfDay } from "../../planning/day-route.js";
+import { peakDelays } from "../../planning/peak-traffic.js";
 import type { TravelModel, TravelPoint } from "../../planning/travel-model.js";
 import { fieldProblem, invalid } from "../../server/errors.js";
 import { startOfAmsterdamDay } from "../../server/time.js";
@@ -19,6 +20,8 @@ export interface RouteRequest {
   date: string;
   lastStart?: string | undefined;
   planId?: number | undefined;
+  againstTraffic?: boolean | undefined;
+  replanFrom?: string | undefined;
 }
 
 export interface RouteParams {
@@ -27,6 +30,10 @@ export interface RouteParams {
   lastStart: string;
   /** A draft plan whose visits of the date join the route (before they are in the agenda). */
   planId: number | null;
+  /** Rush-hour delays into and out of the big Randstad cities (planning/peak-traffic.ts). */
+  againstTraffic?: boolean;
+  /** HH:MM: re-plan the rest of the day from then (planning/day-route.ts restOfDay). */
+  replanFrom?: string | null;
 }
 
 export async function checkRouteRequest(db: Db, viewer: Viewer, input: RouteRequest): Promise<RouteParams> {
@@ -37,6 +44,7 @@ export async function checkRouteRequest(db: Db, viewer: Viewer, input: RouteRequ
   if (!isIsoDate(input.date)) problems.push(fieldProblem("date", "date_invalid"));
   const lastStart = input.lastStart ?? DEFAULT_LAST_START;
   if (minutesOfDay(lastStart) === null) problems.push(fieldProblem("lastStart", "time_invalid"));
+  if (input.replanFrom !== undefined && minutesOfDay(input.replanFrom) === null) problems.push(fieldProblem("replanFrom", "time_invalid"));
   const home = await homeOf(db, forUserId);
   if (home.home_lat === null || home.home_lon === null) problems.push(fieldProblem("userId", "home_missing"));
   if (input.planId !== undefined) {
@@ -44,7 +52,7 @@ export async function checkRouteRequest(db: Db, viewer: Viewer, input: RouteRequ
     if (plan.forUser.id !== forUserId) problems.push(fieldProblem("planId", "plan_other_user"));
   }
   if (problems.length > 0) throw invalid(...problems);
-  return { forUserId, date: input.date, lastStart, planId: input.planId ?? null };
+  return { forUserId, date: input.date, lastStart, planId: input.planId ?? null, againstTraffic: input.againstTraffic === true, replanFrom: input.replanFrom ?? null };
 }
 
 export async function makeDayRoute(db: Db, viewer: Viewer, params: RouteParams, model: TravelModel) {
@@ -72,31 +80,37 @@ export async function makeDayRoute(db: Db, viewer: Viewer, params: RouteParams, 
     pointOf.set(c.id, points.length);
     points.push({ lat: c.lat, lon: c.lon });
   }
-  const { travel, model: modelName, note } = await travelMinutes(model, points);
+  const { travel: freeFlow, model: modelName, note } = await travelMinutes(model, points);
+  const travel = params.againstTraffic === true ? { ...freeFlow, delay: peakDelays(points, freeFlow.minutes) } : freeFlow;
   const dayStart = minutesOfDay(home.work_start) ?? 510;
   const lastStart = minutesOfDay(params.lastStart) as number;
   const located = agenda.filter((a) => pointOf.has(a.relation.id));
-  const stops: DayStop[] = located.map((a) => {
+  const planned = located.map((a) => {
     const start = minutesOfDay(a.startTime) ?? dayStart;
     const free = movable.has(a.id);
-    return { key: a.id, point: pointOf.get(a.relation.id) as number, service: a.durationMinutes, ready: free ? dayStart : start, due: free ? Math.max(lastStart, dayStart) : start };
+    return { key: a.id, point: pointOf.get(a.relation.id) as number, service: a.durationMinutes, ready: free ? dayStart : start, due: free ? Math.max(lastStart, dayStart) : start, plannedStart: start };
   });
   for (const [i, v] of drafts.entries()) {
     const point = pointOf.get(v.relation.id);
-    if (point !== undefined) stops.push({ key: -(i + 1), point, service: v.durationMinutes, ready: dayStart, due: Math.max(lastStart, dayStart) });
+    if (point !== undefined) planned.push({ key: -(i + 1), point, service: v.durationMinutes, ready: dayStart, due: Math.max(lastStart, dayStart), plannedStart: minutesOfDay(v.start) ?? dayStart });
   }
+  const replanFrom = params.replanFrom ? minutesOfDay(params.replanFrom) : null;
+  const stops: DayStop[] = replanFrom === null ? planned.map(({ plannedStart: _, ...s }) => s) : restOfDay(planned, replanFrom);
   const schedule = bestDayOrder(stops, { ...travel, firstStartLatest: dayStart + FIRST_VISIT_SLACK }) ?? bestDayOrder(stops, travel);
   const byId = new Map(agenda.map((a) => [a.id, a]));
   const routed = new Set<number>(located.map((a) => a.relation.id));
   for (const v of drafts) routed.add(v.relation.id);
   const city = new Map(coords.map((c) => [c.id, c.visit_city]));
-  const routeStops = (schedule?.stops ?? []).map((s) => {
+  const routeStops = (schedule?.stops ?? []).map((s, i, all) => {
+      const from = i === 0 ? 0 : (all[i - 1] as (typeof all)[number]).stop.point;
       const point = points[s.stop.point] as TravelPoint;
       const a = byId.get(s.stop.key);
       const draft = s.stop.key < 0 ? drafts[-s.stop.key - 1] : undefined;
       const relation = a ? { id: a.relation.id, name: a.relation.name } : { id: draft?.relation.id as number, name: draft?.relation.name as string };
       return {
         appointmentId: a ? a.id : null,
+        // The appointment's version, to cancel it from the route (If-Match).
+        appointmentVersion: a ? a.version : null,
         relation,
         city: city.get(relation.id) ?? null,
         lat: point.lat,
@@ -104,6 +118,8 @@ export async function makeDayRoute(db: Db, viewer: Viewer, params: RouteParams, 
         movable: a ? movable.has(a.id) : true,
         agendaStart: a ? a.startTime : null,
         travelMinutes: Math.round(s.travel),
+        // Minutes of that drive spent in a rush-hour jam (travel against the traffic only).
+        peakDelayMinutes: Math.round(s.travel - (travel.minutes[from * travel.size + s.stop.point] as number)),
         arrival: hhmm(s.arrival),
         start: hhmm(s.start),
         departure: hhmm(s.end),
@@ -114,6 +130,8 @@ export async function makeDayRoute(db: Db, viewer: Viewer, params: RouteParams, 
     date: params.date,
     travelModel: modelName,
     travelNote: note,
+    againstTraffic: params.againstTraffic === true,
+    replanFrom: params.replanFrom ?? null,
     feasible: schedule !== null,
     exact: schedule?.exact ?? false,
     leaveHome: schedule && schedule.stops.length > 0 ? hhmm(schedule.leaveHome) : null,

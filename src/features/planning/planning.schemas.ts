@@ -26,6 +26,13 @@ export const RouteRequest = Type.Object(
     date: IsoDateString,
     lastStart: Type.Optional({ ...Time, description: "latest start of a movable visit (default 16:00)" }),
     planId: Type.Optional(Id({ description: "a draft cycle plan of the same rep: its visits of the date join the route" })),
+    replanFrom: Type.Optional({
+      ...Time,
+      description: "re-plan the rest of the day from this time (a visit was cancelled): visits planned to start before it stay as they were, movable ones after it start no earlier",
+    }),
+    againstTraffic: Type.Optional(
+      Type.Boolean({ description: "travel against the traffic: drives into Amsterdam, Rotterdam, Den Haag or Utrecht in the morning peak (07:00–09:30) and out of them in the evening peak (16:00–18:30) take longer (docs/planning.md)" }),
+    ),
   },
   { additionalProperties: false },
 );

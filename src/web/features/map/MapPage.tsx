@@ -2,10 +2,14 @@
 // or (for one rayon) sub-area, filtered by rayon and class; the relations without a location listed
 // below. The choices live in the URL, so a link shows the same map.
 import { Anchor, Card, Group, List, MultiSelect, SegmentedControl, Select, Stack, Switch, Text, Title } from "@mantine/core";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
+import { can } from "../../../domain/roles.js";
 import { useRayons } from "../../api/reference.js";
+import { useCurrentUser } from "../auth/session.js";
+import { MoveRelation, SubAreaTable } from "../territories/SubAreasEditor.js";
+import { useTerritory } from "../territories/territories.api.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { PageLoader } from "../../components/PageLoader.js";
 import { formatCount, formatMetres } from "../../i18n/format.js";
@@ -26,6 +30,12 @@ export function MapPage() {
   const colourBy: ColourBy = wanted === "status" ? "status" : wanted === "subArea" && rayon ? "subArea" : "class";
   const municipalities = params.get("borders") === "municipalities";
   const data = useMapRelations({ rayon, classes });
+  const user = useCurrentUser();
+  // Managers edit sub-areas here: a click on a relation picks it instead of opening it.
+  const editing = colourBy === "subArea" && rayon !== null && can(user.role, "territories.manage");
+  const territory = useTerritory(editing ? Number(rayon) : null);
+  const [pickedId, setPickedId] = useState<number | null>(null);
+  const picked = editing && pickedId !== null ? (data.data?.points.find((p) => p.id === pickedId) ?? null) : null;
 
   const update = (changes: Record<string, string | string[] | null>) => {
     const next = new URLSearchParams(params);
@@ -124,8 +134,30 @@ export function MapPage() {
               cells={map.cells}
               boundaries={municipalities ? "municipalities" : "provinces"}
               label={t("map.label", { n: formatCount(body.located) })}
+              onOpen={editing ? (link) => setPickedId(Number(link.split("/").pop())) : undefined}
             />
           </Card>
+          {editing && territory.data && (
+            <Card withBorder component="section" aria-labelledby="map-sub-areas-title">
+              <Stack gap="xs">
+                <Title order={2} size="h4" id="map-sub-areas-title">
+                  {t("territory.subAreas")}
+                </Title>
+                <Text size="xs" c="dimmed">
+                  {t("territory.editHint")}
+                </Text>
+                {picked && (
+                  <MoveRelation
+                    key={picked.id}
+                    territory={territory.data}
+                    relation={{ id: picked.id, name: picked.name, postcode: picked.postcode, subAreaId: picked.subAreaId }}
+                    onDone={() => setPickedId(null)}
+                  />
+                )}
+                <SubAreaTable territory={territory.data} />
+              </Stack>
+            </Card>
+          )}
           <Text size="xs" c="dimmed">
             {t(body.mode === "cells" ? "map.hintCells" : "map.hint")}
           </Text>

@@ -2,7 +2,7 @@
 // rep first. Start → progress → the plan by week and day → accept → the agenda. A day's route opens
 // from the plan. Everything the page waits for lives in the URL (?user=&job=&plan=&routeDate=&routeJob=),
 // so a reload follows the same job or shows the same plan.
-import { Alert, Anchor, Badge, Button, Card, Group, Modal, Select, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Card, Group, Modal, Select, Stack, Switch, Text, Title } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
@@ -30,6 +30,7 @@ export function PlanningPage() {
   const planId = idParam(params.get("plan"));
   const routeJobId = idParam(params.get("routeJob"));
   const routeDate = params.get("routeDate");
+  const againstTraffic = params.get("routeTraffic") === "against";
   const items = reps.data?.items ?? [];
   const userId = idParam(params.get("user")) ?? (items.some((r) => r.id === me.id) ? me.id : (items[0]?.id ?? null));
   const rep = items.find((r) => r.id === userId) ?? null;
@@ -54,12 +55,12 @@ export function PlanningPage() {
     if (finishedPlan !== undefined) set({ job: null, plan: String(finishedPlan) });
   }, [finishedPlan]);
 
-  const openRoute = async (date: string) => {
+  const openRoute = async (date: string, traffic = againstTraffic, replanFrom?: string) => {
     if (!rep) return;
     // From a draft plan its visits of the day join the route (they are not in the agenda yet).
     const draft = plan.data && plan.data.state === "draft" && plan.data.forUser.id === rep.id ? plan.data.id : undefined;
-    const started = await startJob("/api/planning/routes", { userId: rep.id, date, ...(draft ? { planId: draft } : {}) });
-    set({ routeDate: date, routeJob: String(started.id) });
+    const started = await startJob("/api/planning/routes", { userId: rep.id, date, ...(draft ? { planId: draft } : {}), ...(traffic ? { againstTraffic: true } : {}), ...(replanFrom ? { replanFrom } : {}) });
+    set({ routeDate: date, routeJob: String(started.id), routeTraffic: traffic ? "against" : null });
   };
   const closeRoute = () => set({ routeDate: null, routeJob: null });
 
@@ -125,8 +126,14 @@ export function PlanningPage() {
 
       <Modal opened={routeDate !== null} onClose={closeRoute} title={routeDate ? t("planning.routeView.job", { date: numericDate(routeDate) }) : ""} size="lg" fullScreen={!wide} transitionProps={wide ? undefined : { duration: 0 }}>
         <Stack gap="sm">
+          <Switch
+            label={t("planning.routeView.againstTraffic")}
+            description={t("planning.routeView.againstTrafficHint")}
+            checked={againstTraffic}
+            onChange={(e) => routeDate && void openRoute(routeDate, e.currentTarget.checked)}
+          />
           {routeJobId !== null && <JobProgress jobId={routeJobId} label={t("planning.routeView.job", { date: routeDate ? numericDate(routeDate) : "" })} />}
-          {route && <RouteView route={route} />}
+          {route && <RouteView route={route} onReplan={(from) => routeDate && void openRoute(routeDate, againstTraffic, from)} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={closeRoute}>
               {t("planning.routeView.close")}

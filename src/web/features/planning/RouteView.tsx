@@ -1,10 +1,12 @@
 // A day's route (the planning.route job's result): leaving home, the stops in order with arrival,
 // start and departure, and coming home; above them the route on the map of the Netherlands
 // (web/features/map: numbered stops, home as a square).
-import { Alert, Anchor, Badge, Card, Group, List, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from "@mantine/core";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { ErrorAlert } from "../../components/ErrorAlert.js";
+import { useCancelAppointment } from "../agenda/agenda.api.js";
 import { longDayHeading } from "../agenda/agenda-dates.js";
 import type { DayRoute } from "./planning.api.js";
 import { hours } from "./PlanView.js";
@@ -21,8 +23,13 @@ function mapRouteOf(route: DayRoute, homeLabel: string): MapRoute | null {
   return { stops: home ? [home, ...stops, home] : stops };
 }
 
-export function RouteView({ route }: { route: DayRoute }) {
+/**
+ * `onReplan`: a visit of the route was cancelled here; plan the rest of the day again from its
+ * start (the gap it leaves gets nearby customers offered).
+ */
+export function RouteView({ route, onReplan }: { route: DayRoute; onReplan?: (from: string) => void }) {
   const { t } = useTranslation();
+  const cancel = useCancelAppointment();
   // Kept by identity: a new array redraws the map and resets its zoom.
   const mapRoute = useMemo(() => mapRouteOf(route, t("planning.routeView.home")), [route, t]);
   return (
@@ -38,6 +45,8 @@ export function RouteView({ route }: { route: DayRoute }) {
           <NlMap points={NO_POINTS} groups={NO_POINTS} route={mapRoute} label={t("planning.routeView.mapLabel", { count: route.stops.length })} height={360} />
         </div>
       )}
+      {cancel.isError && <ErrorAlert error={cancel.error} />}
+      {route.replanFrom !== null && <Text size="sm" c="dimmed">{t("planning.routeView.replanned", { time: route.replanFrom })}</Text>}
       {!route.feasible && <Alert color="yellow">{t("planning.routeView.infeasible")}</Alert>}
       {route.stops.length === 0 && route.feasible && <Text size="sm">{t("planning.routeView.empty")}</Text>}
       {route.stops.length > 0 && (
@@ -59,11 +68,36 @@ export function RouteView({ route }: { route: DayRoute }) {
                       {s.relation.name}
                     </Anchor>
                     <Text size="xs" c="dimmed">
-                      {[s.city, t("planning.plan.travelBefore", { count: s.travelMinutes }), s.movable ? t("planning.routeView.movable") : t("planning.routeView.fixed")].filter(Boolean).join(" · ")}
+                      {[
+                        s.city,
+                        t("planning.plan.travelBefore", { count: s.travelMinutes }),
+                        s.peakDelayMinutes > 0 ? t("planning.routeView.peakDelay", { count: s.peakDelayMinutes }) : null,
+                        s.movable ? t("planning.routeView.movable") : t("planning.routeView.fixed"),
+                      ]
+                        .filter(Boolean)
+                        .join(" · ")}
                     </Text>
                     <Text size="sm">
                       {t("planning.routeView.arrival")} {s.arrival} · {t("planning.routeView.start")} {s.start} · {t("planning.routeView.departure")} {s.departure}
                     </Text>
+                    {onReplan && s.appointmentId !== null && s.appointmentVersion !== null && (
+                      <Group gap={4} mt={2}>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          color="red"
+                          loading={cancel.isPending}
+                          onClick={() =>
+                            cancel.mutate(
+                              { id: s.appointmentId as number, version: s.appointmentVersion as number, reason: t("planning.routeView.cancelReason") },
+                              { onSuccess: () => onReplan(s.start) },
+                            )
+                          }
+                        >
+                          {t("planning.routeView.cancelled")}
+                        </Button>
+                      </Group>
+                    )}
                     {s.agendaStart !== null && s.agendaStart !== s.start && (
                       <Text size="xs" c="orange.8">
                         {t("planning.routeView.agendaTime", { time: s.agendaStart })}

@@ -1,7 +1,8 @@
-// Settings → Rayons en deelgebieden: draw a rayon as postcode ranges, see what lies in it, let Koers
-// propose sub-areas on the days of a 2- or 3-week cycle, and save them. Managers and administrators
+// Settings → Rayons en deelgebieden: draw a rayon from postcode ranges, provinces, municipalities or
+// chosen relations, see what lies in it, let Koers propose sub-areas on the days of a 2- or 3-week
+// cycle, save them, then change their days and move postcode areas between them. Managers and administrators
 // (territories.manage, enforced by the server).
-import { Button, Group, Paper, SegmentedControl, Select, Stack, Table, Text, Textarea, Title } from "@mantine/core";
+import { Button, Divider, Group, Paper, SegmentedControl, Select, Stack, Table, Text, Textarea, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +10,8 @@ import { isApiError } from "../../api/client.js";
 import { useRayons } from "../../api/reference.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { PageLoader } from "../../components/PageLoader.js";
+import { ChosenRelationsEditor, RegionsEditor } from "./RegionsEditor.js";
+import { MovePostcodeArea, SubAreaTable } from "./SubAreasEditor.js";
 import { parseRangesText, type SubAreaProposal, type Territory, useProposeSubAreas, useSaveRanges, useSaveSubAreas, useTerritory } from "./territories.api.js";
 
 export function TerritorySection() {
@@ -63,7 +66,14 @@ function TerritoryEditor({ territory }: { territory: Territory }) {
           {t("territory.saveRanges")}
         </Button>
       </Group>
-      <Text size="sm">{t("territory.summary", { count: territory.relationCount, reps })}</Text>
+      <Divider />
+      <RegionsEditor territory={territory} />
+      <Divider />
+      <ChosenRelationsEditor territory={territory} />
+      <Divider />
+      <Text size="sm" data-testid="territory-summary">
+        {t("territory.summary", { count: territory.relationCount, reps })}
+      </Text>
       {territory.withoutCoordinates.length > 0 && (
         <Text size="sm" c="orange.8">
           {t("territory.withoutCoordinates", { count: territory.withoutCoordinates.length })}
@@ -74,6 +84,8 @@ function TerritoryEditor({ territory }: { territory: Territory }) {
           {t("territory.current", { count: territory.subAreas.length, weeks: territory.subAreas[0]?.cycleWeeks })}
         </Text>
       )}
+      <SubAreaTable territory={territory} />
+      <MovePostcodeArea territory={territory} />
       <Group align="end">
         <Stack gap={4}>
           <Text size="sm" fw={500}>

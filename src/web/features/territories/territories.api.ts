@@ -5,10 +5,19 @@ import { api, apiRequest } from "../../api/client.js";
 export interface Territory {
   rayon: { id: number; name: string };
   ranges: { from: string; to: string }[];
+  regions: { kind: RegionKind; code: string; name: string }[];
+  chosenRelations: { id: number; name: string; city: string | null }[];
   reps: { id: number; name: string; home: { lat: number; lon: number } | null }[];
   relationCount: number;
   withoutCoordinates: { id: number; name: string; postcode: string | null; city: string | null }[];
-  subAreas: { id: number; cycleWeeks: number; week: number; weekday: number; relationIds: number[] }[];
+  subAreas: { id: number; cycleWeeks: number; week: number; weekday: number; relationIds: number[]; workload: number }[];
+}
+
+export type RegionKind = "province" | "municipality";
+
+export interface RegionCatalogue {
+  provinces: string[];
+  municipalities: { code: string; name: string; province: string }[];
 }
 
 export interface SubAreaProposal {
@@ -35,6 +44,37 @@ export function useSaveRanges(rayonId: number) {
     onSuccess: (data) => client.setQueryData(key(rayonId), data),
   });
 }
+
+export function useRegionCatalogue() {
+  return useQuery({ queryKey: ["territory-regions"], queryFn: ({ signal }) => api.get<RegionCatalogue>("/api/territories/regions", signal), staleTime: Number.POSITIVE_INFINITY });
+}
+
+/** A PUT or POST on the rayon that answers with the territory, which replaces the cached one. */
+function useTerritoryWrite<T>(rayonId: number, request: (body: T) => Promise<Territory>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: request,
+    onSuccess: (data) => {
+      client.setQueryData(key(rayonId), data);
+      // The map colours relations by sub-area: what moved must show there too.
+      void client.invalidateQueries({ queryKey: ["map"] });
+    },
+  });
+}
+
+export const useSaveRegions = (rayonId: number) =>
+  useTerritoryWrite(rayonId, (regions: { kind: RegionKind; name: string }[]) => apiRequest<Territory>(`/api/rayons/${rayonId}/regions`, { method: "PUT", body: { regions } }));
+
+export const useSaveChosenRelations = (rayonId: number) =>
+  useTerritoryWrite(rayonId, (relationIds: number[]) => apiRequest<Territory>(`/api/rayons/${rayonId}/relations`, { method: "PUT", body: { relationIds } }));
+
+export const useMoveToSubArea = (rayonId: number) =>
+  useTerritoryWrite(rayonId, (body: { toSubAreaId: number; relationIds?: number[]; pc4s?: string[] }) => apiRequest<Territory>(`/api/rayons/${rayonId}/sub-areas/moves`, { method: "POST", body }));
+
+export const useSetSubAreaDay = (rayonId: number) =>
+  useTerritoryWrite(rayonId, ({ id, week, weekday }: { id: number; week: number; weekday: number }) =>
+    apiRequest<Territory>(`/api/rayons/${rayonId}/sub-areas/${id}`, { method: "PATCH", body: { week, weekday } }),
+  );
 
 export function useProposeSubAreas(rayonId: number) {
   return useMutation({
