@@ -3,7 +3,7 @@
 import { quoteValidityDays } from "../company/company.service.js";
 import { addDays } from "../../domain/calendar.js";
 import { parseQuoteNumber } from "../../domain/quote-number.js";
-import { mayActFor, mayChooseQuoteNumber } from "../../domain/acting.js";
+import { mayChooseQuoteNumber } from "../../domain/acting.js";
 import { mayActForUser } from "../users/user.service.js";
 import { changeStatus, isFinal, type QuoteStatus } from "../../domain/quote-status.js";
 import type { Db } from "../../db/kysely.js";
