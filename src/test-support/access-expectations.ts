@@ -168,7 +168,8 @@ export const ACCESS: Record<string, Rule> = {
   "GET /api/mailing-list": perm("persons.export"),
   "GET /api/exports/relations": open(),
   "GET /api/exports/persons": perm("persons.export"),
-  "POST /api/exports/:dataset/job": open(),
+  // The file of relations is open to every role; persons and contact moments are personal data (the test asks for persons).
+  "POST /api/exports/:dataset/job": rule("relations open; persons and contact moments persons.export", null, (v) => (can(v.role, "persons.export") ? "allowed" : 403)),
   "GET /api/exports/contact-moments": perm("persons.export"),
   "POST /api/imports": perm("crm.write"),
   "GET /api/imports/:id": ownerOnly("crm.write", "import"),
