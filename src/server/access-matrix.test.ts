@@ -3,6 +3,8 @@
 // in the data. No response may show cost or margin to a user without profit responsibility, nor
 // another rayon's debtor, product or rep to a field or inside rep on a sales path. A registered route
 // without an entry in ROUTES below fails the test: every new route is classified when it is added.
+// Who may call a route at all (per role and per relationship to the record) is the other half:
+// src/test-support/access-expectations.ts, checked by access-records.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MARGIN_MEASURES, SALES_DIMENSIONS, seesMargin, type Viewer } from "../domain/access.js";
 import type { Role } from "../domain/roles.js";

@@ -13,8 +13,9 @@ describe.each(ENGINES)("contact moments API on %s", (engine) => {
 
   beforeAll(async () => {
     t = await startTestApp(engine);
-    rep = await t.userWithRole("field_sales", { name: "Ria Verkoper" });
-    colleague = await t.userWithRole("inside_sales", { name: "Bas Binnendienst" });
+    // The inside-sales colleague serves the rep's rayon: it may act for the rep.
+    rep = await t.userWithRole("field_sales", { name: "Ria Verkoper", rayonNames: ["Oost"] });
+    colleague = await t.userWithRole("inside_sales", { name: "Bas Binnendienst", rayonNames: ["Oost"] });
     relationId = await newRelation(t, rep.headers, { name: "Schoonmaak Oost BV", visitPostcode: "7511 AB", visitCity: "Enschede", status: "prospect", statusReason: "Eerste gesprek" });
     personId = await newPerson(t, rep.headers, relationId, { firstName: "Jan", lastName: "Bakker", jobTitle: "Facilitair manager" });
   });
@@ -118,6 +119,20 @@ describe.each(ENGINES)("contact moments API on %s", (engine) => {
     const audit = (await t.app.inject({ method: "GET", url: `/api/relations/${relationId}/audit`, headers: rep.headers })).json().items;
     const line = audit.find((l: { entity: string; entityId: number; field: string; oldValue: string | null }) => l.entity === "activity" && l.entityId === id && l.field === "win_chance" && l.oldValue === "30");
     expect(line).toMatchObject({ newValue: "60", user: { id: colleague.id } });
+  });
+
+  it("lets only those who may act for its reps change a contact moment, and a refusal changes nothing", async () => {
+    const id = (await postActivity(t, rep.headers, relationId, { kind: "visit", notes: "Eigen verslag" })).json().id;
+    const otherRep = await t.userWithRole("field_sales", { rayonNames: ["West"] });
+    const marketing = await t.userWithRole("marketing");
+    for (const intruder of [otherRep, marketing]) {
+      const res = await t.app.inject({ method: "PATCH", url: `/api/activities/${id}`, headers: { ...intruder.headers, "if-match": '"1"' }, payload: { notes: "Overschreven" } });
+      expect(res.statusCode).toBe(403);
+    }
+    const after = (await t.app.inject({ method: "GET", url: `/api/activities/${id}`, headers: rep.headers })).json();
+    expect(after).toMatchObject({ notes: "Eigen verslag", version: 1 });
+    const manager = await t.userWithRole("sales_manager");
+    expect((await t.app.inject({ method: "PATCH", url: `/api/activities/${id}`, headers: { ...manager.headers, "if-match": '"1"' }, payload: { notes: "Aangevuld" } })).statusCode).toBe(200);
   });
 
   it("moves a planned contact moment and its place on the participants' agenda together", async () => {

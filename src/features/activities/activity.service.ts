@@ -2,7 +2,7 @@
 // transaction), read and change one with If-Match. Every change writes audit lines.
 import { type Db, inTransaction } from "../../db/kysely.js";
 import { mayActFor } from "../../domain/acting.js";
-import { actorOf } from "../users/user.service.js";
+import { actorOf, mayActForUser } from "../users/user.service.js";
 import { AppError, type FieldProblem, fieldProblem, invalid, notFound } from "../../server/errors.js";
 import { decodeCursor, encodeCursor } from "../../server/http.js";
 import { amsterdamDate } from "../../server/time.js";
@@ -123,6 +123,20 @@ function textColumns(input: ActivityPatchInput) {
  * A contact moment the user took part in may name the colleagues who were there too; one the user was
  * not at is recorded for others, which only someone allowed to act for each of them may do.
  */
+/**
+ * A contact moment is the report of those who were there: it is changed by one of them, by whoever
+ * recorded it, or by someone who may act for every one of them. Fails closed: one without
+ * participants or recorder is changed only by those who act for anyone.
+ */
+async function checkMayChange(db: Db, user: AuthUser, id: number, createdBy: number | null): Promise<void> {
+  const participants = (await db.selectFrom("activity_users").select("user_id").where("activity_id", "=", id).execute()).map((r) => r.user_id);
+  if (participants.includes(user.id) || createdBy === user.id) return;
+  const owners = participants.length > 0 ? participants : [createdBy];
+  for (const owner of owners) {
+    if (!(await mayActForUser(db, user, owner))) throw new AppError("forbidden", "This contact moment is another rep's report; only a manager (or inside sales for that rep) changes it");
+  }
+}
+
 async function checkActingFor(db: Db, user: AuthUser, userIds: readonly number[]): Promise<void> {
   if (userIds.includes(user.id)) return;
   for (const id of userIds) {
@@ -178,6 +192,7 @@ export async function createActivity(db: Db, user: AuthUser, relationId: number,
 export async function updateActivity(db: Db, user: AuthUser, id: number, expectedVersion: number, input: ActivityPatchInput, now: Date): Promise<ActivityDto> {
   const current = await db.selectFrom("activities").selectAll().where("id", "=", id).executeTakeFirst();
   if (!current) throw notFound(`Contact moment ${id}`);
+  await checkMayChange(db, user, id, current.created_by);
   if (current.version !== expectedVersion) {
     throw new AppError("version_conflict", `You edited version ${expectedVersion}, but the contact moment is now at version ${current.version}; reload to see the changes`);
   }

@@ -153,6 +153,12 @@ describe.each(ENGINES)("quotes API on %s", (engine) => {
     const theirs = (await quoteApi(t, (await t.userWithRole("sales_manager")).headers).create(base({ repId: other.id }))).json();
     expect(theirs.rep.id).toBe(other.id);
     expect((await api.patch(theirs.id, theirs.version, { repId: rep.id })).statusCode).toBe(403);
+    // Nor is changing a colleague's quote (its chance, status or notes) or revising it: that is acting for him.
+    expect((await api.patch(theirs.id, theirs.version, { probability: 0, status: "lost", lostReason: "Weg" })).statusCode).toBe(403);
+    expect((await api.patch(theirs.id, theirs.version, { notes: "Overschreven" })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: "POST", url: `/api/quotes/${theirs.id}/revisions`, headers: rep.headers, payload: {} })).statusCode).toBe(403);
+    const unchanged = (await t.app.inject({ method: "GET", url: `/api/quotes/${theirs.id}`, headers: rep.headers })).json();
+    expect(unchanged).toMatchObject({ version: theirs.version, status: theirs.status, probability: theirs.probability, notes: theirs.notes });
     const desk = quoteApi(t, (await t.userWithRole("inside_sales", { rayonNames: ["Oost"] })).headers);
     const forOther = await desk.create(base({ repId: other.id }));
     expect(forOther.statusCode, forOther.body).toBe(201);

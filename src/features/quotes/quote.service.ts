@@ -3,8 +3,8 @@
 import { quoteValidityDays } from "../company/company.service.js";
 import { addDays } from "../../domain/calendar.js";
 import { parseQuoteNumber } from "../../domain/quote-number.js";
-import { mayActFor, mayChooseQuoteNumber } from "../../domain/acting.js";
-import { actorOf } from "../users/user.service.js";
+import { mayChooseQuoteNumber } from "../../domain/acting.js";
+import { mayActForUser } from "../users/user.service.js";
 import { changeStatus, isFinal, type QuoteStatus } from "../../domain/quote-status.js";
 import type { Db } from "../../db/kysely.js";
 import type { Updateable } from "kysely";
@@ -147,6 +147,8 @@ export async function updateQuote(db: Db, user: AuthUser, id: number, version: n
   const today = amsterdamDate(now);
   const current = await findQuoteRow(db, id);
   if (!current) throw notFound(`Quote ${id}`);
+  // A quote is its rep's work: changing it (its chance, its status, its notes) is acting for that rep.
+  if (!(await mayActForUser(db, user, current.rep_id))) throw new AppError("forbidden", `${numberOf(current)} is another rep's quote; only a manager (or inside sales for that rep) changes it`);
   if (current.version !== version) {
     throw new AppError("version_conflict", `You edited version ${version}, but ${numberOf(current)} is now at version ${current.version}; reload to see the changes`);
   }
@@ -180,8 +182,7 @@ export async function updateQuote(db: Db, user: AuthUser, id: number, version: n
   if (input.contactPersonId !== undefined) next.contact_person_id = input.contactPersonId;
   if (input.repId !== undefined && input.repId !== current.rep_id) {
     // Reassigning: the viewer must be allowed to act for the rep it has now and the one it gets.
-    const from = await actorOf(db, current.rep_id);
-    if (from && !mayActFor(user, from)) throw new AppError("forbidden", `${number} is ${from.name}'s quote; only a manager (or inside sales for that rep) reassigns it`);
+    // Acting for the rep it has was checked above; the rep it gets is checked here.
     await checkRep(db, user, input.repId, problems);
     next.rep_id = input.repId;
   }

@@ -1,5 +1,6 @@
 // Users: created from the CLI at first set-up (and later by an admin), listed for owner pickers.
 import type { Viewer } from "../../domain/access.js";
+import { mayActFor } from "../../domain/acting.js";
 import { type ListScope, ownersOfScope, SALES_ROLES } from "../../domain/list-scope.js";
 import { isRole, type Role } from "../../domain/roles.js";
 import { normalizeKey } from "../../domain/text.js";
@@ -149,6 +150,17 @@ export async function actorOf(db: Db, userId: number): Promise<{ id: number; nam
   const row = await db.selectFrom("users").select(["id", "name", "role", "active"]).where("id", "=", userId).executeTakeFirst();
   if (row?.active !== 1 || !isRole(row.role)) return null;
   return { id: row.id, name: row.name, role: row.role, rayonIds: await rayonIdsOf(db, row.id) };
+}
+
+/**
+ * Whether `viewer` may act for the user `userId` (the policy of domain/acting.ts). A user that
+ * cannot be resolved (gone, inactive) is acted for only by those who may act for anyone: it fails
+ * closed, so a deactivated rep's work is changed by a manager, not by whoever comes along.
+ */
+export async function mayActForUser(db: Db, viewer: Viewer, userId: number | null): Promise<boolean> {
+  const actor = userId === null ? null : await actorOf(db, userId);
+  if (actor) return mayActFor(viewer, actor);
+  return viewer.role === "admin" || viewer.role === "sales_manager";
 }
 
 /** Geocodes the homes of the next `limit` users after `afterId` (see planRelationGeocodes): the tally and the writes. */
