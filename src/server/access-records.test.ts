@@ -37,6 +37,9 @@ const ASK: Record<string, Ask> = {
   "PUT /api/rayons/:id/postcode-ranges": { body: () => ({ ranges: [] }) },
   "POST /api/rayons/:id/sub-areas/proposal": { body: () => ({ cycleWeeks: 2 }) },
   "PUT /api/rayons/:id/sub-areas": { body: () => ({ cycleWeeks: 2, areas: [] }) },
+  "PUT /api/rayons/:id/regions": { body: () => ({ regions: [] }) },
+  "PUT /api/rayons/:id/relations": { body: () => ({ relationIds: [] }) },
+  "POST /api/visit-templates": { body: () => ({ name: { nl: "Matrix" }, objectives: [{ kind: "external", text: "Kennismaken", keyword: null }] }) },
   "PATCH /api/relations/:id": { ifMatch: "relation", body: () => ({ notes: "Gesprek gehad" }) },
   "POST /api/relations/:id/persons": { body: () => ({ lastName: "Jansen" }) },
   // Recorded for the relation's owner: acting for them.
