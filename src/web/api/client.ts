@@ -59,6 +59,12 @@ export interface RequestOptions {
   /** The version the user edited; sent as If-Match so a stale write gets 412. */
   version?: number;
   signal?: AbortSignal;
+  /**
+   * false: no answer from the device when the server cannot be reached (the outbox's own sending,
+   * the bundle). Default: reads the field app keeps come from IndexedDB, and the changes it can
+   * queue go to the outbox (web/features/offline).
+   */
+  offline?: boolean;
 }
 
 const WRITE_METHODS = new Set(["POST", "PATCH", "PUT", "DELETE"]);
@@ -114,7 +120,17 @@ export async function apiResponse(path: string, options: RequestOptions = {}): P
 }
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const response = await apiResponse(path, options);
+  let response: Response;
+  try {
+    response = await apiResponse(path, options);
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 0) || options.offline === false || options.body instanceof FormData) throw error;
+    // No connection: the device's copy, loaded only now so the login page never carries it.
+    const { answerOffline } = await import("../features/offline/offline-api.js");
+    const answer = await answerOffline({ method: options.method ?? "GET", path, version: options.version, body: options.body });
+    if (answer === undefined) throw error;
+    return answer as T;
+  }
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
