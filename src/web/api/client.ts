@@ -119,6 +119,9 @@ export async function apiResponse(path: string, options: RequestOptions = {}): P
   return response;
 }
 
+/** Fired on window after a write the server accepted (the field app then reads its bundle again). */
+export const API_WRITE_EVENT = "koers:api-write";
+
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   let response: Response;
   try {
@@ -131,6 +134,8 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     if (answer === undefined) throw error;
     return answer as T;
   }
+  // The outbox's own sending (offline: false) is no new change to read back.
+  if (WRITE_METHODS.has(options.method ?? "GET") && options.offline !== false && typeof window !== "undefined") window.dispatchEvent(new Event(API_WRITE_EVENT));
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
