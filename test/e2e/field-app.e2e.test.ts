@@ -35,7 +35,8 @@ async function goOffline(context: BrowserContext, page: Page): Promise<void> {
 
 const sheetOnServer = async (server: E2eServer, id: number) => {
   const res = await server.app.inject({ method: "GET", url: `/api/visit-preparations/${id}`, headers: server.headers });
-  return res.json() as { version: number; notes: string | null; keywords: { keyword: string; ticked: boolean }[]; report: { activityId: number | null } | null };
+  const body = res.json();
+  return { ...body, relationId: body.appointment.relation.id } as { relationId: number; version: number; notes: string | null; keywords: { keyword: string; ticked: boolean }[]; report: { activityId: number | null } | null };
 };
 
 describe("the field app without signal", () => {
@@ -67,13 +68,27 @@ describe("the field app without signal", () => {
     await page.getByTestId("report-done").waitFor();
     await expect.poll(() => page.getByTestId("outbox-button").textContent()).toContain("Wacht op verzenden (2)");
 
+    // The relation card from the device, and a follow-up added to it.
+    await page.getByTestId("report-done").getByRole("link", { name: "Garage Zonder Bereik BV" }).click();
+    await page.getByRole("heading", { name: "Garage Zonder Bereik BV", level: 1 }).waitFor();
+    await page.getByRole("button", { name: "Vervolgactie toevoegen" }).click();
+    const dialog = page.getByRole("dialog", { name: "Vervolgactie toevoegen" });
+    await dialog.getByLabel("Volgende actie").fill("Bandenmaten doorgeven");
+    await dialog.getByRole("button", { name: "Over 1 week" }).click();
+    await dialog.getByRole("button", { name: "Toevoegen" }).click();
+    await page.getByText("Vervolgactie toegevoegd").waitFor();
+    await expect.poll(() => page.getByText("Bandenmaten doorgeven").count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId("outbox-button").textContent()).toContain("Wacht op verzenden (3)");
+
     // A reload without signal: the app still opens, with the rep's work and the waiting list.
+    await page.goto(`/agenda/${appointmentId}/verslag`);
     await page.reload();
     await page.getByTestId("report-done").waitFor();
     await page.getByTestId("outbox-button").click();
     const list = page.getByTestId("outbox-list");
     await expect.poll(() => list.textContent()).toContain("Voorbereiding opgeslagen · Garage Zonder Bereik BV");
     expect(await list.textContent()).toContain("Bezoekverslag · Garage Zonder Bereik BV");
+    expect(await list.textContent()).toContain("Nieuwe vervolgactie · Garage Zonder Bereik BV");
     await page.keyboard.press("Escape");
     // Nothing reached the server meanwhile.
     expect((await sheetOnServer(server, appointmentId)).report).toBeNull();
@@ -87,6 +102,31 @@ describe("the field app without signal", () => {
     const activity = await server.app.inject({ method: "GET", url: `/api/activities/${sheet.report?.activityId}`, headers: server.headers });
     expect(activity.body).toContain("Kennismaking in de werkplaats");
     await expect.poll(() => page.getByTestId("outbox-button").getAttribute("aria-label"), { timeout: 15_000 }).toBe("Onderweg");
+    const followUps = await server.app.inject({ method: "GET", url: `/api/relations/${sheet.relationId}/followups`, headers: server.headers });
+    expect(followUps.json().items.map((f: { action: string }) => f.action).sort()).toEqual(["Bandenmaten doorgeven", "Prijsopgave banden sturen"]);
+
+    // Logging out leaves nothing of the rep on the device.
+    await page.getByRole("button", { name: /^Gebruikersmenu/ }).click();
+    await page.getByRole("menuitem", { name: "Uitloggen" }).click();
+    await page.getByRole("heading", { name: "Inloggen bij Koers" }).waitFor();
+    const left = await page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open("koers-offline");
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const names = [...db.objectStoreNames];
+            const tx = db.transaction(names, "readonly");
+            let total = 0;
+            for (const name of names) tx.objectStore(name).count().onsuccess = (e) => {
+              total += (e.target as IDBRequest<number>).result;
+            };
+            tx.oncomplete = () => resolve(total);
+          };
+        }),
+    );
+    expect(left).toBe(0);
     await closePage();
   });
 

@@ -7,6 +7,7 @@ import { VISIT_TEMPLATES } from "../../domain/visit-templates.js";
 import type { AuthUser } from "../auth/auth-user.js";
 import type { AppContext } from "../../server/context.js";
 import { amsterdamDate, startOfAmsterdamDay } from "../../server/time.js";
+import { listActivitiesPage } from "../activities/activity.service.js";
 import { listAppointments } from "../appointments/appointment.service.js";
 import { listFollowUpsOfRelation } from "../followups/follow-up.service.js";
 import { myDay } from "../followups/my-day.service.js";
@@ -23,6 +24,8 @@ export const OFFLINE_WORKING_DAYS = 3;
  * a few MB.
  */
 export const OFFLINE_MAX_APPOINTMENTS = 40;
+/** The newest contact moments of each relation the card shows offline (its timeline's first page online is 20). */
+export const OFFLINE_ACTIVITIES_PER_RELATION = 10;
 
 /** Day of the week of an ISO date, Monday 0 … Sunday 6 (the date read as UTC midnight). */
 function weekday(date: string): number {
@@ -63,11 +66,13 @@ export async function offlineBundle(ctx: AppContext, user: AuthUser) {
   const relations = [];
   const persons = [];
   const followUps = [];
+  const activities = [];
   for (const id of relationIds) {
     relations.push(await getRelation(ctx.db, id));
     persons.push({ relationId: id, items: await listPersonsOfRelation(ctx.db, id) });
     // Open ones only: what is done is history, and the relation card reads it online.
     followUps.push({ relationId: id, items: (await listFollowUpsOfRelation(ctx.db, id, today)).filter((f) => f.status === "open") });
+    activities.push({ relationId: id, items: (await listActivitiesPage(ctx.db, id, { limit: OFFLINE_ACTIVITIES_PER_RELATION }, today)).items });
   }
   return {
     generatedAt: now.toISOString(),
@@ -80,6 +85,7 @@ export async function offlineBundle(ctx: AppContext, user: AuthUser) {
     relations,
     persons,
     followUps,
+    activities,
     templates: VISIT_TEMPLATES.map((t) => ({ id: t.id, name: t.name, visitTypes: [...t.visitTypes] })),
     checklist: await readChecklist(ctx.db),
   };

@@ -60,6 +60,7 @@ describe.each(ENGINES)("the field app's offline bundle on %s", (engine) => {
     expect(bundle.persons[0].items.map((p: { lastName: string }) => p.lastName)).toEqual(["Jansen"]);
     // Only what is still to be done: the done follow-up is history.
     expect(bundle.followUps).toEqual([{ relationId, items: [expect.objectContaining({ id: ids.openFollowUp, action: "Brochure glas sturen" })] }]);
+    expect(bundle.activities).toEqual([{ relationId, items: [] }]);
     expect(bundle.myDay.agenda.items.map((a: { id: number }) => a.id)).toEqual([ids.today]);
     expect(bundle.templates.map((x: { id: string }) => x.id)).toContain("general");
     expect(bundle.truncated).toBe(false);

@@ -2,6 +2,7 @@
 // "The field app"). Each part has the shape of the route it stands in for offline, so the web app
 // answers GET /api/visit-preparations/:id, /api/relations/:id … from it unchanged.
 import { Type } from "typebox";
+import { Activity } from "../activities/activity.schemas.js";
 import { Appointment } from "../appointments/appointment.schemas.js";
 import { FollowUp, MyDay } from "../followups/follow-up.schemas.js";
 import { PersonSummary } from "../persons/person.schemas.js";
@@ -19,6 +20,7 @@ export const OfflineBundle = Type.Object({
   relations: Type.Array(RelationDetail),
   persons: Type.Array(Type.Object({ relationId: Type.Integer(), items: Type.Array(PersonSummary) })),
   followUps: Type.Array(Type.Object({ relationId: Type.Integer(), items: Type.Array(FollowUp) })),
+  activities: Type.Array(Type.Object({ relationId: Type.Integer(), items: Type.Array(Activity) }), { description: "the latest contact moments of each relation (the relation card's timeline)" }),
   templates: Type.Array(Type.Object({ id: Type.String(), name: Type.Object({ nl: Type.String(), en: Type.String() }), visitTypes: Type.Array(Type.String()) })),
   checklist: Type.Array(Type.String()),
 });

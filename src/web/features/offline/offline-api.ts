@@ -63,3 +63,8 @@ export async function syncNow(): Promise<SyncResult> {
   window.dispatchEvent(new Event(OUTBOX_CHANGED));
   return result;
 }
+
+/** How many changes wait in the outbox (logging out asks first when there are any). */
+export function pendingCount(): Promise<number> {
+  return offlineDb().outbox.count();
+}

@@ -11,6 +11,7 @@ export type StoredSheet = Bundle["sheets"][number];
 export type StoredRelation = Bundle["relations"][number];
 export type StoredFollowUp = Bundle["followUps"][number]["items"][number];
 export type StoredPerson = Bundle["persons"][number]["items"][number];
+export type StoredActivity = Bundle["activities"][number]["items"][number];
 
 /** One row per key: "bundle" (when, for whom, which days), "myDay", "user", "checklist", "templates". */
 export interface MetaRow {
@@ -50,6 +51,7 @@ export class OfflineDb extends Dexie {
   relations!: EntityTable<StoredRelation, "id">;
   persons!: EntityTable<{ relationId: number; items: StoredPerson[] }, "relationId">;
   followUps!: EntityTable<{ relationId: number; items: StoredFollowUp[] }, "relationId">;
+  activities!: EntityTable<{ relationId: number; items: StoredActivity[] }, "relationId">;
   outbox!: EntityTable<OutboxItem, "seq">;
 
   constructor(name = "koers-offline") {
@@ -60,6 +62,7 @@ export class OfflineDb extends Dexie {
       relations: "id",
       persons: "relationId",
       followUps: "relationId",
+      activities: "relationId",
       outbox: "++seq, resource",
     });
   }

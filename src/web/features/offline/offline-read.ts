@@ -28,6 +28,23 @@ const ROUTES: { pattern: RegExp; read: (db: OfflineDb, m: RegExpExecArray, query
     },
   },
   {
+    // The newest contact moments only: no "load more" without signal.
+    pattern: /^\/api\/relations\/(\d+)\/activities$/,
+    read: async (db, m, query) => {
+      if (query.get("cursor")) return undefined;
+      const row = await db.activities.get(Number(m[1]));
+      return row ? { items: row.items, nextCursor: null } : undefined;
+    },
+  },
+  {
+    // Whom a follow-up can be given to: offline only the rep themself.
+    pattern: /^\/api\/users$/,
+    read: async (db) => {
+      const user = (await db.meta.get("user"))?.value as { id: number; name: string; email: string; role: string } | undefined;
+      return user ? { items: [{ id: user.id, name: user.name, email: user.email, role: user.role }] } : undefined;
+    },
+  },
+  {
     pattern: /^\/api\/appointments\/(\d+)$/,
     read: async (db, m) => (await db.sheets.get(Number(m[1])))?.appointment,
   },

@@ -33,6 +33,7 @@ export function boundBundle(bundle: Bundle, maxChars = MAX_BUNDLE_CHARS): { bund
       relations: current.relations.filter((r) => relationIds.has(r.id)),
       persons: current.persons.filter((p) => relationIds.has(p.relationId)),
       followUps: current.followUps.filter((f) => relationIds.has(f.relationId)),
+      activities: current.activities.filter((f) => relationIds.has(f.relationId)),
     };
     truncated = true;
   }
@@ -47,20 +48,21 @@ export function boundBundle(bundle: Bundle, maxChars = MAX_BUNDLE_CHARS): { bund
 export async function saveBundle(db: OfflineDb, user: SessionUser, raw: Bundle, now: Date): Promise<BundleMeta> {
   const { bundle, truncated } = boundBundle(raw);
   const meta: BundleMeta = { userId: user.id, savedAt: now.toISOString(), generatedAt: bundle.generatedAt, days: bundle.days, appointments: bundle.appointments.length, truncated };
-  await db.transaction("rw", [db.meta, db.sheets, db.relations, db.persons, db.followUps, db.outbox], async () => {
+  await db.transaction("rw", [db.meta, db.sheets, db.relations, db.persons, db.followUps, db.activities, db.outbox], async () => {
     const previous = (await db.meta.get("bundle"))?.value as BundleMeta | undefined;
     if (previous && previous.userId !== user.id) await db.outbox.clear();
     const waiting = await db.outbox.toArray();
     const pinned = new Set(waiting.map((w) => w.resource));
     const keptSheets = await db.sheets.filter((s) => pinned.has(`sheet:${s.appointmentId}`)).toArray();
     const keptFollowUps = await db.followUps.filter((f) => pinned.has(`followUps:${f.relationId}`)).toArray();
-    await Promise.all([db.sheets.clear(), db.relations.clear(), db.persons.clear(), db.followUps.clear(), db.meta.clear()]);
+    await Promise.all([db.sheets.clear(), db.relations.clear(), db.persons.clear(), db.followUps.clear(), db.activities.clear(), db.meta.clear()]);
     await db.sheets.bulkPut(bundle.sheets.map((s) => ({ ...s, appointmentId: (s.appointment as { id: number }).id })));
     await db.sheets.bulkPut(keptSheets);
     await db.relations.bulkPut(bundle.relations);
     await db.persons.bulkPut(bundle.persons);
     await db.followUps.bulkPut(bundle.followUps);
     await db.followUps.bulkPut(keptFollowUps);
+    await db.activities.bulkPut(bundle.activities);
     await db.meta.bulkPut([
       { key: "bundle", value: meta },
       { key: "user", value: user },
@@ -74,8 +76,8 @@ export async function saveBundle(db: OfflineDb, user: SessionUser, raw: Bundle, 
 
 /** Everything of the user off the device (logout). */
 export async function clearOffline(db: OfflineDb): Promise<void> {
-  await db.transaction("rw", [db.meta, db.sheets, db.relations, db.persons, db.followUps, db.outbox], async () => {
-    await Promise.all([db.meta.clear(), db.sheets.clear(), db.relations.clear(), db.persons.clear(), db.followUps.clear(), db.outbox.clear()]);
+  await db.transaction("rw", [db.meta, db.sheets, db.relations, db.persons, db.followUps, db.activities, db.outbox], async () => {
+    await Promise.all([db.meta.clear(), db.sheets.clear(), db.relations.clear(), db.persons.clear(), db.followUps.clear(), db.activities.clear(), db.outbox.clear()]);
   });
 }
 

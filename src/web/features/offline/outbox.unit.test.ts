@@ -46,6 +46,7 @@ function bundle(userId: number, ids: number[], version = 2): Bundle {
     relations: ids.map((id) => ({ id: 100 + id, name: `Klant ${id}`, version: 1 })),
     persons: ids.map((id) => ({ relationId: 100 + id, items: [] })),
     followUps: ids.map((id) => ({ relationId: 100 + id, items: [] })),
+    activities: ids.map((id) => ({ relationId: 100 + id, items: [{ id: 900 + id, notes: "Eerder gesprek" }] })),
     templates: [],
     checklist: ["Visitekaartjes"],
   } as unknown as Bundle;
@@ -95,6 +96,8 @@ describe("the field app's store and outbox", () => {
     expect(await readOffline(db, "/api/preparation-settings", NOW)).toEqual({ checklist: ["Visitekaartjes"] });
     expect(await readOffline(db, "/api/my-day", NOW)).toMatchObject({ date: "2026-11-27" });
     expect(await readOffline(db, "/api/relations/999", NOW)).toBeUndefined();
+    expect(await readOffline(db, "/api/relations/101/activities?limit=20", NOW)).toEqual({ items: [{ id: 901, notes: "Eerder gesprek" }], nextCursor: null });
+    expect(await readOffline(db, "/api/relations/101/activities?limit=20&cursor=abc", NOW)).toBeUndefined();
     await clearOffline(db);
     expect(await readOffline(db, "/api/visit-preparations/1", NOW)).toBeUndefined();
     expect(await db.meta.count()).toBe(0);
