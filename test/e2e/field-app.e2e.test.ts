@@ -161,4 +161,37 @@ describe("the field app without signal", () => {
     expect((await sheetOnServer(server, appointmentId)).version).toBe(2);
     await closePage();
   });
+
+  it("adds a person and their consent offline, sent to the person's real id with the day the consent was given", async () => {
+    const { server } = suite;
+    const appointmentId = await planVisitNow(server, "Drukkerij Nieuw Gezicht BV");
+    const relationId = (await sheetOnServer(server, appointmentId)).relationId;
+    const { context, page } = await open();
+    await readyForTheRoad(page);
+    await goOffline(context, page);
+    await page.goto(`/relations/${relationId}`);
+    await page.getByRole("heading", { name: "Drukkerij Nieuw Gezicht BV", level: 1 }).waitFor();
+    await page.getByRole("tab", { name: /^Contactpersonen/ }).click();
+    await page.getByRole("button", { name: "Contactpersoon toevoegen" }).click();
+    const form = page.getByRole("dialog", { name: "Contactpersoon toevoegen" });
+    await form.getByLabel("Voornaam").fill("Els");
+    await form.getByLabel("Achternaam").fill("Bakker");
+    await form.getByRole("button", { name: "Opslaan" }).click();
+    await form.waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "Toestemming vastleggen: Nieuwsbrief, Els Bakker" }).click();
+    const consent = page.getByRole("dialog", { name: /^Toestemming Nieuwsbrief/ });
+    await consent.getByLabel("Tekstversie").fill("nieuwsbrief-2026");
+    await consent.getByRole("button", { name: "Toestemming vastleggen" }).click();
+    await consent.waitFor({ state: "detached" });
+    await expect.poll(() => page.getByTestId("outbox-button").textContent()).toContain("Wacht op verzenden (2)");
+
+    await context.setOffline(false);
+    await expect.poll(async () => (await server.app.inject({ method: "GET", url: `/api/relations/${relationId}/persons`, headers: server.headers })).json().items.length, { timeout: 30_000 }).toBe(1);
+    const personId = (await server.app.inject({ method: "GET", url: `/api/relations/${relationId}/persons`, headers: server.headers })).json().items[0].id as number;
+    await expect.poll(async () => (await server.app.inject({ method: "GET", url: `/api/persons/${personId}/consents`, headers: server.headers })).json().history.length, { timeout: 30_000 }).toBe(1);
+    const overview = (await server.app.inject({ method: "GET", url: `/api/persons/${personId}/consents`, headers: server.headers })).json();
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+    expect(overview.history[0]).toMatchObject({ purpose: "newsletter", state: "given", source: "visit", textVersion: "nieuwsbrief-2026", date: today });
+    await closePage();
+  });
 });

@@ -8,6 +8,7 @@ import type { AuthUser } from "../auth/auth-user.js";
 import type { AppContext } from "../../server/context.js";
 import { amsterdamDate, startOfAmsterdamDay } from "../../server/time.js";
 import { listActivitiesPage } from "../activities/activity.service.js";
+import { consentOverview } from "../consent/consent.service.js";
 import { listAppointments } from "../appointments/appointment.service.js";
 import { listFollowUpsOfRelation } from "../followups/follow-up.service.js";
 import { myDay } from "../followups/my-day.service.js";
@@ -67,9 +68,12 @@ export async function offlineBundle(ctx: AppContext, user: AuthUser) {
   const persons = [];
   const followUps = [];
   const activities = [];
+  const consents = [];
   for (const id of relationIds) {
     relations.push(await getRelation(ctx.db, id));
-    persons.push({ relationId: id, items: await listPersonsOfRelation(ctx.db, id) });
+    const people = await listPersonsOfRelation(ctx.db, id);
+    persons.push({ relationId: id, items: people });
+    for (const p of people) consents.push(await consentOverview(ctx.db, p.id));
     // Open ones only: what is done is history, and the relation card reads it online.
     followUps.push({ relationId: id, items: (await listFollowUpsOfRelation(ctx.db, id, today)).filter((f) => f.status === "open") });
     activities.push({ relationId: id, items: (await listActivitiesPage(ctx.db, id, { limit: OFFLINE_ACTIVITIES_PER_RELATION }, today)).items });
@@ -86,6 +90,7 @@ export async function offlineBundle(ctx: AppContext, user: AuthUser) {
     persons,
     followUps,
     activities,
+    consents,
     templates: VISIT_TEMPLATES.map((t) => ({ id: t.id, name: t.name, visitTypes: [...t.visitTypes] })),
     checklist: await readChecklist(ctx.db),
   };

@@ -45,7 +45,7 @@ describe.each(ENGINES)("the field app's offline bundle on %s", (engine) => {
   });
   afterAll(async () => t?.close());
 
-  it("holds the rep's own appointments of today and the next three working days with their sheets and relations", async () => {
+  it("holds the rep's own appointments of today and the next three working days with their sheets, relations, persons and their consent", async () => {
     const res = await t.app.inject({ method: "GET", url: "/api/offline/bundle", headers: rep.headers });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers["cache-control"]).toBe("private, no-store");
@@ -61,6 +61,7 @@ describe.each(ENGINES)("the field app's offline bundle on %s", (engine) => {
     // Only what is still to be done: the done follow-up is history.
     expect(bundle.followUps).toEqual([{ relationId, items: [expect.objectContaining({ id: ids.openFollowUp, action: "Brochure glas sturen" })] }]);
     expect(bundle.activities).toEqual([{ relationId, items: [] }]);
+    expect(bundle.consents).toEqual([expect.objectContaining({ personId: bundle.persons[0].items[0].id, history: [] })]);
     expect(bundle.myDay.agenda.items.map((a: { id: number }) => a.id)).toEqual([ids.today]);
     expect(bundle.templates.map((x: { id: string }) => x.id)).toContain("general");
     expect(bundle.truncated).toBe(false);

@@ -4,6 +4,7 @@
 import { Type } from "typebox";
 import { Activity } from "../activities/activity.schemas.js";
 import { Appointment } from "../appointments/appointment.schemas.js";
+import { ConsentOverview } from "../consent/consent.schemas.js";
 import { FollowUp, MyDay } from "../followups/follow-up.schemas.js";
 import { PersonSummary } from "../persons/person.schemas.js";
 import { PreparationSheet } from "../preparation/preparation.schemas.js";
@@ -20,6 +21,7 @@ export const OfflineBundle = Type.Object({
   relations: Type.Array(RelationDetail),
   persons: Type.Array(Type.Object({ relationId: Type.Integer(), items: Type.Array(PersonSummary) })),
   followUps: Type.Array(Type.Object({ relationId: Type.Integer(), items: Type.Array(FollowUp) })),
+  consents: Type.Array(ConsentOverview, { description: "the mailing consent of each person of those relations" }),
   activities: Type.Array(Type.Object({ relationId: Type.Integer(), items: Type.Array(Activity) }), { description: "the latest contact moments of each relation (the relation card's timeline)" }),
   templates: Type.Array(Type.Object({ id: Type.String(), name: Type.Object({ nl: Type.String(), en: Type.String() }), visitTypes: Type.Array(Type.String()) })),
   checklist: Type.Array(Type.String()),

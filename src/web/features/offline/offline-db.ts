@@ -12,6 +12,7 @@ export type StoredRelation = Bundle["relations"][number];
 export type StoredFollowUp = Bundle["followUps"][number]["items"][number];
 export type StoredPerson = Bundle["persons"][number]["items"][number];
 export type StoredActivity = Bundle["activities"][number]["items"][number];
+export type StoredConsents = Bundle["consents"][number];
 
 /** One row per key: "bundle" (when, for whom, which days), "myDay", "user", "checklist", "templates". */
 export interface MetaRow {
@@ -19,7 +20,7 @@ export interface MetaRow {
   value: unknown;
 }
 
-export type OutboxKind = "sheet.save" | "sheet.report" | "followUp.create";
+export type OutboxKind = "sheet.save" | "sheet.report" | "followUp.create" | "person.create" | "consent.add";
 export type OutboxState = "waiting" | "conflict" | "failed";
 
 /**
@@ -43,6 +44,8 @@ export interface OutboxItem {
   /** Conflict: the server's version and record when the 412 came; failure: its message. */
   server?: { version: number; record: unknown } | null;
   error?: string | null;
+  /** A create's stand-in id (negative) on the device, replaced by the server's when it is sent. */
+  localId?: number;
 }
 
 export class OfflineDb extends Dexie {
@@ -52,6 +55,7 @@ export class OfflineDb extends Dexie {
   persons!: EntityTable<{ relationId: number; items: StoredPerson[] }, "relationId">;
   followUps!: EntityTable<{ relationId: number; items: StoredFollowUp[] }, "relationId">;
   activities!: EntityTable<{ relationId: number; items: StoredActivity[] }, "relationId">;
+  consents!: EntityTable<StoredConsents, "personId">;
   outbox!: EntityTable<OutboxItem, "seq">;
 
   constructor(name = "koers-offline") {
@@ -63,6 +67,7 @@ export class OfflineDb extends Dexie {
       persons: "relationId",
       followUps: "relationId",
       activities: "relationId",
+      consents: "personId",
       outbox: "++seq, resource",
     });
   }

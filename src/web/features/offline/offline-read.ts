@@ -36,6 +36,7 @@ const ROUTES: { pattern: RegExp; read: (db: OfflineDb, m: RegExpExecArray, query
       return row ? { items: row.items, nextCursor: null } : undefined;
     },
   },
+  { pattern: /^\/api\/persons\/(-?\d+)\/consents$/, read: (db, m) => db.consents.get(Number(m[1])) },
   {
     // Whom a follow-up can be given to: offline only the rep themself.
     pattern: /^\/api\/users$/,

@@ -34,6 +34,7 @@ export function boundBundle(bundle: Bundle, maxChars = MAX_BUNDLE_CHARS): { bund
       persons: current.persons.filter((p) => relationIds.has(p.relationId)),
       followUps: current.followUps.filter((f) => relationIds.has(f.relationId)),
       activities: current.activities.filter((f) => relationIds.has(f.relationId)),
+      consents: current.consents.filter((c) => current.persons.some((p) => relationIds.has(p.relationId) && p.items.some((x) => x.id === c.personId))),
     };
     truncated = true;
   }
@@ -48,14 +49,18 @@ export function boundBundle(bundle: Bundle, maxChars = MAX_BUNDLE_CHARS): { bund
 export async function saveBundle(db: OfflineDb, user: SessionUser, raw: Bundle, now: Date): Promise<BundleMeta> {
   const { bundle, truncated } = boundBundle(raw);
   const meta: BundleMeta = { userId: user.id, savedAt: now.toISOString(), generatedAt: bundle.generatedAt, days: bundle.days, appointments: bundle.appointments.length, truncated };
-  await db.transaction("rw", [db.meta, db.sheets, db.relations, db.persons, db.followUps, db.activities, db.outbox], async () => {
+  await db.transaction("rw", [db.meta, db.sheets, db.relations, db.persons, db.followUps, db.activities, db.consents, db.outbox], async () => {
     const previous = (await db.meta.get("bundle"))?.value as BundleMeta | undefined;
     if (previous && previous.userId !== user.id) await db.outbox.clear();
     const waiting = await db.outbox.toArray();
     const pinned = new Set(waiting.map((w) => w.resource));
     const keptSheets = await db.sheets.filter((s) => pinned.has(`sheet:${s.appointmentId}`)).toArray();
     const keptFollowUps = await db.followUps.filter((f) => pinned.has(`followUps:${f.relationId}`)).toArray();
-    await Promise.all([db.sheets.clear(), db.relations.clear(), db.persons.clear(), db.followUps.clear(), db.activities.clear(), db.meta.clear()]);
+    // Persons made offline (negative ids) and consents still to be sent stay as the rep left them.
+    const keptPersons = await db.persons.filter((p) => pinned.has(`persons:${p.relationId}`)).toArray();
+    const keptRelations = await db.relations.filter((r) => pinned.has(`persons:${r.id}`)).toArray();
+    const keptConsents = await db.consents.filter((c) => pinned.has(`consents:${c.personId}`)).toArray();
+    await Promise.all([db.sheets.clear(), db.relations.clear(), db.persons.clear(), db.followUps.clear(), db.activities.clear(), db.consents.clear(), db.meta.clear()]);
     await db.sheets.bulkPut(bundle.sheets.map((s) => ({ ...s, appointmentId: (s.appointment as { id: number }).id })));
     await db.sheets.bulkPut(keptSheets);
     await db.relations.bulkPut(bundle.relations);
@@ -63,6 +68,10 @@ export async function saveBundle(db: OfflineDb, user: SessionUser, raw: Bundle, 
     await db.followUps.bulkPut(bundle.followUps);
     await db.followUps.bulkPut(keptFollowUps);
     await db.activities.bulkPut(bundle.activities);
+    await db.consents.bulkPut(bundle.consents);
+    await db.persons.bulkPut(keptPersons);
+    await db.relations.bulkPut(keptRelations);
+    await db.consents.bulkPut(keptConsents);
     await db.meta.bulkPut([
       { key: "bundle", value: meta },
       { key: "user", value: user },
@@ -76,8 +85,8 @@ export async function saveBundle(db: OfflineDb, user: SessionUser, raw: Bundle, 
 
 /** Everything of the user off the device (logout). */
 export async function clearOffline(db: OfflineDb): Promise<void> {
-  await db.transaction("rw", [db.meta, db.sheets, db.relations, db.persons, db.followUps, db.activities, db.outbox], async () => {
-    await Promise.all([db.meta.clear(), db.sheets.clear(), db.relations.clear(), db.persons.clear(), db.followUps.clear(), db.activities.clear(), db.outbox.clear()]);
+  await db.transaction("rw", [db.meta, db.sheets, db.relations, db.persons, db.followUps, db.activities, db.consents, db.outbox], async () => {
+    await Promise.all([db.meta.clear(), db.sheets.clear(), db.relations.clear(), db.persons.clear(), db.followUps.clear(), db.activities.clear(), db.consents.clear(), db.outbox.clear()]);
   });
 }
 

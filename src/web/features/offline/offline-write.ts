@@ -3,6 +3,7 @@
 // offline; any other write says that it needs a connection.
 import type { OfflineDb, OutboxItem, StoredFollowUp, StoredSheet } from "./offline-db.js";
 import { amsterdamToday } from "./offline-read.js";
+import { addConsentOffline, addPersonOffline, withdrawConsentOffline } from "./offline-write-persons.js";
 
 type PatchBody = Partial<Pick<StoredSheet, "method" | "templates" | "research" | "keywords" | "checklist" | "notes">> & {
   objectives?: { kind: string; text: string; keyword: string | null; smart: string[]; ticked?: boolean; answer?: string | null }[];
@@ -128,6 +129,15 @@ export async function writeOffline(db: OfflineDb, write: OfflineWrite, userId: n
       await db.outbox.add({ kind: "followUp.create", resource: `followUps:${relationId}`, method: "POST", path: write.path, body, baseVersion: null, madeAt, label: relation.name, state: "waiting" });
       return followUp;
     });
+  }
+  const personMatch = /^\/api\/relations\/(\d+)\/persons$/.exec(write.path);
+  if (personMatch && write.method === "POST") return addPersonOffline(db, Number(personMatch[1]), write.body as Parameters<typeof addPersonOffline>[2], now);
+  const consentMatch = /^\/api\/persons\/(-?\d+)\/consents(\/withdraw)?$/.exec(write.path);
+  if (consentMatch && write.method === "POST") {
+    const user = ((await db.meta.get("user"))?.value as { id: number; name: string } | undefined) ?? { id: userId ?? 0, name: "" };
+    const me = { id: user.id, name: user.name };
+    if (consentMatch[2]) return withdrawConsentOffline(db, Number(consentMatch[1]), write.body as Parameters<typeof withdrawConsentOffline>[2], me, now);
+    return addConsentOffline(db, Number(consentMatch[1]), write.body as Parameters<typeof addConsentOffline>[2], me, now);
   }
   return undefined;
 }

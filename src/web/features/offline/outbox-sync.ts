@@ -65,6 +65,10 @@ async function storeAnswer(db: OfflineDb, item: OutboxItem, answer: unknown): Pr
     if (more === 0 && answer) await db.sheets.put({ ...(answer as object), appointmentId: Number(item.resource.slice(6)) } as never);
     return;
   }
+  if (item.kind === "consent.add") {
+    if (more === 0 && answer) await db.consents.put(answer as never);
+    return;
+  }
   if (item.kind === "followUp.create" && answer) {
     // The stand-in (negative id, same action) gives way to the server's follow-up.
     const relationId = Number(item.resource.slice("followUps:".length));
@@ -76,6 +80,34 @@ async function storeAnswer(db: OfflineDb, item: OutboxItem, answer: unknown): Pr
     if (index >= 0) items.splice(index, 1, answer as (typeof items)[number]);
     else items.push(answer as (typeof items)[number]);
     await db.followUps.put({ relationId, items });
+  }
+}
+
+/**
+ * A person made offline now has the server's id: the later items that name the stand-in (a consent
+ * of that person, a follow-up with them) and the device's copies take the real one.
+ */
+async function replaceStandIn(db: OfflineDb, item: OutboxItem, answer: unknown): Promise<void> {
+  const local = item.localId;
+  const real = (answer as { id?: unknown } | null)?.id;
+  if (local === undefined || typeof real !== "number") return;
+  const later = await db.outbox.filter((i) => (i.seq ?? 0) > (item.seq ?? 0)).toArray();
+  for (const i of later) {
+    const path = i.path.replace(new RegExp(`/api/persons/${local}(?=/|$)`), `/api/persons/${real}`);
+    const body = i.body && typeof i.body === "object" && (i.body as { personId?: unknown }).personId === local ? { ...(i.body as object), personId: real } : i.body;
+    const resource = i.resource === `consents:${local}` ? `consents:${real}` : i.resource;
+    await db.outbox.update(i.seq as number, { path, body, resource });
+  }
+  const relationId = Number(item.resource.slice("persons:".length));
+  const swap = <T extends { id: number }>(list: T[]) => list.map((p) => (p.id === local ? (answer as T) : p));
+  const persons = await db.persons.get(relationId);
+  if (persons) await db.persons.put({ relationId, items: swap(persons.items) });
+  const relation = await db.relations.get(relationId);
+  if (relation) await db.relations.put({ ...relation, persons: swap(relation.persons) });
+  const consents = await db.consents.get(local);
+  if (consents) {
+    await db.consents.delete(local);
+    await db.consents.put({ ...consents, personId: real });
   }
 }
 
@@ -100,9 +132,10 @@ async function runSync(db: OfflineDb, transport: SyncTransport): Promise<SyncRes
     if (!item) return result;
     try {
       const answer = await transport.send(item);
-      await db.transaction("rw", [db.outbox, db.sheets, db.followUps], async () => {
+      await db.transaction("rw", [db.outbox, db.sheets, db.followUps, db.persons, db.relations, db.consents], async () => {
         const version = versionOf(answer);
-        if (version !== null) await rebase(db, item, item.baseVersion, version);
+        if (version !== null && item.baseVersion !== null) await rebase(db, item, item.baseVersion, version);
+        await replaceStandIn(db, item, answer);
         await storeAnswer(db, item, answer);
         await db.outbox.delete(item.seq as number);
       });

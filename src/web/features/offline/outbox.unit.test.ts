@@ -43,7 +43,8 @@ function bundle(userId: number, ids: number[], version = 2): Bundle {
     myDay: { date: "2026-11-27", agenda: { items: [] } },
     appointments: ids.map((id) => ({ id, relation: { id: 100 + id, name: `Klant ${id}` } })),
     sheets: ids.map((id) => sheet(id, version)),
-    relations: ids.map((id) => ({ id: 100 + id, name: `Klant ${id}`, version: 1 })),
+    relations: ids.map((id) => ({ id: 100 + id, name: `Klant ${id}`, version: 1, persons: [] })),
+    consents: [],
     persons: ids.map((id) => ({ relationId: 100 + id, items: [] })),
     followUps: ids.map((id) => ({ relationId: 100 + id, items: [] })),
     activities: ids.map((id) => ({ relationId: 100 + id, items: [{ id: 900 + id, notes: "Eerder gesprek" }] })),
@@ -64,6 +65,8 @@ function fakeServer(versions: Map<number, number>) {
         if (server.offline) throw new SyncError(0, "no connection");
         seen.push({ path: item.path, ifMatch: item.baseVersion });
         if (item.kind === "followUp.create") return { id: followUpId++, action: (item.body as { action: string }).action, version: 1 };
+        if (item.kind === "person.create") return { id: 600, relationId: 101, ...(item.body as object), displayName: "Els Bakker", version: 1 };
+        if (item.kind === "consent.add") return { personId: Number(/\/persons\/(-?\d+)\//.exec(item.path)?.[1]), current: [], history: [{ id: 1, ...(item.body as object) }] };
         const id = Number(/\/visit-preparations\/(\d+)/.exec(item.path)?.[1]);
         const current = versions.get(id) ?? 0;
         if (item.baseVersion !== current) throw new SyncError(412, "version_conflict");
@@ -177,6 +180,33 @@ describe("the field app's store and outbox", () => {
     await takeTheirs(db, conflict?.seq as number);
     expect(await db.outbox.count()).toBe(0);
     expect(await readOffline(db, "/api/visit-preparations/1", NOW)).toMatchObject({ version: 3, notes: "Van kantoor" });
+  });
+
+  it("adds a person and their consent offline, the consent dated when it was given, and sends it to the person's real id", async () => {
+    server = fakeServer(new Map());
+    const person = (await writeOffline(db, { method: "POST", path: "/api/relations/101/persons", version: undefined, body: { firstName: "Els", lastName: "Bakker", gender: "v" } }, rep.id, NOW)) as { id: number; displayName: string };
+    expect(person.id).toBeLessThan(0);
+    expect(person.displayName).toBe("Els Bakker");
+    expect(await readOffline(db, "/api/relations/101", NOW)).toMatchObject({ persons: [{ id: person.id, lastName: "Bakker" }] });
+    const overview = await writeOffline(db, { method: "POST", path: `/api/persons/${person.id}/consents`, version: undefined, body: { purpose: "newsletter", state: "given", source: "visit", textVersion: "v1" } }, rep.id, NOW);
+    expect(overview).toMatchObject({ current: [{ purpose: "newsletter", state: "given", since: "2026-11-27", mayMail: true }, { purpose: "product_mailings", state: "none" }] });
+
+    // Sent a day later: the consent still says the 27th, and goes to the person's real id.
+    await syncOutbox(db, server.transport);
+    expect(server.seen).toEqual([
+      { path: "/api/relations/101/persons", ifMatch: null },
+      { path: "/api/persons/600/consents", ifMatch: null },
+    ]);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await readOffline(db, "/api/relations/101/persons", NOW)).toMatchObject({ items: [{ id: 600 }] });
+    expect(await readOffline(db, "/api/persons/600/consents", NOW)).toMatchObject({ personId: 600, history: [{ date: "2026-11-27", state: "given" }] });
+    expect(await readOffline(db, `/api/persons/${person.id}/consents`, NOW)).toBeUndefined();
+
+    // Withdrawn offline the next day, for every purpose: the device says so at once.
+    const next = new Date("2026-11-28T09:00:00Z");
+    const withdrawn = await writeOffline(db, { method: "POST", path: "/api/persons/600/consents/withdraw", version: undefined, body: {} }, rep.id, next);
+    expect(withdrawn).toMatchObject({ current: [{ purpose: "newsletter", state: "withdrawn", since: "2026-11-28", mayMail: false }, { purpose: "product_mailings", state: "withdrawn" }] });
+    expect((await db.outbox.toArray())[0]).toMatchObject({ path: "/api/persons/600/consents/withdraw", body: { date: "2026-11-28" } });
   });
 
   it("keeps the sheets with waiting changes when a new bundle arrives, and clears all for another user", async () => {
