@@ -42,6 +42,29 @@ const sheetOnServer = async (server: E2eServer, id: number) => {
 describe("the field app without signal", () => {
   const { suite, open, closePage } = browserSuite();
 
+  it("offers itself for installing: a Dutch manifest with icons and a service worker that caches no API answer", async () => {
+    const { server } = suite;
+    const manifest = await fetch(`${server.url}/manifest.webmanifest`);
+    expect(manifest.status).toBe(200);
+    expect(manifest.headers.get("content-type")).toContain("manifest+json");
+    const body = (await manifest.json()) as { name: string; short_name: string; lang: string; display: string; icons: { src: string; sizes: string; purpose: string }[] };
+    expect(body).toMatchObject({ name: "Koers — verkoop onderweg", short_name: "Koers", lang: "nl", display: "standalone" });
+    expect(body.icons.map((i) => `${i.sizes} ${i.purpose}`)).toEqual(["192x192 any", "512x512 any", "512x512 maskable"]);
+    for (const icon of body.icons) {
+      const png = Buffer.from(await (await fetch(`${server.url}${icon.src}`)).arrayBuffer());
+      expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+      const size = Number(icon.sizes.split("x")[0]);
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+    }
+    const worker = await fetch(`${server.url}/sw.js`);
+    // Checked at every load, so a new release's worker is found.
+    expect(worker.headers.get("cache-control")).toBe("no-cache");
+    const script = await worker.text();
+    expect(script).toContain("index.html");
+    // Precached: the app's own files only (relative URLs), never an API address.
+    expect(script).not.toMatch(/url:"\/?api\//);
+  });
+
   it("prepares and reports a visit offline, survives a reload offline, and sends it when the signal returns", async () => {
     const { server } = suite;
     const appointmentId = await planVisitNow(server, "Garage Zonder Bereik BV");
