@@ -18,6 +18,7 @@ import { preparationRoutes } from "../features/preparation/preparation.routes.js
 import { templateRoutes } from "../features/preparation/template.routes.js";
 import { companyRoutes } from "../features/company/company.routes.js";
 import { consentRoutes } from "../features/consent/consent.routes.js";
+import { offlineRoutes } from "../features/offline/offline.routes.js";
 import { followUpRoutes } from "../features/followups/follow-up.routes.js";
 import { gdprRoutes } from "../features/gdpr/gdpr.routes.js";
 import { healthRoutes } from "../features/health/health.routes.js";
@@ -193,6 +194,7 @@ export async function buildApp(base: BaseContext & { jobs?: JobRunner }, options
   await app.register(preparationRoutes, { ctx });
   await app.register(templateRoutes, { ctx });
   await app.register(followUpRoutes, { ctx });
+  await app.register(offlineRoutes, { ctx });
   await app.register(consentRoutes, { ctx });
   await app.register(gdprRoutes, { ctx });
   await app.register(nearbyRoutes, { ctx });

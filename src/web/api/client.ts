@@ -59,6 +59,12 @@ export interface RequestOptions {
   /** The version the user edited; sent as If-Match so a stale write gets 412. */
   version?: number;
   signal?: AbortSignal;
+  /**
+   * false: no answer from the device when the server cannot be reached (the outbox's own sending,
+   * the bundle). Default: reads the field app keeps come from IndexedDB, and the changes it can
+   * queue go to the outbox (web/features/offline).
+   */
+  offline?: boolean;
 }
 
 const WRITE_METHODS = new Set(["POST", "PATCH", "PUT", "DELETE"]);
@@ -113,8 +119,23 @@ export async function apiResponse(path: string, options: RequestOptions = {}): P
   return response;
 }
 
+/** Fired on window after a write the server accepted (the field app then reads its bundle again). */
+export const API_WRITE_EVENT = "koers:api-write";
+
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const response = await apiResponse(path, options);
+  let response: Response;
+  try {
+    response = await apiResponse(path, options);
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 0) || options.offline === false || options.body instanceof FormData) throw error;
+    // No connection: the device's copy, loaded only now so the login page never carries it.
+    const { answerOffline } = await import("../features/offline/offline-api.js");
+    const answer = await answerOffline({ method: options.method ?? "GET", path, version: options.version, body: options.body });
+    if (answer === undefined) throw error;
+    return answer as T;
+  }
+  // The outbox's own sending (offline: false) is no new change to read back.
+  if (WRITE_METHODS.has(options.method ?? "GET") && options.offline !== false && typeof window !== "undefined") window.dispatchEvent(new Event(API_WRITE_EVENT));
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }

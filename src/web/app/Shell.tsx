@@ -2,6 +2,7 @@
 // areas of Koers, and the page itself.
 import { AppShell, Burger, Group, NavLink, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, ScrollRestoration, useLocation } from "react-router";
 import { InboxNavLink } from "../features/mailinbox/InboxNavLink.js";
@@ -11,6 +12,9 @@ import { SettingsNavLink } from "../features/settings/SettingsNavLink.js";
 import { LanguageSwitch } from "./LanguageSwitch.js";
 import classes from "./shell.module.css";
 import { UserMenu } from "./UserMenu.js";
+
+// The field app's offline state and outbox (Dexie): its own chunk, never on the login page.
+const FieldAppStatus = lazy(() => import("../features/offline/FieldAppStatus.js"));
 
 const AREAS = [
   { path: "/relations", key: "relations" },
@@ -42,6 +46,9 @@ export function Shell() {
             </Title>
           </Group>
           <Group gap="sm" wrap="nowrap" miw={0}>
+            <Suspense fallback={null}>
+              <FieldAppStatus />
+            </Suspense>
             <LanguageSwitch />
             <UserMenu />
           </Group>

@@ -28,6 +28,13 @@ async function fetchSession(): Promise<SessionUser | null> {
       setCsrfToken(null);
       return null;
     }
+    // No connection: the field app opens for the user whose data the device keeps (loaded only
+    // now, so the login page never carries the offline code).
+    if (isApiError(error) && error.status === 0) {
+      const { offlineUser } = await import("../offline/offline-api.js");
+      const user = await offlineUser().catch(() => null);
+      if (user) return user;
+    }
     throw error;
   }
 }
@@ -63,7 +70,9 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.delete<void>("/api/session"),
-    onSettled: () => {
+    onSettled: async () => {
+      // The device keeps nothing of a user who logged out (the field app's store and outbox).
+      await import("../offline/offline-api.js").then((m) => m.clearDevice()).catch(() => undefined);
       setCsrfToken(null);
       // Nothing of the previous user may stay visible to the next one.
       queryClient.clear();
