@@ -3,7 +3,6 @@
 // follow-ups of those relations. Every part is read through the owning feature's service for the
 // viewer (the sheet's sales figures follow the viewer scope like GET /api/visit-preparations/:id).
 import { addDays } from "../../domain/calendar.js";
-import { VISIT_TEMPLATES } from "../../domain/visit-templates.js";
 import type { AuthUser } from "../auth/auth-user.js";
 import type { AppContext } from "../../server/context.js";
 import { amsterdamDate, startOfAmsterdamDay } from "../../server/time.js";
@@ -15,6 +14,7 @@ import { myDay } from "../followups/my-day.service.js";
 import { listPersonsOfRelation } from "../persons/person.service.js";
 import { dayLegs } from "../planning/day-legs.js";
 import { getSheet, readChecklist } from "../preparation/preparation.service.js";
+import { listTemplates } from "../preparation/template.service.js";
 import { getRelation } from "../relations/relation.service.js";
 
 /** Today and this many working days (Monday–Friday) after it. */
@@ -91,7 +91,8 @@ export async function offlineBundle(ctx: AppContext, user: AuthUser) {
     followUps,
     activities,
     consents,
-    templates: VISIT_TEMPLATES.map((t) => ({ id: t.id, name: t.name, visitTypes: [...t.visitTypes] })),
+    // The company's switched-on templates (each sheet also carries those it applied).
+    templates: (await listTemplates(ctx.db, { all: false })).map((t) => ({ id: t.key, name: t.name, visitTypes: [...t.visitTypes] })),
     checklist: await readChecklist(ctx.db),
   };
 }
