@@ -264,7 +264,7 @@ function ReportForm({ sheet, onReload }: { sheet: Sheet; onReload: () => void })
           data-testid="report-status"
           checked={statusChosen}
           onChange={(e) => setStatusChosen(e.currentTarget.checked)}
-          label={t("preparation.transfer.status", { from: t(`relations.status.${sheet.prefill.company.status}`), to: t(`relations.status.${nextStatus}`) })}
+          label={t("preparation.transfer.status", { from: t(`status.${sheet.prefill.company.status}`), to: t(`status.${nextStatus}`) })}
           description={statusReason}
         />
       )}
