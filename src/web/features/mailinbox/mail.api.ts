@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client.js";
 import { crmKeys } from "../activities/activities.api.js";
+import type { InboxMailDto, LoggedMailDto } from "../../../features/mail-intake/mail-inbox.service.js";
 
 export interface AddressStatus {
   enabled: boolean;
@@ -9,31 +10,9 @@ export interface AddressStatus {
   createdAt: string | null;
 }
 
-export interface InboxMail {
-  id: number;
-  state: string;
-  reason: "no_match" | "unknown_sender" | null;
-  from: { address: string | null; name: string | null };
-  to: string[];
-  cc: string[];
-  subject: string | null;
-  /** Plain text: shown as text, never as HTML. */
-  text: string | null;
-  sentAt: string | null;
-  receivedAt: string;
-  sizeBytes: number;
-  attachments: { id: number; fileName: string; sizeBytes: number }[];
-  attachmentProblems: { fileName: string; reason: string }[];
-  problem: string | null;
-}
-
-export interface LoggedMail {
-  id: number;
-  subject: string | null;
-  from: string | null;
-  receivedAt: string;
-  relations: { id: number; name: string; activityId: number }[];
-}
+/** The shapes the server answers with (features/mail-intake): the text is shown as text, never as HTML. */
+export type InboxMail = InboxMailDto;
+export type LoggedMail = LoggedMailDto;
 
 const ADDRESS = ["mail-log-address"] as const;
 const INBOX = ["mail-inbox"] as const;

@@ -62,22 +62,8 @@ export function ConflictView({ item, onKeepMine, onTakeTheirs, onDrop }: { item:
               {row.differs ? "" : ` · ${t("offline.same")}`}
             </Text>
             <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
-              <div data-testid={`mine-${row.field}`}>
-                <Text size="xs" c="dimmed">
-                  {t("offline.mine")}
-                </Text>
-                <Text size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
-                  {row.mine}
-                </Text>
-              </div>
-              <div data-testid={`server-${row.field}`}>
-                <Text size="xs" c="dimmed">
-                  {t("offline.server")}
-                </Text>
-                <Text size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
-                  {row.server}
-                </Text>
-              </div>
+              <Side testId={`mine-${row.field}`} label={t("offline.mine")} value={row.mine} />
+              <Side testId={`server-${row.field}`} label={t("offline.server")} value={row.server} />
             </SimpleGrid>
           </Paper>
         ))}
@@ -94,5 +80,19 @@ export function ConflictView({ item, onKeepMine, onTakeTheirs, onDrop }: { item:
         </Button>
       </Group>
     </Alert>
+  );
+}
+
+/** One side of a field in conflict: whose version it is, and the value as text. */
+function Side({ testId, label, value }: { testId: string; label: string; value: string }) {
+  return (
+    <div data-testid={testId}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+        {value}
+      </Text>
+    </div>
   );
 }

@@ -21,28 +21,14 @@ export function SettingsPage() {
       {can(user.role, "users.manage") && <SettingsTabs />}
       {can(user.role, "users.manage") && (
         <>
-          <Paper withBorder p="md">
-            <Anchor component={Link} to="/settings/users" fw={600}>
-              {t("users.settingsLink")}
-            </Anchor>
-            <Text size="sm" c="dimmed">
-              {t("users.settingsLinkHint")}
-            </Text>
-          </Paper>
+          <LinkCard to="/settings/users" label={t("users.settingsLink")} hint={t("users.settingsLinkHint")} />
           <QuoteSettingsSection />
           <CrmSettingsSection />
           <ChecklistSettingsSection />
         </>
       )}
       {!can(user.role, "users.manage") && can(user.role, "templates.manage") && (
-        <Paper withBorder p="md">
-          <Anchor component={Link} to="/settings/templates" fw={600}>
-            {t("preparation.templatesAdmin.settingsLink")}
-          </Anchor>
-          <Text size="sm" c="dimmed">
-            {t("preparation.templatesAdmin.settingsLinkHint")}
-          </Text>
-        </Paper>
+        <LinkCard to="/settings/templates" label={t("preparation.templatesAdmin.settingsLink")} hint={t("preparation.templatesAdmin.settingsLinkHint")} />
       )}
       {can(user.role, "territories.manage") && <TerritorySection />}
       {!can(user.role, "users.manage") && !can(user.role, "territories.manage") && (
@@ -51,5 +37,19 @@ export function SettingsPage() {
         </Alert>
       )}
     </Stack>
+  );
+}
+
+/** A way to a settings page of its own, with one line on what is there. */
+function LinkCard({ to, label, hint }: { to: string; label: string; hint: string }) {
+  return (
+    <Paper withBorder p="md">
+      <Anchor component={Link} to={to} fw={600}>
+        {label}
+      </Anchor>
+      <Text size="sm" c="dimmed">
+        {hint}
+      </Text>
+    </Paper>
   );
 }
