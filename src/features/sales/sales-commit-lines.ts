@@ -20,6 +20,7 @@
 // the checkpoint's groupedTo says up to which id they hold), and it builds the secondary indexes of
 // sales_lines once (sales-line-indexes.ts) instead of keeping them row by row. Later loads keep the
 // delta path above: their lines mix with lines already counted.
+import { sql } from "kysely";
 import { LOCK_HOLD_MS } from "../../db/bulk.js";
 import type { Db } from "../../db/kysely.js";
 import { monthKeyOfDate } from "../../domain/sales-period.js";
@@ -179,10 +180,15 @@ export async function writeStagedLines(ctx: JobContext<{ importId: number }, Com
       for (;;) {
         if (ctx.cancelled()) throw new JobCancelled();
         const after = cp.groupedTo ?? (cp.maxIdAtStart as number);
-        const upTo = await idAfter(db, after, size);
-        if (upTo === null) break;
-        const held = await write({ ...cp, groupedTo: upTo }, (trx) => addLinesToRollups(trx, importId, after, upTo));
-        if (learn) size = Math.max(MIN_GROUP, Math.min(MAX_GROUP, Math.round((size * LOCK_HOLD_MS) / Math.max(1, held)) || size));
+        const cut = await idAfter(db, after, size);
+        if (cut === null) break;
+        const upTo = await monthRunEnd(db, cut, size);
+        const held = await write({ ...cp, groupedTo: upTo }, async (trx) => {
+          // PostgreSQL: room to group a range in memory (the default 4 MB spills its sorts to disk).
+          if (ctx.engine === "postgres") await sql`set local work_mem = '64MB'`.execute(trx);
+          await addLinesToRollups(trx, importId, after, upTo);
+        });
+        if (learn) size = Math.max(MIN_GROUP, Math.min(MAX_GROUP, Math.round(((upTo - after) * LOCK_HOLD_MS) / Math.max(1, held)) || size));
         await ctx.progress(cp.done, total, "totalen per maand");
       }
     }
@@ -200,6 +206,24 @@ async function idAfter(db: Db, after: number, count: number): Promise<number | n
     .select((eb) => eb.fn.max("id").as("last"))
     .executeTakeFirst();
   return row?.last === null || row?.last === undefined ? null : Number(row.last);
+}
+
+/**
+ * Where a range of lines to group ends: at id `cut`, or further, at the last line before the month
+ * changes when that comes within `limit` more ids. ERP files come in date order, so a range then
+ * holds whole months, and the rollup rows of a month (the first column of every rollup key) are
+ * written by one transaction, not rewritten by the next one too. Any order stays correct (the
+ * rollups add what they get), only slower.
+ */
+async function monthRunEnd(db: Db, cut: number, limit: number): Promise<number> {
+  const row = await db
+    .selectFrom("sales_lines")
+    .select((eb) => eb.fn.min("id").as("next"))
+    .where("id", ">", cut)
+    .where("id", "<=", cut + limit)
+    .where("month", "<>", (eb) => eb.selectFrom("sales_lines").select("month").where("id", "=", cut))
+    .executeTakeFirst();
+  return row?.next === null || row?.next === undefined ? cut : Number(row.next) - 1;
 }
 
 /** The largest id in sales_lines (0 when there is none). */
