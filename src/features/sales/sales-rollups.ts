@@ -1,5 +1,7 @@
 // The one writer of the sales rollups. Every change to sales_lines passes its deltas through here in
-// the same transaction (import batches), so the rollups stay equal to a scan of the lines; `rebuild`
+// the same transaction (import batches), or — a first load into an empty sales_lines — its lines are
+// grouped into them after the last one (addLinesToRollups, each range of lines one transaction with
+// the import's checkpoint), so the rollups stay equal to a scan of the lines; `rebuild`
 // recomputes them from the lines and `verify` proves the equality (koers sales rebuild).
 //
 // Why these rollups (../shared/PERFORMANCE-NOTES.md): SQLite's GROUP BY sorts every row it groups, so
