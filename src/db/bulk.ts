@@ -1,10 +1,15 @@
 // Bulk writes for the heavy paths (sales lines and their rollups by the million), below the query
 // builder: Kysely compiles every statement anew, which costs more than the write itself at these
 // volumes. SQLite: prepared multi-row statements on the same connection, so they are part of the
-// caller's open transaction. PostgreSQL: one INSERT … SELECT FROM unnest(arrays) per batch.
+// caller's open transaction. PostgreSQL: inserts stream COPY FROM STDIN (pg-copy-streams) on the
+// caller's transaction's client; upserts are one INSERT … SELECT FROM unnest(arrays) per batch.
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import type SQLite from "better-sqlite3";
 import { type Compilable, sql } from "kysely";
-import type { DatabaseHandle, Db } from "./kysely.js";
+import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { type DatabaseHandle, type Db, RAW_PG_CLIENT } from "./kysely.js";
 
 export type BulkType = "text" | "integer" | "bigint" | "smallint" | "date";
 
@@ -141,6 +146,29 @@ function sqliteWriter(connection: SQLite.Database): BulkWriter {
   };
 }
 
+/** COPY's text format: a backslash, tab, newline or carriage return in a value is escaped; null is \N. */
+const COPY_ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
+export function copyField(value: unknown): string {
+  if (value === null || value === undefined) return "\\N";
+  const text = String(value);
+  return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c] as string) : text;
+}
+
+/** The rows as COPY text, 1,000 lines a chunk (the stream's memory stays at one chunk or two). */
+function* copyText(rows: readonly (readonly unknown[])[], width: number): Generator<string> {
+  const PER_CHUNK = 1000;
+  for (let at = 0; at < rows.length; at += PER_CHUNK) {
+    let chunk = "";
+    for (let r = at; r < Math.min(rows.length, at + PER_CHUNK); r++) {
+      const row = rows[r] as readonly unknown[];
+      let line = copyField(row[0]);
+      for (let c = 1; c < width; c++) line += `\t${copyField(row[c])}`;
+      chunk += `${line}\n`;
+    }
+    yield chunk;
+  }
+}
+
 function postgresWriter(): BulkWriter {
   const unnest = (spec: BulkTable, rows: readonly (readonly unknown[])[]) => {
     const arrays = spec.columns.map((_, i) => rows.map((r) => r[i] ?? null));
@@ -164,10 +192,13 @@ function postgresWriter(): BulkWriter {
       return async () => {};
     },
     async insert(trx, spec, rows) {
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        const part = rows.slice(i, i + CHUNK);
-        await sql`insert into ${sql.table(spec.table)} (${columnList(spec)}) select * from unnest(${unnest(spec, part)})`.execute(trx);
-      }
+      if (rows.length === 0) return;
+      // COPY runs on the transaction's own client (kysely.ts RAW_PG_CLIENT): its rows land or go with the batch.
+      if (!trx.isTransaction) throw new Error(`bulk insert into ${spec.table}: COPY needs the caller's transaction`);
+      const { rows: found } = await sql.raw<{ client: pg.PoolClient }>(RAW_PG_CLIENT).execute(trx);
+      const client = (found[0] as { client: pg.PoolClient }).client;
+      const copy = client.query(copyFrom(`copy ${quote(spec.table)} (${spec.columns.map(([n]) => quote(n)).join(", ")}) from stdin`));
+      await pipeline(Readable.from(copyText(rows, spec.columns.length)), copy);
     },
     async addInto(trx, spec, keyColumns, addColumns, rows) {
       const set = sql.raw(addColumns.map((c) => `${quote(c)} = ${quote(spec.table)}.${quote(c)} + excluded.${quote(c)}`).join(", "));

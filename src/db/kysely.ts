@@ -2,7 +2,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
-import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, PostgresDialect, SqliteDialect, type SqliteDialectConfig, SqliteDriver } from "kysely";
+import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, SqliteDialect, type SqliteDialectConfig, SqliteDriver } from "kysely";
 import pg from "pg";
 import type { DatabaseConfig } from "../config.js";
 import type { Database } from "./schema.js";
@@ -81,6 +81,32 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     // Parallel workers cost more to start than they save on the short list queries (10–50 ms here).
     client.query("SET jit = off; SET max_parallel_workers_per_gather = 0").catch(() => {});
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withRawClients(pool) }) });
   return { db, engine: "postgres", close: () => db.destroy() };
+}
+
+/**
+ * A statement no server sees: run inside a transaction (`sql.raw(RAW_PG_CLIENT).execute(trx)`), it
+ * answers one row `{ client }`, the node-postgres client the transaction runs on. Bulk writes stream
+ * COPY FROM STDIN on it (db/bulk.ts), in the caller's transaction; Kysely has no way to reach it.
+ */
+export const RAW_PG_CLIENT = "-- koers: the pg client of this transaction";
+
+/** The pool as Kysely sees it: every client answers RAW_PG_CLIENT with itself. */
+function withRawClients(pool: pg.Pool): PostgresPool {
+  const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let w = wrapped.get(client);
+      if (!w) {
+        const query = (text: unknown, parameters?: readonly unknown[]) =>
+          text === RAW_PG_CLIENT ? Promise.resolve({ command: "SELECT", rowCount: 1, rows: [{ client }] }) : parameters === undefined ? client.query(text as pg.Submittable) : client.query(text as string, parameters as unknown[]);
+        w = { query: query as PostgresPoolClient["query"], release: (destroy?: boolean) => client.release(destroy) };
+        wrapped.set(client, w);
+      }
+      return w;
+    },
+    end: () => pool.end(),
+  };
 }

@@ -15,8 +15,12 @@
 // A replaced line's deltas (its old figures out, its new ones in) are written with its batch, since
 // its old figures are gone once the batch is in.
 //
-// A first load (sales_lines empty at the start) builds the secondary indexes of sales_lines once
-// after the last line (sales-line-indexes.ts) instead of keeping them row by row.
+// A first load (sales_lines empty at the start) sums no deltas: after its last line it builds the
+// rollups with one INSERT … SELECT … GROUP BY per rollup over ranges of line ids (addLinesToRollups;
+// the checkpoint's groupedTo says up to which id they hold), and it builds the secondary indexes of
+// sales_lines once (sales-line-indexes.ts) instead of keeping them row by row. Later loads keep the
+// delta path above: their lines mix with lines already counted.
+import { sql } from "kysely";
 import { LOCK_HOLD_MS } from "../../db/bulk.js";
 import type { Db } from "../../db/kysely.js";
 import { monthKeyOfDate } from "../../domain/sales-period.js";
@@ -25,7 +29,7 @@ import { JobCancelled, type JobContext } from "../jobs/job-handler.js";
 import { SALES_LINE_COLUMNS } from "./sales-import.repository.js";
 import { S, type StagedLine, StagedLines } from "./sales-staging.js";
 import { buildLineIndexes, dropLineIndexes } from "./sales-line-indexes.js";
-import { type KeyBounds, type LineFacts, RollupDeltas, type RollupRow } from "./sales-rollups.js";
+import { addLinesToRollups, type KeyBounds, type LineFacts, RollupDeltas, type RollupRow } from "./sales-rollups.js";
 
 export interface CommitCheckpoint {
   lastRow: number;
@@ -41,6 +45,10 @@ export interface CommitCheckpoint {
   rolledUpTo?: number;
   /** Summed deltas of the lines up to row `upTo` being written; `written` rows of them are in. */
   flushing?: { upTo: number; written: number };
+  /** A first load: its rollups are built by GROUP BY after its last line, not from summed deltas. */
+  grouped?: boolean;
+  /** The rollups of a grouped load hold its lines up to this id. */
+  groupedTo?: number;
 }
 
 export type Ids = { debtor: Map<string, number>; product: Map<string, number>; rep: Map<string, number>; rayon: Map<string, number> };
@@ -54,6 +62,11 @@ const MAX_BATCH = 20_000;
  * tried) saves hardly a rollup write and costs the server some 100 MB more at its peak.
  */
 const FLUSH_KEYS = 100_000;
+/** Lines grouped into the rollups per transaction: SQLite's first (then learnt), PostgreSQL's every one. */
+const FIRST_GROUP = 20_000;
+const MIN_GROUP = 2_000;
+const MAX_GROUP = 500_000;
+const PG_GROUP = 250_000;
 
 interface Input {
   importId: number;
@@ -108,12 +121,14 @@ export async function writeStagedLines(ctx: JobContext<{ importId: number }, Com
   if (cp.maxIdAtStart === undefined) {
     // A fresh start, or a checkpoint of a version that wrote each later load's deltas with its batch.
     const max = cp.emptyAtStart ? 0 : await maxLineId(db);
-    cp = { ...cp, maxIdAtStart: max, rolledUpTo: cp.rolledUpTo ?? (cp.emptyAtStart ? 0 : cp.lastRow) };
+    // Grouped only from a fresh start: a checkpoint of a version that summed a first load's deltas goes on summing.
+    cp = { ...cp, maxIdAtStart: max, rolledUpTo: cp.rolledUpTo ?? (cp.emptyAtStart ? 0 : cp.lastRow), grouped: cp.emptyAtStart && cp.lastRow === 0 };
   }
+  const grouped = cp.grouped === true;
   const since = { after: cp.maxIdAtStart as number };
   // A resumed load: finish the write that was under way, then sum what was created since.
-  if (cp.flushing) await flush(await deltasOfLines(ctx, importId, bounds, since.after, cp.rolledUpTo as number, cp.flushing.upTo), cp.flushing.upTo, cp.flushing.written);
-  let pending = (cp.rolledUpTo as number) < cp.lastRow ? await deltasOfLines(ctx, importId, bounds, since.after, cp.rolledUpTo as number, cp.lastRow) : new RollupDeltas(bounds);
+  if (!grouped && cp.flushing) await flush(await deltasOfLines(ctx, importId, bounds, since.after, cp.rolledUpTo as number, cp.flushing.upTo), cp.flushing.upTo, cp.flushing.written);
+  let pending = !grouped && (cp.rolledUpTo as number) < cp.lastRow ? await deltasOfLines(ctx, importId, bounds, since.after, cp.rolledUpTo as number, cp.lastRow) : new RollupDeltas(bounds);
   // A later load builds any index a first load stopped before (create … if not exists: nothing when there).
   if (cp.emptyAtStart) await dropLineIndexes(db);
   else await buildLineIndexes(db);
@@ -135,7 +150,7 @@ export async function writeStagedLines(ctx: JobContext<{ importId: number }, Com
         const old = existing?.get(`${s[S.invoice]}\u0000${s[S.line]}`);
         if (!old) {
           inserts.push([s[S.invoice], s[S.line], s[S.date], facts.month, facts.debtorId, facts.productId, facts.productGroupId, facts.salespersonId, facts.rayonId, facts.quantityMilli, facts.revenueCents, facts.costCents, s[S.credit], importId, s[S.row]]);
-          pending.add(facts, 1);
+          if (!grouped) pending.add(facts, 1);
           next.created += 1;
         } else if (sameLine(old, s[S.date], facts)) {
           next.unchanged += 1;
@@ -159,11 +174,56 @@ export async function writeStagedLines(ctx: JobContext<{ importId: number }, Com
       }
     }
     await flush(pending, cp.lastRow);
+    if (grouped) {
+      // The rollups of a first load, from its lines: ranges of ids, each one transaction with the checkpoint.
+      let size = input.fixed?.batchLines ?? (ctx.bulk.sharedWriteLock ? FIRST_GROUP : PG_GROUP);
+      for (;;) {
+        if (ctx.cancelled()) throw new JobCancelled();
+        const after = cp.groupedTo ?? (cp.maxIdAtStart as number);
+        const cut = await idAfter(db, after, size);
+        if (cut === null) break;
+        const upTo = await monthRunEnd(db, cut, size);
+        const held = await write({ ...cp, groupedTo: upTo }, async (trx) => {
+          // PostgreSQL: room to group a range in memory (the default 4 MB spills its sorts to disk).
+          if (ctx.engine === "postgres") await sql`set local work_mem = '64MB'`.execute(trx);
+          await addLinesToRollups(trx, importId, after, upTo);
+        });
+        if (learn) size = Math.max(MIN_GROUP, Math.min(MAX_GROUP, Math.round(((upTo - after) * LOCK_HOLD_MS) / Math.max(1, held)) || size));
+        await ctx.progress(cp.done, total, "totalen per maand");
+      }
+    }
   } finally {
     // Also after a failure: sales_lines is never left without its indexes by a job that stopped.
     if (cp.emptyAtStart) await buildLineIndexes(db);
   }
   return cp;
+}
+
+/** The id `count` lines after id `after` (or the last one when fewer follow); null when none follows. */
+async function idAfter(db: Db, after: number, count: number): Promise<number | null> {
+  const row = await db
+    .selectFrom((eb) => eb.selectFrom("sales_lines").select("id").where("id", ">", after).orderBy("id").limit(count).as("next"))
+    .select((eb) => eb.fn.max("id").as("last"))
+    .executeTakeFirst();
+  return row?.last === null || row?.last === undefined ? null : Number(row.last);
+}
+
+/**
+ * Where a range of lines to group ends: at id `cut`, or further, at the last line before the month
+ * changes when that comes within `limit` more ids. ERP files come in date order, so a range then
+ * holds whole months, and the rollup rows of a month (the first column of every rollup key) are
+ * written by one transaction, not rewritten by the next one too. Any order stays correct (the
+ * rollups add what they get), only slower.
+ */
+async function monthRunEnd(db: Db, cut: number, limit: number): Promise<number> {
+  const row = await db
+    .selectFrom("sales_lines")
+    .select((eb) => eb.fn.min("id").as("next"))
+    .where("id", ">", cut)
+    .where("id", "<=", cut + limit)
+    .where("month", "<>", (eb) => eb.selectFrom("sales_lines").select("month").where("id", "=", cut))
+    .executeTakeFirst();
+  return row?.next === null || row?.next === undefined ? cut : Number(row.next) - 1;
 }
 
 /** The largest id in sales_lines (0 when there is none). */

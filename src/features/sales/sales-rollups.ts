@@ -1,5 +1,7 @@
 // The one writer of the sales rollups. Every change to sales_lines passes its deltas through here in
-// the same transaction (import batches), so the rollups stay equal to a scan of the lines; `rebuild`
+// the same transaction (import batches), or — a first load into an empty sales_lines — its lines are
+// grouped into them after the last one (addLinesToRollups, each range of lines one transaction with
+// the import's checkpoint), so the rollups stay equal to a scan of the lines; `rebuild`
 // recomputes them from the lines and `verify` proves the equality (koers sales rebuild).
 //
 // Why these rollups (../shared/PERFORMANCE-NOTES.md): SQLite's GROUP BY sorts every row it groups, so
@@ -210,6 +212,29 @@ const SUMS_SQL = sql.raw(
 function rollupSelect(name: RollupName, from: number, to: number) {
   const keys = ROLLUPS[name].keys.map((k) => (k === "debtor_id" ? "relation_id" : k));
   return sql`select month, ${sql.raw(keys.join(", "))}, ${SUMS_SQL} from sales_lines where month between ${from} and ${to} group by month, ${sql.raw(keys.join(", "))}`;
+}
+
+/**
+ * Adds the lines of import `importId` with an id in (afterId, upToId] to every rollup: one
+ * INSERT … SELECT … GROUP BY per rollup, adding to a key already there (a key whose lines span two
+ * id ranges is met by both). A first load builds its rollups this way after its last line, in
+ * ranges of ids, instead of summing every line's deltas in JavaScript: the grouping and the writes
+ * stay inside the engine. Ids are the rowid on SQLite and the primary key on PostgreSQL, so a range
+ * is one range scan.
+ */
+export async function addLinesToRollups(trx: Db, importId: number, afterId: number, upToId: number): Promise<void> {
+  for (const name of Object.keys(ROLLUPS) as RollupName[]) {
+    const { table, keys } = ROLLUPS[name];
+    const lineKeys = keys.map((k) => (k === "debtor_id" ? "relation_id" : k)).join(", ");
+    const cols = ["month", ...keys, ...MEASURE_COLUMNS].join(", ");
+    const add = MEASURE_COLUMNS.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(", ");
+    // SQLite reads "… ON CONFLICT" after a SELECT as part of it unless the SELECT has a WHERE (it has).
+    await sql`insert into ${sql.table(table)} (${sql.raw(cols)})
+      select month, ${sql.raw(lineKeys)}, ${SUMS_SQL} from sales_lines
+      where id > ${afterId} and id <= ${upToId} and import_job_id = ${importId}
+      group by month, ${sql.raw(lineKeys)}
+      on conflict (${sql.raw(["month", ...keys].join(", "))}) do update set ${sql.raw(add)}`.execute(trx);
+  }
 }
 
 /** Recomputes every rollup from the lines, one year at a time (short write locks on SQLite). */
