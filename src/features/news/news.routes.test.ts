@@ -87,7 +87,8 @@ describe.each(ENGINES)("news feeds of relations on %s", (engine) => {
     expect(second.items.filter((i: { title: string }) => i.title === "Contract met gemeente")).toHaveLength(1);
     // The change of address is in the relation's audit trail.
     const audit = await t.app.inject({ method: "GET", url: `/api/relations/${id}/audit`, headers: rep.headers });
-    if (audit.statusCode === 200) expect(audit.body).toContain("newsFeedUrl");
+    expect(audit.statusCode).toBe(200);
+    expect(audit.body).toContain("newsFeedUrl");
   });
 
   it("reads Atom as well", async () => {
