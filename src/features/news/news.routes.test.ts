@@ -165,4 +165,20 @@ describe.each(ENGINES)("news feeds of relations on %s", (engine) => {
     expect((await setFeed(id, null)).json().feed).toBeNull();
     expect((await news(id)).items.length).toBeGreaterThan(0);
   });
+
+  it("combines the news of merged duplicates: the survivor keeps its feed and gets the items it lacked", async () => {
+    const survivor = await newRelation(t, rep.headers, { name: "Samen Nieuws BV", ownerId: rep.id });
+    const duplicate = await newRelation(t, rep.headers, { name: "Samen Nieuws B.V.", ownerId: rep.id });
+    await setFeed(survivor, `${feeds.base}/rss`);
+    await setFeed(duplicate, `${feeds.base}/atom`);
+    await fetchNow(survivor);
+    await fetchNow(duplicate);
+    const before = (await news(survivor)).items.length;
+    const version = async (id: number) => (await t.app.inject({ method: "GET", url: `/api/relations/${id}`, headers: rep.headers })).json().version;
+    const res = await t.app.inject({ method: "POST", url: `/api/relations/${survivor}/merge`, headers: rep.headers, payload: { duplicateId: duplicate, version: await version(survivor), duplicateVersion: await version(duplicate) } });
+    expect(res.statusCode, res.body).toBe(200);
+    const after = await news(survivor);
+    expect(after.feed.url).toBe(`${feeds.base}/rss`);
+    expect(after.items).toHaveLength(before + 2);
+  });
 });

@@ -161,3 +161,24 @@ export async function markNewsSeen(db: Db, userId: number, now: Date): Promise<v
   const updated = await db.updateTable("news_seen").set({ seen_at: stamp }).where("user_id", "=", userId).executeTakeFirst();
   if (Number(updated.numUpdatedRows) === 0) await db.insertInto("news_seen").values({ user_id: userId, seen_at: stamp }).onConflict((oc) => oc.column("user_id").doUpdateSet({ seen_at: stamp })).execute();
 }
+
+/**
+ * A merge of duplicates: the survivor keeps its own feed (or takes the duplicate's), and the items
+ * of the duplicate it does not have already (same guid or link) move to it; the rest go with the
+ * duplicate. Returns how many rows moved.
+ */
+export async function mergeNewsOf(trx: Db, survivorId: number, duplicateId: number): Promise<number> {
+  let moved = 0;
+  const survivorFeed = await trx.selectFrom("relation_feeds").select("relation_id").where("relation_id", "=", survivorId).executeTakeFirst();
+  if (!survivorFeed) moved += Number((await trx.updateTable("relation_feeds").set({ relation_id: survivorId }).where("relation_id", "=", duplicateId).executeTakeFirst()).numUpdatedRows);
+  else await trx.deleteFrom("relation_feeds").where("relation_id", "=", duplicateId).execute();
+  const r = await trx
+    .updateTable("relation_news_items")
+    .set({ relation_id: survivorId })
+    .where("relation_id", "=", duplicateId)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom("relation_news_items as s").select("s.id").where("s.relation_id", "=", survivorId).whereRef("s.dedupe_key", "=", "relation_news_items.dedupe_key"))))
+    .executeTakeFirst();
+  moved += Number(r.numUpdatedRows);
+  await trx.deleteFrom("relation_news_items").where("relation_id", "=", duplicateId).execute();
+  return moved;
+}
