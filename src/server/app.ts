@@ -47,6 +47,8 @@ import { salesImportRoutes } from "../features/sales/sales-import.routes.js";
 import { salesReportRoutes } from "../features/sales/sales-report.routes.js";
 import { salesAnalysisRoutes } from "../features/sales/sales-analysis.routes.js";
 import { scheduleSalesDaily } from "../features/sales/sales-schedule.js";
+import { newsRoutes } from "../features/news/news.routes.js";
+import { scheduleNewsFetch } from "../features/news/news-schedule.js";
 import { JobRunner, type JobKinds } from "../features/jobs/job-runner.js";
 import type { App, AppContext, BaseContext } from "./context.js";
 import { JOB_KINDS } from "./job-kinds.js";
@@ -205,6 +207,7 @@ export async function buildApp(base: BaseContext & { jobs?: JobRunner }, options
   await app.register(salesAnalysisRoutes, { ctx });
   await app.register(companyRoutes, { ctx });
   await app.register(mailIntakeRoutes, { ctx });
+  await app.register(newsRoutes, { ctx });
 
   // wildcard: files are looked up per request (a rebuilt web app is served without a restart); a
   // miss falls through to the not-found handler, which serves the app shell for client routes.
@@ -227,6 +230,13 @@ export async function buildApp(base: BaseContext & { jobs?: JobRunner }, options
   // Off unless configured; it only stores what it takes and queues a mail.intake job per mail.
   if (ctx.config.mailLog) RECEIVERS.set(app, await startMailReceiver(ctx, ctx.config.mailLog));
   if (options.runJobs !== false) jobs.start();
-  if (options.schedule !== false) stopSchedule = scheduleSalesDaily(ctx);
+  if (options.schedule !== false) {
+    const stopSales = scheduleSalesDaily(ctx);
+    const stopNews = scheduleNewsFetch(ctx);
+    stopSchedule = () => {
+      stopSales();
+      stopNews();
+    };
+  }
   return app;
 }

@@ -210,6 +210,11 @@ export const FIELD_MESSAGES: Readonly<Record<string, string>> = {
   iban_invalid: "is not a valid IBAN (check the digits)",
   logo_type_invalid: "must be a PNG or JPEG image",
   logo_too_large: "may be at most 1 MB",
+  // News feeds of relations (domain/feed-address.ts)
+  feed_url_invalid: "is not a web address (http or https) of a news feed",
+  feed_host_not_allowed: "is on a host the administrator has not allowed for news feeds",
+  feed_host_invalid: "is not a host name or IP address",
+  feed_missing: "the relation has no news feed address",
 };
 
 export function fieldProblem(field: string, code: string): FieldProblem {

@@ -25,6 +25,7 @@ import * as quoteLineVat from "./0023_quote_line_vat.js";
 import * as mailIntake from "./0024_mail_intake.js";
 import * as territoryRegions from "./0026_territory_regions.js";
 import * as visitTemplates from "./0029_visit_templates.js";
+import * as relationNews from "./0030_relation_news.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_core": core,
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   "0024_mail_intake": mailIntake,
   "0026_territory_regions": territoryRegions,
   "0029_visit_templates": visitTemplates,
+  "0030_relation_news": relationNews,
 };

@@ -3,6 +3,7 @@ import { type Static, Type } from "typebox";
 import { QUICK_CHOICES } from "../../domain/followup-dates.js";
 import { IsoDateString, Nullable, Ref, literals, Id } from "../../server/schema-helpers.js";
 import { Appointment } from "../appointments/appointment.schemas.js";
+import { MyDayNews } from "../news/news.schemas.js";
 import { ListScopeParam } from "../users/list-scope.schemas.js";
 
 
@@ -107,6 +108,8 @@ export const MyDay = Type.Object({
   upcoming: Type.Object({ days: Type.Integer(), items: Type.Array(FollowUp), count: Type.Integer() }),
   /** Today's planned appointments from the agenda, in time order. */
   agenda: Type.Object({ items: Type.Array(Appointment) }),
+  /** New items of the news feeds of the user's own relations since they last marked them read. */
+  news: MyDayNews,
   /** The drive before each of today's appointments: from home to the first, then from one to the next. */
   agendaTravel: Type.Array(
     Type.Object({

@@ -7,6 +7,7 @@ import type { Db } from "../../db/kysely.js";
 import type { AuthUser } from "../auth/auth-user.js";
 import { startOfAmsterdamDay } from "../../server/time.js";
 import { listAppointments } from "../appointments/appointment.service.js";
+import { newsForOwner } from "../news/news.service.js";
 import { readCrmSettings } from "./crm-settings.service.js";
 import { countOpenFollowUpsOfUser, openFollowUpsOfUser, overdueCountsPerUser } from "./follow-up.repository.js";
 import { toFollowUpDto } from "./follow-up.service.js";
@@ -26,7 +27,7 @@ export async function myDay(db: Db, user: AuthUser, now: Date, today: string) {
 
   const tomorrow = addDays(today, 1);
   const upcomingTo = addDays(today, UPCOMING_DAYS);
-  const [overdue, overdueCount, dueToday, dueTodayCount, upcoming, upcomingCount, agenda, planned, renewals] = await Promise.all([
+  const [overdue, overdueCount, dueToday, dueTodayCount, upcoming, upcomingCount, agenda, planned, renewals, news] = await Promise.all([
     openFollowUpsOfUser(db, user.id, null, yesterday, SECTION_LIMIT),
     countOpenFollowUpsOfUser(db, user.id, null, yesterday),
     openFollowUpsOfUser(db, user.id, today, today, SECTION_LIMIT),
@@ -58,6 +59,8 @@ export async function myDay(db: Db, user: AuthUser, now: Date, today: string) {
       // Counted in full up to 1,000; a rep never has more contracts ending in one window.
       .limit(1000)
       .execute(),
+    // New items of the news feeds of the user's own relations (relation_news_items by relation and time).
+    newsForOwner(db, user.id, now),
   ]);
 
   return {
@@ -67,6 +70,7 @@ export async function myDay(db: Db, user: AuthUser, now: Date, today: string) {
     dueToday: { items: dueToday.map((r) => toFollowUpDto(r, today)), count: dueTodayCount },
     upcoming: { days: UPCOMING_DAYS, items: upcoming.map((r) => toFollowUpDto(r, today)), count: upcomingCount },
     agenda: { items: agenda },
+    news,
     appointments: {
       source: "planned_contact_moments" as const,
       items: planned.map((a) => ({

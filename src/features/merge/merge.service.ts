@@ -11,12 +11,13 @@ import type { AuthUser } from "../auth/auth-user.js";
 import { writeAudit } from "../audit/audit.service.js";
 import { refreshRelationTerms, type TermSource } from "../relations/relation-terms.js";
 import { findRelationRow } from "../relations/relation.repository.js";
+import { mergeNewsOf } from "../news/news.service.js";
 import { getRelation, versionConflict } from "../relations/relation.service.js";
 import { salesAfterMerge } from "../sales/sales-merge.service.js";
 import { duplicatePairs, moveReferences, relationReferences, relationSummaries } from "./merge.repository.js";
 
 /** References with their own handling; every other (table, column) is simply re-pointed. */
-const SPECIAL = new Set(["relations.parent_id", "relation_search_terms.relation_id", "relation_sbi_codes.relation_id"]);
+const SPECIAL = new Set(["relations.parent_id", "relation_search_terms.relation_id", "relation_sbi_codes.relation_id", "relation_feeds.relation_id", "relation_news_items.relation_id"]);
 
 export interface MergeInput {
   duplicateId: number;
@@ -58,6 +59,9 @@ export async function mergeRelations(db: Db, engine: Engine, user: AuthUser, sur
       } else if (key === "relation_sbi_codes.relation_id") {
         // The survivor's own SBI codes win; without any it takes the duplicate's.
         if (!survivorHasSbi) count = await moveReferences(trx, ref, duplicate.id, survivorId);
+      } else if (key === "relation_feeds.relation_id") {
+        // One feed a relation and items unique per relation: the news feature combines them.
+        count = await mergeNewsOf(trx, survivorId, duplicate.id);
       } else if (!SPECIAL.has(key)) {
         try {
           count = await moveReferences(trx, ref, duplicate.id, survivorId);

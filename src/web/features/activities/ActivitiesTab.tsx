@@ -1,5 +1,5 @@
-// The "Contactmomenten" tab of a relation: open follow-ups, a quick form to log a contact moment, and
-// the timeline (newest first, "load more").
+// The "Contactmomenten" tab of a relation: open follow-ups, the relation's news (its own feed), a quick
+// form to log a contact moment, and the timeline (newest first, "load more").
 import { Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import { PageLoader } from "../../components/PageLoader.js";
 import { ActivityCard } from "./ActivityCard.js";
 import { ActivityForm } from "./ActivityForm.js";
 import { useActivities } from "./activities.api.js";
+import { RelationNewsSection } from "../news/RelationNewsSection.js";
 import { FollowUpsSection } from "./FollowUpsSection.js";
 
 interface Props {
@@ -28,6 +29,7 @@ export function ActivitiesTab({ relationId, persons, canWrite }: Props) {
   return (
     <Stack>
       <FollowUpsSection relationId={relationId} canWrite={canWrite} />
+      <RelationNewsSection relationId={relationId} canWrite={canWrite} />
 
       <Stack gap="xs" component="section" aria-labelledby="activities-title">
         <Group justify="space-between">

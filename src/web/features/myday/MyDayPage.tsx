@@ -1,7 +1,8 @@
 // /my-day: what the user should act on today — today's appointments from the agenda in time order,
 // the follow-ups of the coming week beside the overdue follow-ups and those due today (done / move /
 // reassign inline), planned contact moments of the coming two weeks, and relations whose contract
-// with the current supplier ends within the proposal window. Managers also see overdue per rep.
+// with the current supplier ends within the proposal window, and new items of the news feeds of the
+// user's own relations. Managers also see overdue per rep.
 import { Anchor, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { type Column, ResponsiveTable } from "../../components/ResponsiveTable.js";
 import type { ReactNode } from "react";
@@ -18,6 +19,7 @@ import type { FollowUp } from "../activities/types.js";
 import { useCurrentUser } from "../auth/session.js";
 import { type MyDay, useMyDay } from "./myday.api.js";
 import { OverdueByRepSection } from "./OverdueByRep.js";
+import { MyDayNews } from "../news/MyDayNews.js";
 
 function longDate(iso: string): string {
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
@@ -227,6 +229,7 @@ export function MyDayPage() {
       ) : (
         <>
           <TodaysAgenda day={day.data} />
+          <MyDayNews news={day.data.news} />
           <Section id="myday-overdue" alarm title={t("myday.overdue")} count={day.data.overdue.count} shown={day.data.overdue.items.length}>
             <FollowUpTable items={day.data.overdue.items} canWrite={canWrite} empty={t("myday.noOverdue")} label={t("myday.overdue")} />
           </Section>

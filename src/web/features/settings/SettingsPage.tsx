@@ -8,6 +8,7 @@ import { can } from "../../../domain/roles.js";
 import { useCurrentUser } from "../auth/session.js";
 import { CrmSettingsSection } from "./CrmSettingsSection.js";
 import { ChecklistSettingsSection } from "../preparation/ChecklistSettingsSection.js";
+import { NewsSettingsSection } from "../news/NewsSettingsSection.js";
 import { TerritorySection } from "../territories/TerritorySection.js";
 import { QuoteSettingsSection } from "./QuoteSettingsSection.js";
 import { SettingsTabs } from "./SettingsTabs.js";
@@ -25,6 +26,7 @@ export function SettingsPage() {
           <QuoteSettingsSection />
           <CrmSettingsSection />
           <ChecklistSettingsSection />
+          <NewsSettingsSection />
         </>
       )}
       {!can(user.role, "users.manage") && can(user.role, "templates.manage") && (
