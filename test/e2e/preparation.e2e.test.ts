@@ -115,7 +115,10 @@ describe("visit preparation in the browser", () => {
     expect(await page.getByText("Drie: Amsterdam, Haarlem, Zaandam").count()).toBeGreaterThan(0);
     // The requirements heard go with a new quote (after its advice step) as its notes.
     const quoteLink = await page.getByRole("link", { name: "Offerte starten" }).getAttribute("href");
-    expect(decodeURIComponent(quoteLink ?? "")).toContain("eisen product: Milieuvriendelijke middelen");
+    const quoteParams = new URL(quoteLink ?? "", "http://koers.test").searchParams;
+    expect(quoteParams.get("notes")).toContain("eisen product: Milieuvriendelijke middelen");
+    // The chance heard (vk%: 60%) starts the quote advice.
+    expect(quoteParams.get("chance")).toBe("60");
 
     // The contact moment is on the relation, the follow-up on "Mijn dag".
     await page.getByTestId("report-done").getByRole("link", { name: RELATION }).click();
