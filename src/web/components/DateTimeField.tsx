@@ -1,7 +1,7 @@
 // A date and time shown and typed as "dd-mm-jjjj uu:mm" (24 hours) whatever the browser's language
 // (a native datetime-local input follows the browser: "12/01/2026, 04:36 PM" in an American Chromium),
 // with a calendar named in the UI language. The value is the datetime-local shape the forms keep,
-// 'YYYY-MM-DDTHH:mm' in the browser's time zone ("" for none).
+// 'YYYY-MM-DDTHH:mm' on the Amsterdam clock ("" for none): the form converts it (activity-form.ts).
 import { DateInput } from "@mantine/dates";
 import "@mantine/dates/styles.css";
 import "dayjs/locale/en-gb";

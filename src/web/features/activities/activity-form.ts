@@ -1,10 +1,11 @@
 // Form values of a contact moment ↔ API bodies. Inputs hold strings; "" means "no value" (null).
-// The date/time input is a local "YYYY-MM-DDTHH:mm" (the user's clock, Amsterdam for Dutch users).
+// The date/time input is "YYYY-MM-DDTHH:mm" on the Amsterdam clock, whatever the browser's zone.
 import type { TFunction } from "i18next";
 import type { ActivityKind, SalesMethod } from "../../../domain/contact-moment.js";
 import type { QuickChoice } from "../../../domain/followup-dates.js";
 import { ApiError } from "../../api/client.js";
 import { type MappedFieldErrors, mapFieldErrors } from "../../api/problems.js";
+import { amsterdamLocal, amsterdamToInstant, isIsoDate } from "../agenda/agenda-dates.js";
 import type { Activity, ActivityBody, ActivityCreateBody } from "./types.js";
 
 export interface ActivityFormValues {
@@ -42,18 +43,20 @@ export const ACTIVITY_FIELDS = [
   "followUpAssignedTo",
 ] as const;
 
-const pad = (n: number) => String(n).padStart(2, "0");
-
-/** A Date as the value of a datetime-local input, in the browser's time zone. */
+/**
+ * A Date as the date/time field shows it: on the Amsterdam clock ("2026-11-27T09:30"), whatever the
+ * browser's zone — a Dutch team plans and reports in Dutch time, also from a laptop set to another.
+ */
 export function localDateTime(date: Date): string {
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return amsterdamLocal(date);
 }
 
-/** "2026-11-27T09:30" (local) → ISO instant; undefined when it is not a date and time. */
+/** "2026-11-27T09:30" on the Amsterdam clock → ISO instant; undefined when it is not a date and time. */
 export function instantOf(local: string): string | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(local)) return undefined;
-  const date = new Date(local);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(local) || !isIsoDate(local.slice(0, 10))) return undefined;
+  const [hours, minutes] = [Number(local.slice(11, 13)), Number(local.slice(14, 16))];
+  if (hours > 23 || minutes > 59) return undefined;
+  return amsterdamToInstant(local.slice(0, 10), local.slice(11, 16));
 }
 
 /** The calendar date of the date/time input (what quick choices count from), or null. */

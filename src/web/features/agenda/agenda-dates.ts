@@ -15,6 +15,11 @@ export function amsterdamToInstant(date: string, time: string): string {
   return dayjs.tz(`${date} ${time}`, "YYYY-MM-DD HH:mm", ZONE).toISOString();
 }
 
+/** An instant as the Amsterdam wall clock writes it, in the shape of a date/time field: "2026-11-27T09:30". */
+export function amsterdamLocal(instant: Date): string {
+  return dayjs(instant).tz(ZONE).format("YYYY-MM-DDTHH:mm");
+}
+
 /** Today's date in Amsterdam. */
 export function todayInAmsterdam(now = new Date()): string {
   return dayjs(now).tz(ZONE).format("YYYY-MM-DD");
