@@ -27,6 +27,7 @@ export function TerritorySection() {
         </Title>
         <Select
           label={t("territory.rayon")}
+          placeholder={t("territory.chooseRayon")}
           data={(rayons.data ?? []).map((r) => ({ value: String(r.id), label: r.name }))}
           value={rayonId === null ? null : String(rayonId)}
           onChange={(v) => setRayonId(v === null ? null : Number(v))}
