@@ -3,13 +3,21 @@
 // totals, audit lines, follow-up links) is exactly what users would have produced.
 import { addDays, addMonths, monthOf } from "../../domain/calendar.js";
 import type { Db } from "../../db/kysely.js";
-import { amsterdamDate } from "../../server/time.js";
+import { amsterdamDate, amsterdamInstant } from "../../server/time.js";
 import { createActivity } from "../activities/activity.service.js";
 import type { AuthUser } from "../auth/auth-user.js";
 import { createProduct, createProductGroup } from "../products/product.service.js";
 import { createQuote, updateQuote } from "../quotes/quote.service.js";
 import { toAuthUser } from "../users/user.service.js";
 import { Random } from "./prng.js";
+
+/** A moment of a working day: a weekend date moves back to its Friday; 08:00–16:45 Amsterdam time in quarters. */
+function workingMoment(date: string, r: Random): string {
+  const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
+  const day = weekday === 6 ? addDays(date, -1) : weekday === 0 ? addDays(date, -2) : date;
+  const time = `${String(r.int(8, 16)).padStart(2, "0")}:${String(r.pick([0, 15, 30, 45])).padStart(2, "0")}`;
+  return (amsterdamInstant(day, time) as Date).toISOString();
+}
 
 /** Products of a cleaning-services supplier: [group, code, name, unit, list price ¢, cost price ¢]. */
 const PRODUCTS = [
@@ -98,8 +106,8 @@ export async function seedSalesDemo(db: Db, options: { seed: number; now: Date }
       // A year of contact, newest last; the newest may carry the next action.
       const count = r.int(1, 4);
       for (let i = 0; i < count; i++) {
-        const daysAgo = r.int(1, 360);
-        const occurredAt = new Date(options.now.getTime() - daysAgo * 86_400_000 + r.int(8, 16) * 3_600_000).toISOString();
+        // On a working day, between 08:00 and 17:00 on the Amsterdam clock, as a rep's visits and calls are.
+        const occurredAt = workingMoment(addDays(today, -r.int(1, 360)), r);
         const last = i === count - 1;
         const followUp = last && r.chance(0.6) ? { action: r.pick(NEXT_ACTIONS), dueDate: addDays(today, r.int(-10, 25)) } : undefined;
         await createActivity(
