@@ -5,7 +5,8 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMonths } from "../../src/domain/calendar.js";
-import { type E2eServer, launchBrowser, logIn, pageTracker, seedRelation, startServer } from "./support.js";
+import { addUser } from "../../src/features/users/user.service.js";
+import { type E2eServer, LANDING, launchBrowser, logIn, logInAs, pageTracker, seedRelation, startServer } from "./support.js";
 
 /** The month `n` months from now in Amsterdam, as 'YYYY-MM' (the server's clock is the real one). */
 function monthFromNow(n: number): string {
@@ -30,17 +31,22 @@ async function forecastRow(page: Page, month: string): Promise<string | null> {
   return page.getByRole("row", { name: new RegExp(`^${dutchMonth(month)}`) }).textContent();
 }
 
+/** A field rep beside the seeded one: a colleague, not someone who may act for her. */
+const COLLEAGUE = { email: "bram.jansen@koers.test", name: "Bram Jansen", password: "correct horse battery" } as const;
+
 describe("quotes in the browser", () => {
   let server: E2eServer;
   let browser: Browser;
   let relationId: number;
+  let productId: number;
   const decisionMonth = monthFromNow(2);
 
   beforeAll(async () => {
     server = await startServer();
     relationId = await seedRelation(server, { name: "Zorggroep De Linde", visitPostcode: "3511 AA", visitCity: "Utrecht", status: "prospect" });
     await inject(server, `/api/relations/${relationId}/persons`, { firstName: "Petra", lastName: "Bakker", jobTitle: "Directeur", dmuRoles: ["decider"] });
-    await inject(server, "/api/products", { code: "SCH-01", name: "Kantoorschoonmaak dagelijks", unit: "m2", listPriceCents: 1250 });
+    productId = (await inject(server, "/api/products", { code: "SCH-01", name: "Kantoorschoonmaak dagelijks", unit: "m2", listPriceCents: 1250 })).id;
+    await addUser(server.database.handle.db, { ...COLLEAGUE, role: "field_sales", rayonNames: ["Noord-Holland"] }, new Date());
     browser = await launchBrowser();
   });
 
@@ -106,6 +112,26 @@ describe("quotes in the browser", () => {
     await page.getByRole("navigation", { name: "Hoofdnavigatie" }).getByRole("link", { name: "Offertes" }).click();
     await page.getByRole("navigation", { name: "Onderdelen van Offertes" }).getByRole("link", { name: "Forecast" }).click();
     await expect.poll(() => forecastRow(page, decisionMonth)).toMatch(/€\s250,00/);
+    await closePage();
+  });
+
+  it("shows a colleague no edit controls on another rep's quote and contact moment, but the reason", async () => {
+    const quote = await inject(server, "/api/quotes", { relationId, probability: 40, decisionMonth, lines: [{ productId, quantity: 10 }] });
+    await inject(server, `/api/relations/${relationId}/activities`, { kind: "visit", notes: "Rondleiding met Petra" });
+    const { page } = await pages.open();
+    await logInAs(page, COLLEAGUE, LANDING.field_sales);
+
+    await page.goto(`/quotes/${quote.id}`);
+    await page.getByRole("heading", { name: /Zorggroep De Linde/, level: 1 }).waitFor();
+    await page.getByText("Alleen de eigen verkoper (Anna de Vries), zijn binnendienst of een manager kan deze offerte wijzigen.").waitFor();
+    for (const name of ["Kans en beslismaand wijzigen", "Regels bewerken", "Versturen"]) expect(await page.getByRole("button", { name }).count(), name).toBe(0);
+    await page.getByRole("link", { name: "Afdrukken" }).waitFor(); // reading and printing stay open
+
+    await page.goto(`/relations/${relationId}`);
+    await page.getByRole("tab", { name: "Contactmomenten" }).click();
+    await page.getByText("Rondleiding met Petra").waitFor();
+    await page.getByText("Alleen wie erbij was of het vastlegde, hun binnendienst of een manager kan dit contactmoment wijzigen.").first().waitFor();
+    expect(await page.getByRole("button", { name: /^Bewerken:/ }).count()).toBe(0);
     await closePage();
   });
 });

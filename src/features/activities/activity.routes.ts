@@ -25,8 +25,8 @@ export const activityRoutes: RoutesPlugin = async (app, { ctx }) => {
       },
     },
     async (request) => {
-      requirePermission(request, "crm.read");
-      return listActivitiesPage(ctx.db, request.params.id, request.query, today());
+      const viewer = requirePermission(request, "crm.read");
+      return listActivitiesPage(ctx.db, request.params.id, request.query, today(), viewer);
     },
   );
 
@@ -53,8 +53,8 @@ export const activityRoutes: RoutesPlugin = async (app, { ctx }) => {
     "/api/activities/:id",
     { schema: { tags: ["contact moments"], summary: "One contact moment", params: IdParams, response: { 200: Activity } } },
     async (request, reply) => {
-      requirePermission(request, "crm.read");
-      return sendWithEtag(reply, await getActivity(ctx.db, request.params.id, today()));
+      const viewer = requirePermission(request, "crm.read");
+      return sendWithEtag(reply, await getActivity(ctx.db, request.params.id, today(), viewer));
     },
   );
 

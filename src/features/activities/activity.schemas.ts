@@ -64,6 +64,9 @@ export const Activity = Type.Object({
   createdAt: Type.String(),
   updatedAt: Type.String(),
   version: Type.Integer(),
+  mayChange: Type.Optional(
+    Type.Boolean({ description: "Whether the viewer may change this contact moment: the very check PATCH makes (absent where no viewer is known)" }),
+  ),
 });
 export type ActivityDto = Static<typeof Activity>;
 

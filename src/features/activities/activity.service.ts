@@ -2,6 +2,7 @@
 // transaction), read and change one with If-Match. Every change writes audit lines.
 import { type Db, inTransaction } from "../../db/kysely.js";
 import { mayActFor } from "../../domain/acting.js";
+import { can } from "../../domain/roles.js";
 import { actorOf, mayActForUser } from "../users/user.service.js";
 import { AppError, type FieldProblem, fieldProblem, invalid, notFound } from "../../server/errors.js";
 import { decodeCursor, encodeCursor } from "../../server/http.js";
@@ -17,9 +18,18 @@ import type { ActivityCreateInput, ActivityDto, ActivityPatchInput } from "./act
 const MAX_DAYS_AHEAD = 2 * 366;
 const EARLIEST = "2000-01-01T00:00:00.000Z";
 
-async function toDtos(db: Db, rows: readonly ActivityRow[], today: string): Promise<ActivityDto[]> {
+/** The contact moments as DTOs; with a viewer each carries whether that viewer may change it (mayChangeActivity). */
+async function toDtos(db: Db, rows: readonly ActivityRow[], today: string, viewer?: AuthUser): Promise<ActivityDto[]> {
   const ids = rows.map((r) => r.id);
   const [parts, files, followUps] = await Promise.all([participantsOf(db, ids), attachmentsOf(db, ids), followUpsOfActivities(db, ids, today)]);
+  const mayChange = new Map<number, boolean>();
+  if (viewer) {
+    const actFor = actingFor(db, viewer);
+    for (const r of rows) {
+      const participants = parts.users.filter((u) => u.activity_id === r.id).map((u) => u.id);
+      mayChange.set(r.id, await mayChangeActivity(viewer, participants, r.created_by, actFor));
+    }
+  }
   return rows.map((r) => ({
     id: r.id,
     relation: { id: r.relation_id, name: r.relation_name },
@@ -50,17 +60,18 @@ async function toDtos(db: Db, rows: readonly ActivityRow[], today: string): Prom
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     version: r.version,
+    ...(viewer ? { mayChange: mayChange.get(r.id) ?? false } : {}),
   }));
 }
 
-export async function getActivity(db: Db, id: number, today: string): Promise<ActivityDto> {
+export async function getActivity(db: Db, id: number, today: string, viewer?: AuthUser): Promise<ActivityDto> {
   const row = await findActivity(db, id);
   if (!row) throw notFound(`Contact moment ${id}`);
-  return (await toDtos(db, [row], today))[0] as ActivityDto;
+  return (await toDtos(db, [row], today, viewer))[0] as ActivityDto;
 }
 
 /** The relation's timeline, newest first, in keyset pages. */
-export async function listActivitiesPage(db: Db, relationId: number, q: { limit?: number; cursor?: string }, today: string) {
+export async function listActivitiesPage(db: Db, relationId: number, q: { limit?: number; cursor?: string }, today: string, viewer?: AuthUser) {
   const relation = await db.selectFrom("relations").select("id").where("id", "=", relationId).executeTakeFirst();
   if (!relation) throw notFound(`Relation ${relationId}`);
   const limit = q.limit ?? 30;
@@ -70,7 +81,7 @@ export async function listActivitiesPage(db: Db, relationId: number, q: { limit?
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    items: await toDtos(db, page, today),
+    items: await toDtos(db, page, today, viewer),
     nextCursor: rows.length > limit && last ? encodeCursor([last.occurred_at, last.id]) : null,
   };
 }
@@ -120,23 +131,49 @@ function textColumns(input: ActivityPatchInput) {
 }
 
 /**
- * A contact moment the user took part in may name the colleagues who were there too; one the user was
- * not at is recorded for others, which only someone allowed to act for each of them may do.
- */
-/**
  * A contact moment is the report of those who were there: it is changed by one of them, by whoever
  * recorded it, or by someone who may act for every one of them. Fails closed: one without
- * participants or recorder is changed only by those who act for anyone.
+ * participants or recorder is changed only by those who act for anyone. The PATCH and the
+ * `mayChange` flag of every contact moment read use this one rule; `actFor` lets a page of them
+ * share the look-ups of the same colleague.
  */
+export async function mayChangeActivity(
+  user: AuthUser,
+  participants: readonly number[],
+  createdBy: number | null,
+  actFor: (userId: number | null) => Promise<boolean>,
+): Promise<boolean> {
+  if (!can(user.role, "crm.write")) return false;
+  if (participants.includes(user.id) || createdBy === user.id) return true;
+  const owners = participants.length > 0 ? participants : [createdBy];
+  for (const owner of owners) if (!(await actFor(owner))) return false;
+  return true;
+}
+
+/** mayActForUser, asked once per colleague: a timeline page names the same reps again and again. */
+function actingFor(db: Db, user: AuthUser): (userId: number | null) => Promise<boolean> {
+  const known = new Map<number | null, Promise<boolean>>();
+  return (userId) => {
+    let answer = known.get(userId);
+    if (!answer) {
+      answer = mayActForUser(db, user, userId);
+      known.set(userId, answer);
+    }
+    return answer;
+  };
+}
+
 async function checkMayChange(db: Db, user: AuthUser, id: number, createdBy: number | null): Promise<void> {
   const participants = (await db.selectFrom("activity_users").select("user_id").where("activity_id", "=", id).execute()).map((r) => r.user_id);
-  if (participants.includes(user.id) || createdBy === user.id) return;
-  const owners = participants.length > 0 ? participants : [createdBy];
-  for (const owner of owners) {
-    if (!(await mayActForUser(db, user, owner))) throw new AppError("forbidden", "This contact moment is another rep's report; only a manager (or inside sales for that rep) changes it");
+  if (!(await mayChangeActivity(user, participants, createdBy, actingFor(db, user)))) {
+    throw new AppError("forbidden", "This contact moment is another rep's report; only a manager (or inside sales for that rep) changes it");
   }
 }
 
+/**
+ * A contact moment the user took part in may name the colleagues who were there too; one the user was
+ * not at is recorded for others, which only someone allowed to act for each of them may do.
+ */
 async function checkActingFor(db: Db, user: AuthUser, userIds: readonly number[]): Promise<void> {
   if (userIds.includes(user.id)) return;
   for (const id of userIds) {
@@ -186,7 +223,7 @@ export async function createActivity(db: Db, user: AuthUser, relationId: number,
     if (followUp) await insertFollowUp(trx, user, { ...followUp.values, activityId: row.id }, now);
     return row.id;
   });
-  return getActivity(db, id, today);
+  return getActivity(db, id, today, user);
 }
 
 export async function updateActivity(db: Db, user: AuthUser, id: number, expectedVersion: number, input: ActivityPatchInput, now: Date): Promise<ActivityDto> {
@@ -232,7 +269,7 @@ export async function updateActivity(db: Db, user: AuthUser, id: number, expecte
     }
     await writeAudit(trx, { entity: "activity", entityId: id, relationId: current.relation_id, userId: user.id, at: stamp }, changes.filter(([, o, n]) => o !== n));
   });
-  return getActivity(db, id, amsterdamDate(now));
+  return getActivity(db, id, amsterdamDate(now), user);
 }
 
 /** The relation of each contact moment, by its id: what a list elsewhere links to (the mail inbox's "logged"). */

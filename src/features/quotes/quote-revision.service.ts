@@ -5,7 +5,7 @@ import { quoteValidityDays } from "../company/company.service.js";
 import { addDays } from "../../domain/calendar.js";
 import { type QuoteStatus, revisionEffect } from "../../domain/quote-status.js";
 import type { Db } from "../../db/kysely.js";
-import { mayActForUser } from "../users/user.service.js";
+import { mayChangeQuote, withMayChange } from "./quote-access.js";
 import { AppError, type FieldProblem, fieldProblem, invalid, notFound } from "../../server/errors.js";
 import { amsterdamDate } from "../../server/time.js";
 import type { AuthUser } from "../auth/auth-user.js";
@@ -30,7 +30,7 @@ export async function reviseQuote(
   if (!current) throw notFound(`Quote ${id}`);
   const number = numberOf(current);
   // A revision carries the rep's quote further: acting for that rep.
-  if (!(await mayActForUser(db, user, current.rep_id))) throw new AppError("forbidden", `${number} is another rep's quote; only a manager (or inside sales for that rep) revises it`);
+  if (!(await mayChangeQuote(db, user, current.rep_id))) throw new AppError("forbidden", `${number} is another rep's quote; only a manager (or inside sales for that rep) revises it`);
   if (expectedVersion !== null && current.version !== expectedVersion) {
     throw new AppError("version_conflict", `You revised version ${expectedVersion} of ${number}, but it is now at version ${current.version}; reload`);
   }
@@ -109,6 +109,6 @@ export async function reviseQuote(
     ]);
     return quoteId;
   });
-  const created = await getQuote(db, newId, now);
+  const created = await withMayChange(db, user, await getQuote(db, newId, now));
   return { ...created, warnings: staleWarnings(created) };
 }

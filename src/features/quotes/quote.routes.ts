@@ -14,6 +14,7 @@ import { quoteDocument } from "./quote-document.js";
 import { Page } from "../../server/schema-helpers.js";
 import { getQuote, listQuotesPage } from "./quote-read.js";
 import { reviseQuote } from "./quote-revision.service.js";
+import { withMayChange } from "./quote-access.js";
 import {
   HitRatioQuery,
   HitRatioResult,
@@ -122,8 +123,8 @@ export const quoteRoutes: RoutesPlugin = async (app, { ctx }) => {
     "/api/quotes/:id",
     { schema: { tags: ["quotes"], summary: "One quote with lines, revisions, history and advice", params: IdParams, response: { 200: QuoteDetail } } },
     async (request, reply) => {
-      requirePermission(request, "crm.read");
-      return sendWithEtag(reply, await getQuote(ctx.db, request.params.id, ctx.now()));
+      const viewer = requirePermission(request, "crm.read");
+      return sendWithEtag(reply, await withMayChange(ctx.db, viewer, await getQuote(ctx.db, request.params.id, ctx.now())));
     },
   );
 

@@ -189,6 +189,9 @@ export const QuoteDetail = Type.Object({
   history: Type.Array(QuoteEvent),
   warnings: Type.Array(Warning),
   createdAt: Type.String(),
+  mayChange: Type.Optional(
+    Type.Boolean({ description: "Whether the viewer may change or revise this quote: the very check PATCH and POST …/revisions make (absent where no viewer is known)" }),
+  ),
 });
 export type QuoteDetailDto = Static<typeof QuoteDetail>;
 

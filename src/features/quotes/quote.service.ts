@@ -4,7 +4,7 @@ import { quoteValidityDays } from "../company/company.service.js";
 import { addDays } from "../../domain/calendar.js";
 import { parseQuoteNumber } from "../../domain/quote-number.js";
 import { mayChooseQuoteNumber } from "../../domain/acting.js";
-import { mayActForUser } from "../users/user.service.js";
+import { mayChangeQuote, withMayChange } from "./quote-access.js";
 import { changeStatus, isFinal, type QuoteStatus } from "../../domain/quote-status.js";
 import type { Db } from "../../db/kysely.js";
 import type { Updateable } from "kysely";
@@ -133,7 +133,7 @@ export async function createQuote(db: Db, user: AuthUser, input: QuoteCreateInpu
     ]);
     return quoteId;
   });
-  const created = await getQuote(db, id, now);
+  const created = await withMayChange(db, user, await getQuote(db, id, now));
   return { ...created, warnings: staleWarnings(created) };
 }
 
@@ -148,7 +148,7 @@ export async function updateQuote(db: Db, user: AuthUser, id: number, version: n
   const current = await findQuoteRow(db, id);
   if (!current) throw notFound(`Quote ${id}`);
   // A quote is its rep's work: changing it (its chance, its status, its notes) is acting for that rep.
-  if (!(await mayActForUser(db, user, current.rep_id))) throw new AppError("forbidden", `${numberOf(current)} is another rep's quote; only a manager (or inside sales for that rep) changes it`);
+  if (!(await mayChangeQuote(db, user, current.rep_id))) throw new AppError("forbidden", `${numberOf(current)} is another rep's quote; only a manager (or inside sales for that rep) changes it`);
   if (current.version !== version) {
     throw new AppError("version_conflict", `You edited version ${version}, but ${numberOf(current)} is now at version ${current.version}; reload to see the changes`);
   }
@@ -219,7 +219,7 @@ export async function updateQuote(db: Db, user: AuthUser, id: number, version: n
       await writeAudit(trx, { entity: "quote", entityId: id, relationId: current.relation_id, userId: user.id, at: stamp }, [["status", status, next.status]]);
     }
   });
-  const updated = await getQuote(db, id, now);
+  const updated = await withMayChange(db, user, await getQuote(db, id, now));
   const touchedDecision = input.decisionMonth !== undefined || (input.decisionDate !== undefined && input.decisionDate !== null);
   return { ...updated, warnings: touchedDecision ? staleWarnings(updated) : [] };
 }

@@ -50,7 +50,12 @@ export function ActivityCard({ activity: a, relationId, persons, canWrite, editi
             </Badge>
           )}
         </Group>
-        {canWrite && !editing && (
+        {canWrite && !editing && a.mayChange === false && (
+          <Text size="xs" c="dimmed" maw={220} ta="right">
+            {t("activities.notYours")}
+          </Text>
+        )}
+        {canWrite && !editing && a.mayChange !== false && (
           <Button size="compact-sm" variant="subtle" onClick={() => onEdit(true)} aria-label={`${t("common.edit")}: ${kindLabel} ${formatInstant(a.occurredAt)}`}>
             {t("common.edit")}
           </Button>

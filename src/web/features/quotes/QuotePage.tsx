@@ -1,7 +1,7 @@
 // /quotes/:id: one quote revision with its details, lines, revisions, history and advice; actions:
 // change chance and decision month, the status steps the domain allows, a new revision, and the
 // printable document (the server's Dutch HTML page, printed to PDF by the browser).
-import { Alert, Anchor, Button, Group, Stack, Tabs, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Group, Stack, Tabs, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
@@ -41,6 +41,9 @@ function QuoteView({ quoteId }: { quoteId: number }) {
   if (quote.isError) return <ErrorAlert error={quote.error} />;
   const q = quote.data;
   const canWrite = can(user.role, "quotes.write");
+  // The server says whether this user may change this quote (the check its PATCH makes); without the
+  // flag the role decides, and the server still refuses what the role alone does not cover.
+  const mayChange = canWrite && q.mayChange !== false;
   const reload = () => void quote.refetch();
   const open = q.status === "draft" || q.status === "sent";
   const latest = q.revisions.at(-1)?.id === q.id;
@@ -73,7 +76,12 @@ function QuoteView({ quoteId }: { quoteId: number }) {
         </Alert>
       ))}
 
-      {canWrite && (
+      {canWrite && !mayChange && (
+        <Text size="sm" c="dimmed" data-testid="quote-readonly-reason">
+          {t("quotes.page.notYours", { rep: q.rep.name })}
+        </Text>
+      )}
+      {mayChange && (
         <Group>
           {open && (
             <Button onClick={() => setDialog("chance")}>{t("quotes.page.changeChance")}</Button>
