@@ -131,17 +131,24 @@ export async function seedSalesDemo(db: Db, options: { seed: number; now: Date }
       if (index % 2 !== 0) continue;
       const lines = r.sample(products, r.int(1, 3)).map((p) => ({ productId: p.id, quantity: p.unit === "m2" ? r.int(200, 4000) : r.int(2, 40) }));
       const decisionMonth = addMonths(monthOf(today), r.int(-1, 6));
+      // Sent on a working day in the past five months, so the forecast "as of" a past date and the
+      // days to a decision show real figures; later changes fall between then and now.
+      const sentDaysAgo = r.int(10, 150);
+      const at = (daysAgo: number) => new Date(workingMoment(addDays(today, -daysAgo), r));
       const quote = await createQuote(
         db,
         rep,
         { relationId: relation.id, contactPersonId: personIds[0] ?? null, lines, probability: r.pick([20, 35, 50, 60, 75, 90]), decisionMonth, status: "sent" },
-        options.now,
+        at(sentDaysAgo),
       );
       quotes++;
       // Some quotes are decided already: won ones became orders, lost ones keep their reason.
       if (r.chance(0.25)) {
         const won = r.chance(0.5);
-        await updateQuote(db, rep, quote.id, quote.version, won ? { status: "won" } : { status: "lost", lostReason: r.pick(LOST_REASONS) }, options.now);
+        await updateQuote(db, rep, quote.id, quote.version, won ? { status: "won" } : { status: "lost", lostReason: r.pick(LOST_REASONS) }, at(r.int(1, sentDaysAgo - 5)));
+      } else if (r.chance(0.4)) {
+        // An open quote whose chance was raised after a follow-up talk.
+        await updateQuote(db, rep, quote.id, quote.version, { probability: Math.min(90, quote.probability + 15) }, at(r.int(1, sentDaysAgo - 5)));
       }
     }
   }
