@@ -217,4 +217,25 @@ describe("the field app without signal", () => {
     expect(overview.history[0]).toMatchObject({ purpose: "newsletter", state: "given", source: "visit", textVersion: "nieuwsbrief-2026", date: today });
     await closePage();
   });
+
+  it("ends the server's session after a logout made without signal, once the signal returns", async () => {
+    const { page, context } = await open();
+    await readyForTheRoad(page);
+    await goOffline(context, page);
+    await page.getByRole("button", { name: /^Gebruikersmenu/ }).click();
+    await page.getByRole("menuitem", { name: "Uitloggen" }).click();
+    await page.getByRole("heading", { name: "Inloggen bij Koers" }).waitFor();
+    // Offline the app opens on the login page, not for the rep who logged out.
+    await page.reload();
+    await page.getByRole("heading", { name: "Inloggen bij Koers" }).waitFor();
+    const cookies = await context.cookies();
+    expect(cookies.length).toBeGreaterThan(0);
+    await context.setOffline(false);
+    await page.reload();
+    await page.getByRole("heading", { name: "Inloggen bij Koers" }).waitFor();
+    // The session the browser still held is gone on the server.
+    const cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    await expect.poll(async () => (await suite.server.app.inject({ method: "GET", url: "/api/session", headers: { cookie } })).statusCode).toBe(401);
+    await closePage();
+  });
 });

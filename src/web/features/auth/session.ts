@@ -2,7 +2,7 @@
 // token that comes with it is handed to the API client for every write.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext } from "react";
-import { api, isApiError, setCsrfToken } from "../../api/client.js";
+import { api, apiRequest, isApiError, setCsrfToken } from "../../api/client.js";
 import type { AuthUser } from "../../api/types.js";
 
 interface SessionBody {
@@ -18,16 +18,36 @@ const sessionUser = (body: SessionBody): SessionUser => ({ ...body.user, totpSet
 
 export const SESSION_KEY = ["session"] as const;
 
+/**
+ * A logout made without connection: the device was cleared at once, but the server's session lives
+ * on until it is ended. The flag (localStorage: it must survive closing the app) ends it at the
+ * first answer from the server, before anything of the session is used.
+ */
+const PENDING_LOGOUT = "koers.pendingLogout";
+const pendingLogout = () => globalThis.localStorage?.getItem(PENDING_LOGOUT) === "1";
+/** DELETE /api/session, never answered or queued by the device (offline: false). */
+const endSession = () => apiRequest<void>("/api/session", { method: "DELETE", offline: false });
+const setPendingLogout = (on: boolean) => (on ? globalThis.localStorage?.setItem(PENDING_LOGOUT, "1") : globalThis.localStorage?.removeItem(PENDING_LOGOUT));
+
 async function fetchSession(): Promise<SessionUser | null> {
   try {
     const body = await api.get<SessionBody>("/api/session");
     setCsrfToken(body.csrfToken);
-    return sessionUser(body);
-  } catch (error) {
-    if (isApiError(error) && error.status === 401) {
+    if (pendingLogout()) {
+      await endSession();
+      setPendingLogout(false);
       setCsrfToken(null);
       return null;
     }
+    return sessionUser(body);
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) {
+      setPendingLogout(false);
+      setCsrfToken(null);
+      return null;
+    }
+    // Logged out on the road: nobody is logged in on this device, with or without connection.
+    if (isApiError(error) && error.status === 0 && pendingLogout()) return null;
     // No connection: the field app opens for the user whose data the device keeps (loaded only
     // now, so the login page never carries the offline code).
     if (isApiError(error) && error.status === 0) {
@@ -69,7 +89,15 @@ export function useLogin() {
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.delete<void>("/api/session"),
+    mutationFn: async () => {
+      try {
+        await endSession();
+      } catch (error) {
+        // No connection: the session is ended when the server answers next (fetchSession).
+        if (isApiError(error) && error.status === 0) setPendingLogout(true);
+        else throw error;
+      }
+    },
     onSettled: async () => {
       // The device keeps nothing of a user who logged out (the field app's store and outbox).
       await import("../offline/offline-api.js").then((m) => m.clearDevice()).catch(() => undefined);
