@@ -68,11 +68,20 @@ describe.each(ENGINES)("the quote's arguments on %s", (engine) => {
       },
       { product: { id: plainProductId, code: "ARG-2", name: "Glasbewassing" }, arguments: [{ requirement: "Hygiene", text: "Werkt volgens HACCP" }], leftOut: 1 },
     ]);
+    // The printed letter carries the same matching arguments, and not the one that answers nothing.
+    const letter = (await t.app.inject({ method: "GET", url: `/api/quotes/${quote.json().id}/document`, headers: rep.headers })).body;
+    expect(letter).toContain("Aansluitend op uw eisen");
+    expect(letter).toContain("Ecolabel-gecertificeerde middelen");
+    expect(letter).toContain("Ook &#39;s avonds en in het weekend");
+    expect(letter).not.toContain("Laagste prijs per m2");
+    expect(letter).not.toContain("Binnen een dag");
     // Without requirements on the relation, no argument is shown at all.
     const bare = await makeRelation(t, rep.headers, { name: "Kale Relatie BV" });
     const bareQuote = (await quoteApi(t, rep.headers).create({ relationId: bare, probability: 50, decisionMonth: "2099-02", lines: [{ productId, quantity: 1 }] })).json();
     const none = (await t.app.inject({ method: "GET", url: `/api/quotes/${bareQuote.id}/arguments`, headers: rep.headers })).json();
     expect(none.products).toEqual([expect.objectContaining({ arguments: [], leftOut: 3 })]);
+    const bareLetter = (await t.app.inject({ method: "GET", url: `/api/quotes/${bareQuote.id}/document`, headers: rep.headers })).body;
+    expect(bareLetter).not.toContain("Aansluitend op uw eisen");
     expect((await t.app.inject({ method: "GET", url: "/api/quotes/999999/arguments", headers: rep.headers })).statusCode).toBe(404);
   });
 });

@@ -7,6 +7,7 @@ import { ProductArgument } from "../products/product.schemas.js";
 import { argumentsOfProducts } from "../products/product-arguments.js";
 import { requirementsOfRelation } from "../relations/relation.service.js";
 import { getQuote } from "./quote-read.js";
+import type { QuoteDetailDto } from "./quote.schemas.js";
 
 export const QuoteArguments = Type.Object({
   requirements: Type.Array(Type.String(), { description: "The relation's requirements the arguments were matched on" }),
@@ -21,7 +22,11 @@ export const QuoteArguments = Type.Object({
 export type QuoteArgumentsDto = Static<typeof QuoteArguments>;
 
 export async function quoteArguments(db: Db, quoteId: number, now: Date): Promise<QuoteArgumentsDto> {
-  const quote = await getQuote(db, quoteId, now);
+  return argumentsOfQuote(db, await getQuote(db, quoteId, now));
+}
+
+/** The matching arguments of a quote already read (the printed letter reads it once). */
+export async function argumentsOfQuote(db: Db, quote: QuoteDetailDto): Promise<QuoteArgumentsDto> {
   const products = [...new Map(quote.lines.flatMap((l) => (l.product ? [[l.product.id, l.product] as const] : []))).values()];
   const [requirements, byProduct] = await Promise.all([requirementsOfRelation(db, quote.relation.id), argumentsOfProducts(db, products.map((p) => p.id))]);
   return {
