@@ -79,7 +79,7 @@ export function ProductsPage() {
                   <Table.Td>{formatDate(p.launchDate)}</Table.Td>
                   <Table.Td>{p.active ? t("common.yes") : t("common.no")}</Table.Td>
                   <Table.Td>
-                    <Anchor component="button" type="button" size="sm" onClick={() => setArguing(p)} title={t("products.arguments.title", { name: p.name })}>
+                    <Anchor component="button" type="button" size="sm" onClick={() => setArguing(p)} aria-label={t("products.arguments.title", { name: p.name })}>
                       {t("products.arguments.open")}
                     </Anchor>
                   </Table.Td>
