@@ -205,6 +205,8 @@ export interface RelationsTable {
   competitor_price_note: string | null;
   /** JSON array of strings. */
   product_interests: Generated<string>;
+  /** JSON array of requirement labels heard from the customer (migration 0031). */
+  requirements: Generated<string>;
   notes: string | null;
   lat: number | null;
   lon: number | null;

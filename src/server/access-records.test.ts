@@ -69,6 +69,7 @@ const ASK: Record<string, Ask> = {
   "PUT /api/imports/:id/mapping": { body: () => ({ mapping: { name: 0, city: 1 } }) },
   "GET /api/imports/:id/rejected": { query: "format=csv" },
   "PATCH /api/products/:id": { ifMatch: "product", body: () => ({ name: "Vloerreiniger" }) },
+  "PUT /api/products/:id/arguments": { body: () => ({ items: [{ requirement: "Milieuvriendelijk", text: "Ecolabel-gecertificeerd" }] }) },
   "PATCH /api/quotes/:id": { ifMatch: "quote", body: () => ({ notes: "Nagebeld" }) },
   "POST /api/quotes/:id/revisions": { body: () => ({}) },
   "POST /api/planning/cycle-plans/:id/accept": { ifMatch: "plan", body: () => ({}) },

@@ -26,6 +26,7 @@ import * as mailIntake from "./0024_mail_intake.js";
 import * as territoryRegions from "./0026_territory_regions.js";
 import * as visitTemplates from "./0029_visit_templates.js";
 import * as relationNews from "./0030_relation_news.js";
+import * as productArguments from "./0031_product_arguments.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_core": core,
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   "0026_territory_regions": territoryRegions,
   "0029_visit_templates": visitTemplates,
   "0030_relation_news": relationNews,
+  "0031_product_arguments": productArguments,
 };

@@ -10,7 +10,9 @@ import { IdParams, Nullable } from "../../server/schema-helpers.js";
 import { AuditTrail } from "../audit/audit.schemas.js";
 import { namedAuditLines } from "../audit/audit-names.js";
 import { auditOfEntity } from "../audit/audit.service.js";
+import { getProductArguments, replaceProductArguments } from "./product-arguments.js";
 import {
+  ProductArguments,
   ProductCreate,
   ProductDetail,
   ProductGroup,
@@ -59,6 +61,18 @@ export const productRoutes: RoutesPlugin = async (app, { ctx }) => {
       await getProduct(ctx.db, viewer, request.params.id);
       return { items: await namedAuditLines(ctx.db, await auditOfEntity(ctx.db, viewer, "product", request.params.id)) };
     },
+  );
+
+  app.get(
+    "/api/products/:id/arguments",
+    { schema: { tags: ["products"], summary: "The product's arguments (unique selling points), each with the requirement it answers", params: IdParams, response: { 200: ProductArguments } } },
+    async (request) => getProductArguments(ctx.db, requirePermission(request, "crm.read"), request.params.id),
+  );
+
+  app.put(
+    "/api/products/:id/arguments",
+    { schema: { tags: ["products"], summary: "Replace the product's arguments (in the order given)", params: IdParams, body: ProductArguments, response: { 200: ProductArguments } } },
+    async (request) => replaceProductArguments(ctx.db, requirePermission(request, "crm.write"), request.params.id, request.body),
   );
 
   versionedPatch(app, {

@@ -84,3 +84,15 @@ export const ProductImportResult = Type.Object({
   errors: Type.Array(ImportError),
 });
 export type ProductImportResultDto = Static<typeof ProductImportResult>;
+
+/** An argument (unique selling point) of a product, tagged with the requirement it answers. */
+export const ProductArgument = Type.Object({
+  requirement: Type.String({ minLength: 1, maxLength: 100, description: "The customer's requirement it answers: milieuvriendelijk, flexibele planning …" }),
+  text: Type.String({ minLength: 1, maxLength: 500 }),
+});
+export const ProductArguments = Type.Object(
+  { items: Type.Array(ProductArgument, { maxItems: 50, description: "In the order shown on the product page and the quote" }) },
+  { additionalProperties: false },
+);
+export type ProductArgumentDto = Static<typeof ProductArgument>;
+export type ProductArgumentsInput = Static<typeof ProductArguments>;

@@ -35,9 +35,22 @@ export interface ProductsTable {
   version: Generated<number>;
 }
 
+/** An argument (unique selling point) of a product and the requirement it answers (migration 0031). */
+export interface ProductArgumentsTable {
+  id: Generated<number>;
+  product_id: number;
+  /** 0-based order on the product page and the quote. */
+  position: number;
+  requirement: string;
+  /** normalizeKey(requirement): matched against the relation's requirements. */
+  requirement_key: string;
+  text: string;
+}
+
 export interface ProductTables {
   product_groups: ProductGroupsTable;
   products: ProductsTable;
+  product_arguments: ProductArgumentsTable;
 }
 
 /** market_segments as extended by migration 0004 (the core row type predates the column). */

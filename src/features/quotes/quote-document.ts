@@ -3,6 +3,7 @@
 // including VAT, terms, closing text and an acceptance block), printed to PDF by the browser.
 // Every value from the database is HTML-escaped: names and descriptions are typed by people and may
 // hold "<script>".
+import { argumentsOfQuote } from "./quote-arguments.js";
 import { addDays } from "../../domain/calendar.js";
 import { formatIban } from "../../domain/iban.js";
 import type { Db } from "../../db/kysely.js";
@@ -47,10 +48,11 @@ function senderBlock(c: CompanyLetterhead): string {
 
 export async function quoteDocument(db: Db, id: number, now: Date): Promise<string> {
   const quote = await getQuote(db, id, now);
-  const [relation, company, person] = await Promise.all([
+  const [relation, company, person, matched] = await Promise.all([
     getRelation(db, quote.relation.id),
     getLetterhead(db),
     quote.contactPerson ? getPerson(db, quote.contactPerson.id) : Promise.resolve(null),
+    argumentsOfQuote(db, quote),
   ]);
   const companyName = company.legalName.trim() || "—";
   const postal = relation.postalStreet || relation.postalPostcode;
@@ -85,6 +87,18 @@ export async function quoteDocument(db: Db, id: number, now: Date): Promise<stri
     .split(/\n{2,}/)
     .map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`)
     .join("\n");
+  // Only the arguments that answer the customer's requirements; none at all leaves the section out.
+  const argued = matched.products.filter((p) => p.arguments.length > 0);
+  const argumentsSection =
+    argued.length === 0
+      ? ""
+      : `<section class="arguments">
+<h2>Aansluitend op uw eisen</h2>
+<ul>
+${argued.map((p) => p.arguments.map((a) => `<li><strong>${escapeHtml(a.requirement)}</strong> (${escapeHtml(p.product.name)}): ${escapeHtml(a.text)}</li>`).join("\n")).join("\n")}
+</ul>
+</section>
+`;
   const payment = [
     `Betaling binnen ${company.paymentTermDays} dagen na factuurdatum`,
     company.iban ? ` op IBAN ${escapeHtml(formatIban(company.iban))} ten name van ${escapeHtml(companyName)}` : "",
@@ -136,7 +150,7 @@ ${vatRows}
 <tr class="grand"><td>Totaal inclusief btw</td><td class="num">${euros(totals.totalCents)}</td></tr>
 </table>
 </div>
-<section class="terms">
+${argumentsSection}<section class="terms">
 <p>Deze offerte is geldig tot en met ${escapeHtml(longDate(validUntil))}. Prijzen zijn in euro's; de btw is per tarief berekend over het subtotaal van dat tarief. ${payment}</p>
 </section>
 <section class="closing">

@@ -50,6 +50,9 @@ export function letterStyle(footerLeft: string): string {
   p { margin: 0 0 2.5mm; }
   .acceptance { break-inside: avoid; border: 1px solid #999; padding: 2.5mm 4mm 3mm; }
   .acceptance h2 { font-size: 10.5pt; margin: 0 0 1.5mm; }
+  .arguments { break-inside: avoid; }
+  .arguments h2 { font-size: 10.5pt; margin: 4mm 0 1.5mm; }
+  .arguments ul { margin: 0; padding-left: 5mm; }
   .acceptance .fields { display: grid; grid-template-columns: 1fr 1fr; column-gap: 5mm; }
   .acceptance table { width: 100%; border-collapse: collapse; }
   .acceptance td { padding: 2.5mm 0 0.5mm; vertical-align: bottom; }

@@ -10,6 +10,7 @@ import { IdParams, IsoDateString, Nullable, Id } from "../../server/schema-helpe
 import { amsterdamDate } from "../../server/time.js";
 import { hitRatioReport } from "./hit-ratio.service.js";
 import { adviseForRelation, quoteSettings, updateQuoteSettings } from "./quote-advice.service.js";
+import { QuoteArguments, quoteArguments } from "./quote-arguments.js";
 import { quoteDocument } from "./quote-document.js";
 import { Page } from "../../server/schema-helpers.js";
 import { getQuote, listQuotesPage } from "./quote-read.js";
@@ -125,6 +126,22 @@ export const quoteRoutes: RoutesPlugin = async (app, { ctx }) => {
     async (request, reply) => {
       const viewer = requirePermission(request, "crm.read");
       return sendWithEtag(reply, await withMayChange(ctx.db, viewer, await getQuote(ctx.db, request.params.id, ctx.now())));
+    },
+  );
+
+  app.get(
+    "/api/quotes/:id/arguments",
+    {
+      schema: {
+        tags: ["quotes"],
+        summary: "Per product on the quote, its arguments that answer one of the relation's requirements (the others are left out)",
+        params: IdParams,
+        response: { 200: QuoteArguments },
+      },
+    },
+    async (request) => {
+      requirePermission(request, "crm.read");
+      return quoteArguments(ctx.db, request.params.id, ctx.now());
     },
   );
 

@@ -89,6 +89,10 @@ export function relationColumns(
     const interests = [...new Set(input.productInterests.map((p) => p.trim()).filter((p) => p !== ""))];
     set("product_interests", JSON.stringify(interests));
   }
+  if (input.requirements !== undefined) {
+    const requirements = [...new Set(input.requirements.map((p) => p.trim().replace(/\s+/g, " ")).filter((p) => p !== ""))];
+    set("requirements", JSON.stringify(requirements));
+  }
   set("notes", clean(input.notes));
   return { columns, problems };
 }

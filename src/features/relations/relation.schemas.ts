@@ -47,6 +47,7 @@ const editable = {
   contractEndDate: Type.Optional(Nullable(IsoDateString)),
   competitorPriceNote: OptionalText(1000),
   productInterests: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 30 })),
+  requirements: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 30, description: "What the customer requires (milieuvriendelijk, flexibele planning …); the quote shows the product arguments that answer these" })),
   notes: OptionalText(10_000),
   /** A status change needs a reason (kept in the status history). */
   status: Type.Optional(StatusSchema),
@@ -133,6 +134,7 @@ export const RelationDetail = Type.Object({
   contractEndDate: Nullable(Type.String()),
   competitorPriceNote: Nullable(Type.String()),
   productInterests: Type.Array(Type.String()),
+  requirements: Type.Array(Type.String()),
   notes: Nullable(Type.String()),
   // source: pc6 | pc4 | place | manual (domain/geocode.ts); precisionM: metres the address may lie off.
   coordinates: Nullable(Type.Object({ lat: Type.Number(), lon: Type.Number(), source: Type.String(), precisionM: Nullable(Type.Integer()) })),

@@ -169,6 +169,7 @@ export async function getRelation(db: Db, id: number): Promise<RelationDetailDto
     contractEndDate: row.contract_end_date,
     competitorPriceNote: row.competitor_price_note,
     productInterests: JSON.parse(row.product_interests) as string[],
+    requirements: JSON.parse(row.requirements) as string[],
     notes: row.notes,
     coordinates:
       row.lat !== null && row.lon !== null ? { lat: row.lat, lon: row.lon, source: row.geo_source ?? "unknown", precisionM: row.geo_precision_m } : null,
@@ -467,4 +468,10 @@ export async function writeRelationGeocodes(db: Db, writes: readonly GeoWrite[])
     written += Number(result.numUpdatedRows);
   }
   return written;
+}
+
+/** The requirements heard from the customer (labels), for the quote's arguments; [] for an unknown relation. */
+export async function requirementsOfRelation(db: Db, id: number): Promise<string[]> {
+  const row = await db.selectFrom("relations").select("requirements").where("id", "=", id).executeTakeFirst();
+  return row ? (JSON.parse(row.requirements) as string[]) : [];
 }

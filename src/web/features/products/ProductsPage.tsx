@@ -9,6 +9,7 @@ import { PageLoader } from "../../components/PageLoader.js";
 import { formatCents, formatDate } from "../../i18n/format.js";
 import { useCurrentUser } from "../auth/session.js";
 import { QuotesNav } from "../quotes/QuotesNav.js";
+import { ProductArgumentsModal } from "./ProductArgumentsModal.js";
 import { ProductFormModal } from "./ProductFormModal.js";
 import { type Product, useProductsList } from "./products.api.js";
 
@@ -20,6 +21,7 @@ export function ProductsPage() {
   const [q, setQ] = useState("");
   const [inactive, setInactive] = useState(false);
   const [editing, setEditing] = useState<Product | "new" | null>(null);
+  const [arguing, setArguing] = useState<Product | null>(null);
   const list = useProductsList(q, inactive);
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const canWrite = can(user.role, "crm.write");
@@ -53,6 +55,7 @@ export function ProductsPage() {
                 {seesCost && <Table.Th style={right}>{t("products.fields.costPrice")}</Table.Th>}
                 <Table.Th>{t("products.fields.launchDate")}</Table.Th>
                 <Table.Th>{t("products.fields.active")}</Table.Th>
+                <Table.Th>{t("products.arguments.column")}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -75,6 +78,11 @@ export function ProductsPage() {
                   {seesCost && <Table.Td style={right}>{p.costPriceCents == null ? t("common.empty") : formatCents(p.costPriceCents)}</Table.Td>}
                   <Table.Td>{formatDate(p.launchDate)}</Table.Td>
                   <Table.Td>{p.active ? t("common.yes") : t("common.no")}</Table.Td>
+                  <Table.Td>
+                    <Anchor component="button" type="button" size="sm" onClick={() => setArguing(p)} aria-label={t("products.arguments.title", { name: p.name })}>
+                      {t("products.arguments.open")}
+                    </Anchor>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -88,6 +96,7 @@ export function ProductsPage() {
           </Button>
         </Center>
       )}
+      {arguing !== null && <ProductArgumentsModal product={arguing} canWrite={canWrite} onClose={() => setArguing(null)} />}
       {editing !== null && (
         <ProductFormModal product={editing === "new" ? null : editing} onClose={() => setEditing(null)} onReload={() => void list.refetch()} />
       )}

@@ -1,7 +1,7 @@
 // Products over HTTP: the searchable list (also for quote lines), one product, create and change.
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { ProductCreateInput, ProductDto, ProductPatchInput } from "../../../features/products/product.schemas.js";
-import { api, queryString } from "../../api/client.js";
+import type { ProductArgumentDto, ProductCreateInput, ProductDto, ProductPatchInput } from "../../../features/products/product.schemas.js";
+import { api, apiRequest, queryString } from "../../api/client.js";
 
 export type Product = ProductDto;
 export type { ProductCreateInput, ProductPatchInput };
@@ -79,5 +79,28 @@ export function useUpdateProduct() {
     mutationFn: ({ id, version, changes }: { id: number; version: number; changes: ProductPatchInput }) =>
       api.patch<Product>(`/api/products/${id}`, version, changes),
     onSuccess: refresh,
+  });
+}
+
+export type ProductArgument = ProductArgumentDto;
+
+/** A product's arguments (unique selling points), each with the requirement it answers. */
+export function useProductArguments(id: number) {
+  return useQuery({
+    queryKey: ["products", "arguments", id],
+    queryFn: ({ signal }) => api.get<{ items: ProductArgument[] }>(`/api/products/${id}/arguments`, signal),
+    select: (data) => data.items,
+  });
+}
+
+export function useSaveProductArguments(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (items: ProductArgument[]) => apiRequest<{ items: ProductArgument[] }>(`/api/products/${id}/arguments`, { method: "PUT", body: { items } }),
+    // The quote's arguments are made of these too.
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ["products", "arguments", id] });
+      void queryClient.invalidateQueries({ queryKey: ["quotes"] });
+    },
   });
 }

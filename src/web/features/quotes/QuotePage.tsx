@@ -13,6 +13,7 @@ import { useCurrentUser } from "../auth/session.js";
 import { formatMonth } from "./months.js";
 import { QuoteStatusBadge, StaleBadge } from "./QuoteBadges.js";
 import { QuoteChanceDialog } from "./QuoteChanceDialog.js";
+import { QuoteArgumentsPanel } from "./QuoteArgumentsPanel.js";
 import { QuoteLinesDialog } from "./QuoteLinesDialog.js";
 import { QuoteRevisionDialog } from "./QuoteRevisionDialog.js";
 import { QuoteAdviceRecord, QuoteDetails, QuoteHistory, QuoteLinesTable, QuoteRevisions } from "./QuoteSections.js";
@@ -111,6 +112,7 @@ function QuoteView({ quoteId }: { quoteId: number }) {
           <Tabs.Tab value="lines">
             {t("quotes.page.lines")} ({q.lines.length})
           </Tabs.Tab>
+          <Tabs.Tab value="arguments">{t("quotes.page.arguments")}</Tabs.Tab>
           <Tabs.Tab value="revisions">
             {t("quotes.page.revisions")} ({q.revisions.length})
           </Tabs.Tab>
@@ -119,6 +121,9 @@ function QuoteView({ quoteId }: { quoteId: number }) {
         </Tabs.List>
         <Tabs.Panel value="lines" pt="md">
           <QuoteLinesTable quote={q} />
+        </Tabs.Panel>
+        <Tabs.Panel value="arguments" pt="md">
+          <QuoteArgumentsPanel quote={q} />
         </Tabs.Panel>
         <Tabs.Panel value="revisions" pt="md">
           <QuoteRevisions quote={q} />

@@ -12,6 +12,7 @@ import type {
   QuoteRevisionInput,
   QuoteSummaryDto,
 } from "../../../features/quotes/quote.schemas.js";
+import type { QuoteArgumentsDto } from "../../../features/quotes/quote-arguments.js";
 import { api, apiRequest, queryString } from "../../api/client.js";
 
 export type QuoteSummary = QuoteSummaryDto;
@@ -124,5 +125,15 @@ export function useReviseQuote(id: number) {
     mutationFn: ({ version, changes }: { version: number; changes: QuoteRevisionInput }) =>
       apiRequest<QuoteDetail>(`/api/quotes/${id}/revisions`, { method: "POST", body: changes, version }),
     onSuccess: store,
+  });
+}
+
+export type QuoteArguments = QuoteArgumentsDto;
+
+/** Per product on the quote, its arguments that answer the relation's requirements; refetched with each new version. */
+export function useQuoteArguments(id: number, version: number) {
+  return useQuery({
+    queryKey: ["quotes", "arguments", id, version],
+    queryFn: ({ signal }) => api.get<QuoteArguments>(`/api/quotes/${id}/arguments`, signal),
   });
 }

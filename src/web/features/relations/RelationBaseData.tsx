@@ -133,6 +133,17 @@ export function RelationBaseData({ relation: r }: { relation: RelationDetail }) 
               </Group>
             )}
           </Field>
+          <Field label={label("requirements")}>
+            {r.requirements.length > 0 && (
+              <Group gap={4}>
+                {r.requirements.map((p) => (
+                  <Badge key={p} variant="outline" color="gray" tt="none">
+                    {p}
+                  </Badge>
+                ))}
+              </Group>
+            )}
+          </Field>
           {r.classOverride && <Field label={label("classOverrideReason")}>{r.classOverrideReason}</Field>}
         </FieldList>
       </Card>

@@ -139,6 +139,13 @@ export function RelationForm({ form, mode, relation, saving, onCancel }: Props) 
           maxTags={30}
           {...form.getInputProps("productInterests")}
         />
+        <TagsInput
+          mt="sm"
+          label={label("requirements")}
+          description={t("relation.form.requirementsHint")}
+          maxTags={30}
+          {...form.getInputProps("requirements")}
+        />
       </Fieldset>
 
       <Textarea label={label("notes")} autosize minRows={3} maxLength={10_000} {...form.getInputProps("notes")} />

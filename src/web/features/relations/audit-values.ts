@@ -42,7 +42,7 @@ export function auditValue(t: TFunction, line: Pick<AuditLine, "entity" | "field
       .map((r) => t(`dmu.${r}`, { defaultValue: r }))
       .join(", ");
   }
-  if (field === "product_interests") {
+  if (field === "product_interests" || field === "requirements") {
     try {
       const list = JSON.parse(value) as unknown;
       return Array.isArray(list) ? list.join(", ") : value;

@@ -42,6 +42,8 @@ export interface RelationFormValues {
   contractEndDate: string;
   competitorPriceNote: string;
   productInterests: string[];
+  /** What the customer requires; the quote shows the product arguments that answer these. */
+  requirements: string[];
   notes: string;
 }
 
@@ -108,6 +110,7 @@ export function relationFormValues(r: RelationDetail | null): RelationFormValues
     contractEndDate: r?.contractEndDate ?? "",
     competitorPriceNote: r?.competitorPriceNote ?? "",
     productInterests: r?.productInterests ?? [],
+    requirements: r?.requirements ?? [],
     notes: r?.notes ?? "",
   };
 }
@@ -149,6 +152,7 @@ export function relationBody(v: RelationFormValues): RelationCreateInput {
     contractEndDate: text(v.contractEndDate),
     competitorPriceNote: text(v.competitorPriceNote),
     productInterests: v.productInterests.map((p) => p.trim()).filter((p) => p !== ""),
+    requirements: v.requirements.map((p) => p.trim()).filter((p) => p !== ""),
     notes: text(v.notes),
   };
 }
