@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerFieldsOf, answerProposals, statusAfterVisit } from "./visit-answers.js";
+import { answerFieldsOf, answerProposals, requirementsHeard, statusAfterVisit } from "./visit-answers.js";
 import { SHIPPED_TEMPLATES } from "./visit-templates.js";
 
 describe("answers that become fields", () => {
@@ -40,5 +40,18 @@ describe("answers that become fields", () => {
   it("proposes prospect for a visited suspect and leaves every other status alone", () => {
     expect(statusAfterVisit("suspect")).toBe("prospect");
     for (const s of ["prospect", "customer", "former_customer", "dead"]) expect(statusAfterVisit(s)).toBeNull();
+  });
+
+  it("takes the requirements heard as labels the relation does not hold yet", () => {
+    const heard = requirementsHeard(
+      [
+        { keyword: "eisen product", answer: "Milieuvriendelijke middelen, géén chloor; Flexibele planning" },
+        { keyword: "Eisen leverancier", answer: "flexibele  planning" },
+        { keyword: "lev", answer: "Schoon & Co" },
+        { keyword: "eisen product", answer: null },
+      ],
+      ["Geen chloor"],
+    );
+    expect(heard).toEqual(["Milieuvriendelijke middelen", "Flexibele planning"]);
   });
 });

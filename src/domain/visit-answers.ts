@@ -4,6 +4,7 @@
 // values instead of the rep typing them twice. Pure: the caller passes the answers and the mapping.
 import { parseAmount, parsePercentage } from "./dutch-input.js";
 import { parseDutchDate } from "./import-values.js";
+import { requirementKey } from "./product-arguments.js";
 
 export const ANSWER_FIELDS = ["currentSupplier", "contractEndDate", "competitorPriceNote", "revenuePotentialCents", "winChance"] as const;
 export type AnswerField = (typeof ANSWER_FIELDS)[number];
@@ -76,4 +77,29 @@ export function answerFieldsOf(templates: readonly { objectives: readonly { keyw
  */
 export function statusAfterVisit(status: string): "prospect" | null {
   return status === "suspect" ? "prospect" : null;
+}
+
+/** Keywords whose answers say what the customer requires ("eisen product", "eisen leverancier"). */
+const REQUIREMENT_KEYWORD = /^(eisen|eis|requirement)/i;
+const MAX_REQUIREMENT = 100;
+
+/**
+ * The requirements heard in the visit that the relation does not hold yet: each answer to a
+ * requirement keyword, split at commas and semicolons into short labels (the quote's arguments are
+ * matched on them, domain/product-arguments.ts), each once, longer than a label left out.
+ */
+export function requirementsHeard(answers: readonly { keyword: string | null; answer: string | null }[], known: readonly string[]): string[] {
+  const seen = new Set(known.map(requirementKey));
+  const out: string[] = [];
+  for (const a of answers) {
+    if (!a.keyword || !REQUIREMENT_KEYWORD.test(a.keyword.trim())) continue;
+    for (const part of (a.answer ?? "").split(/[,;]/)) {
+      const label = part.trim();
+      const key = requirementKey(label);
+      if (label === "" || label.length > MAX_REQUIREMENT || seen.has(key)) continue;
+      seen.add(key);
+      out.push(label);
+    }
+  }
+  return out;
 }

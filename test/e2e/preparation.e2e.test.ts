@@ -104,6 +104,8 @@ describe("visit preparation in the browser", () => {
     expect(await transfer.getByRole("checkbox", { name: "Huidige leverancier: Schoon & Co" }).isChecked()).toBe(true);
     expect(await transfer.getByRole("checkbox", { name: "Einddatum contract: 31-03-2027" }).isChecked()).toBe(true);
     await page.getByText("Uit het antwoord bij vk%").waitFor();
+    // The requirement heard goes onto the relation, where the quote's arguments are matched on it.
+    expect(await page.getByTestId("report-requirements").getByRole("checkbox", { name: "Milieuvriendelijke middelen" }).isChecked()).toBe(true);
     await page.getByLabel("Wat is besproken").fill("Kennismaking, rondleiding door het pand");
     await page.getByLabel("Volgende stap").fill("Offerte voorbereiden");
     await page.getByLabel("Vervolgactie", { exact: true }).fill("Schoonmaakplan opsturen");
@@ -125,7 +127,7 @@ describe("visit preparation in the browser", () => {
     await page.getByRole("heading", { name: RELATION, level: 1 }).waitFor();
     await expect.poll(() => page.getByText(/vest\. regio: Aantal vestigingen in de regio — behaald/).count()).toBeGreaterThan(0);
     const relation = (await server.app.inject({ method: "GET", url: `/api/relations/${relationId}`, headers: server.headers })).json();
-    expect(relation).toMatchObject({ currentSupplier: "Schoon & Co", contractEndDate: "2027-03-31" });
+    expect(relation).toMatchObject({ currentSupplier: "Schoon & Co", contractEndDate: "2027-03-31", requirements: ["Milieuvriendelijke middelen"] });
     await page.getByRole("link", { name: "Mijn dag" }).click();
     await expect.poll(() => page.getByText("Schoonmaakplan opsturen").count()).toBeGreaterThan(0);
 

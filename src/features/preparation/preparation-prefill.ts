@@ -171,6 +171,7 @@ export async function prefillSheet(ctx: AppContext, viewer: Viewer, appointment:
       contractEndDate: relation.contractEndDate,
       competitorPriceNote: relation.competitorPriceNote,
       productInterests: relation.productInterests,
+      requirements: relation.requirements,
       notes: relation.notes,
       // The version the report's changes to the relation are based on (If-Match semantics: 412 when stale).
       version: relation.version,

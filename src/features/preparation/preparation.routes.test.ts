@@ -255,7 +255,7 @@ describe.each(ENGINES)("visit preparation on %s", (engine) => {
     expect(cleaning.objectives.find((o: { keyword: string }) => o.keyword === "lev").field).toBe("currentSupplier");
     const relationBefore = (await t.app.inject({ method: "GET", url: `/api/relations/${relationId}`, headers: repNoord.headers })).json();
     expect(sheet.prefill.company.version).toBe(relationBefore.version);
-    const body = (version: number) => ({ objectives: [], notes: "Contract loopt in maart af", relation: { version, changes: { currentSupplier: "Schoon & Co", contractEndDate: "2027-03-31" } } });
+    const body = (version: number) => ({ objectives: [], notes: "Contract loopt in maart af", relation: { version, changes: { currentSupplier: "Schoon & Co", contractEndDate: "2027-03-31", requirements: ["Milieuvriendelijk"] } } });
 
     const stale = await t.app.inject({ method: "POST", url: `${url}/report`, headers: { ...repNoord.headers, "if-match": '"0"' }, payload: body(relationBefore.version - 1 || 99) });
     expect(stale.statusCode, stale.body).toBe(412);
@@ -272,7 +272,7 @@ describe.each(ENGINES)("visit preparation on %s", (engine) => {
     const res = await t.app.inject({ method: "POST", url: `${url}/report`, headers: { ...repNoord.headers, "if-match": version }, payload: body(relationBefore.version) });
     expect(res.statusCode, res.body).toBe(200);
     const relationAfter = (await t.app.inject({ method: "GET", url: `/api/relations/${relationId}`, headers: repNoord.headers })).json();
-    expect(relationAfter).toMatchObject({ currentSupplier: "Schoon & Co", contractEndDate: "2027-03-31", version: relationBefore.version + 1 });
+    expect(relationAfter).toMatchObject({ currentSupplier: "Schoon & Co", contractEndDate: "2027-03-31", requirements: ["Milieuvriendelijk"], version: relationBefore.version + 1 });
     const history = (await t.app.inject({ method: "GET", url: `/api/relations/${relationId}/audit`, headers: manager.headers })).json();
     expect(JSON.stringify(history)).toContain("Schoon & Co");
   });

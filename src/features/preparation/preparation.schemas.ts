@@ -145,6 +145,8 @@ export const VisitReportInput = Type.Object(
               contractEndDate: Type.Optional(Nullable(IsoDateString)),
               competitorPriceNote: OptionalText(1000),
               revenuePotentialCents: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 1e14 }))),
+              // The relation's requirements with those heard in the visit (the whole list, as on the relation).
+              requirements: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 30 })),
               // The status the visit proposes (suspect → prospect), with its reason for the history.
               status: Type.Optional(literals(["prospect"])),
               statusReason: OptionalText(500),

@@ -13,7 +13,7 @@ import { formatCents, formatDate } from "../../i18n/format.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { PageLoader } from "../../components/PageLoader.js";
 import { VersionConflictAlert } from "../../components/VersionConflictAlert.js";
-import { type AnswerProposal, answerFieldsOf, answerProposals, statusAfterVisit } from "../../../domain/visit-answers.js";
+import { type AnswerProposal, answerFieldsOf, answerProposals, requirementsHeard, statusAfterVisit } from "../../../domain/visit-answers.js";
 import { OBJECTIVE_RESULTS, type ObjectiveResult } from "../../../domain/visit-preparation.js";
 import { templatesByIds } from "../../../domain/visit-templates.js";
 import { AppointmentHeading } from "./PreparationPage.js";
@@ -174,8 +174,16 @@ function ReportForm({ sheet, onReload }: { sheet: Sheet; onReload: () => void })
   const nextStatus = statusAfterVisit(sheet.prefill.company.status);
   const [statusChosen, setStatusChosen] = useState(nextStatus !== null);
   const statusReason = t("preparation.transfer.statusReason", { date: formatDate(sheet.appointment.date) });
+  // What the customer requires, as heard (answers to "eisen …"): new labels for the relation, ticked.
+  const heard = requirementsHeard(
+    [...rows.map((r) => ({ keyword: keywordOf.get(r.id) ?? null, answer: r.answer })), ...keywords.map((k) => ({ keyword: k.keyword, answer: k.answer }))],
+    sheet.prefill.company.requirements,
+  );
+  const [droppedRequirements, setDroppedRequirements] = useState<Set<string>>(new Set());
+  const newRequirements = heard.filter((r) => !droppedRequirements.has(r));
   const changes = {
     ...Object.fromEntries(transferable.filter((p) => chosen.has(p.field)).map((p) => [p.field as RelationField, p.value])),
+    ...(newRequirements.length > 0 ? { requirements: [...sheet.prefill.company.requirements, ...newRequirements].slice(0, 30) } : {}),
     ...(nextStatus && statusChosen ? { status: nextStatus, statusReason } : {}),
   };
   // An unsaved sheet's objectives have no ids yet: the report saves the sheet first (server side).
@@ -259,6 +267,26 @@ function ReportForm({ sheet, onReload }: { sheet: Sheet; onReload: () => void })
         chosen={chosen}
         onChange={(next) => setUnticked(new Set(transferable.map((p) => p.field).filter((f) => !next.has(f))))}
       />
+      {heard.length > 0 && (
+        <Stack gap={4} data-testid="report-requirements">
+          <Text size="sm" fw={600}>
+            {t("preparation.transfer.requirements")}
+          </Text>
+          {heard.map((r) => (
+            <Checkbox
+              key={r}
+              label={r}
+              checked={!droppedRequirements.has(r)}
+              onChange={(e) => {
+                const next = new Set(droppedRequirements);
+                if (e.currentTarget.checked) next.delete(r);
+                else next.add(r);
+                setDroppedRequirements(next);
+              }}
+            />
+          ))}
+        </Stack>
+      )}
       {nextStatus && (
         <Checkbox
           data-testid="report-status"
