@@ -8,6 +8,7 @@ import { formatCount, formatInstant } from "../../i18n/format.js";
 import { crmKeys } from "../activities/activities.api.js";
 import type { MyDay } from "../myday/myday.api.js";
 import { markNewsSeen } from "./news.api.js";
+import { NewsTitle } from "./NewsTitle.js";
 
 export function MyDayNews({ news }: { news: MyDay["news"] }) {
   const { t } = useTranslation();
@@ -38,13 +39,7 @@ export function MyDayNews({ news }: { news: MyDay["news"] }) {
                 {item.relation.name}
               </Anchor>
               {": "}
-              {item.link ? (
-                <Anchor href={item.link} target="_blank" rel="noopener noreferrer nofollow">
-                  {item.title}
-                </Anchor>
-              ) : (
-                item.title
-              )}
+              <NewsTitle item={item} />
             </Text>
             <Text size="xs" c="dimmed">
               {formatInstant(item.publishedAt ?? item.fetchedAt)}

@@ -2,7 +2,7 @@
 // last read and why it failed if it did, "Nu ophalen", and the newest items. News is kept apart from
 // the contact moments below it: those are what the company did (reports count them), news is what
 // the relation published (docs/architecture.md, "News on key relations").
-import { Alert, Anchor, Button, Card, Group, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Card, Group, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -12,6 +12,7 @@ import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { formatInstant } from "../../i18n/format.js";
 import { jobDone } from "../jobs/jobs.api.js";
 import { type Feed, fetchFeedNow, newsKeys, saveFeedUrl, useRelationNews } from "./news.api.js";
+import { NewsTitle } from "./NewsTitle.js";
 
 export function RelationNewsSection({ relationId, canWrite }: { relationId: number; canWrite: boolean }) {
   const { t } = useTranslation();
@@ -44,13 +45,7 @@ export function RelationNewsSection({ relationId, canWrite }: { relationId: numb
           {items.map((item) => (
             <Card key={item.id} withBorder padding="sm">
               <Text fw={600} style={{ overflowWrap: "anywhere" }}>
-                {item.link ? (
-                  <Anchor href={item.link} target="_blank" rel="noopener noreferrer nofollow">
-                    {item.title}
-                  </Anchor>
-                ) : (
-                  item.title
-                )}
+                <NewsTitle item={item} />
               </Text>
               <Text size="xs" c="dimmed">
                 {t("news.published", { date: formatInstant(item.publishedAt ?? item.fetchedAt) })}
