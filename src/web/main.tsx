@@ -7,12 +7,13 @@ import { createRoot } from "react-dom/client";
 import { App } from "./app/App.js";
 import { initI18n } from "./i18n/index.js";
 
-initI18n();
-
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html lacks #root");
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// Rendered once the chosen language's texts are there (Dutch at once; English after its chunk).
+void initI18n().then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

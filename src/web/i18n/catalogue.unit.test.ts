@@ -6,7 +6,7 @@ import { GENDERS } from "../../domain/person-name.js";
 import { ROLES } from "../../domain/roles.js";
 import { FIELD_MESSAGES } from "../../server/errors.js";
 import { LEGAL_FORMS, RELATION_KINDS } from "../features/relations/options.js";
-import { TEXTS } from "./index.js";
+import { TEXTS } from "./texts.js";
 
 // The base texts merged with every feature's own i18n.<lang>.json.
 const { nl, en } = TEXTS;

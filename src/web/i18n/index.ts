@@ -2,40 +2,32 @@
 // localStorage; <html lang> follows it so screen readers pronounce the page right.
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
-import en from "./en.json" with { type: "json" };
-import nl from "./nl.json" with { type: "json" };
-import sharedEn from "../../labels/en.json" with { type: "json" };
 import sharedNl from "../../labels/nl.json" with { type: "json" };
+import nl from "./nl.json" with { type: "json" };
+import { type Tree, withFeatures } from "./merge.js";
 
 export const LANGUAGES = ["nl", "en"] as const;
 
 // Each feature keeps its own texts beside it (features/<name>/i18n.nl.json, i18n.en.json, with one
-// top-level key per feature) so features can grow without touching one shared file.
-const featureTexts = import.meta.glob<{ default: Record<string, unknown> }>("../features/*/i18n.*.json", { eager: true });
+// top-level key per feature) so features can grow without touching one shared file. Dutch is in the
+// first bundle (the default and the fallback); English is a chunk of its own, loaded when chosen, so
+// the login page does not carry a second copy of every text.
+const dutchFeatures = import.meta.glob<{ default: Tree }>("../features/*/i18n.nl.json", { eager: true });
+const englishFeatures = import.meta.glob<{ default: Tree }>("../features/*/i18n.en.json");
 
-type Tree = Record<string, unknown>;
-const isTree = (v: unknown): v is Tree => typeof v === "object" && v !== null && !Array.isArray(v);
+const DUTCH = withFeatures(nl, sharedNl, Object.values(dutchFeatures).map((m) => m.default));
 
-/** Deep merge: the shared labels add `activities.kind` to the activities feature's own texts. */
-function merge(into: Tree, from: Tree): Tree {
-  for (const [key, value] of Object.entries(from)) {
-    const existing = into[key];
-    into[key] = isTree(existing) && isTree(value) ? merge({ ...existing }, value) : value;
-  }
-  return into;
+let english: Promise<Tree> | null = null;
+function loadEnglish(): Promise<Tree> {
+  english ??= Promise.all([import("./en.json"), import("../../labels/en.json"), ...Object.values(englishFeatures).map((load) => load())]).then(([base, shared, ...features]) =>
+    withFeatures(base.default as Tree, shared.default as Tree, features.map((f) => f.default)),
+  );
+  return english;
 }
 
-// The labels of coded values (status, class, DMU role, kind of contact moment …) live in
-// src/labels/<lang>.json, shared with the server so an export says what the screen says.
-function withFeatures(base: Tree, shared: Tree, language: string): Tree {
-  const merged = merge({ ...base }, shared);
-  for (const [path, module] of Object.entries(featureTexts)) {
-    if (path.endsWith(`/i18n.${language}.json`)) merge(merged, module.default);
-  }
-  return merged;
+async function ensureLanguage(language: Language): Promise<void> {
+  if (language === "en" && !i18next.hasResourceBundle("en", "translation")) i18next.addResourceBundle("en", "translation", await loadEnglish());
 }
-
-export const TEXTS = { nl: withFeatures(nl, sharedNl, "nl"), en: withFeatures(en, sharedEn, "en") };
 export type Language = (typeof LANGUAGES)[number];
 
 const STORAGE_KEY = "koers.language";
@@ -59,18 +51,25 @@ export async function setLanguage(language: Language): Promise<void> {
   } catch {
     // private mode: the choice lasts for this page only
   }
+  await ensureLanguage(language);
   await i18next.changeLanguage(language);
 }
 
-export function initI18n(): typeof i18next {
-  void i18next.use(initReactI18next).init({
-    resources: { nl: { translation: TEXTS.nl }, en: { translation: TEXTS.en } },
-    lng: storedLanguage(),
+/** Starts i18next in the stored language; resolves once its texts are there (English: its chunk). */
+export async function initI18n(): Promise<typeof i18next> {
+  await i18next.use(initReactI18next).init({
+    resources: { nl: { translation: DUTCH } },
+    lng: "nl",
     fallbackLng: "nl",
     supportedLngs: [...LANGUAGES],
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
   });
+  const stored = storedLanguage();
+  if (stored !== "nl") {
+    await ensureLanguage(stored);
+    await i18next.changeLanguage(stored);
+  }
   document.documentElement.lang = i18next.language;
   i18next.on("languageChanged", (lng) => {
     document.documentElement.lang = lng;

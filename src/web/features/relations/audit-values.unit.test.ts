@@ -1,7 +1,7 @@
 import i18next from "i18next";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AuditLine } from "../../api/types.js";
-import { TEXTS } from "../../i18n/index.js";
+import { TEXTS } from "../../i18n/texts.js";
 import { auditSentence } from "./audit-values.js";
 
 const line = (l: Partial<AuditLine>): AuditLine => ({
