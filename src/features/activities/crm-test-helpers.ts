@@ -3,6 +3,13 @@ import type { TestApp } from "../../test-support/app.js";
 
 export type Headers = Record<string, string>;
 
+/** POST as a user who may; anything but a 2xx fails the test with the server's answer. */
+export async function postOk(t: TestApp, user: { headers: Headers }, url: string, payload: Record<string, unknown>) {
+  const res = await t.app.inject({ method: "POST", url, headers: user.headers, payload });
+  if (res.statusCode >= 300) throw new Error(`${url}: ${res.body}`);
+  return res.json();
+}
+
 export async function newRelation(t: TestApp, headers: Headers, body: Record<string, unknown>): Promise<number> {
   const res = await t.app.inject({ method: "POST", url: "/api/relations", headers, payload: body });
   if (res.statusCode !== 201) throw new Error(`relation not created: ${res.body}`);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENGINES } from "../../test-support/databases.js";
 import { startTestApp, type TestApp } from "../../test-support/app.js";
-import { type Headers, morningOf, newPerson, newRelation } from "../activities/crm-test-helpers.js";
+import { type Headers, morningOf, newPerson, newRelation, postOk } from "../activities/crm-test-helpers.js";
 import { offlineDays } from "./offline-bundle.service.js";
 
 type User = { id: number; headers: Headers };
@@ -20,11 +20,7 @@ describe.each(ENGINES)("the field app's offline bundle on %s", (engine) => {
   let relationId: number;
   const ids: Record<string, number> = {};
 
-  const post = async (user: User, url: string, payload: Record<string, unknown>) => {
-    const res = await t.app.inject({ method: "POST", url, headers: user.headers, payload });
-    if (res.statusCode >= 300) throw new Error(`${url}: ${res.body}`);
-    return res.json();
-  };
+  const post = (user: User, url: string, payload: Record<string, unknown>) => postOk(t, user, url, payload);
 
   beforeAll(async () => {
     t = await startTestApp(engine);

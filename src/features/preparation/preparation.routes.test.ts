@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ENGINES } from "../../test-support/databases.js";
 import { startTestApp, type TestApp } from "../../test-support/app.js";
 import { importSales, salesCsv } from "../../test-support/sales.js";
-import { type Headers, morningOf, newPerson, newRelation, postActivity } from "../activities/crm-test-helpers.js";
+import { type Headers, morningOf, newPerson, newRelation, postActivity, postOk } from "../activities/crm-test-helpers.js";
 
 type User = { id: number; headers: Headers };
 
@@ -18,11 +18,7 @@ describe.each(ENGINES)("visit preparation on %s", (engine) => {
   const sheetUrl = () => `/api/visit-preparations/${appointmentId}`;
   const read = (user: User) => t.app.inject({ method: "GET", url: sheetUrl(), headers: user.headers });
   const save = (user: User, version: string, payload: Record<string, unknown>) => t.app.inject({ method: "PATCH", url: sheetUrl(), headers: { ...user.headers, "if-match": version }, payload });
-  const post = async (user: User, url: string, payload: Record<string, unknown>) => {
-    const res = await t.app.inject({ method: "POST", url, headers: user.headers, payload });
-    if (res.statusCode >= 300) throw new Error(`${url}: ${res.body}`);
-    return res.json();
-  };
+  const post = (user: User, url: string, payload: Record<string, unknown>) => postOk(t, user, url, payload);
 
   beforeAll(async () => {
     t = await startTestApp(engine);
