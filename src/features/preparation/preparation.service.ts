@@ -17,6 +17,7 @@ import { appointmentForChange, getAppointment } from "../appointments/appointmen
 import { actorOf } from "../users/user.service.js";
 import { prefillSheet } from "./preparation-prefill.js";
 import { asDomainTemplate, listTemplates } from "./template.service.js";
+import type { VisitTemplateDtoType } from "./template.schemas.js";
 import {
   findObjectives,
   findPreparation,
@@ -104,14 +105,9 @@ async function relationSections(db: Db, relationId: number): Promise<string[]> {
   return rows.map((r) => r.section);
 }
 
-/** The company's switched-on templates, as the domain reads them. */
-async function activeTemplates(db: Db): Promise<VisitTemplate[]> {
-  return (await listTemplates(db, { all: false })).map(asDomainTemplate);
-}
-
-/** What a sheet holds before anything is saved: the proposed templates' objectives and keywords. */
-async function proposal(db: Db, appointment: AppointmentDto) {
-  const available = await activeTemplates(db);
+/** What a sheet holds before anything is saved: the proposed templates' objectives and keywords (of the company's templates, `all`, read once by the caller). */
+async function proposal(db: Db, appointment: AppointmentDto, all: readonly VisitTemplateDtoType[]) {
+  const available: VisitTemplate[] = all.filter((t) => t.active).map(asDomainTemplate);
   const templates = proposedTemplates(available, appointment.visitType as VisitType, await relationSections(db, appointment.relation.id));
   const { objectives, keywords } = fromTemplates(templatesByIds(available, templates));
   return {
@@ -139,16 +135,16 @@ function storedParts(row: PreparationRow, objectives: Awaited<ReturnType<typeof 
 export async function getSheet(ctx: AppContext, user: AuthUser, appointmentId: number): Promise<PreparationSheetDto> {
   // Outside the agenda scope the appointment does not exist for the viewer: 404, nothing read.
   const appointment = await getAppointment(ctx.db, user, appointmentId);
-  const [prefill, row, objectives, report, editable] = await Promise.all([
+  const [prefill, row, objectives, report, editable, all] = await Promise.all([
     prefillSheet(ctx, user, appointment),
     findPreparation(ctx.db, appointmentId),
     findObjectives(ctx.db, appointmentId),
     findReport(ctx.db, appointmentId),
     mayEdit(ctx.db, user, appointment),
+    listTemplates(ctx.db, { all: true }),
   ]);
-  const parts = row ? storedParts(row, objectives) : await proposal(ctx.db, appointment);
+  const parts = row ? storedParts(row, objectives) : await proposal(ctx.db, appointment, all);
   // The switched-on templates, and any the sheet applied that was switched off since.
-  const all = await listTemplates(ctx.db, { all: true });
   const available = all.filter((t) => t.active || parts.templates.includes(t.key)).map(asDomainTemplate);
   const method = (row?.method ?? prefill.suggestedMethod.method) as SalesMethod;
   const forWarnings: Objective[] = parts.objectives.map((o) => ({ kind: o.kind as Objective["kind"], text: o.text, keyword: o.keyword, smart: smartFromText(o.smart.join("")) }));
@@ -203,8 +199,9 @@ export async function savePreparation(ctx: AppContext, user: AuthUser, appointme
   const objectives = input.objectives ? checkObjectives(input.objectives) : undefined;
   // The report wrote its results onto the objectives: they are no longer replaced.
   if (objectives && (await findReport(ctx.db, appointmentId))) throw new AppError("rule_violation", "This visit has been reported; its objectives stay as reported", [fieldProblem("objectives", "visit_reported")]);
+  const all = input.templates !== undefined || expectedVersion === 0 ? await listTemplates(ctx.db, { all: true }) : [];
   if (input.templates !== undefined) {
-    const known = new Set((await listTemplates(ctx.db, { all: true })).map((t) => t.key));
+    const known = new Set(all.map((t) => t.key));
     const unknown = input.templates.flatMap((key, i) => (known.has(key) ? [] : [fieldProblem(`templates/${i}`, "template_unknown")]));
     if (unknown.length > 0) throw invalid(...unknown);
   }
@@ -218,7 +215,7 @@ export async function savePreparation(ctx: AppContext, user: AuthUser, appointme
 
   let firstObjectives = objectives;
   if (expectedVersion === 0) {
-    const proposed = await proposal(ctx.db, appointment);
+    const proposed = await proposal(ctx.db, appointment, all);
     set.templates ??= JSON.stringify(proposed.templates);
     set.keywords ??= JSON.stringify(proposed.keywords);
     set.checklist ??= JSON.stringify(proposed.checklist);

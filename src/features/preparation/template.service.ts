@@ -71,7 +71,7 @@ async function checked(db: Db, t: Complete): Promise<TemplateColumns> {
     active: t.active,
   };
   const sections = (await sbiSectionNames(db)).map((s) => s.code);
-  const problems = templateProblems(asDomainTemplate({ ...clean, id: 0, key: "", updatedAt: "", version: 0 }), sections);
+  const problems = templateProblems({ name: clean.name, objectives: asDomainTemplate({ ...clean, id: 0, key: "", updatedAt: "", version: 0 }).objectives, keywords: clean.keywords, sbiSections: clean.sbiSections }, sections);
   if (problems.length > 0) throw invalid(...problems.map((p) => fieldProblem(p.field, p.code)));
   return {
     name_nl: clean.name.nl,
