@@ -79,8 +79,10 @@ export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { email: string; password: string; totpCode?: string }) => api.post<SessionBody>("/api/session", input),
-    onSuccess: (body) => {
+    onSuccess: async (body) => {
       setCsrfToken(body.csrfToken);
+      // Another rep's copy and unsent changes never serve (or are sent in) this user's session.
+      await import("../offline/offline-api.js").then((m) => m.forgetOtherUser(body.user.id)).catch(() => undefined);
       queryClient.setQueryData(SESSION_KEY, sessionUser(body));
     },
   });

@@ -28,6 +28,12 @@ export function offlineUser(): Promise<SessionUser | null> {
   return storedUser(offlineDb());
 }
 
+/** A different user logged in on this device: nothing of the previous one stays (docs/architecture.md). */
+export async function forgetOtherUser(userId: number): Promise<void> {
+  const stored = await storedUser(offlineDb());
+  if (stored && stored.id !== userId) await clearDevice();
+}
+
 export async function clearDevice(): Promise<void> {
   await clearOffline(offlineDb());
   window.dispatchEvent(new Event(OUTBOX_CHANGED));
@@ -48,7 +54,10 @@ export async function syncNow(): Promise<SyncResult> {
   if ((await db.outbox.count()) === 0) return { sent: 0, conflicts: 0, failed: 0, interrupted: false };
   // The CSRF token of this session (the page may have opened offline, without one).
   try {
-    const session = await apiRequest<{ csrfToken: string | null }>("/api/session", { offline: false });
+    const session = await apiRequest<{ csrfToken: string | null; user: { id: number } }>("/api/session", { offline: false });
+    // Changes are sent only in the session of the rep who made them: another user's session never
+    // sends (or authors) them.
+    if ((await storedUser(db))?.id !== session.user.id) return { sent: 0, conflicts: 0, failed: 0, interrupted: true };
     setCsrfToken(session.csrfToken);
   } catch {
     return { sent: 0, conflicts: 0, failed: 0, interrupted: true };
