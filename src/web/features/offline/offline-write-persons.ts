@@ -95,8 +95,9 @@ async function recordConsents(db: OfflineDb, personId: number, records: ConsentB
     const waiting = await db.outbox.count();
     // The statement's date goes with the change: sent later, it still says when the person decided.
     const made: HistoryItem[] = records.map((r, i) => ({
-      // Above every server id, so the offline record sorts last among those of its date.
-      id: Number.MAX_SAFE_INTEGER - waiting * 10 - i,
+      // Above every server id and rising with each change, so the latest offline record sorts last
+      // among those of its date (domain/consent.ts: the last one counts).
+      id: Number.MAX_SAFE_INTEGER - 1_000_000 + waiting * 10 + i,
       purpose: r.purpose,
       state: r.state,
       date: r.date ?? amsterdamToday(now),

@@ -1,6 +1,7 @@
 // Changes the rep makes without signal: written to the device's copy at once (so the page shows
 // them) and queued in the outbox with the version they were based on. Only these changes can be made
 // offline; any other write says that it needs a connection.
+import { followUpTiming } from "../../../domain/followup-dates.js";
 import type { OfflineDb, OutboxItem, StoredFollowUp, StoredSheet } from "./offline-db.js";
 import { amsterdamToday } from "./offline-read.js";
 import { addConsentOffline, addPersonOffline, withdrawConsentOffline } from "./offline-write-persons.js";
@@ -116,7 +117,7 @@ export async function writeOffline(db: OfflineDb, write: OfflineWrite, userId: n
         action: body.action,
         dueDate,
         status: "open",
-        timing: dueDate < today ? "overdue" : dueDate === today ? "today" : "upcoming",
+        timing: followUpTiming(dueDate, false, today),
         doneAt: null,
         doneBy: null,
         createdBy: me,

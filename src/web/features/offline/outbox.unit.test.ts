@@ -207,6 +207,12 @@ describe("the field app's store and outbox", () => {
     const withdrawn = await writeOffline(db, { method: "POST", path: "/api/persons/600/consents/withdraw", version: undefined, body: {} }, rep.id, next);
     expect(withdrawn).toMatchObject({ current: [{ purpose: "newsletter", state: "withdrawn", since: "2026-11-28", mayMail: false }, { purpose: "product_mailings", state: "withdrawn" }] });
     expect((await db.outbox.toArray())[0]).toMatchObject({ path: "/api/persons/600/consents/withdraw", body: { date: "2026-11-28" } });
+
+    // Given again and withdrawn again the same day, both offline: each time the later statement counts.
+    const given = await writeOffline(db, { method: "POST", path: "/api/persons/600/consents", version: undefined, body: { purpose: "newsletter", state: "given", source: "visit", textVersion: "v1" } }, rep.id, next);
+    expect((given as { current: unknown[] }).current[0]).toMatchObject({ purpose: "newsletter", state: "given", mayMail: true });
+    const again = await writeOffline(db, { method: "POST", path: "/api/persons/600/consents/withdraw", version: undefined, body: {} }, rep.id, next);
+    expect((again as { current: unknown[] }).current[0]).toMatchObject({ purpose: "newsletter", state: "withdrawn", mayMail: false });
   });
 
   it("keeps the sheets with waiting changes when a new bundle arrives, and clears all for another user", async () => {
