@@ -81,6 +81,7 @@ export function statusAfterVisit(status: string): "prospect" | null {
 
 /** Keywords whose answers say what the customer requires ("eisen product", "eisen leverancier"). */
 const REQUIREMENT_KEYWORD = /^(eisen|eis|requirement)/i;
+export const isRequirementKeyword = (keyword: string | null): boolean => keyword !== null && REQUIREMENT_KEYWORD.test(keyword.trim());
 const MAX_REQUIREMENT = 100;
 
 /**
@@ -92,7 +93,7 @@ export function requirementsHeard(answers: readonly { keyword: string | null; an
   const seen = new Set(known.map(requirementKey));
   const out: string[] = [];
   for (const a of answers) {
-    if (!a.keyword || !REQUIREMENT_KEYWORD.test(a.keyword.trim())) continue;
+    if (!isRequirementKeyword(a.keyword)) continue;
     for (const part of (a.answer ?? "").split(/[,;]/)) {
       const label = part.trim();
       const key = requirementKey(label);

@@ -13,7 +13,7 @@ import { formatCents, formatDate } from "../../i18n/format.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { PageLoader } from "../../components/PageLoader.js";
 import { VersionConflictAlert } from "../../components/VersionConflictAlert.js";
-import { type AnswerProposal, answerFieldsOf, answerProposals, requirementsHeard, statusAfterVisit } from "../../../domain/visit-answers.js";
+import { type AnswerProposal, answerFieldsOf, answerProposals, isRequirementKeyword, requirementsHeard, statusAfterVisit } from "../../../domain/visit-answers.js";
 import { OBJECTIVE_RESULTS, type ObjectiveResult } from "../../../domain/visit-preparation.js";
 import { templatesByIds } from "../../../domain/visit-templates.js";
 import { AppointmentHeading } from "./PreparationPage.js";
@@ -51,8 +51,9 @@ export function ReportPage() {
  */
 export function requirementsOf(sheet: Sheet, heading: string): string {
   const lines = [
-    ...sheet.keywords.filter((k) => /^(eisen|eis|requirement)/i.test(k.keyword) && (k.answer ?? "").trim() !== "").map((k) => `- ${k.keyword}: ${k.answer?.trim()}`),
-    ...sheet.objectives.filter((o) => o.keyword && /^(eisen|eis|requirement)/i.test(o.keyword) && (o.answer ?? "").trim() !== "").map((o) => `- ${o.keyword}: ${o.answer?.trim()}`),
+    ...[...sheet.keywords, ...sheet.objectives]
+      .filter((k) => isRequirementKeyword(k.keyword) && (k.answer ?? "").trim() !== "")
+      .map((k) => `- ${k.keyword}: ${k.answer?.trim()}`),
   ];
   return lines.length === 0 ? "" : `${heading}\n${lines.join("\n")}`.slice(0, 2000);
 }
@@ -183,7 +184,8 @@ function ReportForm({ sheet, onReload }: { sheet: Sheet; onReload: () => void })
   const newRequirements = heard.filter((r) => !droppedRequirements.has(r));
   const changes = {
     ...Object.fromEntries(transferable.filter((p) => chosen.has(p.field)).map((p) => [p.field as RelationField, p.value])),
-    ...(newRequirements.length > 0 ? { requirements: [...sheet.prefill.company.requirements, ...newRequirements].slice(0, 30) } : {}),
+    // The whole list; over the relation's limit the server refuses it with a message, nothing cut off.
+    ...(newRequirements.length > 0 ? { requirements: [...sheet.prefill.company.requirements, ...newRequirements] } : {}),
     ...(nextStatus && statusChosen ? { status: nextStatus, statusReason } : {}),
   };
   // An unsaved sheet's objectives have no ids yet: the report saves the sheet first (server side).
