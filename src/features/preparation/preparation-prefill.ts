@@ -38,6 +38,16 @@ function monthsBack(today: string, months: number): number {
   return Math.floor(total / 12) * 100 + (total % 12) + 1;
 }
 
+/** Cross-selling as the viewer may see it: nothing for a role without debtor detail (purchasing). */
+async function crossSellSection(ctx: AppContext, viewer: Viewer, relationId: number, today: string) {
+  try {
+    return await runSalesTask(ctx, "crossSell", viewer, relationId, monthsBack(today, CROSS_SELL_MONTHS));
+  } catch (error) {
+    if (error instanceof AppError && error.code === "forbidden") return { sbiCode: null, peers: 0, groups: [] };
+    throw error;
+  }
+}
+
 async function salesSection(ctx: AppContext, viewer: Viewer, relationId: number) {
   try {
     const sales = await runSalesTask(ctx, "relation", viewer, relationId);
@@ -138,7 +148,7 @@ export async function prefillSheet(ctx: AppContext, viewer: Viewer, appointment:
     crmSection(ctx, viewer, relation.id, today),
     routeSection(ctx, viewer, appointment, relation.coordinates ? { lat: relation.coordinates.lat, lon: relation.coordinates.lon } : null),
     nearbySection(ctx, relation.id),
-    runSalesTask(ctx, "crossSell", viewer, relation.id, monthsBack(today, CROSS_SELL_MONTHS)),
+    crossSellSection(ctx, viewer, relation.id, today),
     Promise.all([...metIds].map(async (id) => [id, await consentOverview(ctx.db, id)] as const)),
   ]);
   const consentOf = new Map(consents);

@@ -289,4 +289,12 @@ describe.each(ENGINES)("visit preparation on %s", (engine) => {
     expect(relation.status).toBe("prospect");
     expect(JSON.stringify(relation.statusHistory ?? relation)).toContain("Bezoek op 04-12-2026");
   });
+
+  it("does not tell another rayon's rep what this relation buys through the cross-selling", async () => {
+    const own = (await post(repZuid, "/api/appointments", { relationId, visitType: "follow_up", start: "2026-12-08T10:00:00+01:00", durationMinutes: 30 })).id;
+    const sheet = (await t.app.inject({ method: "GET", url: `/api/visit-preparations/${own}`, headers: repZuid.headers })).json();
+    expect(sheet.prefill.sales.state).toBe("other_rayon");
+    // The peers' groups, all of them: without this relation's own lines nothing is left out.
+    expect(sheet.prefill.crossSell.groups.map((g: { group: { name: string } }) => g.group.name).sort()).toEqual(["Glasbewassing", "Vloeronderhoud"]);
+  });
 });
