@@ -19,7 +19,7 @@ import { createAppointment, lastAppointmentDates, listAppointments } from "../ap
 import { readCrmSettings } from "../followups/crm-settings.service.js";
 import { visitCounts } from "../reports/report.repository.js";
 import { getTerritory, subAreaCount } from "../territories/territory.service.js";
-import { actorOf } from "../users/user.service.js";
+import { actorOf, type Home, homeOf } from "../users/user.service.js";
 import { daysOf, findPlan, listPlans, type PlanRow, type PlanVisitRow, visitsOf } from "./plan.repository.js";
 
 /** Minutes of a visit per visit type unless the request says otherwise. */
@@ -84,8 +84,12 @@ export async function targetOf(db: Db, viewer: Viewer, userId: number) {
   return target;
 }
 
-export async function homeOf(db: Db, userId: number) {
-  return db.selectFrom("users").select(["id", "name", "home_lat", "home_lon", "work_start", "work_end"]).where("id", "=", userId).executeTakeFirstOrThrow();
+// The users table's defaults (migration 0001) for the hours.
+const NO_HOME: Home = { city: null, lat: null, lon: null, workStart: "08:30", workEnd: "17:00" };
+
+/** The rep's home and hours (users service); a user that is gone has none ("home_missing"). */
+export async function repHome(db: Db, userId: number): Promise<Home> {
+  return (await homeOf(db, userId)) ?? NO_HOME;
 }
 
 /** The sub-areas of the rep's rayons, each with its relations and cycle length. */
@@ -111,9 +115,9 @@ export async function checkCycleRequest(db: Db, viewer: Viewer, input: CycleRequ
   if (minutesOfDay(lastStart) === null) problems.push(fieldProblem("lastStart", "time_invalid"));
   const daysOff = [...new Set(input.daysOff ?? [])].sort();
   for (const [i, d] of daysOff.entries()) if (!isIsoDate(d)) problems.push(fieldProblem(`daysOff.${i}`, "date_invalid"));
-  const home = await homeOf(db, forUserId);
-  if (home.home_lat === null || home.home_lon === null) problems.push(fieldProblem("userId", "home_missing"));
-  const start = minutesOfDay(home.work_start) ?? 510;
+  const home = await repHome(db, forUserId);
+  if (home.lat === null || home.lon === null) problems.push(fieldProblem("userId", "home_missing"));
+  const start = minutesOfDay(home.workStart) ?? 510;
   if ((minutesOfDay(lastStart) ?? 0) <= start) problems.push(fieldProblem("lastStart", "work_hours_order"));
   if ((await subAreaCount(db, target.rayonIds)).count === 0) problems.push(fieldProblem("userId", "no_sub_areas"));
   if (problems.length > 0) throw invalid(...problems);
@@ -153,8 +157,8 @@ export const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).pad
  */
 export async function makeCyclePlan(db: Db, viewer: Viewer, params: CycleParams, model: TravelModel, onProgress: (note: string) => Promise<void>) {
   const target = await targetOf(db, viewer, params.forUserId);
-  const home = await homeOf(db, params.forUserId);
-  if (home.home_lat === null || home.home_lon === null) throw invalid(fieldProblem("userId", "home_missing"));
+  const home = await repHome(db, params.forUserId);
+  if (home.lat === null || home.lon === null) throw invalid(fieldProblem("userId", "home_missing"));
   const { areas, withoutLocation } = await subAreasOf(db, target.rayonIds);
   if (areas.length === 0) throw invalid(fieldProblem("userId", "no_sub_areas"));
   const cycleWeeks = areas[0]?.cycleWeeks ?? 2;
@@ -187,7 +191,7 @@ export async function makeCyclePlan(db: Db, viewer: Viewer, params: CycleParams,
   const fixedRows = fixedRelationIds.length === 0 ? [] : await db.selectFrom("relations").select(["id", "lat", "lon"]).where("id", "in", fixedRelationIds).execute();
 
   // Points: 0 = home, then every located relation of the sub-areas, then other relations met in the agenda.
-  const points: TravelPoint[] = [{ lat: home.home_lat, lon: home.home_lon }];
+  const points: TravelPoint[] = [{ lat: home.lat, lon: home.lon }];
   const pointOf = new Map<number, number>();
   const located = rows.filter((r): r is typeof r & { lat: number; lon: number } => r.lat !== null && r.lon !== null);
   for (const r of [...located, ...fixedRows.filter((r): r is typeof r & { lat: number; lon: number } => r.lat !== null && r.lon !== null)]) {
@@ -215,7 +219,7 @@ export async function makeCyclePlan(db: Db, viewer: Viewer, params: CycleParams,
       visitType,
     });
   }
-  const dayStart = minutesOfDay(home.work_start) ?? 510;
+  const dayStart = minutesOfDay(home.workStart) ?? 510;
   const days: CycleDay[] = [];
   for (let d = 0; d < params.weeks * 7; d++) {
     const date = addDays(params.startDate, d);

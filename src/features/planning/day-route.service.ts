@@ -13,7 +13,7 @@ import { fieldProblem, invalid } from "../../server/errors.js";
 import { startOfAmsterdamDay } from "../../server/time.js";
 import { listAppointments } from "../appointments/appointment.service.js";
 import { DEFAULT_NEARBY_STATUSES, nearbyRelations } from "../nearby/nearby.service.js";
-import { DEFAULT_LAST_START, FIRST_VISIT_SLACK, getCyclePlan, hhmm, homeOf, plannedAppointmentIds, targetOf, travelMinutes } from "./cycle-plan.service.js";
+import { DEFAULT_LAST_START, FIRST_VISIT_SLACK, getCyclePlan, hhmm, plannedAppointmentIds, repHome, targetOf, travelMinutes } from "./cycle-plan.service.js";
 
 export interface RouteRequest {
   userId?: number | undefined;
@@ -45,8 +45,8 @@ export async function checkRouteRequest(db: Db, viewer: Viewer, input: RouteRequ
   const lastStart = input.lastStart ?? DEFAULT_LAST_START;
   if (minutesOfDay(lastStart) === null) problems.push(fieldProblem("lastStart", "time_invalid"));
   if (input.replanFrom !== undefined && minutesOfDay(input.replanFrom) === null) problems.push(fieldProblem("replanFrom", "time_invalid"));
-  const home = await homeOf(db, forUserId);
-  if (home.home_lat === null || home.home_lon === null) problems.push(fieldProblem("userId", "home_missing"));
+  const home = await repHome(db, forUserId);
+  if (home.lat === null || home.lon === null) problems.push(fieldProblem("userId", "home_missing"));
   if (input.planId !== undefined) {
     const plan = await getCyclePlan(db, viewer, input.planId);
     if (plan.forUser.id !== forUserId) problems.push(fieldProblem("planId", "plan_other_user"));
@@ -57,8 +57,8 @@ export async function checkRouteRequest(db: Db, viewer: Viewer, input: RouteRequ
 
 export async function makeDayRoute(db: Db, viewer: Viewer, params: RouteParams, model: TravelModel) {
   const target = await targetOf(db, viewer, params.forUserId);
-  const home = await homeOf(db, params.forUserId);
-  if (home.home_lat === null || home.home_lon === null) throw invalid(fieldProblem("userId", "home_missing"));
+  const home = await repHome(db, params.forUserId);
+  if (home.lat === null || home.lon === null) throw invalid(fieldProblem("userId", "home_missing"));
   const agenda = await listAppointments(db, viewer, {
     from: params.date,
     to: params.date,
@@ -73,7 +73,7 @@ export async function makeDayRoute(db: Db, viewer: Viewer, params: RouteParams, 
   const drafts = plan?.state === "draft" ? (plan.days.find((d) => d.date === params.date)?.visits ?? []).filter((v) => v.kind === "planned") : [];
   const relationIds = [...new Set([...agenda.map((a) => a.relation.id), ...drafts.map((v) => v.relation.id)])];
   const coords = relationIds.length === 0 ? [] : await db.selectFrom("relations").select(["id", "lat", "lon", "visit_city"]).where("id", "in", relationIds).execute();
-  const points: TravelPoint[] = [{ lat: home.home_lat, lon: home.home_lon }];
+  const points: TravelPoint[] = [{ lat: home.lat, lon: home.lon }];
   const pointOf = new Map<number, number>();
   for (const c of coords) {
     if (c.lat === null || c.lon === null) continue;
@@ -82,7 +82,7 @@ export async function makeDayRoute(db: Db, viewer: Viewer, params: RouteParams, 
   }
   const { travel: freeFlow, model: modelName, note } = await travelMinutes(model, points);
   const travel = params.againstTraffic === true ? { ...freeFlow, delay: peakDelays(points, freeFlow.minutes) } : freeFlow;
-  const dayStart = minutesOfDay(home.work_start) ?? 510;
+  const dayStart = minutesOfDay(home.workStart) ?? 510;
   const lastStart = minutesOfDay(params.lastStart) as number;
   const located = agenda.filter((a) => pointOf.has(a.relation.id));
   const planned = located.map((a) => {
@@ -138,7 +138,7 @@ export async function makeDayRoute(db: Db, viewer: Viewer, params: RouteParams, 
     returnHome: schedule && schedule.stops.length > 0 ? hhmm(schedule.returnHome) : null,
     travelMinutes: Math.round(schedule?.travelMinutes ?? 0),
     sellingMinutes: Math.round(schedule?.sellingMinutes ?? 0),
-    home: { lat: home.home_lat, lon: home.home_lon },
+    home: { lat: home.lat, lon: home.lon },
     stops: routeStops,
     gaps: await gapsOf(db, routeStops, routed),
     // Appointments in the agenda whose place is unknown: listed, not routed.

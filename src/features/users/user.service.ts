@@ -231,7 +231,17 @@ export async function matchUsers(db: Db, texts: readonly string[]): Promise<Map<
 }
 
 /** A user's home as planning uses it (the first trip of a day starts there). */
-export async function homeOf(db: Db, userId: number): Promise<{ city: string | null; lat: number | null; lon: number | null } | null> {
-  const row = await db.selectFrom("users").select(["home_city", "home_lat", "home_lon"]).where("id", "=", userId).executeTakeFirst();
-  return row ? { city: row.home_city, lat: row.home_lat, lon: row.home_lon } : null;
+export interface Home {
+  city: string | null;
+  lat: number | null;
+  lon: number | null;
+  /** Working hours "HH:MM" on the Amsterdam clock. */
+  workStart: string;
+  workEnd: string;
+}
+
+/** A user's home and working hours, as the planner and the travel estimates start from; null for no such user. */
+export async function homeOf(db: Db, userId: number): Promise<Home | null> {
+  const row = await db.selectFrom("users").select(["home_city", "home_lat", "home_lon", "work_start", "work_end"]).where("id", "=", userId).executeTakeFirst();
+  return row ? { city: row.home_city, lat: row.home_lat, lon: row.home_lon, workStart: row.work_start, workEnd: row.work_end } : null;
 }
