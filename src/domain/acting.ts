@@ -10,9 +10,12 @@ export interface Actor {
   readonly rayonIds: readonly number[];
 }
 
+/** Managers and administrators act for anyone, also for a user who is gone or deactivated. */
+export const mayActForAnyone = (viewer: Viewer): boolean => viewer.role === "admin" || viewer.role === "sales_manager";
+
 export function mayActFor(viewer: Viewer, target: Actor): boolean {
   if (viewer.id !== null && viewer.id === target.id) return true;
-  if (viewer.role === "admin" || viewer.role === "sales_manager") return true;
+  if (mayActForAnyone(viewer)) return true;
   if (viewer.role === "inside_sales") return target.role === "field_sales" && target.rayonIds.some((r) => viewer.rayonIds.includes(r));
   return false;
 }

@@ -2,7 +2,6 @@
 // rep added), save what the rep adds (versioned: 0 creates, a stale version answers 412), and the
 // company's checklist of things to bring. Reading follows the agenda's scope (404 outside it);
 // writing needs the right to act for the appointment's rep (403).
-import { mayActFor } from "../../domain/acting.js";
 import type { SalesMethod } from "../../domain/contact-moment.js";
 import type { VisitType } from "../../domain/agenda.js";
 import { type Objective, objectiveProblems, smartFromText, smartToText, smartWarnings } from "../../domain/visit-preparation.js";
@@ -14,7 +13,7 @@ import { AppError, fieldProblem, invalid } from "../../server/errors.js";
 import type { AuthUser } from "../auth/auth-user.js";
 import type { AppointmentDto } from "../appointments/appointment.schemas.js";
 import { appointmentForChange, getAppointment } from "../appointments/appointment.service.js";
-import { actorOf } from "../users/user.service.js";
+import { mayActForUser } from "../users/user.service.js";
 import { prefillSheet } from "./preparation-prefill.js";
 import { asDomainTemplate, listTemplates } from "./template.service.js";
 import type { VisitTemplateDtoType } from "./template.schemas.js";
@@ -119,8 +118,7 @@ async function proposal(db: Db, appointment: AppointmentDto, all: readonly Visit
 }
 
 async function mayEdit(db: Db, user: AuthUser, appointment: AppointmentDto): Promise<boolean> {
-  const owner = await actorOf(db, appointment.forUser.id);
-  return owner !== null && mayActFor(user, owner) && appointment.status === "planned";
+  return appointment.status === "planned" && (await mayActForUser(db, user, appointment.forUser.id));
 }
 
 function storedParts(row: PreparationRow, objectives: Awaited<ReturnType<typeof findObjectives>>) {

@@ -1,6 +1,6 @@
 // Users: created from the CLI at first set-up (and later by an admin), listed for owner pickers.
 import type { Viewer } from "../../domain/access.js";
-import { mayActFor } from "../../domain/acting.js";
+import { mayActFor, mayActForAnyone } from "../../domain/acting.js";
 import { type ListScope, ownersOfScope, SALES_ROLES } from "../../domain/list-scope.js";
 import { isRole, type Role } from "../../domain/roles.js";
 import { normalizeKey } from "../../domain/text.js";
@@ -160,7 +160,7 @@ export async function actorOf(db: Db, userId: number): Promise<{ id: number; nam
 export async function mayActForUser(db: Db, viewer: Viewer, userId: number | null): Promise<boolean> {
   const actor = userId === null ? null : await actorOf(db, userId);
   if (actor) return mayActFor(viewer, actor);
-  return viewer.role === "admin" || viewer.role === "sales_manager";
+  return mayActForAnyone(viewer);
 }
 
 /** Geocodes the homes of the next `limit` users after `afterId` (see planRelationGeocodes): the tally and the writes. */
