@@ -35,6 +35,9 @@ function ownerId(viewer: Viewer): number {
 
 const WAITING = ["inbox", "problem"] as const;
 
+/** What a handled mail no longer keeps: its text and who it named live on in the contact moments only (GDPR erasure reaches them there). */
+export const HANDLED_MAIL_WIPE = { body_text: null, to_addresses: "[]", cc_addresses: "[]" } as const;
+
 const jsonList = <T>(text: string): T[] => {
   try {
     const value = JSON.parse(text) as unknown;
@@ -133,7 +136,7 @@ export async function assignMail(db: Db, user: AuthUser, id: number, input: { re
   const stamp = now.toISOString();
   return db.transaction().execute(async (trx) => {
     // Claimed first: of two clicks at once only one logs the mail.
-    const claim = await trx.updateTable("mail_messages").set({ state: "logged", handled_by: user.id, handled_at: stamp, body_text: null, to_addresses: "[]", cc_addresses: "[]" }).where("id", "=", id).where("state", "=", "inbox").executeTakeFirst();
+    const claim = await trx.updateTable("mail_messages").set({ state: "logged", handled_by: user.id, handled_at: stamp, ...HANDLED_MAIL_WIPE }).where("id", "=", id).where("state", "=", "inbox").executeTakeFirst();
     if (Number(claim.numUpdatedRows) !== 1) throw new AppError("conflict", "This mail was handled meanwhile");
     const activityId = await logMailOnRelation(
       trx,
@@ -150,12 +153,19 @@ export async function assignMail(db: Db, user: AuthUser, id: number, input: { re
   });
 }
 
-/** Thrown away: text and files go, the row stays so the same mail arriving again stays dropped. */
+/** Thrown away: text, recipients and files go; the row stays so the same mail arriving again stays dropped. */
 export async function dropMail(db: Db, viewer: Viewer, id: number, now: Date): Promise<void> {
   const mail = await ownMail(db, viewer, id);
   if (mail.state !== "inbox" && mail.state !== "problem") throw new AppError("conflict", `This mail is already ${mail.state}`);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable("mail_messages").set({ state: "dropped", body_text: null, handled_by: ownerId(viewer), handled_at: now.toISOString() }).where("id", "=", id).execute();
+    // Claimed like an assignment: a mail logged meanwhile is not dropped after all.
+    const claim = await trx
+      .updateTable("mail_messages")
+      .set({ state: "dropped", handled_by: ownerId(viewer), handled_at: now.toISOString(), ...HANDLED_MAIL_WIPE })
+      .where("id", "=", id)
+      .where("state", "in", [...WAITING])
+      .executeTakeFirst();
+    if (Number(claim.numUpdatedRows) !== 1) throw new AppError("conflict", "This mail was handled meanwhile");
     await trx.deleteFrom("mail_attachments").where("mail_id", "=", id).execute();
   });
 }

@@ -9,6 +9,7 @@ import { findUserById } from "../users/user.repository.js";
 import { toAuthUser } from "../users/user.service.js";
 import { checkMailFiles, logMailOnRelation } from "./mail-log.service.js";
 import { type ParsedMail, parseMail } from "./mail-parse.js";
+import { HANDLED_MAIL_WIPE } from "./mail-inbox.service.js";
 
 /** A mail naming more relations than this is a mailing, not a conversation: it waits in the inbox. */
 const MAX_RELATIONS = 10;
@@ -81,7 +82,7 @@ export const mailIntakeJob: JobHandler<{ mailId: number }> = async (ctx) => {
       activityIds.push(id);
     }
     // The text now lives in the contact moments (where GDPR erasure reaches it); no second copy here.
-    await trx.updateTable("mail_messages").set({ ...columns, body_text: null, to_addresses: "[]", cc_addresses: "[]", state: "logged", handled_at: stamp }).where("id", "=", mailId).execute();
+    await trx.updateTable("mail_messages").set({ ...columns, ...HANDLED_MAIL_WIPE, state: "logged", handled_at: stamp }).where("id", "=", mailId).execute();
     return { mailId, state: "logged", activityIds } satisfies MailIntakeResult;
   });
   let result: MailIntakeResult;

@@ -208,6 +208,10 @@ describe.each(ENGINES)("e-mail into the timeline on %s", (engine) => {
     const drop = await t.app.inject({ method: "POST", url: `/api/mail-inbox/${waiting?.id}/drop`, headers: rep.headers });
     expect(drop.statusCode).toBe(204);
     expect(await inbox(rep)).toEqual([]);
+    // A dropped mail keeps neither its text nor whom it named; dropping it twice is a conflict.
+    const row = await t.ctx.db.selectFrom("mail_messages").select(["body_text", "to_addresses", "cc_addresses"]).where("id", "=", waiting?.id as number).executeTakeFirstOrThrow();
+    expect(row).toEqual({ body_text: null, to_addresses: "[]", cc_addresses: "[]" });
+    expect((await t.app.inject({ method: "POST", url: `/api/mail-inbox/${waiting?.id}/drop`, headers: rep.headers })).statusCode).toBe(409);
     expect((await send(spam)).ok).toBe(true);
     await intakeDone();
     expect(await inbox(rep)).toEqual([]);
