@@ -30,6 +30,7 @@ const OWN_SHAPE: Record<string, () => Promise<OwnShapeBenchmark>> = {
   import: async () => (await import("./import.bench.js")).benchmark as unknown as OwnShapeBenchmark,
   sales: async () => (await import("./sales.bench.js")).benchmark as unknown as OwnShapeBenchmark,
   planning: async () => (await import("./planning.bench.js")).benchmark as unknown as OwnShapeBenchmark,
+  load: async () => (await import("./load.bench.js")).benchmark as unknown as OwnShapeBenchmark,
 };
 
 const RESULTS = join(PROJECT_ROOT, "bench", "results");
