@@ -1,5 +1,7 @@
 // Every feed is read once an hour: whichever instance looks first queues one news.fetch job for all
 // feeds; two instances queueing at the same moment only read the feeds twice (dedupe keeps items once).
+// A run still queued or running is never joined by a second one: with many slow feeds (10 s each at
+// most) a run can last longer than the hour.
 import { SYSTEM_VIEWER } from "../../domain/access.js";
 import type { AppContext } from "../../server/context.js";
 
@@ -7,15 +9,25 @@ const EVERY_MS = 60 * 60 * 1000;
 /** How often an instance looks whether the hourly run is due (milliseconds). */
 const CHECK_EVERY_MS = 5 * 60 * 1000;
 
+/** Queues the hourly run for every feed when it is due; whether it did. */
+export async function queueHourlyNewsFetch(ctx: AppContext): Promise<boolean> {
+  const since = new Date(ctx.now().getTime() - EVERY_MS).toISOString();
+  const recent = await ctx.db
+    .selectFrom("jobs")
+    .select("id")
+    .where("kind", "=", "news.fetchAll")
+    .where((eb) => eb.or([eb("created_at", ">=", since), eb("state", "in", ["queued", "running"])]))
+    .limit(1)
+    .executeTakeFirst();
+  if (recent) return false;
+  const anyFeed = await ctx.db.selectFrom("relation_feeds").select("relation_id").limit(1).executeTakeFirst();
+  if (!anyFeed) return false;
+  await ctx.jobs.enqueue("news.fetchAll", { relationId: null }, SYSTEM_VIEWER);
+  return true;
+}
+
 export function scheduleNewsFetch(ctx: AppContext): () => void {
-  const check = async () => {
-    const since = new Date(ctx.now().getTime() - EVERY_MS).toISOString();
-    const recent = await ctx.db.selectFrom("jobs").select("id").where("kind", "=", "news.fetchAll").where("created_at", ">=", since).limit(1).executeTakeFirst();
-    if (recent) return;
-    const anyFeed = await ctx.db.selectFrom("relation_feeds").select("relation_id").limit(1).executeTakeFirst();
-    if (anyFeed) await ctx.jobs.enqueue("news.fetchAll", { relationId: null }, SYSTEM_VIEWER);
-  };
-  const run = () => void check().catch(() => {});
+  const run = () => void queueHourlyNewsFetch(ctx).catch(() => {});
   const timer = setInterval(run, CHECK_EVERY_MS);
   timer.unref();
   run();

@@ -7,6 +7,7 @@ import { ENGINES } from "../../test-support/databases.js";
 import { type FeedServer, startFeedServer } from "../../test-support/feed-server.js";
 import { waitForJob } from "../../test-support/jobs.js";
 import { newRelation } from "../activities/crm-test-helpers.js";
+import { queueHourlyNewsFetch } from "./news-schedule.js";
 
 type Headers = Record<string, string>;
 
@@ -146,6 +147,73 @@ describe.each(ENGINES)("news feeds of relations on %s", (engine) => {
       t.setNow(new Date("2026-12-05T08:00:00.000Z"));
       const late = (await t.app.inject({ method: "GET", url: "/api/my-day", headers: rep.headers })).json().news.items;
       expect(late).toEqual([]);
+    } finally {
+      t.setNow(new Date("2026-11-27T08:00:00.000Z"));
+    }
+  });
+
+  it("marks read only what Mijn dag showed: news fetched while the list was open stays news", async () => {
+    const fetchAs = async (relationId: number, headers: Headers) => {
+      const res = await t.app.inject({ method: "POST", url: `/api/relations/${relationId}/news-feed/fetch`, headers });
+      expect(res.statusCode, res.body).toBe(202);
+      expect((await waitForJob(t.app, headers, res.json().id)).state).toBe("succeeded");
+    };
+    const myDayNews = async () => (await t.app.inject({ method: "GET", url: "/api/my-day", headers: otherRep.headers })).json().news.items as { relation: { id: number }; fetchedAt: string }[];
+    try {
+      t.setNow(new Date("2026-11-28T08:00:00.000Z"));
+      const shown = await newRelation(t, otherRep.headers, { name: "Getoond Nieuws BV", ownerId: otherRep.id });
+      await t.app.inject({ method: "PUT", url: `/api/relations/${shown}/news-feed`, headers: otherRep.headers, payload: { url: `${feeds.base}/atom` } });
+      await fetchAs(shown, otherRep.headers);
+      const onScreen = await myDayNews();
+      expect(onScreen.map((i) => i.relation.id)).toEqual([shown, shown]);
+      const newestShown = onScreen.map((i) => i.fetchedAt).sort().at(-1);
+
+      // Meanwhile the hourly fetch brings news of another relation; then the rep clicks "Gelezen".
+      t.setNow(new Date("2026-11-28T08:05:00.000Z"));
+      const later = await newRelation(t, otherRep.headers, { name: "Later Nieuws BV", ownerId: otherRep.id });
+      await t.app.inject({ method: "PUT", url: `/api/relations/${later}/news-feed`, headers: otherRep.headers, payload: { url: `${feeds.base}/rss` } });
+      await fetchAs(later, otherRep.headers);
+      t.setNow(new Date("2026-11-28T08:06:00.000Z"));
+      const seen = await t.app.inject({ method: "POST", url: "/api/my-day/news/seen", headers: otherRep.headers, payload: { upTo: newestShown } });
+      expect(seen.statusCode, seen.body).toBe(204);
+      expect(new Set((await myDayNews()).map((i) => i.relation.id))).toEqual(new Set([later]));
+
+      // A second device with an older list does not bring the read news back.
+      await t.app.inject({ method: "POST", url: "/api/my-day/news/seen", headers: otherRep.headers, payload: { upTo: "2026-11-20T08:00:00.000Z" } });
+      expect(new Set((await myDayNews()).map((i) => i.relation.id))).toEqual(new Set([later]));
+      // Without upTo everything until now counts as read; a mark in the future is refused as now.
+      t.setNow(new Date("2026-11-28T09:00:00.000Z"));
+      await t.app.inject({ method: "POST", url: "/api/my-day/news/seen", headers: otherRep.headers, payload: {} });
+      expect(await myDayNews()).toEqual([]);
+      expect((await t.app.inject({ method: "POST", url: "/api/my-day/news/seen", headers: otherRep.headers, payload: { upTo: "gisteren" } })).statusCode).toBe(400);
+    } finally {
+      t.setNow(new Date("2026-11-27T08:00:00.000Z"));
+    }
+  });
+
+  it("queues the hourly run of every feed once an hour, and never beside a run that has not ended", async () => {
+    const db = t.database.handle.db;
+    const id = await newRelation(t, rep.headers, { name: "Uurlijks Nieuws BV", ownerId: rep.id });
+    await setFeed(id, `${feeds.base}/rss`);
+    const hourly = () => db.selectFrom("jobs").select(["id", "state"]).where("kind", "=", "news.fetchAll").orderBy("id").execute();
+    const before = (await hourly()).length;
+    try {
+      t.setNow(new Date("2026-11-29T08:00:00.000Z"));
+      expect(await queueHourlyNewsFetch(t.ctx)).toBe(true);
+      expect(await queueHourlyNewsFetch(t.ctx)).toBe(false);
+      const [first] = (await hourly()).slice(before);
+      await waitForJob(t.app, admin.headers, first?.id as number).catch(() => undefined);
+      // Two hours on, a run of another instance that is still busy (many slow feeds) is not joined.
+      t.setNow(new Date("2026-11-29T10:00:00.000Z"));
+      const stamp = t.ctx.now().toISOString();
+      const busy = await db
+        .insertInto("jobs")
+        .values({ kind: "news.fetchAll", params: JSON.stringify({ relationId: null }), owner_id: null, state: "running", worker: "andere-instantie", heartbeat_at: stamp, created_at: "2026-11-29T08:30:00.000Z", started_at: "2026-11-29T08:30:00.000Z", progress_total: null, progress_note: null, checkpoint: null, result: null, error: null, finished_at: null })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      expect(await queueHourlyNewsFetch(t.ctx)).toBe(false);
+      await db.updateTable("jobs").set({ state: "succeeded", finished_at: stamp }).where("id", "=", busy.id).execute();
+      expect(await queueHourlyNewsFetch(t.ctx)).toBe(true);
     } finally {
       t.setNow(new Date("2026-11-27T08:00:00.000Z"));
     }

@@ -8,7 +8,7 @@ import { IdParams, Nullable } from "../../server/schema-helpers.js";
 import { JobDto } from "../jobs/job.schemas.js";
 import { toJobDto } from "../jobs/job.service.js";
 import type { NewsFetchParams } from "./news.job.js";
-import { Feed, FeedInput, NewsSettings, NewsSettingsInput, RelationNews, RelationNewsQuery } from "./news.schemas.js";
+import { Feed, FeedInput, NewsSeenInput, NewsSettings, NewsSettingsInput, RelationNews, RelationNewsQuery } from "./news.schemas.js";
 import { getRelationNews, markNewsSeen, readAllowedHosts, requireFeed, setRelationFeed, writeAllowedHosts } from "./news.service.js";
 
 export const newsRoutes: RoutesPlugin = async (app, { ctx }) => {
@@ -62,10 +62,16 @@ export const newsRoutes: RoutesPlugin = async (app, { ctx }) => {
 
   app.post(
     "/api/my-day/news/seen",
-    { schema: { tags: ["news"], summary: "Mark the news of your relations on Mijn dag as read", response: { 204: Type.Null() } } },
+    { schema: { tags: ["news"], summary: "Mark the news of your relations on Mijn dag as read, up to the newest item shown", body: NewsSeenInput, response: { 204: Type.Null() } },
+      // An empty POST (as clients sent before upTo existed) means "up to now".
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
+    },
     async (request, reply) => {
       const user = requirePermission(request, "crm.read");
-      await markNewsSeen(ctx.db, user.id, ctx.now());
+      const upTo = request.body?.upTo;
+      await markNewsSeen(ctx.db, user.id, upTo ? new Date(upTo) : null, ctx.now());
       return reply.status(204).send(null);
     },
   );

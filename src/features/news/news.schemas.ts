@@ -40,6 +40,15 @@ export const NewsSettingsInput = Type.Object(
   { additionalProperties: false },
 );
 
+export const NewsSeenInput = Type.Object(
+  {
+    upTo: Type.Optional(
+      Type.String({ format: "date-time", description: "fetchedAt of the newest item the user was shown: items stored later stay news (default: now)" }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const MyDayNews = Type.Object({
   since: Type.String({ description: "items stored after this instant: when you last marked the news read, at most 7 days back" }),
   more: Type.Boolean(),

@@ -115,10 +115,12 @@ export function feedsToFetch(db: Db, relationId: number | null, afterRelationId:
 export async function storeFetch(trx: Db, relationId: number, title: string | null, items: readonly ParsedItem[], now: Date): Promise<number> {
   const stamp = now.toISOString();
   let added = 0;
-  for (const item of items) {
+  // 100 rows × 7 values a statement: well under both engines' bound-parameter limits.
+  for (let i = 0; i < items.length; i += 100) {
+    const rows = items.slice(i, i + 100).map((item) => ({ relation_id: relationId, dedupe_key: item.dedupeKey, title: item.title, link: item.link, summary: item.summary, published_at: item.publishedAt, fetched_at: stamp }));
     const result = await trx
       .insertInto("relation_news_items")
-      .values({ relation_id: relationId, dedupe_key: item.dedupeKey, title: item.title, link: item.link, summary: item.summary, published_at: item.publishedAt, fetched_at: stamp })
+      .values(rows)
       .onConflict((oc) => oc.columns(["relation_id", "dedupe_key"]).doNothing())
       .executeTakeFirst();
     added += Number(result.numInsertedOrUpdatedRows ?? 0);
@@ -155,11 +157,18 @@ export async function newsForOwner(db: Db, userId: number, now: Date) {
   };
 }
 
-/** "Gelezen": the news on Mijn dag counts from now. */
-export async function markNewsSeen(db: Db, userId: number, now: Date): Promise<void> {
-  const stamp = now.toISOString();
-  const updated = await db.updateTable("news_seen").set({ seen_at: stamp }).where("user_id", "=", userId).executeTakeFirst();
-  if (Number(updated.numUpdatedRows) === 0) await db.insertInto("news_seen").values({ user_id: userId, seen_at: stamp }).onConflict((oc) => oc.column("user_id").doUpdateSet({ seen_at: stamp })).execute();
+/**
+ * "Gelezen": the news on Mijn dag counts from the newest item the user was shown (`upTo`), so an
+ * item fetched while the list was open is not marked read unseen; without it, from now. The mark
+ * never moves back (a second device that shows an older list does not bring old news back) nor
+ * past now.
+ */
+export async function markNewsSeen(db: Db, userId: number, upTo: Date | null, now: Date): Promise<void> {
+  const mark = upTo !== null && upTo.getTime() < now.getTime() ? upTo : now;
+  const stamp = mark.toISOString();
+  const seen = await db.selectFrom("news_seen").select("seen_at").where("user_id", "=", userId).executeTakeFirst();
+  if (seen && new Date(seen.seen_at).getTime() >= mark.getTime()) return;
+  await db.insertInto("news_seen").values({ user_id: userId, seen_at: stamp }).onConflict((oc) => oc.column("user_id").doUpdateSet({ seen_at: stamp })).execute();
 }
 
 /**

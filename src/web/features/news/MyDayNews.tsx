@@ -10,6 +10,9 @@ import type { MyDay } from "../myday/myday.api.js";
 import { markNewsSeen } from "./news.api.js";
 import { NewsTitle } from "./NewsTitle.js";
 
+/** The newest fetchedAt of the items on screen (ISO instants compare as text only in one format: parse). */
+const newestShown = (items: MyDay["news"]["items"]) => items.reduce<string | undefined>((max, i) => (max === undefined || Date.parse(i.fetchedAt) > Date.parse(max) ? i.fetchedAt : max), undefined);
+
 export function MyDayNews({ news }: { news: MyDay["news"] }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -27,7 +30,7 @@ export function MyDayNews({ news }: { news: MyDay["news"] }) {
             {news.more ? "+" : ""}
           </Badge>
         </Group>
-        <Button variant="default" size="xs" onClick={() => seen.mutate()} loading={seen.isPending}>
+        <Button variant="default" size="xs" onClick={() => seen.mutate(newestShown(news.items))} loading={seen.isPending}>
           {t("news.markRead")}
         </Button>
       </Group>

@@ -20,7 +20,8 @@ export function useRelationNews(relationId: number) {
 
 export const saveFeedUrl = (relationId: number, url: string | null) => apiRequest<{ feed: Feed | null }>(`/api/relations/${relationId}/news-feed`, { method: "PUT", body: { url } });
 export const fetchFeedNow = (relationId: number) => api.post<{ id: number }>(`/api/relations/${relationId}/news-feed/fetch`, {});
-export const markNewsSeen = () => api.post<void>("/api/my-day/news/seen", {});
+/** "Gelezen" up to the newest item shown (`upTo`: its fetchedAt), so news fetched meanwhile stays news. */
+export const markNewsSeen = (upTo: string | undefined) => api.post<void>("/api/my-day/news/seen", upTo ? { upTo } : {});
 export const saveNewsSettings = (allowedHosts: string[]) => apiRequest<NewsSettings>("/api/news-settings", { method: "PUT", body: { allowedHosts } });
 export function useNewsSettings() {
   return useQuery({ queryKey: newsKeys.settings, queryFn: ({ signal }) => api.get<NewsSettings>("/api/news-settings", signal) });
