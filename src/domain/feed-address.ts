@@ -16,6 +16,7 @@ export const FEED_FAILURES = [
   "network",
   "not_xml",
   "not_feed",
+  "encoding_unknown",
 ] as const;
 export type FeedFailure = (typeof FEED_FAILURES)[number];
 
@@ -28,15 +29,29 @@ export function normaliseHost(raw: string): string {
 
 const HOST_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
-/** An allow-list entry: a host name or an IP address (no scheme, port or path). */
+const isHostName = (host: string) => HOST_NAME.test(host) && !/^[0-9.]+$/.test(host);
+
+/**
+ * An allow-list entry: a host name or an IP address (no scheme, port or path), or `*.` before a
+ * domain of at least two labels for every host below it (`*.nieuws.nl`; never `*.nl` or `*.com`,
+ * which would allow a whole top-level domain).
+ */
 export function isValidHostEntry(raw: string): boolean {
   const host = normaliseHost(raw);
-  return ipv4Parts(host) !== null || ipv6Groups(host) !== null || (HOST_NAME.test(host) && !/^[0-9.]+$/.test(host));
+  if (host.startsWith("*.")) {
+    const domain = host.slice(2);
+    return isHostName(domain) && domain.includes(".");
+  }
+  return ipv4Parts(host) !== null || ipv6Groups(host) !== null || isHostName(host);
 }
 
+/** Exact names and addresses; a `*.domain` entry allows the hosts below the domain, not the domain itself. */
 export function isHostAllowed(host: string, allowList: readonly string[]): boolean {
   const h = normaliseHost(host);
-  return allowList.some((entry) => normaliseHost(entry) === h);
+  return allowList.some((raw) => {
+    const entry = normaliseHost(raw);
+    return entry.startsWith("*.") ? isHostName(h) && h.endsWith(entry.slice(1)) : entry === h;
+  });
 }
 
 /** The address checked against the allow-list; `url` is the normalised form that is stored. */

@@ -15,6 +15,19 @@ describe("feed addresses", () => {
     expect(isHostAllowed("NEWS.example.com.", ["news.example.com"])).toBe(true);
   });
 
+  it("lets a *.domain entry allow the hosts below that domain, never the domain itself or a look-alike", () => {
+    const list = ["*.Nieuws-Groep.nl"];
+    expect(isHostAllowed("regio.nieuws-groep.nl", list)).toBe(true);
+    expect(isHostAllowed("a.b.nieuws-groep.nl", list)).toBe(true);
+    expect(isHostAllowed("nieuws-groep.nl", list)).toBe(false);
+    expect(isHostAllowed("evilnieuws-groep.nl", list)).toBe(false);
+    expect(isHostAllowed("nieuws-groep.nl.evil.com", list)).toBe(false);
+    expect(checkFeedUrl("https://regio.nieuws-groep.nl/rss", list)).toMatchObject({ ok: true, host: "regio.nieuws-groep.nl" });
+    expect(isValidHostEntry("*.nieuws-groep.nl")).toBe(true);
+    // A whole top-level domain, an address or a wildcard inside a name is no entry.
+    for (const entry of ["*.nl", "*.com", "*.127.0.0.1", "regio.*.nl", "*", "**.nieuws.nl"]) expect(isValidHostEntry(entry), entry).toBe(false);
+  });
+
   it("tells private, loopback and link-local addresses from public ones", () => {
     for (const ip of ["127.0.0.1", "10.1.2.3", "172.20.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "::", "fe80::1", "fd00::5", "::ffff:127.0.0.1", "::ffff:7f00:1"]) {
       expect(isPrivateAddress(ip), ip).toBe(true);

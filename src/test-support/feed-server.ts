@@ -1,8 +1,9 @@
 // A local news feed server for the feed tests (node:http on 127.0.0.1): RSS, Atom, an HTML page, a
-// 50 MB body (streamed, announced or not), redirects to the same and to another host name, and a
+// 50 MB body (streamed, announced or not), feeds in ISO-8859-1 and windows-1252, redirects to the same and to another host name, and a
 // path that never answers. `rssItems` may be changed between fetches.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import iconv from "iconv-lite";
 
 export interface FeedServer {
   /** http://127.0.0.1:<port> */
@@ -54,6 +55,22 @@ export async function startFeedServer(): Promise<FeedServer> {
     if (path === "/html") {
       res.writeHead(200, { "content-type": "text/html" });
       return res.end("Welkom op onze website! <html><body>Geen feed</body></html>");
+    }
+    if (path === "/latin1") {
+      // A Dutch regional site's feed as it is served: ISO-8859-1 bytes, declared in the XML only.
+      res.writeHead(200, { "content-type": "application/rss+xml" });
+      const xml = `<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Streekbladen Oost</title><item><guid>oost-1</guid><link>https://oost.example/1</link><title>Café De Zwaan opent filiaal in Enschedé</title><description>Geïnteresseerd? Lees verder.</description></item></channel></rss>`;
+      return res.end(Buffer.from(xml, "latin1"));
+    }
+    if (path === "/cp1252-header") {
+      // windows-1252 named only in the Content-Type header (€ is 0x80 there).
+      res.writeHead(200, { "content-type": "application/rss+xml; charset=windows-1252" });
+      const xml = `<?xml version="1.0"?><rss version="2.0"><channel><title>Prijzen</title><item><guid>p-1</guid><link>https://prijs.example/1</link><title>Prijs € 25 — “actie”</title></item></channel></rss>`;
+      return res.end(iconv.encode(xml, "windows-1252"));
+    }
+    if (path === "/unknown-encoding") {
+      res.writeHead(200, { "content-type": "application/rss+xml" });
+      return res.end(`<?xml version="1.0" encoding="x-klingon"?><rss version="2.0"><channel><title>?</title></channel></rss>`);
     }
     if (path === "/xml-not-feed") {
       res.writeHead(200, { "content-type": "application/xml" });

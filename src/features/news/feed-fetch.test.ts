@@ -61,6 +61,18 @@ describe("fetching a feed", () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
+  it("reads feeds in the encodings Dutch sites serve: ISO-8859-1 declared in the XML, windows-1252 in the header", async () => {
+    const read = async (path: string) => {
+      const r = await fetchFeedBytes(`${feeds.base}${path}`, ["127.0.0.1"]);
+      return parseFeed(r.body, r.contentType);
+    };
+    const latin = await read("/latin1");
+    expect(latin.title).toBe("Streekbladen Oost");
+    expect(latin.items[0]).toMatchObject({ title: "Café De Zwaan opent filiaal in Enschedé", summary: "Geïnteresseerd? Lees verder." });
+    expect((await read("/cp1252-header")).items[0]?.title).toBe("Prijs € 25 — “actie”");
+    expect(await failure(read("/unknown-encoding"))).toBe("encoding_unknown");
+  });
+
   it("tells an answer that is not XML, and XML that is no feed", async () => {
     expect(await failure(fetchFeedBytes(`${feeds.base}/html`, ["127.0.0.1"]).then((r) => parseFeed(r.body)))).toBe("not_xml");
     expect(await failure(fetchFeedBytes(`${feeds.base}/xml-not-feed`, ["127.0.0.1"]).then((r) => parseFeed(r.body)))).toBe("not_feed");

@@ -53,7 +53,7 @@ async function resolveChecked(host: string, allowList: readonly string[]): Promi
 }
 
 /** The feed's bytes at `rawUrl`. */
-export async function fetchFeedBytes(rawUrl: string, allowList: readonly string[], limits: FetchLimits = {}): Promise<{ body: Buffer; finalUrl: string }> {
+export async function fetchFeedBytes(rawUrl: string, allowList: readonly string[], limits: FetchLimits = {}): Promise<{ body: Buffer; finalUrl: string; contentType: string | undefined }> {
   const maxBytes = limits.maxBytes ?? MAX_FEED_BYTES;
   const timeoutMs = limits.timeoutMs ?? FEED_TIMEOUT_MS;
   const controller = new AbortController();
@@ -83,7 +83,7 @@ export async function fetchFeedBytes(rawUrl: string, allowList: readonly string[
         res.destroy();
         throw new FeedError("too_large", `the feed is ${announced} bytes; at most ${maxBytes} are read`);
       }
-      return { body: await readLimited(res, maxBytes, controller.signal, timeoutMs), finalUrl: url.toString() };
+      return { body: await readLimited(res, maxBytes, controller.signal, timeoutMs), finalUrl: url.toString(), contentType: res.headers["content-type"] };
     }
   } finally {
     clearTimeout(timer);

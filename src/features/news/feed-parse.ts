@@ -1,5 +1,6 @@
 // Turns a feed's bytes into items with rss-parser (its parseString only: Koers fetches the bytes
 // itself, under its own rules). RSS 0.9–2.0 and Atom 1.0.
+import iconv from "iconv-lite";
 import Parser from "rss-parser";
 import { FeedError } from "./feed-fetch.js";
 
@@ -20,8 +21,26 @@ const MAX_LINK = 2000;
 
 const parser = new Parser();
 
-export async function parseFeed(body: Buffer): Promise<{ title: string | null; items: ParsedItem[] }> {
-  const text = body.toString("utf8").replace(/^\uFEFF/, "");
+/**
+ * The feed's text. Dutch news sites still serve ISO-8859-1 and windows-1252 feeds: read as UTF-8
+ * their é and ë turn into replacement characters. The encoding is taken, in this order, from a
+ * byte-order mark, the XML declaration (`<?xml … encoding="…"?>`: the feed's own word, right more
+ * often than a server's default header), the Content-Type charset, and else UTF-8 (XML's default).
+ */
+export function decodeFeed(body: Buffer, contentType: string | undefined): string {
+  if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) return body.subarray(3).toString("utf8");
+  if (body[0] === 0xff && body[1] === 0xfe) return iconv.decode(body.subarray(2), "utf-16le");
+  if (body[0] === 0xfe && body[1] === 0xff) return iconv.decode(body.subarray(2), "utf-16be");
+  // The declaration is ASCII in every encoding a feed uses here; 200 bytes hold it.
+  const declared = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(body.subarray(0, 200).toString("latin1"))?.[1];
+  const header = /charset\s*=\s*"?([A-Za-z0-9._:-]+)"?/i.exec(contentType ?? "")?.[1];
+  const encoding = declared ?? header ?? "utf-8";
+  if (!iconv.encodingExists(encoding)) throw new FeedError("encoding_unknown", `the feed is in an encoding Koers does not know (${encoding.slice(0, 40)})`);
+  return iconv.decode(body, encoding);
+}
+
+export async function parseFeed(body: Buffer, contentType?: string): Promise<{ title: string | null; items: ParsedItem[] }> {
+  const text = decodeFeed(body, contentType);
   // A feed is XML: its first character past white space is "<". An HTML page or JSON is refused here.
   if (!text.trimStart().startsWith("<")) throw new FeedError("not_xml", "the answer is not XML");
   let feed: Awaited<ReturnType<typeof parser.parseString>>;

@@ -26,8 +26,8 @@ export const newsFetchJob: JobHandler<NewsFetchParams, { after: number }> = asyn
   for (const [index, feed] of feeds.entries()) {
     if (ctx.cancelled()) break;
     try {
-      const { body } = await fetchFeedBytes(feed.url, allowList);
-      const parsed = await parseFeed(body);
+      const { body, contentType } = await fetchFeedBytes(feed.url, allowList);
+      const parsed = await parseFeed(body, contentType);
       result.newItems += await ctx.commitBatch({ after: feed.relation_id }, (trx) => storeFetch(trx, feed.relation_id, parsed.title, parsed.items, ctx.now()));
     } catch (error) {
       const code = error instanceof FeedError ? error.code : "network";

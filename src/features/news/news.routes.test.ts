@@ -8,6 +8,7 @@ import { type FeedServer, startFeedServer } from "../../test-support/feed-server
 import { waitForJob } from "../../test-support/jobs.js";
 import { newRelation } from "../activities/crm-test-helpers.js";
 import { queueHourlyNewsFetch } from "./news-schedule.js";
+import { NEWS_KEPT_PER_RELATION } from "./news.service.js";
 
 type Headers = Record<string, string>;
 
@@ -188,6 +189,28 @@ describe.each(ENGINES)("news feeds of relations on %s", (engine) => {
       expect((await t.app.inject({ method: "POST", url: "/api/my-day/news/seen", headers: otherRep.headers, payload: { upTo: "gisteren" } })).statusCode).toBe(400);
     } finally {
       t.setNow(new Date("2026-11-27T08:00:00.000Z"));
+    }
+  });
+
+  it("keeps the newest 500 items of a busy feed, never an item the feed still lists", async () => {
+    const id = await newRelation(t, rep.headers, { name: "Druk Nieuws BV", ownerId: rep.id });
+    await setFeed(id, `${feeds.base}/rss`);
+    const saved = feeds.rssItems;
+    try {
+      for (let round = 0; round < 6; round++) {
+        feeds.rssItems = Array.from({ length: 100 }, (_, i) => ({ guid: `druk-${round}-${i}`, link: `https://druk.example/${round}/${i}`, title: `Bericht ${round}.${i}` }));
+        expect(await fetchNow(id)).toMatchObject({ newItems: 100 });
+      }
+      const db = t.database.handle.db;
+      const kept = await db.selectFrom("relation_news_items").select("dedupe_key").where("relation_id", "=", id).execute();
+      expect(kept).toHaveLength(NEWS_KEPT_PER_RELATION);
+      const keys = new Set(kept.map((k) => k.dedupe_key));
+      expect(keys.has("guid:druk-0-0")).toBe(false);
+      expect(keys.has("guid:druk-5-99")).toBe(true);
+      // What the feed lists now is stored once: a further fetch finds nothing new.
+      expect(await fetchNow(id)).toMatchObject({ newItems: 0 });
+    } finally {
+      feeds.rssItems = saved;
     }
   });
 

@@ -111,6 +111,19 @@ export function feedsToFetch(db: Db, relationId: number | null, afterRelationId:
   return q.execute();
 }
 
+/**
+ * Items kept per relation: the newest NEWS_KEPT_PER_RELATION. A feed lists at most 100 (feed-parse.ts),
+ * so an item still in the feed is never trimmed and fetched again as new; a busy feed read every hour
+ * cannot grow without bound.
+ */
+export const NEWS_KEPT_PER_RELATION = 500;
+
+async function trimNews(trx: Db, relationId: number): Promise<void> {
+  // Newest = stored last: ids grow with every insert (a clock can be set back, an id cannot).
+  const keep = trx.selectFrom("relation_news_items").select("id").where("relation_id", "=", relationId).orderBy("id", "desc").limit(NEWS_KEPT_PER_RELATION);
+  await trx.deleteFrom("relation_news_items").where("relation_id", "=", relationId).where("id", "not in", keep).execute();
+}
+
 /** Stores a good fetch: new items only (same guid or link as a stored item: skipped) and the feed's state. */
 export async function storeFetch(trx: Db, relationId: number, title: string | null, items: readonly ParsedItem[], now: Date): Promise<number> {
   const stamp = now.toISOString();
@@ -125,6 +138,7 @@ export async function storeFetch(trx: Db, relationId: number, title: string | nu
       .executeTakeFirst();
     added += Number(result.numInsertedOrUpdatedRows ?? 0);
   }
+  if (added > 0) await trimNews(trx, relationId);
   await trx.updateTable("relation_feeds").set({ feed_title: title, last_error: null, last_error_detail: null, last_fetched_at: stamp, last_success_at: stamp }).where("relation_id", "=", relationId).execute();
   return added;
 }
