@@ -1,10 +1,10 @@
-// Storing what the receiver accepted: one mail row per owner (the users whose logging addresses were
-// in RCPT TO), the raw message in job_files, and a mail.intake job per row that reads it. The same
+// Storing what the SMTP receiver accepted or the mail.imap job read: one mail row per owner (the users
+// whose logging addresses were in RCPT TO, or in the copy's recipient headers), the raw message in
+// job_files, and a mail.intake job per row that reads it. The same
 // mail again (same Message-ID, or the same bytes when it has none) is recognised per owner and not
 // stored twice. Only the header block is looked at here (at most 64 KB); the body waits for the job.
 import type { Db } from "../../db/kysely.js";
-import type { BaseContext } from "../../server/context.js";
-import type { JobRunner } from "../jobs/job-runner.js";
+import type { Viewer } from "../../domain/access.js";
 import { deleteJobFile, writeJobFile } from "../jobs/job-files.js";
 import { findUserById } from "../users/user.repository.js";
 import { toAuthUser } from "../users/user.service.js";
@@ -30,6 +30,13 @@ export interface ReceivedMail {
   sha256: string;
   owners: readonly number[];
   envelopeFrom: string | null;
+}
+
+/** What storing needs: the database, the clock and a queue for the intake jobs (the server's runner, or a job's own insert). */
+export interface MailStoreContext {
+  readonly db: Db;
+  now(): Date;
+  readonly jobs: { enqueue(kind: string, params: unknown, viewer: Viewer): Promise<unknown> };
 }
 
 export type StoreOutcome = "stored" | "duplicate" | "not_a_message";
@@ -61,7 +68,7 @@ async function ownersHaving(db: Db, owners: readonly number[], key: string): Pro
   return new Set(rows.map((r) => r.user_id));
 }
 
-export async function storeReceivedMail(ctx: BaseContext & { jobs: JobRunner }, mail: ReceivedMail): Promise<StoreOutcome> {
+export async function storeReceivedMail(ctx: MailStoreContext, mail: ReceivedMail): Promise<StoreOutcome> {
   const header = headerBlock(mail.raw);
   if (header === null) return "not_a_message";
   const messageId = messageIdOf(header);
