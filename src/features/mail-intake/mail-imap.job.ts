@@ -143,7 +143,7 @@ export const mailImapJob: JobHandler<Record<string, never>> = async (ctx) => {
           skip(uid, size, "too_big", `${sizeText(size)} is above KOERS_MAIL_LOG_MAX_BYTES (${sizeText(mailLog.maxBytes)})`);
         } else {
           const message = await client.fetchOne(String(uid), { uid: true, source: true }, { uid: true });
-          const raw = message && message.source ? message.source : null;
+          const raw = (message ? message.source : undefined) ?? null;
           if (raw === null) skip(uid, size, "gone", "the message was removed from the mailbox while Koers read it");
           else if (raw.length > mailLog.maxBytes) skip(uid, raw.length, "too_big", `${sizeText(raw.length)} is above KOERS_MAIL_LOG_MAX_BYTES (${sizeText(mailLog.maxBytes)})`);
           else handled = await take(uid, raw);

@@ -5,6 +5,7 @@
 // stored twice. Only the header block is looked at here (at most 64 KB); the body waits for the job.
 import type { Db } from "../../db/kysely.js";
 import type { Viewer } from "../../domain/access.js";
+import { createHash } from "node:crypto";
 import { deleteJobFile, writeJobFile } from "../jobs/job-files.js";
 import { findUserById } from "../users/user.repository.js";
 import { toAuthUser } from "../users/user.service.js";
@@ -62,9 +63,15 @@ export function messageIdOf(header: string): string | null {
 
 export const dedupeKeyOf = (messageId: string | null, sha256: string) => (messageId ? `mid:${messageId}` : `sha256:${sha256}`);
 
+/**
+ * The key of a mail whose person was erased (GDPR): a hash, so the Message-ID (which may carry a
+ * name or address) is gone while the same mail arriving again is still known.
+ */
+export const erasedKeyOf = (key: string) => `erased:${createHash("sha256").update(key).digest("hex")}`;
+
 async function ownersHaving(db: Db, owners: readonly number[], key: string): Promise<Set<number>> {
   if (owners.length === 0) return new Set();
-  const rows = await db.selectFrom("mail_messages").select("user_id").where("user_id", "in", [...owners]).where("dedupe_key", "=", key).execute();
+  const rows = await db.selectFrom("mail_messages").select("user_id").where("user_id", "in", [...owners]).where("dedupe_key", "in", [key, erasedKeyOf(key)]).execute();
   return new Set(rows.map((r) => r.user_id));
 }
 
