@@ -1,5 +1,5 @@
 // Configuration is read once, validated and frozen; nothing else reads process.env.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 
 export type DatabaseConfig =
@@ -35,18 +35,43 @@ export interface Config {
   readonly publicUrl: string | null;
   /** Optional OSRM server for road travel times (features/planning/osrm.ts); null: the haversine model. */
   readonly osrmUrl: string | null;
-  /** The built-in SMTP receiver for personal logging (BCC) addresses (features/mail-intake); null: off. */
+  /**
+   * Personal logging (BCC) addresses (features/mail-intake): received by the built-in SMTP receiver,
+   * read from an IMAP mailbox, or both; null: neither is set, Koers takes no mail.
+   */
   readonly mailLog: MailLogConfig | null;
 }
 
 export interface MailLogConfig {
+  /** The domain of the logging addresses, lower case: log+<token>@<domain>. */
+  readonly domain: string;
+  /** Largest message taken, in bytes (SMTP: announced with SIZE, refused above with 552; IMAP: skipped). */
+  readonly maxBytes: number;
+  /** The built-in SMTP receiver (KOERS_MAIL_LOG_PORT); null: not started. */
+  readonly receiver: MailReceiverConfig | null;
+  /** The IMAP mailbox read by the mail.imap job (KOERS_MAIL_IMAP_HOST); null: not read. */
+  readonly imap: MailImapConfig | null;
+}
+
+export interface MailReceiverConfig {
   /** TCP port of the receiver (0: any free port, for tests). */
   readonly port: number;
   readonly host: string;
-  /** The domain of the logging addresses, lower case: log+<token>@<domain>. */
-  readonly domain: string;
-  /** Largest message accepted, in bytes (announced with SIZE, refused above with 552). */
-  readonly maxBytes: number;
+}
+
+export interface MailImapConfig {
+  readonly host: string;
+  readonly port: number;
+  /** TLS from the first byte (993); off: plain, upgraded with STARTTLS when the server offers it. */
+  readonly tls: boolean;
+  readonly user: string;
+  /** From KOERS_MAIL_IMAP_PASSWORD or read once from KOERS_MAIL_IMAP_PASSWORD_FILE; never logged or stored. */
+  readonly password: string;
+  readonly mailbox: string;
+  /** Seconds between two reads of the mailbox. */
+  readonly pollSeconds: number;
+  /** Folder a stored message is moved to; null: it is marked \Seen and stays. */
+  readonly moveTo: string | null;
 }
 
 export interface SmtpConfig {
@@ -162,11 +187,59 @@ function parseOsrmUrl(raw: string | undefined): string | null {
 /** 25 MiB: the usual limit of mail servers; an attachment of 10 MB is about 13.7 MB in base64. */
 export const DEFAULT_MAIL_LOG_MAX_BYTES = 25 * 1024 * 1024;
 
-function parseMailLog(env: Env, fallbackHost: string): MailLogConfig | null {
+function parseMailReceiver(env: Env, fallbackHost: string): MailReceiverConfig | null {
   const rawPort = env.KOERS_MAIL_LOG_PORT?.trim() ?? "";
   if (rawPort === "" || rawPort.toLowerCase() === "off") return null;
   const port = Number(rawPort);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`KOERS_MAIL_LOG_PORT must be a whole number from 0 to 65535 (got "${rawPort}")`);
+  const host = env.KOERS_MAIL_LOG_HOST?.trim() || fallbackHost;
+  return Object.freeze({ port, host });
+}
+
+/** The IMAP password: from the setting itself or from a file (one secret per file, a trailing newline dropped). */
+function imapPassword(env: Env): string {
+  const direct = env.KOERS_MAIL_IMAP_PASSWORD;
+  const file = env.KOERS_MAIL_IMAP_PASSWORD_FILE?.trim() ?? "";
+  if (direct !== undefined && direct !== "" && file !== "") throw new ConfigError("Set KOERS_MAIL_IMAP_PASSWORD or KOERS_MAIL_IMAP_PASSWORD_FILE, not both");
+  if (file !== "") {
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch (error) {
+      throw new ConfigError(`KOERS_MAIL_IMAP_PASSWORD_FILE cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}): ${file}`);
+    }
+    const password = text.replace(/\r?\n$/, "");
+    if (password === "") throw new ConfigError(`KOERS_MAIL_IMAP_PASSWORD_FILE is empty: ${file}`);
+    return password;
+  }
+  if (direct === undefined || direct === "") throw new ConfigError("KOERS_MAIL_IMAP_HOST is set: set KOERS_MAIL_IMAP_PASSWORD or KOERS_MAIL_IMAP_PASSWORD_FILE too");
+  return direct;
+}
+
+function parseMailImap(env: Env): MailImapConfig | null {
+  const host = env.KOERS_MAIL_IMAP_HOST?.trim() ?? "";
+  if (host === "" || host.toLowerCase() === "off") return null;
+  const tls = parseFlag("KOERS_MAIL_IMAP_TLS", env.KOERS_MAIL_IMAP_TLS, true);
+  const rawPort = env.KOERS_MAIL_IMAP_PORT?.trim() ?? "";
+  const port = rawPort === "" ? (tls ? 993 : 143) : Number(rawPort);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ConfigError(`KOERS_MAIL_IMAP_PORT must be a whole number from 1 to 65535 (got "${rawPort}")`);
+  const user = env.KOERS_MAIL_IMAP_USER?.trim() ?? "";
+  if (user === "") throw new ConfigError("KOERS_MAIL_IMAP_HOST is set: set KOERS_MAIL_IMAP_USER (the mailbox's login) too");
+  const mailbox = env.KOERS_MAIL_IMAP_MAILBOX?.trim() || "INBOX";
+  const rawPoll = env.KOERS_MAIL_IMAP_POLL_SECONDS?.trim() ?? "";
+  const pollSeconds = rawPoll === "" ? 60 : Number(rawPoll);
+  if (!Number.isInteger(pollSeconds) || pollSeconds < 10 || pollSeconds > 86_400) {
+    throw new ConfigError(`KOERS_MAIL_IMAP_POLL_SECONDS must be a whole number of seconds from 10 to 86400 (got "${rawPoll}")`);
+  }
+  const moveTo = env.KOERS_MAIL_IMAP_MOVE_TO?.trim() || null;
+  if (moveTo !== null && moveTo === mailbox) throw new ConfigError(`KOERS_MAIL_IMAP_MOVE_TO must be another folder than the mailbox read (${mailbox})`);
+  return Object.freeze({ host, port, tls, user, password: imapPassword(env), mailbox, pollSeconds, moveTo });
+}
+
+function parseMailLog(env: Env, fallbackHost: string): MailLogConfig | null {
+  const receiver = parseMailReceiver(env, fallbackHost);
+  const imap = parseMailImap(env);
+  if (receiver === null && imap === null) return null;
   const domain = (env.KOERS_MAIL_LOG_DOMAIN ?? "").trim().toLowerCase();
   if (!/^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/.test(domain)) {
     throw new ConfigError(`KOERS_MAIL_LOG_DOMAIN must be the mail domain of the logging addresses, e.g. crm.glansrijk.nl (got "${env.KOERS_MAIL_LOG_DOMAIN ?? ""}")`);
@@ -176,8 +249,7 @@ function parseMailLog(env: Env, fallbackHost: string): MailLogConfig | null {
   if (!Number.isInteger(maxBytes) || maxBytes < 1024 || maxBytes > 200 * 1024 * 1024) {
     throw new ConfigError(`KOERS_MAIL_LOG_MAX_BYTES must be a whole number of bytes from 1024 to 209715200 (got "${rawMax}")`);
   }
-  const host = env.KOERS_MAIL_LOG_HOST?.trim() || fallbackHost;
-  return Object.freeze({ port, host, domain, maxBytes });
+  return Object.freeze({ domain, maxBytes, receiver, imap });
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "silent"] as const;

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "./config.js";
 
@@ -36,10 +39,44 @@ describe("configuration", () => {
   });
   it("turns the mail receiver on only with a port, and then needs a domain", () => {
     expect(loadConfig({}).mailLog).toBeNull();
-    expect(loadConfig({ KOERS_MAIL_LOG_PORT: "2525", KOERS_MAIL_LOG_DOMAIN: "CRM.Glansrijk.nl" }).mailLog).toEqual({ port: 2525, host: "127.0.0.1", domain: "crm.glansrijk.nl", maxBytes: 25 * 1024 * 1024 });
-    expect(loadConfig({ KOERS_MAIL_LOG_PORT: "2525", KOERS_MAIL_LOG_DOMAIN: "crm.glansrijk.nl", KOERS_MAIL_LOG_HOST: "0.0.0.0", KOERS_MAIL_LOG_MAX_BYTES: "1048576" }).mailLog).toMatchObject({ host: "0.0.0.0", maxBytes: 1048576 });
+    expect(loadConfig({ KOERS_MAIL_LOG_PORT: "2525", KOERS_MAIL_LOG_DOMAIN: "CRM.Glansrijk.nl" }).mailLog).toEqual({ receiver: { port: 2525, host: "127.0.0.1" }, imap: null, domain: "crm.glansrijk.nl", maxBytes: 25 * 1024 * 1024 });
+    expect(loadConfig({ KOERS_MAIL_LOG_PORT: "2525", KOERS_MAIL_LOG_DOMAIN: "crm.glansrijk.nl", KOERS_MAIL_LOG_HOST: "0.0.0.0", KOERS_MAIL_LOG_MAX_BYTES: "1048576" }).mailLog).toMatchObject({ receiver: { host: "0.0.0.0" }, maxBytes: 1048576 });
     expect(() => loadConfig({ KOERS_MAIL_LOG_PORT: "2525" })).toThrow(/KOERS_MAIL_LOG_DOMAIN/);
     expect(() => loadConfig({ KOERS_MAIL_LOG_PORT: "smtp", KOERS_MAIL_LOG_DOMAIN: "crm.glansrijk.nl" })).toThrow(/KOERS_MAIL_LOG_PORT/);
     expect(() => loadConfig({ KOERS_MAIL_LOG_PORT: "2525", KOERS_MAIL_LOG_DOMAIN: "crm.glansrijk.nl", KOERS_MAIL_LOG_MAX_BYTES: "10MB" })).toThrow(/KOERS_MAIL_LOG_MAX_BYTES/);
+  });
+  it("reads an IMAP mailbox instead of (or beside) the receiver, with the password from the setting or a file", () => {
+    const imap = { KOERS_MAIL_IMAP_HOST: "imap.glansrijk.nl", KOERS_MAIL_IMAP_USER: "koers-log", KOERS_MAIL_LOG_DOMAIN: "crm.glansrijk.nl" };
+    expect(loadConfig({ ...imap, KOERS_MAIL_IMAP_PASSWORD: "geheim" }).mailLog).toEqual({
+      domain: "crm.glansrijk.nl",
+      maxBytes: 25 * 1024 * 1024,
+      receiver: null,
+      imap: { host: "imap.glansrijk.nl", port: 993, tls: true, user: "koers-log", password: "geheim", mailbox: "INBOX", pollSeconds: 60, moveTo: null },
+    });
+    expect(loadConfig({ ...imap, KOERS_MAIL_IMAP_PASSWORD: "x", KOERS_MAIL_IMAP_TLS: "0", KOERS_MAIL_IMAP_MAILBOX: "Koers", KOERS_MAIL_IMAP_POLL_SECONDS: "300", KOERS_MAIL_IMAP_MOVE_TO: "Koers/Verwerkt" }).mailLog?.imap).toMatchObject({
+      port: 143,
+      tls: false,
+      mailbox: "Koers",
+      pollSeconds: 300,
+      moveTo: "Koers/Verwerkt",
+    });
+    const dir = mkdtempSync(join(tmpdir(), "koers-config-"));
+    const file = join(dir, "imap-password");
+    writeFileSync(file, "uit-een-bestand\n");
+    expect(loadConfig({ ...imap, KOERS_MAIL_IMAP_PASSWORD_FILE: file }).mailLog?.imap?.password).toBe("uit-een-bestand");
+    expect(() => loadConfig({ ...imap, KOERS_MAIL_IMAP_PASSWORD_FILE: join(dir, "missing") })).toThrow(/KOERS_MAIL_IMAP_PASSWORD_FILE cannot be read/);
+    expect(() => loadConfig({ ...imap, KOERS_MAIL_IMAP_PASSWORD_FILE: file, KOERS_MAIL_IMAP_PASSWORD: "x" })).toThrow(/not both/);
+    expect(() => loadConfig(imap)).toThrow(/KOERS_MAIL_IMAP_PASSWORD/);
+    expect(() => loadConfig({ ...imap, KOERS_MAIL_IMAP_PASSWORD: "x", KOERS_MAIL_IMAP_USER: "" })).toThrow(/KOERS_MAIL_IMAP_USER/);
+    expect(() => loadConfig({ ...imap, KOERS_MAIL_IMAP_PASSWORD: "x", KOERS_MAIL_LOG_DOMAIN: "" })).toThrow(/KOERS_MAIL_LOG_DOMAIN/);
+    expect(() => loadConfig({ ...imap, KOERS_MAIL_IMAP_PASSWORD: "x", KOERS_MAIL_IMAP_PORT: "imaps" })).toThrow(/KOERS_MAIL_IMAP_PORT/);
+    expect(() => loadConfig({ ...imap, KOERS_MAIL_IMAP_PASSWORD: "x", KOERS_MAIL_IMAP_POLL_SECONDS: "1" })).toThrow(/KOERS_MAIL_IMAP_POLL_SECONDS/);
+    expect(() => loadConfig({ ...imap, KOERS_MAIL_IMAP_PASSWORD: "x", KOERS_MAIL_IMAP_TLS: "maybe" })).toThrow(/KOERS_MAIL_IMAP_TLS/);
+    // The password never shows in a setting's error message.
+    try {
+      loadConfig({ ...imap, KOERS_MAIL_IMAP_PASSWORD: "zeer-geheim", KOERS_MAIL_IMAP_PORT: "x" });
+    } catch (error) {
+      expect(String(error)).not.toContain("zeer-geheim");
+    }
   });
 });

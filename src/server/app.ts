@@ -49,6 +49,7 @@ import { salesAnalysisRoutes } from "../features/sales/sales-analysis.routes.js"
 import { scheduleSalesDaily } from "../features/sales/sales-schedule.js";
 import { newsRoutes } from "../features/news/news.routes.js";
 import { scheduleNewsFetch } from "../features/news/news-schedule.js";
+import { scheduleMailImap } from "../features/mail-intake/mail-imap-schedule.js";
 import { JobRunner, type JobKinds } from "../features/jobs/job-runner.js";
 import type { App, AppContext, BaseContext } from "./context.js";
 import { JOB_KINDS } from "./job-kinds.js";
@@ -228,14 +229,16 @@ export async function buildApp(base: BaseContext & { jobs?: JobRunner }, options
 
   await app.ready();
   // Off unless configured; it only stores what it takes and queues a mail.intake job per mail.
-  if (ctx.config.mailLog) RECEIVERS.set(app, await startMailReceiver(ctx, ctx.config.mailLog));
+  if (ctx.config.mailLog?.receiver) RECEIVERS.set(app, await startMailReceiver(ctx, ctx.config.mailLog));
   if (options.runJobs !== false) jobs.start();
   if (options.schedule !== false) {
     const stopSales = scheduleSalesDaily(ctx);
     const stopNews = scheduleNewsFetch(ctx);
+    const stopImap = scheduleMailImap(ctx);
     stopSchedule = () => {
       stopSales();
       stopNews();
+      stopImap();
     };
   }
   return app;

@@ -21,6 +21,8 @@ export const JOB_KINDS: JobKinds = {
   "planning.cycle": jobKind(here, "../features/planning/planning.jobs", "cyclePlanJob"),
   "planning.route": jobKind(here, "../features/planning/planning.jobs", "dayRouteJob"),
   "mail.intake": jobKind(here, "../features/mail-intake/mail-intake.job", "mailIntakeJob"),
+  // Reads the logging mailbox (KOERS_MAIL_IMAP_*), every poll interval.
+  "mail.imap": jobKind(here, "../features/mail-intake/mail-imap.job", "mailImapJob"),
   // One relation's feed ("Nu ophalen") and every feed (the hourly schedule): the same handler.
   "news.fetch": jobKind(here, "../features/news/news.job", "newsFetchJob"),
   "news.fetchAll": jobKind(here, "../features/news/news.job", "newsFetchJob"),

@@ -24,7 +24,10 @@ async function main(): Promise<void> {
   console.log(`\nKoers is running at ${url}  (database: ${where})`);
   console.log(`API docs: ${url}/api/docs`);
   const receiver = mailReceiverOf(app);
-  if (receiver && config.mailLog) console.log(`Mail log: SMTP on ${config.mailLog.host}:${receiver.port} for log+…@${config.mailLog.domain}`);
+  if (receiver && config.mailLog?.receiver) console.log(`Mail log: SMTP on ${config.mailLog.receiver.host}:${receiver.port} for log+…@${config.mailLog.domain}`);
+  const imap = config.mailLog?.imap;
+  // The login and the password are not shown: the log may be read by others than the administrator.
+  if (imap && config.mailLog) console.log(`Mail log: IMAP mailbox ${imap.mailbox} on ${imap.host}:${imap.port} every ${imap.pollSeconds} s for log+…@${config.mailLog.domain}`);
   if (prepared.demo) {
     const { relations, persons, sales, salesLines } = prepared.demo;
     console.log(`\nDemo company loaded: ${relations} relations, ${persons} persons, ${sales.quotes} quotes, ${sales.contactMoments} contact moments, ${salesLines.lines} invoice lines.`);

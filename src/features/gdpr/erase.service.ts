@@ -1,7 +1,8 @@
 // GDPR right to erasure. The person row stays (contact moments and follow-ups keep their links) but
 // carries no personal data: name "Verwijderd", contact details and notes gone, DMU roles gone. Their
 // names are blanked from the texts of the relation's contact moments, follow-ups and audit lines,
-// consents end withdrawn without proof, and the erasure is logged with who and when only.
+// consents end withdrawn without proof, mails from or to their address that wait in an inbox are
+// dropped and wiped (mail-intake), and the erasure is logged with who and when only.
 // Persons are written here directly, not through the persons service: its updates write the old
 // values to the audit trail, which is exactly what an erasure must not do.
 import { addMonthsClamped } from "../../domain/followup-dates.js";
@@ -12,6 +13,8 @@ import { amsterdamDate } from "../../server/time.js";
 import { writeAudit } from "../audit/audit.service.js";
 import { anonymiseConsentsForErasure } from "../consent/consent.service.js";
 import { readCrmSettings } from "../followups/crm-settings.service.js";
+import { deleteJobFile } from "../jobs/job-files.js";
+import { eraseMailsOfAddress } from "../mail-intake/mail-inbox.service.js";
 import { isPersonErased } from "./erasure-state.js";
 
 export const ERASED_NAME = "Verwijderd";
@@ -24,6 +27,8 @@ export interface ErasureResult {
   erasedAt: string;
   contactMomentsKept: number;
   textsRedacted: number;
+  /** Waiting inbox mails from or to the person's address that were dropped and wiped. */
+  mailsWiped: number;
 }
 
 export async function erasePerson(db: Db, userId: number | null, personId: number, now: Date): Promise<ErasureResult> {
@@ -101,6 +106,8 @@ export async function erasePerson(db: Db, userId: number | null, personId: numbe
       if (next.old_value !== l.old_value || next.new_value !== l.new_value) await trx.updateTable("audit_log").set(next).where("id", "=", l.id).execute();
     }
 
+    const mails = await eraseMailsOfAddress(trx, person.email, userId, now);
+    for (const id of mails.rawFileIds) await deleteJobFile(trx, id);
     await anonymiseConsentsForErasure(trx, personId, relationId, { userId, now, today: amsterdamDate(now) });
     await trx.insertInto("person_erasures").values({ person_id: personId, erased_by: userId, erased_at: stamp }).execute();
     await writeAudit(trx, { entity: "person", entityId: personId, relationId, userId, at: stamp }, [["erased", null, null]]);
@@ -109,7 +116,7 @@ export async function erasePerson(db: Db, userId: number | null, personId: numbe
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("person_id", "=", personId)
       .executeTakeFirstOrThrow();
-    return { personId, erasedAt: stamp, contactMomentsKept: Number(kept.n), textsRedacted: redacted };
+    return { personId, erasedAt: stamp, contactMomentsKept: Number(kept.n), textsRedacted: redacted, mailsWiped: mails.mails };
   });
 }
 

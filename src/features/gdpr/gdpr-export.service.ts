@@ -3,18 +3,19 @@ import { nameForms, redactNames } from "../../domain/name-redaction.js";
 import type { Db } from "../../db/kysely.js";
 import { notFound } from "../../server/errors.js";
 import { consentOverview } from "../consent/consent.service.js";
+import { waitingMailsOfAddress } from "../mail-intake/mail-inbox.service.js";
 import { getPerson } from "../persons/person.service.js";
 
 /** Generous caps: a person takes part in hundreds of contact moments at most. */
 const MAX_ROWS = 5000;
 
 export async function gdprExport(db: Db, personId: number, now: Date) {
-  const row = await db.selectFrom("persons").select(["id", "relation_id", "first_name", "initials", "infix", "last_name"]).where("id", "=", personId).executeTakeFirst();
+  const row = await db.selectFrom("persons").select(["id", "relation_id", "first_name", "initials", "infix", "last_name", "email"]).where("id", "=", personId).executeTakeFirst();
   if (!row) throw notFound(`Person ${personId}`);
   const forms = nameForms({ firstName: row.first_name, initials: row.initials, infix: row.infix, lastName: row.last_name });
   const mentions = (text: string | null) => text !== null && forms.length > 0 && redactNames(text, forms) !== text;
 
-  const [person, relation, consents, erasure, activities, followUps, audit] = await Promise.all([
+  const [person, relation, consents, erasure, activities, followUps, audit, mails] = await Promise.all([
     getPerson(db, personId),
     db.selectFrom("relations").select(["id", "name", "visit_city"]).where("id", "=", row.relation_id).executeTakeFirstOrThrow(),
     consentOverview(db, personId),
@@ -50,6 +51,7 @@ export async function gdprExport(db: Db, personId: number, now: Date) {
       .orderBy("a.id", "desc")
       .limit(MAX_ROWS)
       .execute(),
+    waitingMailsOfAddress(db, row.email),
   ]);
 
   return {
@@ -75,6 +77,8 @@ export async function gdprExport(db: Db, personId: number, now: Date) {
     followUps: followUps
       .filter((f) => f.person_id === personId || mentions(f.action))
       .map((f) => ({ id: f.id, action: f.action, dueDate: f.due_date, status: f.status, assignedTo: f.assigned_to_name })),
+    // Received mails from or to their address that still wait in a user's inbox (not yet on a timeline).
+    waitingMails: mails,
     auditTrail: audit.map((a) => ({ at: a.at, field: a.field, oldValue: a.old_value, newValue: a.new_value, by: a.user_name })),
   };
 }

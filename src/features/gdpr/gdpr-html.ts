@@ -48,6 +48,8 @@ ${table(["Datum", "Doel", "Besluit", "Bron", "Tekstversie", "Bewijs", "Vastgeleg
 ${table(["Moment", "Soort", "Relatie", "Verslag", "Interne notities", "Resultaat", "Volgende stap"], data.contactMoments.map((a) => [a.occurredAt, a.kind, a.relation, a.notes, a.internalNotes, a.outcome, a.nextStep]))}
 <h2>Vervolgacties over deze persoon</h2>
 ${table(["Datum", "Actie", "Status", "Voor"], data.followUps.map((f) => [f.dueDate, f.action, f.status, f.assignedTo]))}
+<h2>Ontvangen e-mails die nog in een inbox wachten</h2>
+${table(["Ontvangen", "Van", "Aan", "Cc", "Onderwerp", "Tekst", "In de inbox van"], data.waitingMails.map((m) => [m.receivedAt, m.from, m.to.join(", "), m.cc.join(", "), m.subject, m.text, m.heldFor]))}
 <h2>Wijzigingen (audit trail)</h2>
 ${table(["Moment", "Veld", "Oud", "Nieuw", "Door"], data.auditTrail.map((a) => [a.at, a.field, a.oldValue, a.newValue, a.by]))}
 </body></html>

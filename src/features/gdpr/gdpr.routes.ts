@@ -39,7 +39,7 @@ export const gdprRoutes: RoutesPlugin = async (app, { ctx }) => {
         summary: "Erase a person (right to erasure): personal data removed, contact history kept without it",
         params: IdParams,
         response: {
-          200: Type.Object({ personId: Type.Integer(), erasedAt: Type.String(), contactMomentsKept: Type.Integer(), textsRedacted: Type.Integer() }),
+          200: Type.Object({ personId: Type.Integer(), erasedAt: Type.String(), contactMomentsKept: Type.Integer(), textsRedacted: Type.Integer(), mailsWiped: Type.Integer() }),
         },
       },
     },

@@ -42,3 +42,8 @@ export async function cancelJob(db: Db, viewer: Viewer, id: number): Promise<Job
   await requestCancel(db, id);
   return getJob(db, viewer, id);
 }
+
+/** Housekeeping of a periodic kind: its runs in `state` that finished before `before` go. */
+export async function deleteFinishedJobs(db: Db, kind: string, state: "succeeded" | "failed", before: string): Promise<void> {
+  await db.deleteFrom("jobs").where("kind", "=", kind).where("state", "=", state).where("finished_at", "<", before).execute();
+}

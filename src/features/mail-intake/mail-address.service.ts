@@ -29,7 +29,7 @@ export function newToken(): string {
 export const addressOf = (token: string, domain: string) => `log+${token}@${domain}`;
 
 export interface AddressStatus {
-  /** Whether the receiver is configured at all (KOERS_MAIL_LOG_PORT and _DOMAIN). */
+  /** Whether mail is taken at all: the SMTP receiver (KOERS_MAIL_LOG_PORT) or the IMAP mailbox (KOERS_MAIL_IMAP_HOST), with _DOMAIN. */
   enabled: boolean;
   address: string | null;
   createdAt: string | null;

@@ -9,6 +9,7 @@ import { relationsOfActivities } from "../activities/activity.service.js";
 import type { AuthUser } from "../auth/auth-user.js";
 import type { MailMessagesTable } from "./mail-intake.table.js";
 import { type AttachmentProblem, logMailOnRelation } from "./mail-log.service.js";
+import { erasedKeyOf } from "./mail-store.service.js";
 
 export interface InboxMailDto {
   id: number;
@@ -168,4 +169,82 @@ export async function dropMail(db: Db, viewer: Viewer, id: number, now: Date): P
     if (Number(claim.numUpdatedRows) !== 1) throw new AppError("conflict", "This mail was handled meanwhile");
     await trx.deleteFrom("mail_attachments").where("mail_id", "=", id).execute();
   });
+}
+
+/** Mails still waiting (not yet handled by their owner) that came from or went to `email`. */
+async function waitingMailsOf(db: Db, email: string) {
+  const address = email.trim().toLowerCase();
+  if (address === "") return [];
+  // A LIKE on the JSON lists narrows the rows (its _ and % only widen the match); the check below decides.
+  const quoted = `%${JSON.stringify(address)}%`;
+  const rows = await db
+    .selectFrom("mail_messages as m")
+    .innerJoin("users as u", "u.id", "m.user_id")
+    .select(["m.id", "m.state", "m.user_id", "u.name as owner_name", "m.from_address", "m.from_name", "m.envelope_from", "m.to_addresses", "m.cc_addresses", "m.subject", "m.body_text", "m.received_at", "m.raw_file_id", "m.dedupe_key"])
+    .where("m.state", "in", [...WAITING])
+    .where((eb) => eb.or([eb("m.from_address", "=", address), eb("m.envelope_from", "=", address), eb("m.to_addresses", "like", quoted), eb("m.cc_addresses", "like", quoted)]))
+    .orderBy("m.id")
+    .execute();
+  return rows.filter(
+    (r) => r.from_address === address || r.envelope_from?.toLowerCase() === address || jsonList<string>(r.to_addresses).includes(address) || jsonList<string>(r.cc_addresses).includes(address),
+  );
+}
+
+export interface PersonMailDto {
+  id: number;
+  /** Whose inbox it waits in. */
+  heldFor: string;
+  from: string | null;
+  to: string[];
+  cc: string[];
+  subject: string | null;
+  text: string | null;
+  receivedAt: string;
+}
+
+/** For the GDPR export: the waiting mails from or to the person's address (a handled mail lives on as a contact moment). */
+export async function waitingMailsOfAddress(db: Db, email: string | null): Promise<PersonMailDto[]> {
+  if (email === null) return [];
+  return (await waitingMailsOf(db, email)).map((r) => ({
+    id: r.id,
+    heldFor: r.owner_name,
+    from: r.from_address ?? r.envelope_from,
+    to: jsonList<string>(r.to_addresses),
+    cc: jsonList<string>(r.cc_addresses),
+    subject: r.subject,
+    text: r.body_text,
+    receivedAt: r.received_at,
+  }));
+}
+
+/**
+ * For the GDPR erasure (joins its transaction): waiting mails from or to the address are dropped and
+ * wiped — text, subject, addresses, files, raw message — and handled mails from it forget the sender
+ * and subject. The rows stay (without personal data) so the same mail arriving again stays dropped.
+ * Returns how many mails were wiped.
+ */
+const hashedKey = (key: string) => (key.startsWith("erased:") ? key : erasedKeyOf(key));
+
+export async function eraseMailsOfAddress(trx: Db, email: string | null, userId: number | null, now: Date): Promise<{ mails: number; rawFileIds: number[] }> {
+  if (email === null || email.trim() === "") return { mails: 0, rawFileIds: [] };
+  const address = email.trim().toLowerCase();
+  const waiting = await waitingMailsOf(trx, address);
+  const ids = waiting.map((r) => r.id);
+  const wipe = { ...HANDLED_MAIL_WIPE, subject: null, from_address: null, from_name: null, envelope_from: null, problem: null, attachment_problems: "[]", raw_file_id: null };
+  if (ids.length > 0) {
+    await trx.deleteFrom("mail_attachments").where("mail_id", "in", ids).execute();
+    await trx.updateTable("mail_messages").set({ ...wipe, state: "dropped", handled_by: userId, handled_at: now.toISOString() }).where("id", "in", ids).execute();
+  }
+  const handled = await trx
+    .selectFrom("mail_messages")
+    .select(["id", "dedupe_key"])
+    .where("state", "in", ["logged", "dropped"])
+    .where((eb) => eb.or([eb("from_address", "=", address), eb("envelope_from", "=", address)]))
+    .execute();
+  for (const r of handled) {
+    await trx.updateTable("mail_messages").set({ subject: null, from_address: null, from_name: null, envelope_from: null, message_id: null, dedupe_key: hashedKey(r.dedupe_key) }).where("id", "=", r.id).execute();
+  }
+  // The Message-ID may carry a name or an address: only its hash stays, which still recognises the mail.
+  for (const r of waiting) await trx.updateTable("mail_messages").set({ message_id: null, dedupe_key: hashedKey(r.dedupe_key) }).where("id", "=", r.id).execute();
+  return { mails: ids.length, rawFileIds: waiting.flatMap((r) => (r.raw_file_id === null ? [] : [r.raw_file_id])) };
 }

@@ -23,7 +23,7 @@ export const mailIntakeRoutes: RoutesPlugin = async (app, { ctx }) => {
     { schema: { tags: TAGS, summary: "Make your logging address, or renew it (the old address is refused from now on)", response: { 201: AddressStatus } } },
     async (request, reply) => {
       const user = requirePermission(request, "crm.write");
-      if (ctx.config.mailLog === null) throw notFound("A mail receiver (KOERS_MAIL_LOG_PORT) on this Koers");
+      if (ctx.config.mailLog === null) throw notFound("A mail log (KOERS_MAIL_LOG_PORT or KOERS_MAIL_IMAP_HOST) on this Koers");
       await renewAddress(ctx.db, user.id, ctx.now());
       return reply.code(201).send(await addressStatus(ctx.db, ctx.config.mailLog, user.id));
     },

@@ -3,7 +3,7 @@ import { Type } from "typebox";
 import { Id, Nullable } from "../../server/schema-helpers.js";
 
 export const AddressStatus = Type.Object({
-  enabled: Type.Boolean({ description: "whether this Koers receives mail (KOERS_MAIL_LOG_PORT and _DOMAIN set)" }),
+  enabled: Type.Boolean({ description: "whether this Koers takes mail (KOERS_MAIL_LOG_DOMAIN with KOERS_MAIL_LOG_PORT or KOERS_MAIL_IMAP_HOST)" }),
   address: Nullable(Type.String({ description: "your logging (BCC) address, log+<secret>@<domain>" })),
   createdAt: Nullable(Type.String()),
 });

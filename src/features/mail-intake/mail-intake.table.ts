@@ -65,7 +65,16 @@ export interface MailMessageActivitiesTable {
   activity_id: number;
 }
 
+/** Where the mail.imap job stopped in a mailbox (migration 0032). */
+export interface MailImapCursorsTable {
+  mailbox_key: string;
+  uid_validity: number;
+  last_uid: number;
+  updated_at: Instant;
+}
+
 export interface MailIntakeTables {
+  mail_imap_cursors: MailImapCursorsTable;
   mail_log_addresses: MailLogAddressesTable;
   mail_messages: MailMessagesTable;
   mail_attachments: MailAttachmentsTable;

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { newToken } from "./mail-address.service.js";
 import { checkMailFiles, notesOf, occurredAtOf } from "./mail-log.service.js";
 import { htmlToPlainText, MAX_BODY_CHARS, parseMail } from "./mail-parse.js";
+import { loggingAddressesIn, returnPathOf } from "./mail-recipients.js";
 import { dedupeKeyOf, headerBlock, messageIdOf } from "./mail-store.service.js";
 
 const mime = (lines: string[]) => Buffer.from(lines.join("\r\n"));
@@ -97,5 +98,31 @@ describe("logging addresses", () => {
     const tokens = new Set(Array.from({ length: 50 }, () => newToken()));
     expect(tokens.size).toBe(50);
     for (const t of tokens) expect(t).toMatch(/^[a-z2-7]{24}$/);
+  });
+});
+
+describe("whose a message read from the logging mailbox is", () => {
+  const token = "abcdefghijklmnopqrstuvwx";
+  const other = "zyxwvutsrqponmlkjihgfedc";
+  it("finds logging addresses of our domain in the recipient and delivery lines only, each once", () => {
+    const raw = mime([
+      "Return-Path: <Ria@Glansrijk.nl>",
+      `Delivered-To: LOG+${token.toUpperCase()}@Mail.Koers.Test`,
+      `X-Original-To: log+${token}@mail.koers.test`,
+      "To: Piet <piet@kantoor.nl>,",
+      `  Kopie <log+${other}@mail.koers.test>`,
+      `Subject: log+${"q".repeat(24)}@mail.koers.test in the subject counts for nothing`,
+      `Reply-To: log+${"r".repeat(24)}@mail.koers.test`,
+      `Cc: log+${"s".repeat(24)}@elders.nl`,
+      "",
+      `Body: log+${"t".repeat(24)}@mail.koers.test`,
+    ]);
+    expect(loggingAddressesIn(raw, "mail.koers.test")).toEqual([`log+${token}@mail.koers.test`, `log+${other}@mail.koers.test`]);
+    expect(returnPathOf(raw)).toBe("ria@glansrijk.nl");
+  });
+  it("finds nothing in data without header lines, and at most 20 addresses", () => {
+    expect(loggingAddressesIn(Buffer.from("geen e-mail\r\n"), "mail.koers.test")).toEqual([]);
+    const many = Array.from({ length: 25 }, () => `log+${newToken()}@mail.koers.test`).join(", ");
+    expect(loggingAddressesIn(mime([`To: ${many}`, "", "x"]), "mail.koers.test").length).toBe(20);
   });
 });

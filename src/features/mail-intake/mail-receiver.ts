@@ -36,6 +36,8 @@ function ownerOf(session: SMTPServerSession, address: SMTPServerAddress): number
 }
 
 export async function startMailReceiver(ctx: BaseContext & { jobs: JobRunner }, config: MailLogConfig): Promise<MailReceiver> {
+  const receiver = config.receiver;
+  if (receiver === null) throw new Error("the SMTP receiver is not configured (KOERS_MAIL_LOG_PORT)");
   const megabytes = Math.round((config.maxBytes / 1024 / 1024) * 10) / 10;
   const server = new SMTPServer({
     name: config.domain,
@@ -100,7 +102,7 @@ export async function startMailReceiver(ctx: BaseContext & { jobs: JobRunner }, 
   server.on("error", () => {});
   await new Promise<void>((resolve, reject) => {
     server.server.once("error", reject);
-    server.listen(config.port, config.host, () => {
+    server.listen(receiver.port, receiver.host, () => {
       server.server.off("error", reject);
       resolve();
     });

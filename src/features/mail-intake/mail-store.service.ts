@@ -1,10 +1,11 @@
-// Storing what the receiver accepted: one mail row per owner (the users whose logging addresses were
-// in RCPT TO), the raw message in job_files, and a mail.intake job per row that reads it. The same
+// Storing what the SMTP receiver accepted or the mail.imap job read: one mail row per owner (the users
+// whose logging addresses were in RCPT TO, or in the copy's recipient headers), the raw message in
+// job_files, and a mail.intake job per row that reads it. The same
 // mail again (same Message-ID, or the same bytes when it has none) is recognised per owner and not
 // stored twice. Only the header block is looked at here (at most 64 KB); the body waits for the job.
 import type { Db } from "../../db/kysely.js";
-import type { BaseContext } from "../../server/context.js";
-import type { JobRunner } from "../jobs/job-runner.js";
+import type { Viewer } from "../../domain/access.js";
+import { createHash } from "node:crypto";
 import { deleteJobFile, writeJobFile } from "../jobs/job-files.js";
 import { findUserById } from "../users/user.repository.js";
 import { toAuthUser } from "../users/user.service.js";
@@ -32,6 +33,13 @@ export interface ReceivedMail {
   envelopeFrom: string | null;
 }
 
+/** What storing needs: the database, the clock and a queue for the intake jobs (the server's runner, or a job's own insert). */
+export interface MailStoreContext {
+  readonly db: Db;
+  now(): Date;
+  readonly jobs: { enqueue(kind: string, params: unknown, viewer: Viewer): Promise<unknown> };
+}
+
 export type StoreOutcome = "stored" | "duplicate" | "not_a_message";
 
 /** The header block (unfolded), or null when the message does not open with a header line. */
@@ -55,13 +63,19 @@ export function messageIdOf(header: string): string | null {
 
 export const dedupeKeyOf = (messageId: string | null, sha256: string) => (messageId ? `mid:${messageId}` : `sha256:${sha256}`);
 
+/**
+ * The key of a mail whose person was erased (GDPR): a hash, so the Message-ID (which may carry a
+ * name or address) is gone while the same mail arriving again is still known.
+ */
+export const erasedKeyOf = (key: string) => `erased:${createHash("sha256").update(key).digest("hex")}`;
+
 async function ownersHaving(db: Db, owners: readonly number[], key: string): Promise<Set<number>> {
   if (owners.length === 0) return new Set();
-  const rows = await db.selectFrom("mail_messages").select("user_id").where("user_id", "in", [...owners]).where("dedupe_key", "=", key).execute();
+  const rows = await db.selectFrom("mail_messages").select("user_id").where("user_id", "in", [...owners]).where("dedupe_key", "in", [key, erasedKeyOf(key)]).execute();
   return new Set(rows.map((r) => r.user_id));
 }
 
-export async function storeReceivedMail(ctx: BaseContext & { jobs: JobRunner }, mail: ReceivedMail): Promise<StoreOutcome> {
+export async function storeReceivedMail(ctx: MailStoreContext, mail: ReceivedMail): Promise<StoreOutcome> {
   const header = headerBlock(mail.raw);
   if (header === null) return "not_a_message";
   const messageId = messageIdOf(header);

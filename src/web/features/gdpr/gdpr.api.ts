@@ -9,6 +9,7 @@ export interface ErasureResult {
   erasedAt: string;
   contactMomentsKept: number;
   textsRedacted: number;
+  mailsWiped: number;
 }
 
 /**

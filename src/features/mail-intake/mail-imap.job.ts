@@ -1,0 +1,216 @@
+// The mail.imap job: reads the logging mailbox (KOERS_MAIL_IMAP_*) with imapflow, the alternative to
+// the SMTP receiver. Each message above the stored UID checkpoint goes, raw, into the same pipeline
+// the receiver uses (storeReceivedMail → mail.intake job); only once it is stored (or known already)
+// is it marked \Seen or moved. The checkpoint (UIDVALIDITY + last UID, table mail_imap_cursors)
+// advances after every message, so a restart resumes where it stopped; when the server reports
+// another UIDVALIDITY the job reads the mailbox from the start and the Message-ID dedupe keeps every
+// mail once. Messages it does not take (too big, no live logging address, no header lines) stay
+// where they are, unread, and are counted with their reason in the result (and in the log).
+import { createHash } from "node:crypto";
+import { ImapFlow } from "imapflow";
+import type { MailImapConfig } from "../../config.js";
+import { AppError } from "../../server/errors.js";
+import type { JobContext, JobHandler } from "../jobs/job-handler.js";
+import { insertJobRow } from "../jobs/job.repository.js";
+import { checkRecipient } from "./mail-address.service.js";
+import { loggingAddressesIn, returnPathOf } from "./mail-recipients.js";
+import { headerBlock, type MailStoreContext, storeReceivedMail } from "./mail-store.service.js";
+
+/** Skipped messages listed one by one in the result; the counts go on. */
+const MAX_LISTED = 50;
+
+export type ImapSkipReason = "too_big" | "no_logging_address" | "not_a_message" | "gone";
+
+export interface MailImapResult {
+  mailbox: string;
+  /** The mailbox started again from its first message (another UIDVALIDITY than the checkpoint's). */
+  restarted: boolean;
+  examined: number;
+  stored: number;
+  /** Known already (same Message-ID or bytes for every owner): marked as handled, nothing stored. */
+  duplicates: number;
+  skipped: Record<ImapSkipReason, number>;
+  /** The first skipped messages: their UID, size in bytes and why. */
+  skippedMessages: { uid: number; sizeBytes: number; reason: ImapSkipReason; detail: string }[];
+  lastUid: number;
+}
+
+/** The mailbox's identity for its checkpoint: another account or folder starts at its own first message. */
+export const mailboxKeyOf = (imap: MailImapConfig) => `${imap.user.toLowerCase()}@${imap.host.toLowerCase()}:${imap.port}/${imap.mailbox}`;
+
+/** A size as people read it: "25.4 KB", "3.2 MB". */
+const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.round((bytes / 1024) * 10) / 10} KB` : `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`);
+
+/** What went wrong with the IMAP server, in words an administrator can act on (never the password). */
+export function imapFailure(imap: MailImapConfig, error: unknown): string {
+  const where = `${imap.host}:${imap.port}`;
+  const e = (error ?? {}) as { authenticationFailed?: boolean; responseText?: string; code?: string; message?: string };
+  if (e.authenticationFailed) {
+    return `The IMAP server ${where} refused the login of ${imap.user}${e.responseText ? ` (${e.responseText})` : ""}: check KOERS_MAIL_IMAP_USER and the password`;
+  }
+  const code = e.code ?? "";
+  if (code === "ECONNREFUSED") return `Koers cannot reach the IMAP server ${where}: the connection was refused (is KOERS_MAIL_IMAP_HOST/_PORT right?)`;
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return `Koers cannot reach the IMAP server: the host name ${imap.host} is unknown`;
+  if (code.includes("TIMEOUT") || code === "ETIMEDOUT") return `The IMAP server ${where} did not answer in time`;
+  if (code.startsWith("ERR_SSL") || code.includes("CERT") || /certificate|ssl|tls/i.test(e.message ?? "")) {
+    return `The TLS connection to the IMAP server ${where} failed (${e.message ?? code}): is KOERS_MAIL_IMAP_TLS right for this port?`;
+  }
+  if (code === "NotFound" || /mailbox.*(not|doesn)/i.test(e.responseText ?? "")) return `The IMAP server ${where} has no mailbox ${imap.mailbox} (KOERS_MAIL_IMAP_MOVE_TO or _MAILBOX)`;
+  const text = e.responseText ?? e.message ?? String(error);
+  return `Reading the IMAP mailbox ${imap.mailbox} on ${where} failed: ${text}`.slice(0, 500);
+}
+
+async function readCursor(ctx: JobContext, key: string) {
+  return ctx.db.selectFrom("mail_imap_cursors").select(["uid_validity", "last_uid"]).where("mailbox_key", "=", key).executeTakeFirst();
+}
+
+export const mailImapJob: JobHandler<Record<string, never>> = async (ctx) => {
+  const mailLog = ctx.config.mailLog;
+  const imap = mailLog?.imap;
+  if (!mailLog || !imap) throw new AppError("unavailable", "No IMAP mailbox is configured (KOERS_MAIL_IMAP_HOST)");
+  const key = mailboxKeyOf(imap);
+  // Intake jobs are queued by a row of their own: this worker has no runner; the server's polls it.
+  const store: MailStoreContext = {
+    db: ctx.db,
+    now: ctx.now,
+    jobs: {
+      enqueue: (kind, params, viewer) =>
+        insertJobRow(ctx.db, { kind, params: JSON.stringify({ input: params, viewer }), owner_id: viewer.id, created_at: ctx.now().toISOString() }),
+    },
+  };
+  const result: MailImapResult = {
+    mailbox: imap.mailbox,
+    restarted: false,
+    examined: 0,
+    stored: 0,
+    duplicates: 0,
+    skipped: { too_big: 0, no_logging_address: 0, not_a_message: 0, gone: 0 },
+    skippedMessages: [],
+    lastUid: 0,
+  };
+  const skip = (uid: number, sizeBytes: number, reason: ImapSkipReason, detail: string) => {
+    result.skipped[reason] += 1;
+    if (result.skippedMessages.length < MAX_LISTED) result.skippedMessages.push({ uid, sizeBytes, reason, detail });
+    // The service log says it too: an administrator looking for a missing mail finds it there.
+    console.warn(`Koers mail.imap: left UID ${uid} in ${imap.mailbox} unread: ${detail}`);
+  };
+
+  const client = new ImapFlow({
+    host: imap.host,
+    port: imap.port,
+    secure: imap.tls,
+    auth: { user: imap.user, pass: imap.password },
+    logger: false,
+    disableAutoIdle: true,
+    connectionTimeout: 30_000,
+    greetingTimeout: 16_000,
+    socketTimeout: 5 * 60_000,
+  });
+  // Failures reach us through the awaited commands; the event would otherwise end the thread.
+  client.on("error", () => {});
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new AppError("unavailable", imapFailure(imap, error));
+  }
+  try {
+    if (imap.moveTo !== null) {
+      // Made once when missing; an existing folder is left as it is.
+      const list = await client.list();
+      if (!list.some((box) => box.path === imap.moveTo)) await client.mailboxCreate(imap.moveTo);
+    }
+    const lock = await client.getMailboxLock(imap.mailbox);
+    try {
+      const box = client.mailbox;
+      if (!box) throw new Error(`the mailbox ${imap.mailbox} could not be opened`);
+      const uidValidity = Number(box.uidValidity);
+      const cursor = await readCursor(ctx, key);
+      result.restarted = cursor !== undefined && Number(cursor.uid_validity) !== uidValidity;
+      let last = cursor && !result.restarted ? Number(cursor.last_uid) : 0;
+      result.lastUid = last;
+      // Sizes first (RFC822.SIZE), so a message too big is never downloaded. "n:*" also answers the
+      // highest message when n is above it: anything at or below the checkpoint is left out.
+      const listed = box.exists === 0 ? [] : await client.fetchAll(`${last + 1}:*`, { uid: true, size: true }, { uid: true });
+      const todo = listed.filter((m) => m.uid > last).sort((a, b) => a.uid - b.uid);
+      let done = 0;
+      for (const listedMessage of todo) {
+        if (ctx.cancelled()) break;
+        const { uid } = listedMessage;
+        const size = listedMessage.size ?? 0;
+        result.examined += 1;
+        let handled = false;
+        if (size > mailLog.maxBytes) {
+          skip(uid, size, "too_big", `${sizeText(size)} is above KOERS_MAIL_LOG_MAX_BYTES (${sizeText(mailLog.maxBytes)})`);
+        } else {
+          const message = await client.fetchOne(String(uid), { uid: true, source: true }, { uid: true });
+          const raw = (message ? message.source : undefined) ?? null;
+          if (raw === null) skip(uid, size, "gone", "the message was removed from the mailbox while Koers read it");
+          else if (raw.length > mailLog.maxBytes) skip(uid, raw.length, "too_big", `${sizeText(raw.length)} is above KOERS_MAIL_LOG_MAX_BYTES (${sizeText(mailLog.maxBytes)})`);
+          else handled = await take(uid, raw);
+        }
+        if (handled) {
+          if (imap.moveTo !== null) await client.messageMove(String(uid), imap.moveTo, { uid: true });
+          else await client.messageFlagsAdd(String(uid), ["\\Seen"], { uid: true });
+        }
+        last = uid;
+        result.lastUid = uid;
+        const stamp = ctx.now().toISOString();
+        await ctx.commitBatch({ lastUid: uid }, (trx) =>
+          trx
+            .insertInto("mail_imap_cursors")
+            .values({ mailbox_key: key, uid_validity: uidValidity, last_uid: uid, updated_at: stamp })
+            .onConflict((oc) => oc.column("mailbox_key").doUpdateSet({ uid_validity: uidValidity, last_uid: uid, updated_at: stamp }))
+            .execute(),
+        );
+        done += 1;
+        await ctx.progress(done, todo.length, null);
+      }
+      if (todo.length === 0 && (cursor === undefined || result.restarted)) {
+        // An empty mailbox still records its UIDVALIDITY: a later change is then seen as one.
+        const stamp = ctx.now().toISOString();
+        await ctx.commitBatch({ lastUid: last }, (trx) =>
+          trx
+            .insertInto("mail_imap_cursors")
+            .values({ mailbox_key: key, uid_validity: uidValidity, last_uid: last, updated_at: stamp })
+            .onConflict((oc) => oc.column("mailbox_key").doUpdateSet({ uid_validity: uidValidity, last_uid: last, updated_at: stamp }))
+            .execute(),
+        );
+      }
+    } finally {
+      lock.release();
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError("unavailable", imapFailure(imap, error));
+  } finally {
+    await client.logout().catch(() => client.close());
+  }
+  return result;
+
+  /** Hands one message to the intake pipeline; true when it is stored or known already. */
+  async function take(uid: number, raw: Buffer): Promise<boolean> {
+    const domain = mailLog?.domain ?? "";
+    if (headerBlock(raw) === null) {
+      skip(uid, raw.length, "not_a_message", "this is not an e-mail message: it has no header lines");
+      return false;
+    }
+    const addresses = loggingAddressesIn(raw, domain);
+    const owners = new Set<number>();
+    const refusals = new Set<string>();
+    for (const address of addresses) {
+      const check = await checkRecipient(ctx.db, domain, address);
+      if (check.ok) owners.add(check.userId);
+      else refusals.add(check.message);
+    }
+    if (owners.size === 0) {
+      const why = addresses.length === 0 ? `no logging address (log+…@${domain}) in To, Cc, Delivered-To, X-Original-To or Envelope-To` : [...refusals].join("; ");
+      skip(uid, raw.length, "no_logging_address", why);
+      return false;
+    }
+    const outcome = await storeReceivedMail(store, { raw, sha256: createHash("sha256").update(raw).digest("hex"), owners: [...owners], envelopeFrom: returnPathOf(raw) });
+    if (outcome === "not_a_message") return false;
+    if (outcome === "duplicate") result.duplicates += 1;
+    else result.stored += 1;
+    return true;
+  }
+};

@@ -1,0 +1,295 @@
+// Reading the logging mailbox over a real IMAP session on loopback, on both engines: hoodiecrow-imap
+// is the company's mailbox (in memory, spoken to over TCP), the test drops messages into it with
+// APPEND as the mail server would deliver them, and the mail.imap job reads them into the same
+// pipeline the SMTP receiver feeds (mail.intake job, timeline or the owner's inbox).
+import { createRequire } from "node:module";
+import type { AddressInfo, Server } from "node:net";
+import { ImapFlow } from "imapflow";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SYSTEM_VIEWER } from "../../domain/access.js";
+import { ENGINES } from "../../test-support/databases.js";
+import { startTestApp, type TestApp } from "../../test-support/app.js";
+import { type Headers, morningOf, newPerson, newRelation } from "../activities/crm-test-helpers.js";
+import type { MailImapResult } from "./mail-imap.job.js";
+
+// hoodiecrow-imap is CommonJS without types: what the test uses of it.
+interface Hoodiecrow {
+  server: Server;
+  users: Record<string, { password: string }>;
+  listen(port: number, host: string, done: () => void): void;
+  close(done: () => void): void;
+}
+type HoodiecrowOptions = { plugins: string[]; storage: Record<string, unknown>; users: Record<string, { password: string }> };
+const hoodiecrow = createRequire(import.meta.url)("hoodiecrow-imap") as (options: HoodiecrowOptions) => Hoodiecrow;
+
+const DOMAIN = "mail.koers.test";
+const MAX_BYTES = 20_000;
+const USER = "koers-log";
+const PASSWORD = "mailbox-secret-42";
+
+type User = { id: number; email: string; headers: Headers };
+type JobView = { state: string; result: MailImapResult | null; error: { code: string; message: string } | null };
+
+/** A mailbox server: INBOX empty at first; `uidValidity` tells a restarted server from the first. */
+async function startMailbox(port: number, uidValidity: number, messages: { raw: string; flags: string[] }[] = []): Promise<Hoodiecrow> {
+  const server = hoodiecrow({
+    plugins: ["IDLE", "UIDPLUS"],
+    storage: { INBOX: { uidvalidity: uidValidity, messages }, "": { separator: "/", folders: {} } },
+    users: { [USER]: { password: PASSWORD } },
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  return server;
+}
+
+const stopMailbox = (server: Hoodiecrow) => new Promise<void>((resolve) => server.close(() => resolve()));
+
+/** A message as the company's mail server delivers it into the logging mailbox. */
+function message(lines: { from: string; to: string; cc?: string; deliveredTo?: string; subject: string; id?: string; body?: string; extra?: string[] }): string {
+  return [
+    `Return-Path: <${lines.from}>`,
+    ...(lines.deliveredTo ? [`Delivered-To: ${lines.deliveredTo}`] : []),
+    `From: ${lines.from}`,
+    `To: ${lines.to}`,
+    ...(lines.cc ? [`Cc: ${lines.cc}`] : []),
+    `Subject: ${lines.subject}`,
+    ...(lines.id ? [`Message-ID: <${lines.id}>`] : []),
+    "Date: Thu, 26 Nov 2026 14:00:00 +0100",
+    "MIME-Version: 1.0",
+    "Content-Type: text/plain; charset=utf-8",
+    ...(lines.extra ?? []),
+    "",
+    lines.body ?? "Beste Piet,\r\n\r\nZoals besproken.",
+    "",
+  ].join("\r\n");
+}
+
+describe.each(ENGINES)("reading the logging mailbox over IMAP on %s", (engine) => {
+  let t: TestApp;
+  let mailbox: Hoodiecrow;
+  let port: number;
+  let rep: User;
+  let colleague: User;
+  let kantoor: number;
+  let jansen: number;
+  let repAddress: string;
+
+  /** A second IMAP client: what the test (or a person) sees in the mailbox. */
+  const withMailbox = async <T>(work: (client: ImapFlow) => Promise<T>): Promise<T> => {
+    const client = new ImapFlow({ host: "127.0.0.1", port, secure: false, auth: { user: USER, pass: PASSWORD }, logger: false, disableAutoIdle: true });
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.logout();
+    }
+  };
+  const deliver = (raw: string) => withMailbox((c) => c.append("INBOX", raw, []));
+  /** Flags of every message in INBOX by subject. */
+  const flagsBySubject = () =>
+    withMailbox(async (c) => {
+      const lock = await c.getMailboxLock("INBOX");
+      try {
+        const out: Record<string, string[]> = {};
+        if (!c.mailbox || c.mailbox.exists === 0) return out;
+        for (const m of await c.fetchAll("1:*", { envelope: true, flags: true })) out[m.envelope?.subject ?? ""] = [...(m.flags ?? [])];
+        return out;
+      } finally {
+        lock.release();
+      }
+    });
+
+  /** One poll: queues the job as the schedule does, waits for it and for the intake jobs it queued. */
+  const poll = async (): Promise<JobView> => {
+    const job = await t.ctx.jobs.enqueue("mail.imap", {}, SYSTEM_VIEWER);
+    // The first run loads the job modules into the worker thread: slow on a busy machine.
+    const until = Date.now() + 140_000;
+    for (;;) {
+      const row = await t.ctx.db.selectFrom("jobs").select(["state", "result", "error"]).where("id", "=", job.id).executeTakeFirstOrThrow();
+      const waiting = await t.ctx.db.selectFrom("mail_messages").select("id").where("state", "=", "received").execute();
+      if ((row.state === "succeeded" || row.state === "failed") && waiting.length === 0) {
+        await t.ctx.jobs.idle();
+        return { state: row.state, result: row.result === null ? null : JSON.parse(row.result), error: row.error === null ? null : JSON.parse(row.error) };
+      }
+      if (Date.now() > until) throw new Error(`the mail.imap job did not finish (${row.state})`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+
+  const timeline = async (relationId: number) => {
+    const res = await t.app.inject({ method: "GET", url: `/api/relations/${relationId}/activities`, headers: rep.headers });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().items as { id: number; kind: string; notes: string; persons: { id: number }[]; users: { id: number }[] }[];
+  };
+  const inbox = async (user: User) => {
+    const res = await t.app.inject({ method: "GET", url: "/api/mail-inbox", headers: user.headers });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().items as { id: number; state: string; reason: string | null; subject: string | null; from: { address: string } }[];
+  };
+  const addressOf = async (user: User) => {
+    const res = await t.app.inject({ method: "POST", url: "/api/mail-log-address", headers: user.headers });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().address as string;
+  };
+
+  beforeAll(async () => {
+    mailbox = await startMailbox(0, 1001);
+    port = (mailbox.server.address() as AddressInfo).port;
+    t = await startTestApp(engine, {
+      env: {
+        KOERS_MAIL_LOG_DOMAIN: DOMAIN,
+        KOERS_MAIL_LOG_MAX_BYTES: String(MAX_BYTES),
+        KOERS_MAIL_IMAP_HOST: "127.0.0.1",
+        KOERS_MAIL_IMAP_PORT: String(port),
+        KOERS_MAIL_IMAP_TLS: "0",
+        KOERS_MAIL_IMAP_USER: USER,
+        KOERS_MAIL_IMAP_PASSWORD: PASSWORD,
+      },
+    });
+    t.setNow(morningOf("2026-11-27"));
+    rep = await t.userWithRole("field_sales", { name: "Ria Noord" });
+    colleague = await t.userWithRole("field_sales", { name: "Sem Zuid" });
+    kantoor = await newRelation(t, rep.headers, { name: "Kantoor Centrum BV", status: "prospect", statusReason: "Gesprek" });
+    jansen = await newPerson(t, rep.headers, kantoor, { lastName: "Jansen", firstName: "Piet", email: "piet.jansen@kantoorcentrum.nl" });
+    repAddress = await addressOf(rep);
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+    if (mailbox) await stopMailbox(mailbox);
+  });
+
+  // The first run loads the job modules into worker threads: slow on a busy machine.
+  it("logs a BCC'd copy on the relation (the owner from Delivered-To), then marks it read", { timeout: 150_000 }, async () => {
+    // Needs no SMTP receiver: the address is given out with IMAP alone.
+    expect((await t.app.inject({ method: "GET", url: "/api/mail-log-address", headers: rep.headers })).json()).toMatchObject({ enabled: true, address: repAddress });
+    await deliver(message({ from: rep.email, to: "Piet Jansen <piet.jansen@kantoorcentrum.nl>", deliveredTo: repAddress, subject: "Offerte schoonmaak", id: "offerte-1@glansrijk.nl" }));
+    const run = await poll();
+    expect(run.state, JSON.stringify(run.error)).toBe("succeeded");
+    expect(run.result).toMatchObject({ examined: 1, stored: 1, duplicates: 0, restarted: false });
+    const [moment] = await timeline(kantoor);
+    expect(moment).toMatchObject({ kind: "email", persons: [{ id: jansen }], users: [{ id: rep.id }] });
+    expect(moment?.notes).toContain("Offerte schoonmaak\n\nBeste Piet,");
+    expect((await flagsBySubject())["Offerte schoonmaak"]).toContain("\\Seen");
+  });
+
+  it("logs the same mail once: a second poll reads nothing new, another copy with the same Message-ID is known", async () => {
+    const again = await poll();
+    expect(again.result).toMatchObject({ examined: 0, stored: 0 });
+    // The same mail delivered once more (a second copy, the logging address now visible in Cc).
+    await deliver(message({ from: rep.email, to: "piet.jansen@kantoorcentrum.nl", cc: repAddress, subject: "Offerte schoonmaak (kopie)", id: "offerte-1@glansrijk.nl" }));
+    const copy = await poll();
+    expect(copy.result).toMatchObject({ examined: 1, stored: 0, duplicates: 1 });
+    expect((await timeline(kantoor)).length).toBe(1);
+    // Known already is handled too: marked read, not read again.
+    expect((await flagsBySubject())["Offerte schoonmaak (kopie)"]).toContain("\\Seen");
+  });
+
+  it("reads a restarted mailbox (another UIDVALIDITY) from the start without logging anything twice", async () => {
+    const kept = await flagsBySubject();
+    expect(Object.keys(kept).length).toBe(2);
+    const raws = await withMailbox(async (c) => {
+      const lock = await c.getMailboxLock("INBOX");
+      try {
+        return (await c.fetchAll("1:*", { source: true })).map((m) => ({ raw: m.source?.toString("binary") ?? "", flags: [] as string[] }));
+      } finally {
+        lock.release();
+      }
+    });
+    await stopMailbox(mailbox);
+    // The same messages, unread again, under a new UIDVALIDITY: as after a server migration.
+    mailbox = await startMailbox(port, 2002, raws);
+    const run = await poll();
+    expect(run.state, JSON.stringify(run.error)).toBe("succeeded");
+    expect(run.result).toMatchObject({ restarted: true, examined: 2, stored: 0, duplicates: 2 });
+    expect((await timeline(kantoor)).length).toBe(1);
+    expect((await poll()).result).toMatchObject({ restarted: false, examined: 0 });
+  });
+
+  it("keeps mail from an unknown sender in its owner's inbox, and nobody else's", async () => {
+    await deliver(message({ from: "verkoop@spam.test", to: repAddress, cc: "piet.jansen@kantoorcentrum.nl", subject: "Goedkope leads", id: "spam-1@spam.test", body: "Koop nu" }));
+    const run = await poll();
+    expect(run.result).toMatchObject({ examined: 1, stored: 1 });
+    expect((await timeline(kantoor)).length).toBe(1);
+    const [waiting] = await inbox(rep);
+    expect(waiting).toMatchObject({ state: "inbox", reason: "unknown_sender", subject: "Goedkope leads", from: { address: "verkoop@spam.test" } });
+    expect(await inbox(colleague)).toEqual([]);
+  });
+
+  it("logs nothing for anyone through a revoked logging address, and leaves that message unread", async () => {
+    const old = repAddress;
+    expect((await t.app.inject({ method: "DELETE", url: "/api/mail-log-address", headers: rep.headers })).statusCode).toBe(204);
+    const count = async () => (await t.ctx.db.selectFrom("mail_messages").select("id").execute()).length;
+    const before = await count();
+    await deliver(message({ from: rep.email, to: "piet.jansen@kantoorcentrum.nl", deliveredTo: old, subject: "Via oud adres", id: "oud-1@glansrijk.nl" }));
+    const run = await poll();
+    expect(run.state).toBe("succeeded");
+    expect(run.result).toMatchObject({ examined: 1, stored: 0, skipped: { no_logging_address: 1 } });
+    expect(run.result?.skippedMessages[0]?.detail).toContain("revoked");
+    // The result is read by administrators: it names no logging address.
+    expect(JSON.stringify(run.result)).not.toContain(old.split("@")[0]);
+    expect(await count()).toBe(before);
+    expect((await timeline(kantoor)).length).toBe(1);
+    expect((await flagsBySubject())["Via oud adres"]).not.toContain("\\Seen");
+    repAddress = await addressOf(rep);
+  });
+
+  it("keeps broken MIME as the SMTP path does (a problem or a readable mail), and skips an oversize message with its reason", async () => {
+    const broken = [
+      `Return-Path: <${rep.email}>`,
+      `Delivered-To: ${repAddress}`,
+      `From: ${rep.email}`,
+      "To: piet.jansen@kantoorcentrum.nl",
+      "Subject: =?utf-8?B?kapot?=",
+      "Message-ID: <broken-1@glansrijk.nl>",
+      'Content-Type: multipart/mixed; boundary="nooit-gesloten"',
+      "",
+      "--nooit-gesloten",
+      "Content-Type: text/plain; charset=klingon-8",
+      "Content-Transfer-Encoding: base64",
+      "",
+      "@@@ geen base64 !!!",
+      "--nooit-gesloten",
+      'Content-Type: application/pdf; name="kapot.pdf"',
+      "Content-Transfer-Encoding: base64",
+      "",
+      "JVBERi0",
+    ].join("\r\n");
+    await deliver(broken);
+    await deliver(message({ from: rep.email, to: "piet.jansen@kantoorcentrum.nl", deliveredTo: repAddress, subject: "Groot", id: "groot-1@glansrijk.nl", body: "x".repeat(MAX_BYTES + 5_000) }));
+    const run = await poll();
+    expect(run.state, JSON.stringify(run.error)).toBe("succeeded");
+    expect(run.result).toMatchObject({ examined: 2, stored: 1, skipped: { too_big: 1 } });
+    expect(run.result?.skippedMessages.find((s) => s.reason === "too_big")?.detail).toMatch(/^2\d\.\d KB is above KOERS_MAIL_LOG_MAX_BYTES \(19\.5 KB\)$/);
+    const row = await t.ctx.db.selectFrom("mail_messages").select(["state"]).where("message_id", "=", "broken-1@glansrijk.nl").executeTakeFirstOrThrow();
+    expect(["logged", "inbox", "problem"]).toContain(row.state);
+    expect(await t.ctx.db.selectFrom("mail_messages").select("id").where("message_id", "=", "groot-1@glansrijk.nl").executeTakeFirst()).toBeUndefined();
+    const flags = await flagsBySubject();
+    expect(flags.Groot).not.toContain("\\Seen");
+    // The server still answers, and the next poll goes on after both.
+    expect((await t.app.inject({ method: "GET", url: "/api/mail-inbox", headers: rep.headers })).statusCode).toBe(200);
+    expect((await poll()).result).toMatchObject({ examined: 0 });
+  });
+
+  it("ends with a readable job error when the password is wrong, and the next poll reads again", async () => {
+    const before = (await timeline(kantoor)).length;
+    await deliver(message({ from: rep.email, to: "piet.jansen@kantoorcentrum.nl", deliveredTo: repAddress, subject: "Na het wachtwoord", id: "na-1@glansrijk.nl" }));
+    // The company changed the mailbox's password; Koers still has the old one.
+    mailbox.users[USER] = { password: "a-new-password" };
+    const failed = await poll();
+    expect(failed.state).toBe("failed");
+    expect(failed.error?.message).toMatch(/refused the login of koers-log/);
+    expect(failed.error?.message).not.toContain(PASSWORD);
+    mailbox.users[USER] = { password: PASSWORD };
+    const next = await poll();
+    expect(next.state).toBe("succeeded");
+    expect(next.result).toMatchObject({ examined: 1, stored: 1 });
+    expect((await timeline(kantoor)).length).toBe(before + 1);
+  });
+
+  it("ends with a readable job error when the server cannot be reached", async () => {
+    await stopMailbox(mailbox);
+    const failed = await poll();
+    expect(failed.state).toBe("failed");
+    expect(failed.error?.message).toMatch(/cannot reach the IMAP server 127\.0\.0\.1:\d+/);
+    mailbox = await startMailbox(port, 3003);
+  });
+});
