@@ -37,7 +37,7 @@ export async function moveAppointmentOffline(db: OfflineDb, id: number, version:
   if (move.start !== undefined && Number.isNaN(Date.parse(move.start))) return undefined;
   return db.transaction("rw", [db.appointments, db.sheets, db.outbox], async () => {
     const stored = await db.appointments.get(id);
-    if (!stored || !stored.mayChange || stored.status !== "planned") return undefined;
+    if (!stored?.mayChange || stored.status !== "planned") return undefined;
     const next = movedAppointment(stored, move);
     await db.appointments.put(next);
     const sheet = await db.sheets.get(id);
