@@ -127,6 +127,7 @@ const ROUTES: Record<string, Entry> = {
   "GET /api/followups/quick-dates": none("dates"),
   "GET /api/followups/overdue-by-rep": { figures: true, sales: false, calls: () => [get("/api/followups/overdue-by-rep")] },
   "GET /api/my-day": none("the user's own day"),
+  "GET /api/my-day/route": none("the user's own day: times, places and drives, no figures"),
   "GET /api/offline/bundle": { figures: true, sales: true, calls: () => [get("/api/offline/bundle")] },
   "GET /api/appointments": none("agenda: no figures; whose agenda is read follows agendaScope, tested in appointment.routes.test.ts"),
   "GET /api/appointments/users": none("agenda: names of the users whose agenda you may see"),

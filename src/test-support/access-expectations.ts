@@ -159,6 +159,7 @@ export const ACCESS: Record<string, Rule> = {
   "GET /api/followups/quick-dates": open(),
   "GET /api/followups/overdue-by-rep": TEAM_REPORT,
   "GET /api/my-day": SELF,
+  "GET /api/my-day/route": SELF,
   // The field app's bundle: the viewer's own coming days (every figure inside through the viewer scope).
   "GET /api/offline/bundle": SELF,
   "GET /api/appointments": open(),

@@ -3,8 +3,11 @@
 // reloads, opens today's visit from "Mijn dag", ticks keywords and writes the report offline, reloads
 // again offline, and when the signal returns the outbox sends it: the report is on the server. And a
 // sheet edited both on the road and at the office: the 412 is shown side by side to choose from.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../../src/server/paths.js";
 import { browserSuite, type E2eServer, LANDING, logInAs, seedRelation, USER } from "./support.js";
 
 async function planVisitNow(server: E2eServer, name: string): Promise<number> {
@@ -15,6 +18,28 @@ async function planVisitNow(server: E2eServer, name: string): Promise<number> {
   expect(planned.statusCode, planned.body).toBe(201);
   return planned.json().id as number;
 }
+
+const SHOTS = join(PROJECT_ROOT, "test-results", "field-app");
+
+/** Today's date on the Amsterdam clock, and the next working day after it (both in the bundle). */
+function amsterdamDay(offset = 0): string {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  const d = new Date(`${today}T12:00:00Z`);
+  if (offset === 0) return today;
+  do d.setUTCDate(d.getUTCDate() + 1);
+  while (d.getUTCDay() === 0 || d.getUTCDay() === 6);
+  return d.toISOString().slice(0, 10);
+}
+
+/** An appointment on `date` at `time` Amsterdam (the offset of that day: winter +01:00, summer +02:00). */
+async function planAt(server: E2eServer, relationId: number, date: string, time: string, durationMinutes = 60): Promise<{ id: number; version: number }> {
+  const offset = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Amsterdam", timeZoneName: "longOffset" }).formatToParts(new Date(`${date}T12:00:00Z`)).find((p) => p.type === "timeZoneName")?.value.replace("GMT", "") || "+00:00";
+  const planned = await server.app.inject({ method: "POST", url: "/api/appointments", headers: server.headers, payload: { relationId, visitType: "follow_up", start: `${date}T${time}:00${offset}`, durationMinutes } });
+  expect(planned.statusCode, planned.body).toBe(201);
+  return planned.json() as { id: number; version: number };
+}
+
+const appointmentOnServer = async (server: E2eServer, id: number) => (await server.app.inject({ method: "GET", url: `/api/appointments/${id}`, headers: server.headers })).json() as { startTime: string; endTime: string; version: number };
 
 /** Logged in with signal, the app cached by its service worker and today's work on the device. */
 async function readyForTheRoad(page: Page): Promise<void> {
@@ -236,6 +261,108 @@ describe("the field app without signal", () => {
     // The session the browser still held is gone on the server.
     const cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
     await expect.poll(async () => (await suite.server.app.inject({ method: "GET", url: "/api/session", headers: { cookie } })).statusCode).toBe(401);
+    await closePage();
+  });
+
+  it("moves an appointment offline: the day's route and map show the new time at once and after a reload, and the server gets it when the signal returns", async () => {
+    const { server } = suite;
+    const day = amsterdamDay(1);
+    const first = await planAt(server, await seedRelation(server, { name: "Haven Eerst BV", status: "prospect", statusReason: "Beurs", visitStreet: "Damrak", visitHouseNumber: "1", visitPostcode: "1012 LG", visitCity: "Amsterdam" }), day, "10:00");
+    const second = await planAt(server, await seedRelation(server, { name: "Dom Daarna BV", status: "prospect", statusReason: "Beurs", visitStreet: "Domplein", visitHouseNumber: "2", visitPostcode: "3512 JC", visitCity: "Utrecht" }), day, "12:00");
+    const { context, page } = await open();
+    await readyForTheRoad(page);
+    // On a phone (the outbox button shows there once something waits).
+    await page.setViewportSize({ width: 390, height: 844 });
+    await goOffline(context, page);
+
+    // The day's route and its map, from the device.
+    await page.goto(`/my-day/route?date=${day}`);
+    await page.getByRole("heading", { name: "Dagroute", level: 1 }).waitFor();
+    const stops = page.getByRole("list", { name: "Stops van de dag" }).getByRole("listitem");
+    await expect.poll(() => stops.allTextContents()).toEqual([expect.stringContaining("10:00–11:00"), expect.stringContaining("12:00–13:00")]);
+    expect(await stops.nth(0).textContent()).toContain("Haven Eerst BV");
+    expect(await stops.nth(1).textContent()).toContain("min rijden vanaf de vorige");
+    // The map is drawn offline (ECharts and the boundaries come from the service worker's cache) with both stops.
+    const map = page.getByTestId("day-route-map").getByTestId("nl-map");
+    await expect.poll(() => map.getAttribute("aria-label")).toBe("Kaart van de dagroute: 1. Haven Eerst BV, 2. Dom Daarna BV");
+    await expect.poll(() => map.locator("canvas").count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, "day-route-offline-390.png"), fullPage: true });
+
+    // Move the first visit to the afternoon, offline.
+    await stops.nth(0).getByRole("button", { name: "Verplaatsen: Haven Eerst BV" }).click();
+    const form = page.getByTestId("move-form");
+    await form.getByLabel("Begintijd").fill("14:30");
+    await page.screenshot({ path: join(SHOTS, "day-route-move-390.png"), fullPage: true });
+    await form.getByRole("button", { name: "Verplaats" }).click();
+    await page.getByText("Afspraak verplaatst").waitFor();
+    // At once: the route is laid anew (Dom Daarna BV first now), the moved visit marked as waiting.
+    await expect.poll(() => stops.allTextContents()).toEqual([expect.stringContaining("12:00–13:00"), expect.stringContaining("14:30–15:30")]);
+    expect(await page.getByTestId(`route-stop-${first.id}`).getByTestId("route-stop-pending").textContent()).toBe("Wacht op verzenden");
+    await expect.poll(() => map.getAttribute("aria-label")).toBe("Kaart van de dagroute: 1. Dom Daarna BV, 2. Haven Eerst BV");
+    await expect.poll(() => page.getByTestId("outbox-button").textContent()).toContain("Wacht op verzenden (1)");
+    await page.screenshot({ path: join(SHOTS, "day-route-moved-390.png"), fullPage: true });
+
+    // Still so after a reload without signal; nothing reached the server yet.
+    await page.reload();
+    await page.getByTestId(`route-stop-${first.id}`).getByText("14:30–15:30").waitFor();
+    expect(await page.getByTestId(`route-stop-${first.id}`).getByTestId("route-stop-pending").count()).toBe(1);
+    expect((await appointmentOnServer(server, first.id)).startTime).toBe("10:00");
+    await page.getByTestId("outbox-button").click();
+    await expect.poll(() => page.getByTestId("outbox-list").textContent()).toContain("Afspraak verplaatst · Haven Eerst BV");
+    await page.keyboard.press("Escape");
+
+    // The signal returns: the move is sent with If-Match of the version it was made on.
+    await context.setOffline(false);
+    await expect.poll(async () => (await appointmentOnServer(server, first.id)).startTime, { timeout: 30_000 }).toBe("14:30");
+    expect(await appointmentOnServer(server, first.id)).toMatchObject({ endTime: "15:30", version: first.version + 1 });
+    expect((await appointmentOnServer(server, second.id)).startTime).toBe("12:00");
+    await expect.poll(() => page.getByTestId("outbox-button").getAttribute("aria-label"), { timeout: 15_000 }).toBe("Onderweg");
+    await page.reload();
+    await page.getByTestId(`route-stop-${first.id}`).getByText("14:30–15:30").waitFor();
+    expect(await page.getByTestId("route-stop-pending").count()).toBe(0);
+    await closePage();
+  });
+
+  it("shows an appointment moved on the road and at the office side by side (412), and takes the office's time when chosen", async () => {
+    const { server } = suite;
+    const day = amsterdamDay(1);
+    const planned = await planAt(server, await seedRelation(server, { name: "Dubbel Verzet BV", status: "prospect", statusReason: "Beurs", visitStreet: "Damrak", visitHouseNumber: "5", visitPostcode: "1012 LG", visitCity: "Amsterdam" }), day, "09:00");
+    const { context, page } = await open();
+    await readyForTheRoad(page);
+    await goOffline(context, page);
+    await page.goto(`/my-day/route?date=${day}`);
+    const stop = page.getByTestId(`route-stop-${planned.id}`);
+    await stop.getByRole("button", { name: "Verplaatsen: Dubbel Verzet BV" }).click();
+    await page.getByTestId("move-form").getByLabel("Begintijd").fill("11:00");
+    await page.getByTestId("move-form").getByRole("button", { name: "Verplaats" }).click();
+    await stop.getByText("11:00–12:00").waitFor();
+
+    // Meanwhile the office moves the same appointment to the afternoon.
+    const office = await server.app.inject({ method: "GET", url: `/api/appointments/${planned.id}`, headers: server.headers });
+    const start = office.json().start as string;
+    const moved = await server.app.inject({ method: "PATCH", url: `/api/appointments/${planned.id}`, headers: { ...server.headers, "if-match": `"${planned.version}"` }, payload: { start: new Date(Date.parse(start) + 6 * 3_600_000).toISOString() } });
+    expect(moved.statusCode, moved.body).toBe(200);
+
+    await context.setOffline(false);
+    await page.getByTestId("outbox-button").click();
+    const conflict = page.getByTestId("conflict");
+    await conflict.waitFor({ timeout: 30_000 });
+    expect(await conflict.getByTestId("mine-start").textContent()).toContain("11:00");
+    expect(await conflict.getByTestId("server-start").textContent()).toContain("15:00");
+    await page.screenshot({ path: join(SHOTS, "appointment-conflict-1280.png"), fullPage: true });
+    // Nothing was overwritten while the rep had not chosen.
+    expect((await appointmentOnServer(server, planned.id)).startTime).toBe("15:00");
+
+    await conflict.getByRole("button", { name: "Versie van de server nemen" }).click();
+    await expect.poll(() => page.getByTestId("outbox-button").getAttribute("aria-label"), { timeout: 15_000 }).toBe("Onderweg");
+    await page.keyboard.press("Escape");
+    // Without signal again, the device shows the office's time.
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByTestId("offline-badge").waitFor();
+    await page.getByTestId(`route-stop-${planned.id}`).getByText("15:00–16:00").waitFor();
+    expect((await appointmentOnServer(server, planned.id)).startTime).toBe("15:00");
     await closePage();
   });
 });

@@ -76,6 +76,7 @@ export const Appointment = Type.Object({
   updatedAt: Type.String(),
   version: Type.Integer(),
   warnings: Type.Array(AppointmentWarning, { description: "overlaps and working hours, computed on read" }),
+  mayChange: Type.Boolean({ description: "whether you may move, change or cancel it (planned, in an agenda you may act for)" }),
 });
 export type AppointmentDto = Static<typeof Appointment>;
 

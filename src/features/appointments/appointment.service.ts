@@ -3,10 +3,11 @@
 // agendaScope (domain/access.ts). Overlaps and hours outside the working day are warnings returned
 // with the appointment, never refusals; a dead relation and impossible times are refused.
 import { agendaScope, type Viewer } from "../../domain/access.js";
-import { mayActFor } from "../../domain/acting.js";
+import { mayActFor, mayActForAnyone } from "../../domain/acting.js";
 import { MAX_DAYS_AHEAD, MAX_DAYS_BACK, minutesOfDay, outsideWorkingHours, overlaps, type PlaceKind } from "../../domain/agenda.js";
 import { type Db, inTransaction } from "../../db/kysely.js";
 import { AppError, type FieldProblem, fieldProblem, invalid, notFound } from "../../server/errors.js";
+import { can } from "../../domain/roles.js";
 import { amsterdamDate, amsterdamTime } from "../../server/time.js";
 import type { AuthUser } from "../auth/auth-user.js";
 import { writeAudit } from "../audit/audit.service.js";
@@ -68,8 +69,27 @@ async function warningsOf(db: Db, rows: readonly AppointmentRow[]): Promise<Map<
   return result;
 }
 
-async function toDtos(db: Db, rows: readonly AppointmentRow[]): Promise<AppointmentDto[]> {
-  const [persons, warnings] = await Promise.all([personsOf(db, rows.map((r) => r.id)), warningsOf(db, rows)]);
+/**
+ * Whether `viewer` may move or change appointments in `owner`'s agenda (null: a user who left). The
+ * write paths (currentForWrite) and the `mayChange` flag the screens read use this one rule, so no
+ * screen offers a move the server refuses.
+ */
+function mayWriteAgendaOf(viewer: Viewer, owner: Awaited<ReturnType<typeof actorOf>>): boolean {
+  // An appointment of a user who left may still be tidied up by a manager.
+  return owner ? mayActFor(viewer, owner) : mayActForAnyone(viewer);
+}
+
+async function mayChangeOf(db: Db, viewer: Viewer, rows: readonly AppointmentRow[]): Promise<Map<number, boolean>> {
+  const result = new Map<number, boolean>();
+  if (!can(viewer.role, "crm.write")) return result;
+  const owners = new Map<number, boolean>();
+  for (const id of new Set(rows.map((r) => r.for_user_id))) owners.set(id, mayWriteAgendaOf(viewer, await actorOf(db, id)));
+  for (const r of rows) result.set(r.id, r.status === "planned" && owners.get(r.for_user_id) === true);
+  return result;
+}
+
+async function toDtos(db: Db, viewer: Viewer, rows: readonly AppointmentRow[]): Promise<AppointmentDto[]> {
+  const [persons, warnings, mayChange] = await Promise.all([personsOf(db, rows.map((r) => r.id)), warningsOf(db, rows), mayChangeOf(db, viewer, rows)]);
   const ref = (id: number | null, name: string | null) => (id !== null && name !== null ? { id, name } : null);
   return rows.map((r) => {
     const start = new Date(r.starts_at);
@@ -99,6 +119,7 @@ async function toDtos(db: Db, rows: readonly AppointmentRow[]): Promise<Appointm
       updatedAt: r.updated_at,
       version: r.version,
       warnings: warnings.get(r.id) ?? [],
+      mayChange: mayChange.get(r.id) ?? false,
     };
   });
 }
@@ -107,7 +128,7 @@ export async function getAppointment(db: Db, viewer: Viewer, id: number): Promis
   // Outside the viewer's scope it does not exist for them (404, not 403: no confirmation it is there).
   const row = await findAppointment(db, id, agendaScope(viewer));
   if (!row) throw notFound(`Appointment ${id}`);
-  return (await toDtos(db, [row]))[0] as AppointmentDto;
+  return (await toDtos(db, viewer, [row]))[0] as AppointmentDto;
 }
 
 export interface AgendaRange {
@@ -122,7 +143,7 @@ export interface AgendaRange {
 }
 
 export async function listAppointments(db: Db, viewer: Viewer, range: AgendaRange): Promise<AppointmentDto[]> {
-  return toDtos(db, await appointmentsInRange(db, agendaScope(viewer), range));
+  return toDtos(db, viewer, await appointmentsInRange(db, agendaScope(viewer), range));
 }
 
 const text = (v: string | null | undefined) => (v === undefined ? undefined : v === null || v.trim() === "" ? null : v.trim());
@@ -231,10 +252,7 @@ async function currentForWrite(db: Db, user: AuthUser, id: number, expectedVersi
   if (row.version !== expectedVersion) {
     throw new AppError("version_conflict", `You edited version ${expectedVersion}, but the appointment is now at version ${row.version}; reload to see the changes`);
   }
-  const owner = await actorOf(db, row.for_user_id);
-  // An appointment of a user who left may still be tidied up by a manager.
-  const mayWrite = owner ? mayActFor(user, owner) : user.role === "admin" || user.role === "sales_manager";
-  if (!mayWrite) throw new AppError("forbidden", `You may not change ${row.for_user_name}'s appointments`);
+  if (!mayWriteAgendaOf(user, await actorOf(db, row.for_user_id))) throw new AppError("forbidden", `You may not change ${row.for_user_name}'s appointments`);
   return row;
 }
 
@@ -329,7 +347,7 @@ export async function deleteAppointment(db: Db, user: AuthUser, id: number, expe
 export async function appointmentForChange(db: Db, user: AuthUser, id: number): Promise<AppointmentDto> {
   const row = await findAppointment(db, id, agendaScope(user));
   if (!row) throw notFound(`Appointment ${id}`);
-  return currentForWrite(db, user, id, row.version).then(async () => (await toDtos(db, [row]))[0] as AppointmentDto);
+  return currentForWrite(db, user, id, row.version).then(async () => (await toDtos(db, user, [row]))[0] as AppointmentDto);
 }
 
 /**

@@ -1,6 +1,7 @@
 // The bundle a field rep's device keeps for offline work: the rep's own appointments of today and the
-// next working days, with their preparation sheets, and the relation cards, persons and open
-// follow-ups of those relations. Every part is read through the owning feature's service for the
+// next working days, with their preparation sheets, the route of each of those days (with the
+// travel table to lay it anew after a move) and the relation cards, persons and open follow-ups of
+// those relations. Every part is read through the owning feature's service for the
 // viewer (the sheet's sales figures follow the viewer scope like GET /api/visit-preparations/:id).
 import { addDays } from "../../domain/calendar.js";
 import type { AuthUser } from "../auth/auth-user.js";
@@ -13,6 +14,8 @@ import { listFollowUpsOfRelation } from "../followups/follow-up.service.js";
 import { myDay } from "../followups/my-day.service.js";
 import { listPersonsOfRelation } from "../persons/person.service.js";
 import { dayLegs } from "../planning/day-legs.js";
+import { agendaRoute } from "../../planning/agenda-route.js";
+import { travelTable } from "../planning/agenda-route.service.js";
 import { getSheet, readChecklist } from "../preparation/preparation.service.js";
 import { listTemplates } from "../preparation/template.service.js";
 import { getRelation } from "../relations/relation.service.js";
@@ -60,6 +63,10 @@ export async function offlineBundle(ctx: AppContext, user: AuthUser) {
   const appointments = all.slice(0, OFFLINE_MAX_APPOINTMENTS);
   const day = await myDay(ctx.db, user, now, today);
   const myDayBody = { ...day, agendaTravel: await dayLegs(ctx.db, ctx.config, user.id, day.agenda.items) };
+  // One travel table over home and every bundled place: the day's routes, and after a move offline
+  // the device lays the route anew from it (the same planning/agenda-route.ts).
+  const travel = await travelTable(ctx.db, ctx.config, user.id, appointments.map((a) => a.relation.id));
+  const routes = days.map((d) => agendaRoute(d, appointments, travel));
   // One after the other: each sheet asks the sales worker, and two cores are shared.
   const sheets = [];
   for (const a of appointments) sheets.push(await getSheet(ctx, user, a.id));
@@ -85,6 +92,8 @@ export async function offlineBundle(ctx: AppContext, user: AuthUser) {
     truncated: all.length > appointments.length,
     myDay: myDayBody,
     appointments,
+    routes,
+    travel,
     sheets,
     relations,
     persons,

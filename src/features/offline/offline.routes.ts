@@ -10,7 +10,7 @@ export const offlineRoutes: RoutesPlugin = async (app, { ctx }) => {
     {
       schema: {
         tags: ["agenda"],
-        summary: "For the field app: your appointments of today and the next 3 working days (at most 40) with their preparation sheets, and the relation cards, persons with their consent, open follow-ups and latest 10 contact moments of those relations",
+        summary: "For the field app: your appointments of today and the next 3 working days (at most 40) with their preparation sheets and each day's route, and the relation cards, persons with their consent, open follow-ups and latest 10 contact moments of those relations",
         response: { 200: OfflineBundle },
       },
     },

@@ -4,6 +4,7 @@
 import { Type } from "typebox";
 import { Activity } from "../activities/activity.schemas.js";
 import { Appointment } from "../appointments/appointment.schemas.js";
+import { AgendaRoute, TravelTable } from "../planning/agenda-route.schemas.js";
 import { ConsentOverview } from "../consent/consent.schemas.js";
 import { FollowUp, MyDay } from "../followups/follow-up.schemas.js";
 import { PersonSummary } from "../persons/person.schemas.js";
@@ -17,6 +18,8 @@ export const OfflineBundle = Type.Object({
   truncated: Type.Boolean({ description: "true: more appointments than the bound (the earliest are kept)" }),
   myDay: MyDay,
   appointments: Type.Array(Appointment),
+  routes: Type.Array(AgendaRoute, { description: "the route of each of `days` as the agenda has it (GET /api/my-day/route)" }),
+  travel: TravelTable,
   sheets: Type.Array(PreparationSheet),
   relations: Type.Array(RelationDetail),
   persons: Type.Array(Type.Object({ relationId: Type.Integer(), items: Type.Array(PersonSummary) })),

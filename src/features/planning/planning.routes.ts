@@ -14,9 +14,27 @@ import { subAreaCount } from "../territories/territory.service.js";
 import { actorOf } from "../users/user.service.js";
 import { acceptCyclePlan, checkCycleRequest, discardCyclePlan, getCyclePlan, listCyclePlans } from "./cycle-plan.service.js";
 import { checkRouteRequest } from "./day-route.service.js";
+import { AgendaRoute, AgendaRouteQuery } from "./agenda-route.schemas.js";
+import { myDayRoute } from "./agenda-route.service.js";
 import { CyclePlan, CyclePlanListItem, CyclePlanRequest, PlanningRep, RouteRequest } from "./planning.schemas.js";
 
 export const planningRoutes: RoutesPlugin = async (app, { ctx }) => {
+  app.get<{ Querystring: { date?: string } }>(
+    "/api/my-day/route",
+    {
+      schema: {
+        tags: ["planning"],
+        summary: "Your route of one day as your agenda has it (default today): the stops in time order with the drive before each, arrival and departure, leaving and coming home",
+        querystring: AgendaRouteQuery,
+        response: { 200: AgendaRoute },
+      },
+    },
+    async (request) => {
+      const user = requirePermission(request, "crm.read");
+      return myDayRoute(ctx.db, ctx.config, user, request.query.date ?? amsterdamDate(ctx.now()));
+    },
+  );
+
   app.get(
     "/api/planning/reps",
     { schema: { tags: ["planning"], summary: "The field reps you may plan for, with whether planning can start for them", response: { 200: Type.Object({ items: Type.Array(PlanningRep) }) } } },

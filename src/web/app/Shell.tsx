@@ -41,7 +41,7 @@ export function Shell() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("app.toggleNavigation")} />
-            <Title order={2} size="h3">
+            <Title order={2} size="h3" style={{ whiteSpace: "nowrap" }}>
               {t("app.name")}
             </Title>
           </Group>

@@ -27,6 +27,7 @@ export const router = createBrowserRouter([
           { path: "relations/:id/edit", lazy: () => import("../features/relations/RelationEditPage.js").then((m) => ({ Component: m.RelationEditPage })) },
           { path: "follow-ups", lazy: () => import("../features/followups/FollowUpsPage.js").then((m) => ({ Component: m.FollowUpsPage })) },
           { path: "my-day", lazy: () => import("../features/myday/MyDayPage.js").then((m) => ({ Component: m.MyDayPage })) },
+          { path: "my-day/route", lazy: () => import("../features/myday/DayRoutePage.js").then((m) => ({ Component: m.DayRoutePage })) },
           { path: "reports", lazy: () => import("../features/reports/ReportsPage.js").then((m) => ({ Component: m.ReportsPage })) },
           { path: "settings", lazy: () => import("../features/settings/SettingsPage.js").then((m) => ({ Component: m.SettingsPage })) },
           { path: "settings/users", lazy: () => import("../features/users/UsersPage.js").then((m) => ({ Component: m.UsersPage })) },

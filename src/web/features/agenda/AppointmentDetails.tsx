@@ -44,6 +44,8 @@ export function AppointmentDetails({ appointment: a, canWrite, onEdit, onClose, 
   const [time, setTime] = useState(a.startTime);
   const error = cancel.error ?? remove.error ?? move.error;
   const planned = a.status === "planned";
+  // The server's own rule (mayChange): no move, change or cancel is offered that it would refuse.
+  const mayChange = canWrite && a.mayChange;
 
   return (
     <Stack>
@@ -83,7 +85,7 @@ export function AppointmentDetails({ appointment: a, canWrite, onEdit, onClose, 
         </Button>
       </Group>
 
-      {canWrite && planned && mode === "move" && (
+      {mayChange && mode === "move" && (
         <Group align="flex-end" wrap="wrap">
           <TextInput type="date" label={t("agenda.fields.date")} value={date} onChange={(e) => setDate(e.currentTarget.value)} />
           <TextInput type="time" label={t("agenda.fields.time")} value={time} onChange={(e) => setTime(e.currentTarget.value)} />
@@ -98,7 +100,7 @@ export function AppointmentDetails({ appointment: a, canWrite, onEdit, onClose, 
           </Button>
         </Group>
       )}
-      {canWrite && planned && mode === "cancel" && (
+      {mayChange && mode === "cancel" && (
         <Group align="flex-end" wrap="wrap">
           <TextInput label={t("agenda.cancelReason")} value={reason} maxLength={500} onChange={(e) => setReason(e.currentTarget.value)} style={{ flex: 1, minWidth: 180 }} />
           <Button color="orange" loading={cancel.isPending} onClick={() => cancel.mutate({ id: a.id, version: a.version, reason }, { onSuccess: () => { notifications.show({ message: t("agenda.cancelDone"), color: "green" }); onClose(); } })}>
@@ -116,7 +118,7 @@ export function AppointmentDetails({ appointment: a, canWrite, onEdit, onClose, 
       )}
       {canWrite && (
         <Group justify="flex-end" gap="xs" wrap="wrap">
-          {planned && (
+          {mayChange && (
             <>
               <Button variant="default" onClick={() => setMode(mode === "move" ? "view" : "move")}>
                 {t("agenda.move")}

@@ -145,9 +145,14 @@ function TodaysAgenda({ day }: { day: MyDay }) {
           })}
         </Stack>
       )}
-      <Anchor component={Link} to="/agenda?view=day" size="sm" mt="xs" display="inline-block">
-        {t("myday.toAgenda")}
-      </Anchor>
+      <Group gap="md" mt="xs" wrap="wrap">
+        <Anchor component={Link} to="/my-day/route" size="sm">
+          {t("dayRoute.open")}
+        </Anchor>
+        <Anchor component={Link} to="/agenda?view=day" size="sm">
+          {t("myday.toAgenda")}
+        </Anchor>
+      </Group>
     </Section>
   );
 }

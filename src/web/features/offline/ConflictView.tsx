@@ -4,6 +4,7 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { amsterdamLocal, numericDate } from "../agenda/agenda-dates.js";
 import type { OutboxItem } from "./offline-db.js";
 
 type Ticked = { keyword?: string; item?: string; ticked: boolean };
@@ -35,13 +36,22 @@ export function describeValue(t: TFunction, value: unknown): string {
   return String(value);
 }
 
+/** An instant as the rep planned it: "02-12-2026 10:30" on the Amsterdam clock (a move's start). */
+function amsterdamText(value: unknown): string {
+  if (typeof value !== "string" || Number.isNaN(Date.parse(value))) return "—";
+  const [date, time] = amsterdamLocal(new Date(value)).split("T") as [string, string];
+  return `${numericDate(date)} ${time}`;
+}
+
 /** The fields of my change beside the server's record, those that differ first marked. */
 export function conflictRows(t: TFunction, item: OutboxItem): { field: string; mine: string; server: string; differs: boolean }[] {
   const mine = (item.body ?? {}) as Record<string, unknown>;
   const server = (item.server?.record ?? {}) as Record<string, unknown>;
+  // A move sends an instant with its offset and the server answers UTC: compared as the clock reads.
+  const show = (field: string, value: unknown) => (item.kind === "appointment.move" && field === "start" ? amsterdamText(value) : describeValue(t, value));
   return Object.keys(mine).map((field) => {
-    const a = describeValue(t, mine[field]);
-    const b = field in server ? describeValue(t, server[field]) : t("offline.notOnServer");
+    const a = show(field, mine[field]);
+    const b = field in server ? show(field, server[field]) : t("offline.notOnServer");
     return { field, mine: a, server: b, differs: a !== b };
   });
 }

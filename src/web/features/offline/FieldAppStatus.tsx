@@ -21,7 +21,7 @@ export default function FieldAppStatus() {
     <>
       <Group gap={4} wrap="nowrap">
         {!state.online && (
-          <Badge color="gray" variant="filled" data-testid="offline-badge">
+          <Badge color="gray" variant="filled" data-testid="offline-badge" style={{ flexShrink: 0, minWidth: "max-content" }}>
             {t("offline.offline")}
           </Badge>
         )}

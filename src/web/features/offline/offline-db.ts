@@ -13,19 +13,20 @@ export type StoredFollowUp = Bundle["followUps"][number]["items"][number];
 export type StoredPerson = Bundle["persons"][number]["items"][number];
 export type StoredActivity = Bundle["activities"][number]["items"][number];
 export type StoredConsents = Bundle["consents"][number];
+export type StoredAppointment = Bundle["appointments"][number];
 
-/** One row per key: "bundle" (when, for whom, which days), "myDay", "user", "checklist", "templates". */
+/** One row per key: "bundle" (when, for whom, which days), "myDay", "user", "checklist", "templates", "travel". */
 export interface MetaRow {
   key: string;
   value: unknown;
 }
 
-export type OutboxKind = "sheet.save" | "sheet.report" | "followUp.create" | "person.create" | "consent.add";
+export type OutboxKind = "sheet.save" | "sheet.report" | "followUp.create" | "person.create" | "consent.add" | "appointment.move";
 export type OutboxState = "waiting" | "conflict" | "failed";
 
 /**
  * A change made without signal, sent in `seq` order. `resource` names what it changes
- * ("sheet:12", "relation:4"); `baseVersion` is the version the rep's change was built on (sent as
+ * ("sheet:12", "relation:4", "appointment:7"); `baseVersion` is the version the rep's change was built on (sent as
  * If-Match; null for a create).
  */
 export interface OutboxItem {
@@ -56,6 +57,8 @@ export class OfflineDb extends Dexie {
   followUps!: EntityTable<{ relationId: number; items: StoredFollowUp[] }, "relationId">;
   activities!: EntityTable<{ relationId: number; items: StoredActivity[] }, "relationId">;
   consents!: EntityTable<StoredConsents, "personId">;
+  /** The bundled appointments, as moved on the device (the day's route is laid from them). */
+  appointments!: EntityTable<StoredAppointment, "id">;
   outbox!: EntityTable<OutboxItem, "seq">;
 
   constructor(name = "koers-offline") {
@@ -70,6 +73,8 @@ export class OfflineDb extends Dexie {
       consents: "personId",
       outbox: "++seq, resource",
     });
+    // 2: appointments of their own (moving one offline), the travel table in meta.
+    this.version(2).stores({ appointments: "id, date" });
   }
 }
 

@@ -2,6 +2,7 @@
 // server cannot be reached. Each path answers the shape its route does online; a path the store
 // does not hold answers undefined (the page then shows "no connection").
 import { quickDueDates } from "../../../domain/followup-dates.js";
+import { appointmentsOffline, myDayOffline, routeOffline } from "./offline-appointments.js";
 import type { OfflineDb } from "./offline-db.js";
 
 /** Today's date in Europe/Amsterdam (where a rep plans), from the device's clock. */
@@ -10,7 +11,17 @@ export function amsterdamToday(now: Date): string {
 }
 
 const ROUTES: { pattern: RegExp; read: (db: OfflineDb, m: RegExpExecArray, query: URLSearchParams, now: Date) => Promise<unknown> }[] = [
-  { pattern: /^\/api\/my-day$/, read: async (db) => (await db.meta.get("myDay"))?.value },
+  { pattern: /^\/api\/my-day$/, read: (db) => myDayOffline(db) },
+  { pattern: /^\/api\/my-day\/route$/, read: (db, _m, query, now) => routeOffline(db, query.get("date") ?? amsterdamToday(now)) },
+  { pattern: /^\/api\/appointments$/, read: (db, _m, query) => appointmentsOffline(db, query) },
+  {
+    // Whose agenda: offline only the rep's own, who may plan in it.
+    pattern: /^\/api\/appointments\/users$/,
+    read: async (db) => {
+      const user = (await db.meta.get("user"))?.value as { id: number; name: string; role: string } | undefined;
+      return user ? { items: [{ id: user.id, name: user.name, role: user.role, mayPlan: true }] } : undefined;
+    },
+  },
   { pattern: /^\/api\/visit-preparations\/(\d+)$/, read: async (db, m) => stripKey(await db.sheets.get(Number(m[1]))) },
   { pattern: /^\/api\/relations\/(\d+)$/, read: (db, m) => db.relations.get(Number(m[1])) },
   {
@@ -47,7 +58,7 @@ const ROUTES: { pattern: RegExp; read: (db: OfflineDb, m: RegExpExecArray, query
   },
   {
     pattern: /^\/api\/appointments\/(\d+)$/,
-    read: async (db, m) => (await db.sheets.get(Number(m[1])))?.appointment,
+    read: async (db, m) => (await db.appointments.get(Number(m[1]))) ?? (await db.sheets.get(Number(m[1])))?.appointment,
   },
   {
     pattern: /^\/api\/preparation-settings$/,

@@ -1,6 +1,6 @@
 // Keeping the bundle on the device and reading it back. Bounded: a bundle larger than
-// MAX_BUNDLE_CHARS of JSON drops its last appointments (sheets and the relations only they need)
-// until it fits, and the server sends at most 40 appointments of 4 days; so the store holds a few
+// MAX_BUNDLE_CHARS of JSON drops its last appointments (sheets, route stops and the relations only
+// they need) until it fits, and the server sends at most 40 appointments of 4 days; so the store holds a few
 // MB at most. Saving replaces everything but the outbox, in one transaction.
 import type { SessionUser } from "../auth/session.js";
 import type { Bundle, OfflineDb } from "./offline-db.js";
@@ -29,6 +29,7 @@ export function boundBundle(bundle: Bundle, maxChars = MAX_BUNDLE_CHARS): { bund
     current = {
       ...current,
       appointments,
+      routes: current.routes.map((r) => ({ ...r, stops: r.stops.filter((x) => keep.has(x.appointmentId)), withoutLocation: r.withoutLocation.filter((x) => keep.has(x.appointmentId)) })),
       sheets: current.sheets.filter((s) => keep.has((s.appointment as { id: number }).id)),
       relations: current.relations.filter((r) => relationIds.has(r.id)),
       persons: current.persons.filter((p) => relationIds.has(p.relationId)),
@@ -49,7 +50,7 @@ export function boundBundle(bundle: Bundle, maxChars = MAX_BUNDLE_CHARS): { bund
 export async function saveBundle(db: OfflineDb, user: SessionUser, raw: Bundle, now: Date): Promise<BundleMeta> {
   const { bundle, truncated } = boundBundle(raw);
   const meta: BundleMeta = { userId: user.id, savedAt: now.toISOString(), generatedAt: bundle.generatedAt, days: bundle.days, appointments: bundle.appointments.length, truncated };
-  await db.transaction("rw", [db.meta, db.sheets, db.relations, db.persons, db.followUps, db.activities, db.consents, db.outbox], async () => {
+  await db.transaction("rw", [db.meta, db.sheets, db.relations, db.persons, db.followUps, db.activities, db.consents, db.appointments, db.outbox], async () => {
     const previous = (await db.meta.get("bundle"))?.value as BundleMeta | undefined;
     if (previous && previous.userId !== user.id) await db.outbox.clear();
     const waiting = await db.outbox.toArray();
@@ -60,7 +61,11 @@ export async function saveBundle(db: OfflineDb, user: SessionUser, raw: Bundle, 
     const keptPersons = await db.persons.filter((p) => pinned.has(`persons:${p.relationId}`)).toArray();
     const keptRelations = await db.relations.filter((r) => pinned.has(`persons:${r.id}`)).toArray();
     const keptConsents = await db.consents.filter((c) => pinned.has(`consents:${c.personId}`)).toArray();
-    await Promise.all([db.sheets.clear(), db.relations.clear(), db.persons.clear(), db.followUps.clear(), db.activities.clear(), db.consents.clear(), db.meta.clear()]);
+    // An appointment moved offline keeps the time the rep gave it until the move is sent.
+    const keptAppointments = await db.appointments.filter((a) => pinned.has(`appointment:${a.id}`)).toArray();
+    await Promise.all([db.sheets.clear(), db.relations.clear(), db.persons.clear(), db.followUps.clear(), db.activities.clear(), db.consents.clear(), db.appointments.clear(), db.meta.clear()]);
+    await db.appointments.bulkPut(bundle.appointments);
+    await db.appointments.bulkPut(keptAppointments);
     await db.sheets.bulkPut(bundle.sheets.map((s) => ({ ...s, appointmentId: (s.appointment as { id: number }).id })));
     await db.sheets.bulkPut(keptSheets);
     await db.relations.bulkPut(bundle.relations);
@@ -78,6 +83,7 @@ export async function saveBundle(db: OfflineDb, user: SessionUser, raw: Bundle, 
       { key: "myDay", value: bundle.myDay },
       { key: "checklist", value: bundle.checklist },
       { key: "templates", value: bundle.templates },
+      { key: "travel", value: bundle.travel },
     ]);
   });
   return meta;
@@ -85,8 +91,8 @@ export async function saveBundle(db: OfflineDb, user: SessionUser, raw: Bundle, 
 
 /** Everything of the user off the device (logout). */
 export async function clearOffline(db: OfflineDb): Promise<void> {
-  await db.transaction("rw", [db.meta, db.sheets, db.relations, db.persons, db.followUps, db.activities, db.consents, db.outbox], async () => {
-    await Promise.all([db.meta.clear(), db.sheets.clear(), db.relations.clear(), db.persons.clear(), db.followUps.clear(), db.activities.clear(), db.consents.clear(), db.outbox.clear()]);
+  await db.transaction("rw", [db.meta, db.sheets, db.relations, db.persons, db.followUps, db.activities, db.consents, db.appointments, db.outbox], async () => {
+    await Promise.all([db.meta.clear(), db.sheets.clear(), db.relations.clear(), db.persons.clear(), db.followUps.clear(), db.activities.clear(), db.consents.clear(), db.appointments.clear(), db.outbox.clear()]);
   });
 }
 

@@ -4,6 +4,7 @@
 import { followUpTiming } from "../../../domain/followup-dates.js";
 import type { OfflineDb, OutboxItem, StoredFollowUp, StoredSheet } from "./offline-db.js";
 import { amsterdamToday } from "./offline-read.js";
+import { moveAppointmentOffline } from "./offline-appointments.js";
 import { addConsentOffline, addPersonOffline, withdrawConsentOffline } from "./offline-write-persons.js";
 
 type PatchBody = Partial<Pick<StoredSheet, "method" | "templates" | "research" | "keywords" | "checklist" | "notes">> & {
@@ -131,6 +132,8 @@ export async function writeOffline(db: OfflineDb, write: OfflineWrite, userId: n
       return followUp;
     });
   }
+  const appointmentMatch = /^\/api\/appointments\/(\d+)$/.exec(write.path);
+  if (appointmentMatch && write.method === "PATCH" && write.version !== undefined) return moveAppointmentOffline(db, Number(appointmentMatch[1]), write.version, write.body, now);
   const personMatch = /^\/api\/relations\/(\d+)\/persons$/.exec(write.path);
   if (personMatch && write.method === "POST") return addPersonOffline(db, Number(personMatch[1]), write.body as Parameters<typeof addPersonOffline>[2], now);
   const consentMatch = /^\/api\/persons\/(-?\d+)\/consents(\/withdraw)?$/.exec(write.path);

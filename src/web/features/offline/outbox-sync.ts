@@ -7,7 +7,8 @@
 //   theirs, takes the server's or drops the change; nothing is overwritten without the rep's choice;
 // - another refusal (400, 403, 404, 409) marks the item failed with the server's message, kept
 //   until the rep retries or drops it; a network error stops the run (the rest stays waiting).
-import type { OfflineDb, OutboxItem } from "./offline-db.js";
+import { storeAppointment } from "./offline-appointments.js";
+import type { OfflineDb, OutboxItem, StoredAppointment } from "./offline-db.js";
 
 /** The HTTP the sync needs; in the app it is the API client, in tests a fake server. */
 export interface SyncTransport {
@@ -63,6 +64,10 @@ async function storeAnswer(db: OfflineDb, item: OutboxItem, answer: unknown): Pr
     .count();
   if (item.resource.startsWith("sheet:")) {
     if (more === 0 && answer) await db.sheets.put({ ...(answer as object), appointmentId: Number(item.resource.slice(6)) } as never);
+    return;
+  }
+  if (item.kind === "appointment.move") {
+    if (more === 0 && answer) await storeAppointment(db, answer as StoredAppointment);
     return;
   }
   if (item.kind === "consent.add") {
@@ -132,7 +137,7 @@ async function runSync(db: OfflineDb, transport: SyncTransport): Promise<SyncRes
     if (!item) return result;
     try {
       const answer = await transport.send(item);
-      await db.transaction("rw", [db.outbox, db.sheets, db.followUps, db.persons, db.relations, db.consents], async () => {
+      await db.transaction("rw", [db.outbox, db.sheets, db.followUps, db.persons, db.relations, db.consents, db.appointments], async () => {
         const version = versionOf(answer);
         if (version !== null && item.baseVersion !== null) await rebase(db, item, item.baseVersion, version);
         await replaceStandIn(db, item, answer);
@@ -177,11 +182,12 @@ export async function keepMine(db: OfflineDb, seq: number): Promise<void> {
 
 /** Take the server's: my change goes, the device takes the server's record; later changes follow it. */
 export async function takeTheirs(db: OfflineDb, seq: number): Promise<void> {
-  await db.transaction("rw", [db.outbox, db.sheets], async () => {
+  await db.transaction("rw", [db.outbox, db.sheets, db.appointments], async () => {
     const item = await db.outbox.get(seq);
     if (!item?.server) return;
     await rebase(db, item, item.baseVersion, item.server.version);
     await db.outbox.delete(seq);
+    if (item.kind === "appointment.move") await storeAppointment(db, item.server.record as StoredAppointment);
     if (item.resource.startsWith("sheet:")) await db.sheets.put({ ...(item.server.record as object), appointmentId: Number(item.resource.slice(6)) } as never);
   });
 }

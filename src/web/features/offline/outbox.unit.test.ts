@@ -41,7 +41,31 @@ function bundle(userId: number, ids: number[], version = 2): Bundle {
     days: ["2026-11-27"],
     truncated: false,
     myDay: { date: "2026-11-27", agenda: { items: [] } },
-    appointments: ids.map((id) => ({ id, relation: { id: 100 + id, name: `Klant ${id}` } })),
+    // Visit n at 07:00 + 2n Amsterdam (winter: UTC+1), an hour long; visit 2 is someone's the rep may not change.
+    appointments: ids.map((id) => ({
+      id,
+      version: 3,
+      mayChange: id !== 2,
+      status: "planned",
+      relation: { id: 100 + id, name: `Klant ${id}` },
+      address: null,
+      date: "2026-11-27",
+      start: `2026-11-27T${String(6 + 2 * id - 1).padStart(2, "0")}:00:00.000Z`,
+      end: `2026-11-27T${String(6 + 2 * id).padStart(2, "0")}:00:00.000Z`,
+      startTime: `${String(6 + 2 * id).padStart(2, "0")}:00`,
+      endTime: `${String(7 + 2 * id).padStart(2, "0")}:00`,
+      durationMinutes: 60,
+      warnings: [],
+    })),
+    routes: [{ date: "2026-11-27", stops: ids.map((id) => ({ appointmentId: id })), withoutLocation: [] }],
+    // Home and each relation; 10 minutes (10 km) between any two places.
+    travel: {
+      model: "haversine",
+      stopSeconds: 0,
+      points: [{ relationId: null, lat: 52, lon: 5 }, ...ids.map((id) => ({ relationId: 100 + id, lat: 52 + id / 10, lon: 5 + id / 10 }))],
+      seconds: Array.from({ length: (ids.length + 1) ** 2 }, (_, i) => (i % (ids.length + 2) === 0 ? 0 : 600)),
+      meters: Array.from({ length: (ids.length + 1) ** 2 }, (_, i) => (i % (ids.length + 2) === 0 ? 0 : 10_000)),
+    },
     sheets: ids.map((id) => sheet(id, version)),
     relations: ids.map((id) => ({ id: 100 + id, name: `Klant ${id}`, version: 1, persons: [] })),
     consents: [],
@@ -113,6 +137,37 @@ describe("the field app's store and outbox", () => {
     expect(truncated).toBe(true);
     expect(cut.appointments.map((a) => a.id)).toEqual([1, 2, 3]);
     expect(cut.relations.map((r) => r.id)).toEqual([101, 102, 103]);
+    expect(cut.routes[0]?.stops.map((x) => x.appointmentId)).toEqual([1, 2, 3]);
+  });
+
+  it("moves an appointment offline: the route is laid anew at once with the move marked, queued on the version it was based on", async () => {
+    const before = (await readOffline(db, "/api/my-day/route?date=2026-11-27", NOW)) as { stops: { appointmentId: number; arrival: string; travelMinutes: number; pending?: boolean }[]; leaveHome: string; returnHome: string };
+    expect(before.stops.map((x) => [x.appointmentId, x.arrival, x.travelMinutes])).toEqual([
+      [1, "08:00", 10],
+      [2, "09:10", 10],
+    ]);
+    expect([before.leaveHome, before.returnHome]).toEqual(["07:50", "11:10"]);
+    // 13:00 Amsterdam, sent with its offset as the agenda's fields make it.
+    const moved = await writeOffline(db, { method: "PATCH", path: "/api/appointments/1", version: 3, body: { start: "2026-11-27T13:00:00+01:00" } }, rep.id, NOW);
+    expect(moved).toMatchObject({ id: 1, startTime: "13:00", endTime: "14:00", date: "2026-11-27", start: "2026-11-27T12:00:00.000Z", version: 3 });
+    const after = (await readOffline(db, "/api/my-day/route?date=2026-11-27", NOW)) as typeof before;
+    expect(after.stops.map((x) => [x.appointmentId, x.pending ?? false])).toEqual([
+      [2, false],
+      [1, true],
+    ]);
+    expect(await readOffline(db, "/api/appointments/1", NOW)).toMatchObject({ startTime: "13:00" });
+    expect(await readOffline(db, "/api/visit-preparations/1", NOW)).toMatchObject({ appointment: { startTime: "13:00" } });
+    expect(((await readOffline(db, "/api/my-day", NOW)) as { agenda: { items: { id: number }[] } }).agenda.items.map((a) => a.id)).toEqual([2, 1]);
+    expect(await db.outbox.toArray()).toEqual([expect.objectContaining({ kind: "appointment.move", resource: "appointment:1", method: "PATCH", path: "/api/appointments/1", baseVersion: 3, body: { start: "2026-11-27T13:00:00+01:00" } })]);
+    // Not the rep's to change, or more than a move: it needs a connection.
+    expect(await writeOffline(db, { method: "PATCH", path: "/api/appointments/2", version: 3, body: { start: "2026-11-27T15:00:00+01:00" } }, rep.id, NOW)).toBeUndefined();
+    expect(await writeOffline(db, { method: "PATCH", path: "/api/appointments/1", version: 3, body: { notes: "Andere ingang" } }, rep.id, NOW)).toBeUndefined();
+    expect(await db.outbox.count()).toBe(1);
+    // A new bundle keeps the moved time until the move is sent.
+    await saveBundle(db, rep, bundle(rep.id, [1, 2]), NOW);
+    expect(await readOffline(db, "/api/appointments/1", NOW)).toMatchObject({ startTime: "13:00" });
+    // A day that is not on the device is not answered (the page says there is no connection).
+    expect(await readOffline(db, "/api/my-day/route?date=2026-12-01", NOW)).toBeUndefined();
   });
 
   it("sends ticks and the report in order, each on the version the one before gave", async () => {
