@@ -78,6 +78,15 @@ const Summary = Type.Object({
   ),
   withoutLocation: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), postcode: Nullable(Type.String()), city: Nullable(Type.String()) })),
   normConflicts: Type.Array(Type.Object({ relation: Ref, norm: Type.Integer(), possible: Type.Integer({ description: "visits a year its sub-area day allows" }) })),
+  dayClashes: Type.Array(
+    Type.Object(
+      {
+        date: IsoDateString,
+        subAreas: Type.Array(Type.Object({ id: Type.Integer(), rayon: Ref, cycleWeeks: Type.Integer(), week: Type.Integer(), weekday: Type.Integer() })),
+      },
+      { description: "a date on which sub-areas of different rayons (of different cycle lengths, or the same cycle day) both have their day: their visits share that day's route" },
+    ),
+  ),
   travelNote: Nullable(Type.String()),
 });
 
