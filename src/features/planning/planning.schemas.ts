@@ -112,6 +112,30 @@ export const CyclePlan = Type.Object({
   days: Type.Array(PlanDay),
 });
 
+export const RouteAcceptRequest = Type.Object(
+  {
+    userId: Type.Optional(Id({ description: "whose day; default you" })),
+    date: IsoDateString,
+    stops: Type.Array(
+      Type.Object(
+        {
+          appointmentId: Id(),
+          version: Type.Integer({ minimum: 1, description: "the appointment's version the route was made with (appointmentVersion): a change since is 412" }),
+          start: { ...Time, description: "its start in the route" },
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 50 },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const RouteAcceptResult = Type.Object({
+  date: IsoDateString,
+  moved: Type.Array(Type.Object({ appointmentId: Type.Integer(), from: Time, to: Time, version: Type.Integer() }), { description: "the appointments that got a new start" }),
+});
+
 export const CyclePlanListItem = Type.Object({
   id: Type.Integer(),
   forUser: Ref,
