@@ -1,11 +1,28 @@
+import type { KyselyPlugin } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cycleSlot } from "../../planning/cycle-plan.js";
 import { startTestApp, type TestApp } from "../../test-support/app.js";
 import { ENGINES } from "../../test-support/databases.js";
 import { resultOfJob } from "../../test-support/jobs.js";
 import { writeCrmSettings } from "../followups/crm-settings.service.js";
+import { planningReps } from "./cycle-plan.service.js";
 
 type User = { id: number; headers: Record<string, string> };
+
+/** Counts the statements a database handle sends. */
+function counter(): { plugin: KyselyPlugin; count: () => number } {
+  let n = 0;
+  return {
+    plugin: {
+      transformQuery: (args) => {
+        n++;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    },
+    count: () => n,
+  };
+}
 // Week 1 of both the 2-week and the 3-week cycle; six weeks are both cycles whole (lcm 2, 3).
 const START = "2026-12-07";
 
@@ -53,7 +70,8 @@ describe.each(ENGINES)("a rep with a 2-week and a 3-week rayon on %s", (engine) 
       ],
     });
     expect(heuvelrug.statusCode).toBe(200);
-  });
+    // Many requests and a planning job: slow on a loaded machine.
+  }, 180_000);
   afterAll(async () => t?.close());
 
   it("plans every sub-area on the days of its own rayon's cycle, the 3-week rayon's week 3 too", async () => {
@@ -77,5 +95,29 @@ describe.each(ENGINES)("a rep with a 2-week and a 3-week rayon on %s", (engine) 
     const monday = plan.days.find((d: { date: string }) => d.date === START);
     const [a, b] = monday.visits.map((v: { start: string; end: string }) => [v.start, v.end]).sort();
     expect(b[0] >= a[1]).toBe(true);
+  });
+
+  it("lists any number of reps in the same few queries, with each rep's sub-areas", async () => {
+    const many = async () => {
+      const c = counter();
+      const items = await planningReps(t.ctx.db.withPlugin(c.plugin), { id: manager.id, role: "sales_manager", profitResponsible: false, rayonIds: [] });
+      return { items, queries: c.count() };
+    };
+    const few = await many();
+    // Twelve reps more, each in a rayon of its own, half of them in Heuvelrug (four sub-areas between them).
+    for (let i = 0; i < 12; i++) await t.userWithRole("field_sales", { rayonNames: i % 2 === 0 ? [`Extra ${i}`, "Heuvelrug"] : [`Extra ${i}`] });
+    const more = await many();
+    expect(more.items.length).toBe(few.items.length + 12);
+    expect(more.queries).toBe(few.queries);
+    expect(more.queries).toBeLessThanOrEqual(3);
+    const res = await t.app.inject({ method: "GET", url: "/api/planning/reps", headers: manager.headers });
+    expect(res.json().items).toEqual(more.items);
+    expect(more.items.find((r: { id: number }) => r.id === rep.id)).toMatchObject({ hasHome: true, subAreas: 4 });
+    const extra = more.items.filter((r: { name: string }) => r.name.startsWith("field_sales") && r.id !== rep.id);
+    expect(extra.map((r) => r.subAreas).sort()).toEqual([0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2]);
+    expect(extra.filter((r) => r.subAreas === 2).every((r) => r.cycleWeeks === 3 && !r.hasHome)).toBe(true);
+    expect(extra.filter((r) => r.subAreas === 0).every((r) => r.cycleWeeks === null)).toBe(true);
+    // A rep sees himself only.
+    expect((await t.app.inject({ method: "GET", url: "/api/planning/reps", headers: rep.headers })).json().items.map((r: { id: number }) => r.id)).toEqual([rep.id]);
   });
 });

@@ -18,8 +18,8 @@ import type { AuthUser } from "../auth/auth-user.js";
 import { createAppointment, lastAppointmentDates, listAppointments } from "../appointments/appointment.service.js";
 import { readCrmSettings } from "../followups/crm-settings.service.js";
 import { visitCounts } from "../reports/report.repository.js";
-import { getTerritory, subAreaCount } from "../territories/territory.service.js";
-import { actorOf, type Home, homeOf } from "../users/user.service.js";
+import { getTerritory, subAreaCount, subAreaCounts } from "../territories/territory.service.js";
+import { activeFieldReps, actorOf, type Home, homeOf } from "../users/user.service.js";
 import { daysOf, findPlan, listPlans, type PlanRow, type PlanVisitRow, visitsOf } from "./plan.repository.js";
 
 /** Minutes of a visit per visit type unless the request says otherwise. */
@@ -77,6 +77,16 @@ export async function targetOf(db: Db, viewer: Viewer, userId: number) {
   if (!target) throw invalid(fieldProblem("userId", "user_unknown"));
   if (!mayActFor(viewer, target)) throw new AppError("forbidden", `You may not plan for ${target.name}`);
   return target;
+}
+
+/**
+ * The field reps the viewer may plan for (acting-for policy), by name, with whether planning can
+ * start for them: three queries however many reps there are.
+ */
+export async function planningReps(db: Db, viewer: Viewer) {
+  const reps = (await activeFieldReps(db)).filter((rep) => mayActFor(viewer, rep));
+  const areas = await subAreaCounts(db, reps.map((rep) => rep.rayonIds));
+  return reps.map((rep, i) => ({ id: rep.id, name: rep.name, hasHome: rep.hasHome, subAreas: areas[i]?.count ?? 0, cycleWeeks: areas[i]?.cycleWeeks ?? null }));
 }
 
 // The users table's defaults (migration 0001) for the hours.
