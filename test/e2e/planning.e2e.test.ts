@@ -133,6 +133,8 @@ describe("rayon planning in the browser", () => {
     expect(routeWidth.scroll).toBeLessThanOrEqual(routeWidth.inner);
     // A visit cancelled on the phone: the re-planned day offers "Accepteren", still within the screen.
     await page.getByTestId("day-route").getByRole("button", { name: "Afgezegd: rest van de dag opnieuw plannen" }).first().click();
+    // The route job waits its turn in the queue: on a busy machine that takes a while.
+    await page.getByText(/^Opnieuw gepland vanaf \d\d:\d\d/).waitFor({ timeout: 90_000 });
     await page.getByTestId("accept-route").getByRole("button", { name: "Accepteren" }).waitFor({ timeout: 30_000 });
     const acceptWidth = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
     expect(acceptWidth.scroll).toBeLessThanOrEqual(acceptWidth.inner);
