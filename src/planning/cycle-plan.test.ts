@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addDays } from "../domain/calendar.js";
-import { type CycleDay, type CycleRelation, intervalDays, planCycle } from "./cycle-plan.js";
+import { type CycleDay, type CycleRelation, cycleSlot, cycleSlots, intervalDays, planCycle } from "./cycle-plan.js";
 import { bestDayOrder, type DayTravel, scheduleOrder } from "./day-route.js";
 import { exhaustiveDayCost } from "./exhaustive-day.js";
 
@@ -17,7 +17,8 @@ function twoWeeks(start: string, off: string[] = [], weeks = 2): CycleDay[] {
     const weekday = d % 7;
     const week = Math.floor(d / 7) % 2;
     const date = addDays(start, d);
-    return { date, slot: weekday < 5 ? `${week + 1}-${weekday + 1}` : null, off: off.includes(date), fixed: [] };
+    const slots: Record<number, string> = weekday < 5 ? { 2: `${week + 1}-${weekday + 1}` } : {};
+    return { date, slots, off: off.includes(date), fixed: [] };
   });
 }
 
@@ -25,7 +26,8 @@ const settings = { cycleWeeks: 2, dayStart: 510, firstStartLatest: 540, lastStar
 const START = "2026-11-30";
 
 function relation(id: number, slot: string, lastVisit: string | null, norm = 6, point = id): CycleRelation {
-  return { id, point, slot, norm, lastVisit, minutes: 60, visitType: "follow_up" };
+  // One sub-area per cycle day of a single 2-week rayon: "1-3" is sub-area 13.
+  return { id, point, subArea: Number(slot.replace("-", "")), cycleWeeks: 2, slot, norm, lastVisit, minutes: 60, visitType: "follow_up" };
 }
 
 describe("cycle plan", () => {
@@ -90,6 +92,74 @@ describe("cycle plan", () => {
 
   it("returns an empty plan for no days", () => {
     expect(planCycle([], [relation(1, "1-1", null)], lineTravel(2, 1), settings).days).toEqual([]);
+  });
+});
+
+describe("cycle plan of a rep with a 2-week and a 3-week rayon", () => {
+  // 2026-12-07 is week 1 of both cycles (counted from Monday 5 January 1970); six weeks make both
+  // cycles come round whole (the least common multiple of 2 and 3).
+  const MONDAY = "2026-12-07";
+  const sixWeeks = (): CycleDay[] => Array.from({ length: 42 }, (_, d) => ({ date: addDays(MONDAY, d), slots: cycleSlots(addDays(MONDAY, d), [2, 3]), off: false, fixed: [] }));
+  // Sub-area 21 (rayon of 2 weeks) on week 1 Monday; 33 and 31 (rayon of 3 weeks) on week 3 Tuesday and week 1 Monday.
+  const inArea = (id: number, subArea: number, cycleWeeks: number, slot: string, norm: number, point = id): CycleRelation => ({
+    id,
+    point,
+    subArea,
+    cycleWeeks,
+    slot,
+    norm,
+    lastVisit: "2026-01-01",
+    minutes: 60,
+    visitType: "follow_up",
+  });
+
+  it("plans the 3-week rayon's week-3 sub-area on its own days, each relation in its own cycle", () => {
+    expect(cycleSlot(MONDAY, 2)).toBe("1-1");
+    expect(cycleSlot(MONDAY, 3)).toBe("1-1");
+    // Norms of 26 a year (every 14 days) and 17 (every 21 days): due on every turn of their day.
+    const plan = planCycle(sixWeeks(), [inArea(1, 21, 2, "1-1", 26), inArea(2, 33, 3, "3-2", 17)], lineTravel(3, 10), { ...settings, cycleWeeks: 3 });
+    const datesOf = (id: number) => plan.days.filter((d) => d.visits.some((v) => v.relationId === id)).map((d) => d.date);
+    expect(datesOf(1)).toEqual(["2026-12-07", "2026-12-21", "2027-01-04"]);
+    // Week 3 of the 3-week cycle: the Tuesdays of 22 December and 12 January.
+    expect(datesOf(2)).toEqual(["2026-12-22", "2027-01-12"]);
+    expect(plan.unplaced).toEqual([]);
+    expect(plan.normConflicts).toEqual([]);
+    // The days show their cycle day in the longest cycle.
+    expect(plan.days.find((d) => d.date === "2026-12-22")?.slot).toBe("3-2");
+  });
+
+  it("shares the date on which both rayons' days fall, says so, and never overlaps two visits", () => {
+    // 21 (2 weeks, week 1 Monday) and 31 (3 weeks, week 1 Monday) meet on 7 December and 18 January.
+    const relations = [inArea(1, 21, 2, "1-1", 26), inArea(2, 21, 2, "1-1", 26), inArea(3, 31, 3, "1-1", 17), inArea(4, 31, 3, "1-1", 17)];
+    const plan = planCycle([...sixWeeks(), ...sixWeeks().map((d) => ({ ...d, date: addDays(d.date, 42), slots: cycleSlots(addDays(d.date, 42), [2, 3]) }))], relations, lineTravel(5, 10), { ...settings, cycleWeeks: 3 });
+    expect(plan.clashes).toEqual([
+      { date: "2026-12-07", subAreas: [21, 31] },
+      { date: "2027-01-18", subAreas: [21, 31] },
+    ]);
+    const clashDay = plan.days.find((d) => d.date === "2026-12-07");
+    expect(clashDay?.visits.map((v) => v.relationId).sort()).toEqual([1, 2, 3, 4]);
+    const spans = (clashDay?.visits ?? []).map((v) => [v.start, v.start + v.minutes] as const).sort((a, b) => a[0] - b[0]);
+    for (let i = 1; i < spans.length; i++) expect(spans[i]?.[0]).toBeGreaterThanOrEqual(spans[i - 1]?.[1] as number);
+    // Outside the clashes each sub-area has its day to itself.
+    expect(plan.days.find((d) => d.date === "2026-12-21")?.visits.map((v) => v.relationId).sort()).toEqual([1, 2]);
+    expect(plan.days.find((d) => d.date === "2026-12-28")?.visits.map((v) => v.relationId).sort()).toEqual([3, 4]);
+  });
+
+  it("moves what no longer fits on a shared date to its own sub-area's next day", () => {
+    // Eight visits of an hour fill a day (08:30 to a last start of 16:00): 6 + 6 on one shared date.
+    const relations = [...Array.from({ length: 6 }, (_, i) => inArea(i + 1, 21, 2, "1-1", 26, 1)), ...Array.from({ length: 6 }, (_, i) => inArea(i + 11, 31, 3, "1-1", 17, 1))];
+    const plan = planCycle(sixWeeks(), relations, lineTravel(2, 5), { ...settings, cycleWeeks: 3 });
+    const first = plan.days[0];
+    expect(first?.visits).toHaveLength(8);
+    const left = relations.map((r) => r.id).filter((id) => !first?.visits.some((v) => v.relationId === id));
+    expect(left).toHaveLength(4);
+    for (const id of left) {
+      const cycle = id > 10 ? 3 : 2;
+      const next = plan.days.find((d) => d.date > (first?.date as string) && d.visits.some((v) => v.relationId === id));
+      // The next turn of its own sub-area: two weeks later for the 2-week rayon, three for the other.
+      expect(next?.date).toBe(addDays("2026-12-07", cycle * 7));
+      expect(next?.visits.find((v) => v.relationId === id)?.movedFrom).toBe("2026-12-07");
+    }
   });
 });
 

@@ -10,8 +10,11 @@ import { bestDayOrder, type DaySchedule, type DayStop, type DayTravel, EXACT_DAY
 
 export interface CycleDay {
   readonly date: string;
-  /** The cycle day it is ("2-3" = week 2, Wednesday), null on a weekend. */
-  readonly slot: string | null;
+  /**
+   * The cycle day it is in each cycle length the rep's rayons use: cycle weeks → "w-d" ("2-3" =
+   * week 2, Wednesday); a length is missing on a weekend. A rep may have a 2-week and a 3-week rayon.
+   */
+  readonly slots: Readonly<Record<number, string>>;
   readonly off: boolean;
   /** Appointments already in the agenda that day: hard time windows. */
   readonly fixed: readonly FixedVisit[];
@@ -29,7 +32,11 @@ export interface FixedVisit {
 export interface CycleRelation {
   readonly id: number;
   readonly point: number;
-  /** The sub-area's cycle day, as CycleDay.slot. */
+  /** Its sub-area (the id): two sub-areas whose days fall on one date share that day. */
+  readonly subArea: number;
+  /** Its sub-area's cycle length in weeks (2 or 3): its rayon's, not necessarily the rep's other rayons'. */
+  readonly cycleWeeks: number;
+  /** The sub-area's cycle day, as CycleDay.slots[cycleWeeks]. */
   readonly slot: string;
   /** Visits a year by its class (> 0). */
   readonly norm: number;
@@ -40,7 +47,7 @@ export interface CycleRelation {
 }
 
 export interface CycleSettings {
-  /** Cycle length in weeks (2 or 3). */
+  /** The cycle length in weeks (2 or 3) whose cycle day each planned day shows (PlannedDay.slot): the longest of the rep's. */
   readonly cycleWeeks: number;
   /** Earliest start of a visit (the first visit of the day starts here): minutes, e.g. 510 = 08:30. */
   readonly dayStart: number;
@@ -71,6 +78,7 @@ export interface PlannedVisit {
 
 export interface PlannedDay {
   readonly date: string;
+  /** Its cycle day in the cycle of settings.cycleWeeks, null at the weekend. */
   readonly slot: string | null;
   readonly off: boolean;
   readonly visits: PlannedVisit[];
@@ -96,11 +104,25 @@ export interface NormConflict {
   readonly possible: number;
 }
 
+/**
+ * A date on which the fixed days of two or more sub-areas fall (sub-areas of different rayons: a
+ * 2-week rayon's Monday of week 1 and a 3-week rayon's Monday of week 1 meet every 6 weeks). Their
+ * due visits share that one day's route, so no two visits overlap; what no longer fits moves to
+ * its own sub-area's next day, as on any full day.
+ */
+export interface DayClash {
+  readonly date: string;
+  /** The sub-areas (ids, ascending) whose day it is. */
+  readonly subAreas: number[];
+}
+
 export interface CyclePlan {
   readonly days: PlannedDay[];
   readonly unplaced: Unplaced[];
   /** Relations whose norm asks more visits than their sub-area's day comes round. */
   readonly normConflicts: NormConflict[];
+  /** Dates on which sub-areas of different rayons both have their day. */
+  readonly clashes: DayClash[];
   readonly dueVisits: number;
   readonly plannedVisits: number;
 }
@@ -115,6 +137,32 @@ interface Pending {
   movedFrom: string | null;
 }
 
+/** Week 1 of every cycle: cycles are counted in whole weeks from Monday 5 January 1970. */
+const CYCLE_ANCHOR = "1970-01-05";
+
+/**
+ * "w-d" for a weekday of a cycle of `cycleWeeks` weeks (week 1..cycleWeeks, Monday 1 … Friday 5);
+ * null at the weekend. Counted from a fixed Monday, so a date's cycle day never depends on when a
+ * plan starts.
+ */
+export function cycleSlot(date: string, cycleWeeks: number): string | null {
+  const days = daysBetween(CYCLE_ANCHOR, date);
+  const weekday = ((days % 7) + 7) % 7;
+  if (weekday > 4) return null;
+  const week = ((Math.floor(days / 7) % cycleWeeks) + cycleWeeks) % cycleWeeks;
+  return `${week + 1}-${weekday + 1}`;
+}
+
+/** A date's cycle day in each of the cycle lengths (CycleDay.slots). */
+export function cycleSlots(date: string, cycleLengths: readonly number[]): Record<number, string> {
+  const slots: Record<number, string> = {};
+  for (const weeks of cycleLengths) {
+    const slot = cycleSlot(date, weeks);
+    if (slot !== null) slots[weeks] = slot;
+  }
+  return slots;
+}
+
 /** The later of two 'YYYY-MM-DD' dates (text order is date order). */
 function laterOf(a: string, b: string): string {
   if (a < b) return b;
@@ -126,31 +174,50 @@ export const intervalDays = (norm: number): number => Math.max(1, Math.round(365
 
 export function planCycle(days: readonly CycleDay[], relations: readonly CycleRelation[], matrix: DayTravel, settings: CycleSettings): CyclePlan {
   const travel: DayTravel = { ...matrix, firstStartLatest: settings.firstStartLatest };
-  const cycleDays = settings.cycleWeeks * 7;
   const first = days[0]?.date;
   const last = days[days.length - 1]?.date;
   const result: PlannedDay[] = [];
-  if (first === undefined || last === undefined) return { days: [], unplaced: [], normConflicts: [], dueVisits: 0, plannedVisits: 0 };
+  if (first === undefined || last === undefined) return { days: [], unplaced: [], normConflicts: [], clashes: [], dueVisits: 0, plannedVisits: 0 };
   const normConflicts: NormConflict[] = [];
+  const clashes: DayClash[] = [];
   const fixedBy = new Map<number, string[]>();
   for (const d of days) for (const f of d.fixed) fixedBy.set(f.relationId, [...(fixedBy.get(f.relationId) ?? []), d.date]);
   const pending: Pending[] = relations.map((relation) => {
     const interval = intervalDays(relation.norm);
+    const cycleDays = relation.cycleWeeks * 7;
     if (interval < cycleDays) normConflicts.push({ relationId: relation.id, norm: relation.norm, possible: Math.floor(365 / cycleDays) });
     const due = relation.lastVisit === null ? first : addDays(relation.lastVisit, interval);
     return { relation, due: laterOf(due, first), tried: [], reason: null, movedFrom: null };
   });
+  // Relations by "cycle weeks/slot": each sub-area comes round on its own rayon's cycle, so a day is
+  // the day of every sub-area whose slot it is in that sub-area's cycle length.
   const bySlot = new Map<string, Pending[]>();
-  for (const p of pending) bySlot.set(p.relation.slot, [...(bySlot.get(p.relation.slot) ?? []), p]);
+  const slotKey = (cycleWeeks: number, slot: string) => `${cycleWeeks}/${slot}`;
+  for (const p of pending) {
+    const key = slotKey(p.relation.cycleWeeks, p.relation.slot);
+    bySlot.set(key, [...(bySlot.get(key) ?? []), p]);
+  }
+  const lengths = [...new Set(relations.map((r) => r.cycleWeeks))].sort((a, b) => a - b);
   let dueVisits = 0;
   let plannedVisits = 0;
-  // Visits due within half a cycle after a day are made that day: the nearest of its sub-area's days.
-  const half = Math.floor(cycleDays / 2);
 
   for (const day of days) {
     const fixedStops: DayStop[] = day.fixed.map((f) => ({ key: -f.appointmentId, point: f.point ?? 0, service: f.minutes, ready: f.start, due: f.start }));
-    const candidates = (day.slot === null ? [] : (bySlot.get(day.slot) ?? []))
-      .filter((p) => daysBetween(day.date, p.due) < half + 1 && !(fixedBy.get(p.relation.id) ?? []).some((f) => f >= day.date && daysBetween(day.date, f) < cycleDays))
+    const ofDay = lengths.flatMap((weeks) => {
+      const slot = day.slots[weeks];
+      return slot === undefined ? [] : (bySlot.get(slotKey(weeks, slot)) ?? []);
+    });
+    const areasOfDay = [...new Set(ofDay.map((p) => p.relation.subArea))].sort((a, b) => a - b);
+    if (areasOfDay.length > 1) clashes.push({ date: day.date, subAreas: areasOfDay });
+    // Visits due within half a cycle after a day are made that day (the nearest of its sub-area's
+    // days); an appointment in the agenda within the coming cycle stands for the visit. Both in the
+    // relation's own cycle.
+    const candidates = ofDay
+      .filter((p) => {
+        const cycleDays = p.relation.cycleWeeks * 7;
+        const half = Math.floor(cycleDays / 2);
+        return daysBetween(day.date, p.due) < half + 1 && !(fixedBy.get(p.relation.id) ?? []).some((f) => f >= day.date && daysBetween(day.date, f) < cycleDays);
+      })
       .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) || b.relation.norm - a.relation.norm || a.relation.id - b.relation.id);
     const accepted: Pending[] = [];
     // Fixed appointments first, in time order. A day whose appointments already clash (no drive
@@ -209,7 +276,7 @@ export function planCycle(days: readonly CycleDay[], relations: readonly CycleRe
     }
     result.push({
       date: day.date,
-      slot: day.slot,
+      slot: day.slots[settings.cycleWeeks] ?? null,
       off: day.off,
       visits,
       leaveHome: schedule && schedule.stops.length > 0 ? schedule.leaveHome : null,
@@ -226,7 +293,7 @@ export function planCycle(days: readonly CycleDay[], relations: readonly CycleRe
     dueVisits++;
     unplaced.push({ relationId: p.relation.id, reason: p.reason, due: p.due, tried: p.tried });
   }
-  return { days: result, unplaced, normConflicts, dueVisits, plannedVisits };
+  return { days: result, unplaced, normConflicts, clashes, dueVisits, plannedVisits };
 }
 
 /** The stops at the times they were given, when their windows cannot all be kept (clashing appointments). */

@@ -218,6 +218,7 @@ const ROUTES: Record<string, Entry> = {
   "POST /api/planning/cycle-plans/:id/accept": none("write (If-Match): appointments through the agenda's service"),
   "POST /api/planning/cycle-plans/:id/discard": none("write (If-Match)"),
   "POST /api/planning/routes": none("starts a job for a rep you may plan for: the day's agenda in order, no figures"),
+  "POST /api/planning/routes/accept": none("write: a rep's appointments of a day get new start times through the agenda's service (versions, all or none)"),
   "GET /api/jobs/:id/file": { figures: true, sales: true, calls: (ids) => [get(`/api/jobs/${ids.job}/file`)] },
   "POST /api/reports/sales": { figures: true, sales: true, calls: REPORT_VARIANTS },
   "POST /api/reports/sales/export": { figures: true, sales: true, calls: () => [] },

@@ -79,6 +79,7 @@ const ASK: Record<string, Ask> = {
   "POST /api/appointments": { body: async (c) => ({ relationId: await c.record("relation", c.owner), forUserId: c.owner.id, visitType: "follow_up", start: "2027-01-12T14:00:00+01:00", durationMinutes: 30 }) },
   "POST /api/planning/cycle-plans": { body: (c) => ({ userId: c.owner.id, startDate: "2027-01-04", weeks: 2 }) },
   "POST /api/planning/routes": { body: (c) => ({ userId: c.owner.id, date: "2027-01-12" }) },
+  "POST /api/planning/routes/accept": { body: (c) => ({ userId: c.owner.id, date: "2027-01-12", stops: [{ appointmentId: 1, version: 1, start: "09:00" }] }) },
   // Writes that name no record, asked as every role.
   "POST /api/relations": { body: () => ({ name: "Nieuwe relatie" }) },
   "POST /api/products": { body: () => ({ code: `N-${Math.floor(performance.now() * 1000)}`, name: "Nieuw product" }) },

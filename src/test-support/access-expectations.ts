@@ -247,6 +247,7 @@ export const ACCESS: Record<string, Rule> = {
   "POST /api/planning/cycle-plans/:id/accept": agendaWrite("crm.write", "plan"),
   "POST /api/planning/cycle-plans/:id/discard": agendaWrite("crm.write", "plan"),
   "POST /api/planning/routes": actFor("crm.read", "user"),
+  "POST /api/planning/routes/accept": actFor("crm.write", "user"),
   "GET /api/jobs/:id/file": ownerOnly("crm.read", "job"),
   "POST /api/reports/sales": open(),
   "POST /api/reports/sales/export": open(),

@@ -1,6 +1,7 @@
 // Rayon planning in a real browser: a sales manager picks a rep, plans his coming two weeks on the
 // sub-area days, follows the job (a reload keeps the plan), accepts it, finds the visits in the rep's
-// agenda, and opens a day's route with its stops — and the plan fits a 390 px phone screen.
+// agenda, and opens a day's route with its stops; a visit falls through, the rest of the day is
+// re-planned and accepted, and the agenda shows the new times — and all of it fits a 390 px phone.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../src/domain/calendar.js";
 import { saveSubAreas, setPostcodeRanges } from "../../src/features/territories/territory.service.js";
@@ -99,11 +100,19 @@ describe("rayon planning in the browser", () => {
     await page.getByTestId("day-route").getByRole("button", { name: "Afgezegd: rest van de dag opnieuw plannen" }).first().click();
     await page.getByText(/^Opnieuw gepland vanaf \d\d:\d\d/).waitFor({ timeout: 30_000 });
     expect(await page.getByTestId("day-route").getByTestId("route-stop").count()).toBe(stopCount - 1);
+    // The re-planned day accepted: the rest of the day's appointments get the route's new times.
+    const firstStop = page.getByTestId("day-route").getByTestId("route-stop").first();
+    const firstName = (await firstStop.getByRole("link").first().textContent()) as string;
+    const firstStart = /Begin (\d\d:\d\d)/.exec((await firstStop.textContent()) ?? "")?.[1] as string;
+    expect(firstStart).toMatch(/^\d\d:\d\d$/);
+    await page.getByTestId("accept-route").getByRole("button", { name: "Accepteren" }).click();
+    await page.getByText(/^De agenda heeft de nieuwe tijd/).waitFor({ timeout: 30_000 });
     await page.getByRole("button", { name: "Sluiten" }).last().click();
 
     await page.getByTestId("to-agenda").click();
     await page.getByRole("heading", { name: "Agenda", level: 1 }).waitFor();
     await page.getByText(planned[0] as string).first().waitFor();
+    await page.getByRole("button", { name: `Afspraak om ${firstStart} bij ${firstName}` }).first().waitFor();
     expect(await pages.close()).toEqual([]);
   });
 
@@ -118,10 +127,18 @@ describe("rayon planning in the browser", () => {
     await page.getByTestId("cycle-plan").waitFor();
     const width = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
     expect(width.scroll).toBeLessThanOrEqual(width.inner);
-    await page.locator('[data-testid^="route-"]').first().click();
+    // The second day: the first one has a single visit left (the manager's re-plan above).
+    await page.locator('[data-testid^="route-"]').nth(1).click();
     await page.getByTestId("day-route").waitFor({ timeout: 30_000 });
     const routeWidth = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
     expect(routeWidth.scroll).toBeLessThanOrEqual(routeWidth.inner);
+    // A visit cancelled on the phone: the re-planned day offers "Accepteren", still within the screen.
+    await page.getByTestId("day-route").getByRole("button", { name: "Afgezegd: rest van de dag opnieuw plannen" }).first().click();
+    // The route job waits its turn in the queue: on a busy machine that takes a while.
+    await page.getByText(/^Opnieuw gepland vanaf \d\d:\d\d/).waitFor({ timeout: 90_000 });
+    await page.getByTestId("accept-route").getByRole("button", { name: "Accepteren" }).waitFor({ timeout: 30_000 });
+    const acceptWidth = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+    expect(acceptWidth.scroll).toBeLessThanOrEqual(acceptWidth.inner);
     expect(await pages.close()).toEqual([]);
   });
 });

@@ -301,7 +301,8 @@ export async function updateAppointment(db: Db, user: AuthUser, id: number, expe
     next.duration_minutes = duration;
   }
   const stamp = now.toISOString();
-  await db.transaction().execute(async (trx) => {
+  // Inside the caller's transaction when there is one (a route accepted: all its moves or none).
+  await inTransaction(db, async (trx) => {
     await updateVersioned(trx, id, expectedVersion, next, stamp);
     if (keptPersons) {
       await trx.deleteFrom("appointment_persons").where("appointment_id", "=", id).execute();

@@ -9,7 +9,7 @@ import { NORM_VISIT_KINDS } from "../../domain/contact-moment.js";
 import { addDays, daysBetween, isIsoDate } from "../../domain/calendar.js";
 import { minutesOfDay } from "../../domain/working-hours.js";
 import { type Db, inTransaction } from "../../db/kysely.js";
-import { type CycleDay, type CyclePlan, type CycleRelation, type FixedVisit, planCycle } from "../../planning/cycle-plan.js";
+import { type CycleDay, type CyclePlan, type CycleRelation, cycleSlot, cycleSlots, type FixedVisit, planCycle } from "../../planning/cycle-plan.js";
 import type { DayTravel } from "../../planning/day-route.js";
 import type { TravelModel, TravelPoint } from "../../planning/travel-model.js";
 import { AppError, fieldProblem, invalid, notFound } from "../../server/errors.js";
@@ -18,8 +18,8 @@ import type { AuthUser } from "../auth/auth-user.js";
 import { createAppointment, lastAppointmentDates, listAppointments } from "../appointments/appointment.service.js";
 import { readCrmSettings } from "../followups/crm-settings.service.js";
 import { visitCounts } from "../reports/report.repository.js";
-import { getTerritory, subAreaCount } from "../territories/territory.service.js";
-import { actorOf, type Home, homeOf } from "../users/user.service.js";
+import { getTerritory, subAreaCount, subAreaCounts } from "../territories/territory.service.js";
+import { activeFieldReps, actorOf, type Home, homeOf } from "../users/user.service.js";
 import { daysOf, findPlan, listPlans, type PlanRow, type PlanVisitRow, visitsOf } from "./plan.repository.js";
 
 /** Minutes of a visit per visit type unless the request says otherwise. */
@@ -59,6 +59,8 @@ export interface PlanSummary {
   unplaced: { relation: { id: number; name: string }; reason: string; due: string; tried: string[] }[];
   withoutLocation: { id: number; name: string; postcode: string | null; city: string | null }[];
   normConflicts: { relation: { id: number; name: string }; norm: number; possible: number }[];
+  /** Dates on which sub-areas of different rayons have their day (their visits share the day); absent in plans made before. */
+  dayClashes?: { date: string; subAreas: { id: number; rayon: { id: number; name: string }; cycleWeeks: number; week: number; weekday: number }[] }[];
   travelNote: string | null;
 }
 
@@ -68,20 +70,23 @@ function nextMonday(date: string): string {
   return weekday === 0 ? date : addDays(date, 7 - weekday);
 }
 
-/** "w-d" for a weekday of the cycle (week 1..cycleWeeks, Monday 1 … Friday 5); null at the weekend. */
-export function cycleSlot(date: string, cycleWeeks: number): string | null {
-  const days = daysBetween(CYCLE_ANCHOR, date);
-  const weekday = ((days % 7) + 7) % 7;
-  if (weekday > 4) return null;
-  const week = ((Math.floor(days / 7) % cycleWeeks) + cycleWeeks) % cycleWeeks;
-  return `${week + 1}-${weekday + 1}`;
-}
+export { cycleSlot };
 
 export async function targetOf(db: Db, viewer: Viewer, userId: number) {
   const target = await actorOf(db, userId);
   if (!target) throw invalid(fieldProblem("userId", "user_unknown"));
   if (!mayActFor(viewer, target)) throw new AppError("forbidden", `You may not plan for ${target.name}`);
   return target;
+}
+
+/**
+ * The field reps the viewer may plan for (acting-for policy), by name, with whether planning can
+ * start for them: three queries however many reps there are.
+ */
+export async function planningReps(db: Db, viewer: Viewer) {
+  const reps = (await activeFieldReps(db)).filter((rep) => mayActFor(viewer, rep));
+  const areas = await subAreaCounts(db, reps.map((rep) => rep.rayonIds));
+  return reps.map((rep, i) => ({ id: rep.id, name: rep.name, hasHome: rep.hasHome, subAreas: areas[i]?.count ?? 0, cycleWeeks: areas[i]?.cycleWeeks ?? null }));
 }
 
 // The users table's defaults (migration 0001) for the hours.
@@ -96,7 +101,7 @@ export async function repHome(db: Db, userId: number): Promise<Home> {
 async function subAreasOf(db: Db, rayonIds: readonly number[]) {
   const territories = await Promise.all(rayonIds.map((id) => getTerritory(db, id)));
   return {
-    areas: territories.flatMap((t) => t.subAreas),
+    areas: territories.flatMap((t) => t.subAreas.map((a) => ({ ...a, rayon: { id: t.rayon.id, name: t.rayon.name } }))),
     withoutLocation: territories.flatMap((t) => t.withoutCoordinates),
   };
 }
@@ -161,16 +166,19 @@ export async function makeCyclePlan(db: Db, viewer: Viewer, params: CycleParams,
   if (home.lat === null || home.lon === null) throw invalid(fieldProblem("userId", "home_missing"));
   const { areas, withoutLocation } = await subAreasOf(db, target.rayonIds);
   if (areas.length === 0) throw invalid(fieldProblem("userId", "no_sub_areas"));
-  const cycleWeeks = areas[0]?.cycleWeeks ?? 2;
-  const slotOf = new Map<number, string>();
-  for (const a of areas) for (const id of a.relationIds) slotOf.set(id, `${a.week}-${a.weekday}`);
+  // Each rayon has its own cycle length (a rep may have a 2-week and a 3-week rayon); a plan's days
+  // show the longest, and every relation is planned on its own sub-area's cycle.
+  const cycleLengths = [...new Set(areas.map((a) => a.cycleWeeks))].sort((a, b) => a - b);
+  const cycleWeeks = cycleLengths[cycleLengths.length - 1] ?? 2;
+  const areaOf = new Map<number, (typeof areas)[number]>();
+  for (const a of areas) for (const id of a.relationIds) areaOf.set(id, a);
   const endDate = addDays(params.startDate, params.weeks * 7 - 1);
   const startIso = startOfAmsterdamDay(params.startDate);
   const endIso = startOfAmsterdamDay(addDays(endDate, 1));
 
   await onProgress("relaties");
   const { visitNorms } = await readCrmSettings(db);
-  const ids = [...slotOf.keys()];
+  const ids = [...areaOf.keys()];
   const rows: { id: number; name: string; status: string; account_class: string | null; lat: number | null; lon: number | null; visit_postcode: string | null; visit_city: string | null }[] = [];
   for (let i = 0; i < ids.length; i += 500) {
     rows.push(
@@ -207,10 +215,13 @@ export async function makeCyclePlan(db: Db, viewer: Viewer, params: CycleParams,
     if (norm <= 0) continue;
     const last = [lastAppointment.get(r.id), lastReport.get(r.id)].filter((d): d is string => d !== undefined).sort().pop() ?? null;
     const visitType = r.status === "customer" || r.status === "former_customer" ? "follow_up" : "first_visit";
+    const area = areaOf.get(r.id) as (typeof areas)[number];
     relations.push({
       id: r.id,
       point: pointOf.get(r.id) as number,
-      slot: slotOf.get(r.id) as string,
+      subArea: area.id,
+      cycleWeeks: area.cycleWeeks,
+      slot: `${area.week}-${area.weekday}`,
       norm,
       // Never visited: the first visit is spread over one interval (by id), so that a new plan
       // starts at the norm's pace instead of all relations at once in its first week.
@@ -226,7 +237,7 @@ export async function makeCyclePlan(db: Db, viewer: Viewer, params: CycleParams,
     const fixed: FixedVisit[] = agenda
       .filter((a) => a.date === date)
       .map((a) => ({ appointmentId: a.id, relationId: a.relation.id, point: pointOf.get(a.relation.id) ?? null, start: minutesOfDay(a.startTime) ?? dayStart, minutes: a.durationMinutes }));
-    days.push({ date, slot: cycleSlot(date, cycleWeeks), off: params.daysOff.includes(date), fixed });
+    days.push({ date, slots: cycleSlots(date, cycleLengths), off: params.daysOff.includes(date), fixed });
   }
   await onProgress("plannen");
   const plan = planCycle(days, relations, travel, { cycleWeeks, dayStart, firstStartLatest: dayStart + FIRST_VISIT_SLACK, lastStart: minutesOfDay(params.lastStart) as number, maxStops: MAX_STOPS });
@@ -240,6 +251,13 @@ export async function makeCyclePlan(db: Db, viewer: Viewer, params: CycleParams,
       ...rows.filter((r) => r.lat === null || r.lon === null).map((r) => ({ id: r.id, name: r.name, postcode: r.visit_postcode, city: r.visit_city })),
     ].filter((r, i, all) => all.findIndex((x) => x.id === r.id) === i),
     normConflicts: plan.normConflicts.map((c) => ({ relation: { id: c.relationId, name: names.get(c.relationId) ?? `#${c.relationId}` }, norm: c.norm, possible: c.possible })),
+    dayClashes: plan.clashes.map((c) => ({
+      date: c.date,
+      subAreas: c.subAreas.map((id) => {
+        const a = areas.find((x) => x.id === id) as (typeof areas)[number];
+        return { id, rayon: a.rayon, cycleWeeks: a.cycleWeeks, week: a.week, weekday: a.weekday };
+      }),
+    })),
     travelNote: note,
   };
   return { params, endDate, cycleWeeks, plan, summary, travelModel: modelName };
@@ -335,7 +353,7 @@ function toDto(row: PlanRow, days: Awaited<ReturnType<typeof daysOf>>, visits: P
       plannedVisits: visits.filter((v) => v.kind === "planned").length,
       fixedVisits: visits.filter((v) => v.kind === "fixed").length,
     },
-    summary,
+    summary: { ...summary, dayClashes: summary.dayClashes ?? [] },
     days: days.map((d) => ({
       date: d.date,
       slot: d.slot,

@@ -5,13 +5,14 @@
 import type { Viewer } from "../../domain/access.js";
 import { addDays, isIsoDate } from "../../domain/calendar.js";
 import { minutesOfDay } from "../../domain/working-hours.js";
-import type { Db } from "../../db/kysely.js";
+import { type Db, inTransaction } from "../../db/kysely.js";
 import { bestDayOrder, type DayStop, restOfDay } from "../../planning/day-route.js";
 import { peakDelays } from "../../planning/peak-traffic.js";
 import type { TravelModel, TravelPoint } from "../../planning/travel-model.js";
-import { fieldProblem, invalid } from "../../server/errors.js";
-import { startOfAmsterdamDay } from "../../server/time.js";
-import { listAppointments } from "../appointments/appointment.service.js";
+import { AppError, type FieldProblem, fieldProblem, invalid } from "../../server/errors.js";
+import { amsterdamInstant, startOfAmsterdamDay } from "../../server/time.js";
+import type { AuthUser } from "../auth/auth-user.js";
+import { listAppointments, updateAppointment } from "../appointments/appointment.service.js";
 import { DEFAULT_NEARBY_STATUSES, nearbyRelations } from "../nearby/nearby.service.js";
 import { DEFAULT_LAST_START, FIRST_VISIT_SLACK, getCyclePlan, hhmm, plannedAppointmentIds, repHome, targetOf, travelMinutes } from "./cycle-plan.service.js";
 
@@ -176,3 +177,81 @@ async function gapsOf(db: Db, stops: readonly { relation: { id: number; name: st
 }
 
 export type DayRouteDto = Awaited<ReturnType<typeof makeDayRoute>>;
+
+export interface RouteAcceptInput {
+  userId?: number | undefined;
+  date: string;
+  stops: { appointmentId: number; version: number; start: string }[];
+}
+
+/**
+ * Accepts a (re-planned) route: the day's appointments get the route's start times, through the
+ * agenda's service, all in one transaction. Each stop names the appointment's version the route was
+ * made with; a change since (moved, cancelled, edited) is a 412 and nothing is written. Appointments
+ * not made by an accepted cycle plan are fixed (hard time windows): a new time for one is refused.
+ */
+export async function acceptDayRoute(db: Db, user: AuthUser, input: RouteAcceptInput, now: Date) {
+  if (user.id === null && input.userId === undefined) throw invalid(fieldProblem("userId", "required"));
+  const forUserId = input.userId ?? (user.id as number);
+  await targetOf(db, user, forUserId);
+  if (!isIsoDate(input.date)) throw invalid(fieldProblem("date", "date_invalid"));
+  const agenda = await listAppointments(db, user, {
+    from: input.date,
+    to: input.date,
+    fromIso: startOfAmsterdamDay(input.date),
+    toIso: startOfAmsterdamDay(addDays(input.date, 1)),
+    userId: forUserId,
+    includeCancelled: true,
+  });
+  const byId = new Map(agenda.map((a) => [a.id, a]));
+  const movable = await plannedAppointmentIds(db, agenda.map((a) => a.id));
+  const problems: FieldProblem[] = [];
+  const seen = new Set<number>();
+  const moves: { appointmentId: number; version: number; from: string; to: string; start: Date; minutes: number }[] = [];
+  for (const [i, stop] of input.stops.entries()) {
+    const a = byId.get(stop.appointmentId);
+    const start = minutesOfDay(stop.start);
+    if (!a || seen.has(stop.appointmentId)) problems.push(fieldProblem(`stops.${i}.appointmentId`, a ? "appointment_twice" : "appointment_not_on_day"));
+    else if (start === null) problems.push(fieldProblem(`stops.${i}.start`, "time_invalid"));
+    else if (a.status === "cancelled" || a.version !== stop.version) {
+      // Changed since the route was made: the route no longer describes the day.
+      throw new AppError("version_conflict", `${a.relation.name} at ${a.startTime} changed after the route was made (version ${stop.version}, now ${a.version}); plan the route again`);
+    } else if (stop.start !== a.startTime) {
+      if (!movable.has(a.id)) problems.push(fieldProblem(`stops.${i}.start`, "appointment_fixed"));
+      else {
+        const instant = amsterdamInstant(input.date, stop.start);
+        if (!instant) problems.push(fieldProblem(`stops.${i}.start`, "time_invalid"));
+        else moves.push({ appointmentId: a.id, version: a.version, from: a.startTime, to: stop.start, start: instant, minutes: start });
+      }
+    }
+    seen.add(stop.appointmentId);
+  }
+  if (problems.some((p) => p.code !== "appointment_fixed")) throw invalid(...problems);
+  if (problems.length > 0) throw new AppError("rule_violation", "An appointment that was not planned by an accepted cycle plan keeps its time", problems);
+  // The day as it will be: no two planned appointments may overlap after the moves.
+  const movedTo = new Map(moves.map((m) => [m.appointmentId, m.minutes]));
+  const spans = agenda
+    .filter((a) => a.status !== "cancelled")
+    .map((a) => {
+      const begin = movedTo.get(a.id) ?? minutesOfDay(a.startTime) ?? 0;
+      return { id: a.id, begin, end: begin + a.durationMinutes };
+    })
+    .sort((x, y) => x.begin - y.begin);
+  for (let i = 1; i < spans.length; i++) {
+    const before = spans[i - 1] as (typeof spans)[number];
+    const after = spans[i] as (typeof spans)[number];
+    if (after.begin < before.end && (movedTo.has(before.id) || movedTo.has(after.id))) {
+      const index = input.stops.findIndex((s) => s.appointmentId === (movedTo.has(after.id) ? after.id : before.id));
+      throw new AppError("rule_violation", "Two appointments of the day would overlap", [fieldProblem(`stops.${index}.start`, "times_overlap")]);
+    }
+  }
+  const moved = await inTransaction(db, async (trx) => {
+    const done = [];
+    for (const m of moves) {
+      const updated = await updateAppointment(trx, user, m.appointmentId, m.version, { start: m.start.toISOString() }, now);
+      done.push({ appointmentId: m.appointmentId, from: m.from, to: m.to, version: updated.version });
+    }
+    return done;
+  });
+  return { date: input.date, moved };
+}

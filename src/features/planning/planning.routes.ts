@@ -2,7 +2,6 @@
 // discarded) and a day's route (a job). Planning for someone follows the acting-for policy; a
 // plan outside your agenda scope does not exist for you (404).
 import { Type } from "typebox";
-import { mayActFor } from "../../domain/acting.js";
 import type { RoutesPlugin } from "../../server/context.js";
 import { expectedVersion, sendWithEtag } from "../../server/http.js";
 import { requirePermission } from "../../server/plugins/auth.js";
@@ -10,13 +9,11 @@ import { Id, IdParams } from "../../server/schema-helpers.js";
 import { amsterdamDate } from "../../server/time.js";
 import { JobDto } from "../jobs/job.schemas.js";
 import { toJobDto } from "../jobs/job.service.js";
-import { subAreaCount } from "../territories/territory.service.js";
-import { actorOf } from "../users/user.service.js";
-import { acceptCyclePlan, checkCycleRequest, discardCyclePlan, getCyclePlan, listCyclePlans } from "./cycle-plan.service.js";
-import { checkRouteRequest } from "./day-route.service.js";
 import { AgendaRoute, AgendaRouteQuery } from "./agenda-route.schemas.js";
 import { myDayRoute } from "./agenda-route.service.js";
-import { CyclePlan, CyclePlanListItem, CyclePlanRequest, PlanningRep, RouteRequest } from "./planning.schemas.js";
+import { acceptCyclePlan, checkCycleRequest, discardCyclePlan, getCyclePlan, listCyclePlans, planningReps } from "./cycle-plan.service.js";
+import { acceptDayRoute, checkRouteRequest } from "./day-route.service.js";
+import { CyclePlan, CyclePlanListItem, CyclePlanRequest, PlanningRep, RouteAcceptRequest, RouteAcceptResult, RouteRequest } from "./planning.schemas.js";
 
 export const planningRoutes: RoutesPlugin = async (app, { ctx }) => {
   app.get<{ Querystring: { date?: string } }>(
@@ -40,15 +37,7 @@ export const planningRoutes: RoutesPlugin = async (app, { ctx }) => {
     { schema: { tags: ["planning"], summary: "The field reps you may plan for, with whether planning can start for them", response: { 200: Type.Object({ items: Type.Array(PlanningRep) }) } } },
     async (request) => {
       const viewer = requirePermission(request, "crm.read");
-      const rows = await ctx.db.selectFrom("users").select(["id", "name", "home_lat"]).where("role", "=", "field_sales").where("active", "=", 1).orderBy("name").execute();
-      const items = [];
-      for (const row of rows) {
-        const actor = await actorOf(ctx.db, row.id);
-        if (!actor || !mayActFor(viewer, actor)) continue;
-        const areas = await subAreaCount(ctx.db, actor.rayonIds);
-        items.push({ id: row.id, name: row.name, hasHome: row.home_lat !== null, subAreas: areas.count, cycleWeeks: areas.cycleWeeks });
-      }
-      return { items };
+      return { items: await planningReps(ctx.db, viewer) };
     },
   );
 
@@ -142,6 +131,23 @@ export const planningRoutes: RoutesPlugin = async (app, { ctx }) => {
       const job = await ctx.jobs.enqueue("planning.route", params, viewer);
       reply.header("location", `/api/jobs/${job.id}`);
       return reply.status(202).send(toJobDto(job));
+    },
+  );
+
+  app.post(
+    "/api/planning/routes/accept",
+    {
+      schema: {
+        tags: ["planning"],
+        summary:
+          "Accept a (re-planned) day's route: its appointments get the route's start times through the agenda, all or none; each stop names the appointment's version the route saw (a change since is 412); appointments not from an accepted cycle plan keep their time (422)",
+        body: RouteAcceptRequest,
+        response: { 200: RouteAcceptResult },
+      },
+    },
+    async (request) => {
+      const user = requirePermission(request, "crm.write");
+      return acceptDayRoute(ctx.db, user, request.body, ctx.now());
     },
   );
 };

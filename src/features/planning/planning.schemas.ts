@@ -78,6 +78,15 @@ const Summary = Type.Object({
   ),
   withoutLocation: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), postcode: Nullable(Type.String()), city: Nullable(Type.String()) })),
   normConflicts: Type.Array(Type.Object({ relation: Ref, norm: Type.Integer(), possible: Type.Integer({ description: "visits a year its sub-area day allows" }) })),
+  dayClashes: Type.Array(
+    Type.Object(
+      {
+        date: IsoDateString,
+        subAreas: Type.Array(Type.Object({ id: Type.Integer(), rayon: Ref, cycleWeeks: Type.Integer(), week: Type.Integer(), weekday: Type.Integer() })),
+      },
+      { description: "a date on which sub-areas of different rayons (of different cycle lengths, or the same cycle day) both have their day: their visits share that day's route" },
+    ),
+  ),
   travelNote: Nullable(Type.String()),
 });
 
@@ -101,6 +110,30 @@ export const CyclePlan = Type.Object({
   totals: Type.Object({ travelMinutes: Type.Integer(), sellingMinutes: Type.Integer(), plannedVisits: Type.Integer(), fixedVisits: Type.Integer() }),
   summary: Summary,
   days: Type.Array(PlanDay),
+});
+
+export const RouteAcceptRequest = Type.Object(
+  {
+    userId: Type.Optional(Id({ description: "whose day; default you" })),
+    date: IsoDateString,
+    stops: Type.Array(
+      Type.Object(
+        {
+          appointmentId: Id(),
+          version: Type.Integer({ minimum: 1, description: "the appointment's version the route was made with (appointmentVersion): a change since is 412" }),
+          start: { ...Time, description: "its start in the route" },
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 50 },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const RouteAcceptResult = Type.Object({
+  date: IsoDateString,
+  moved: Type.Array(Type.Object({ appointmentId: Type.Integer(), from: Time, to: Time, version: Type.Integer() }), { description: "the appointments that got a new start" }),
 });
 
 export const CyclePlanListItem = Type.Object({

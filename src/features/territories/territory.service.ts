@@ -316,9 +316,17 @@ export async function setSubAreaDay(db: Db, rayonId: number, subAreaId: number, 
   return getTerritory(db, rayonId);
 }
 
-/** How many sub-areas the rayons have and their cycle length (null without any): a cheap check for planning. */
+/** How many sub-areas the rayons have and the cycle length of the first (null without any): a cheap check for planning. */
 export async function subAreaCount(db: Db, rayonIds: readonly number[]): Promise<{ count: number; cycleWeeks: number | null }> {
-  if (rayonIds.length === 0) return { count: 0, cycleWeeks: null };
-  const rows = await db.selectFrom("sub_areas").select("cycle_weeks").where("rayon_id", "in", [...rayonIds]).execute();
-  return { count: rows.length, cycleWeeks: rows[0]?.cycle_weeks ?? null };
+  return (await subAreaCounts(db, [rayonIds]))[0] as { count: number; cycleWeeks: number | null };
+}
+
+/** subAreaCount for many sets of rayons (one per rep) in one query; the answers in the same order. */
+export async function subAreaCounts(db: Db, rayonSets: readonly (readonly number[])[]): Promise<{ count: number; cycleWeeks: number | null }[]> {
+  const all = [...new Set(rayonSets.flat())];
+  const rows = all.length === 0 ? [] : await db.selectFrom("sub_areas").select(["rayon_id", "cycle_weeks"]).where("rayon_id", "in", all).orderBy("id").execute();
+  return rayonSets.map((set) => {
+    const mine = rows.filter((r) => set.includes(r.rayon_id));
+    return { count: mine.length, cycleWeeks: mine[0]?.cycle_weeks ?? null };
+  });
 }

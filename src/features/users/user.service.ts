@@ -10,7 +10,7 @@ import { AppError, fieldProblem, type FieldProblem, invalid } from "../../server
 import type { AuthUser } from "../auth/auth-user.js";
 import { hashPassword, passwordProblems } from "../auth/password.js";
 import { emptyTally, type GeocodeTally, type HomeGeoColumns, homeGeoColumns } from "../geo/geo-columns.js";
-import { findUserByEmail, rayonIdsOf } from "./user.repository.js";
+import { findUserByEmail, rayonIdsOf, rayonIdsOfUsers } from "./user.repository.js";
 
 export interface NewUser {
   email: string;
@@ -150,6 +150,13 @@ export async function actorOf(db: Db, userId: number): Promise<{ id: number; nam
   const row = await db.selectFrom("users").select(["id", "name", "role", "active"]).where("id", "=", userId).executeTakeFirst();
   if (row?.active !== 1 || !isRole(row.role)) return null;
   return { id: row.id, name: row.name, role: row.role, rayonIds: await rayonIdsOf(db, row.id) };
+}
+
+/** The active field reps by name, each as actorOf gives it, and whether the home has a location: two queries for any number. */
+export async function activeFieldReps(db: Db): Promise<{ id: number; name: string; role: Role; rayonIds: number[]; hasHome: boolean }[]> {
+  const rows = await db.selectFrom("users").select(["id", "name", "home_lat"]).where("role", "=", "field_sales").where("active", "=", 1).orderBy("name").execute();
+  const rayons = rows.length === 0 ? new Map<number, number[]>() : await rayonIdsOfUsers(db, rows.map((r) => r.id));
+  return rows.map((r) => ({ id: r.id, name: r.name, role: "field_sales" as const, rayonIds: rayons.get(r.id) ?? [], hasHome: r.home_lat !== null }));
 }
 
 /**

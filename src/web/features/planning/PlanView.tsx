@@ -186,7 +186,7 @@ function DayCard({ day, onRoute }: { day: PlanDay; onRoute: (date: string) => vo
 function Problems({ plan }: { plan: CyclePlan }) {
   const { t } = useTranslation();
   const s = plan.summary;
-  const nothing = s.unplaced.length === 0 && s.withoutLocation.length === 0 && s.normConflicts.length === 0;
+  const nothing = s.unplaced.length === 0 && s.withoutLocation.length === 0 && s.normConflicts.length === 0 && s.dayClashes.length === 0;
   return (
     <Card withBorder padding="sm" component="section" aria-labelledby="plan-problems" data-testid="plan-problems">
       <Stack gap={6}>
@@ -208,6 +208,18 @@ function Problems({ plan }: { plan: CyclePlan }) {
                   {u.relation.name}
                 </Anchor>{" "}
                 ({t("planning.problems.dueOn", { date: numericDate(u.due) })}): {t(`planning.problems.reason.${u.reason}`, { dates: u.tried.map(numericDate).join(", ") })}
+              </List.Item>
+            ))}
+          </ProblemList>
+        )}
+        {s.dayClashes.length > 0 && (
+          <ProblemList title={t("planning.problems.dayClashes")}>
+            {s.dayClashes.map((c) => (
+              <List.Item key={c.date}>
+                {t("planning.problems.dayClash", {
+                  date: numericDate(c.date),
+                  areas: c.subAreas.map((a) => t("planning.problems.clashArea", { rayon: a.rayon.name, week: a.week, weeks: a.cycleWeeks, day: t(`territory.weekdays.${a.weekday}`) })).join(t("planning.problems.and")),
+                })}
               </List.Item>
             ))}
           </ProblemList>

@@ -5,10 +5,11 @@ import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } f
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { isApiError } from "../../api/client.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { useCancelAppointment } from "../agenda/agenda.api.js";
 import { longDayHeading } from "../agenda/agenda-dates.js";
-import type { DayRoute } from "./planning.api.js";
+import { type DayRoute, useAcceptRoute } from "./planning.api.js";
 import { hours } from "./PlanView.js";
 import { NlMap } from "../map/NlMap.js";
 import type { MapRoute } from "../map/map-types.js";
@@ -25,11 +26,14 @@ function mapRouteOf(route: DayRoute, homeLabel: string): MapRoute | null {
 
 /**
  * `onReplan`: a visit of the route was cancelled here; plan the rest of the day again from its
- * start (the gap it leaves gets nearby customers offered).
+ * start (the gap it leaves gets nearby customers offered). A re-planned route whose times differ
+ * from the agenda can be accepted: the agenda gets its times (the route shown stays as it was accepted).
  */
 export function RouteView({ route, onReplan }: { route: DayRoute; onReplan?: (from: string) => void }) {
   const { t } = useTranslation();
   const cancel = useCancelAppointment();
+  const accept = useAcceptRoute();
+  const changes = route.stops.filter((s) => s.appointmentId !== null && s.agendaStart !== null && s.agendaStart !== s.start).length;
   // Kept by identity: a new array redraws the map and resets its zoom.
   const mapRoute = useMemo(() => mapRouteOf(route, t("planning.routeView.home")), [route, t]);
   return (
@@ -47,6 +51,24 @@ export function RouteView({ route, onReplan }: { route: DayRoute; onReplan?: (fr
       )}
       {cancel.isError && <ErrorAlert error={cancel.error} />}
       {route.replanFrom !== null && <Text size="sm" c="dimmed">{t("planning.routeView.replanned", { time: route.replanFrom })}</Text>}
+      {route.replanFrom !== null && route.feasible && changes > 0 && !accept.isSuccess && (
+        <Card withBorder padding="xs" data-testid="accept-route">
+          <Stack gap={6}>
+            <Text size="sm">{t("planning.routeView.acceptHint", { count: changes })}</Text>
+            <Group gap="xs">
+              <Button size="sm" loading={accept.isPending} onClick={() => accept.mutate(route)}>
+                {t("planning.routeView.accept")}
+              </Button>
+            </Group>
+          </Stack>
+        </Card>
+      )}
+      {accept.isSuccess && (
+        <Alert color="green" role="status">
+          {t("planning.routeView.accepted", { count: accept.data.moved.length })}
+        </Alert>
+      )}
+      {accept.isError && (isApiError(accept.error, "version_conflict") ? <Alert color="yellow">{t("planning.routeView.acceptStale")}</Alert> : <ErrorAlert error={accept.error} />)}
       {!route.feasible && <Alert color="yellow">{t("planning.routeView.infeasible")}</Alert>}
       {route.stops.length === 0 && route.feasible && <Text size="sm">{t("planning.routeView.empty")}</Text>}
       {route.stops.length > 0 && (

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Static } from "typebox";
 import { api, apiRequest, queryString } from "../../api/client.js";
 import type { DayRouteDto } from "../../../features/planning/day-route.service.js";
-import type { CyclePlan as CyclePlanSchema, CyclePlanListItem, CyclePlanRequest, PlanningRep } from "../../../features/planning/planning.schemas.js";
+import type { CyclePlan as CyclePlanSchema, CyclePlanListItem, CyclePlanRequest, PlanningRep, RouteAcceptResult } from "../../../features/planning/planning.schemas.js";
 import { agendaKeys } from "../agenda/agenda.api.js";
 
 export type CyclePlan = Static<typeof CyclePlanSchema>;
@@ -47,5 +47,26 @@ export function usePlanDecision() {
       void queryClient.invalidateQueries({ queryKey: ["planning", "plans"] });
       void queryClient.invalidateQueries({ queryKey: agendaKeys.all });
     },
+  });
+}
+
+/**
+ * Accepts a (re-planned) route: the day's appointments get its start times, with the versions the
+ * route was made with (412 when one changed meanwhile: nothing is written then).
+ */
+export function useAcceptRoute() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (route: DayRoute) =>
+      apiRequest<Static<typeof RouteAcceptResult>>("/api/planning/routes/accept", {
+        method: "POST",
+        body: {
+          userId: route.user.id,
+          date: route.date,
+          stops: route.stops.flatMap((s) => (s.appointmentId !== null && s.appointmentVersion !== null ? [{ appointmentId: s.appointmentId, version: s.appointmentVersion, start: s.start }] : [])),
+        },
+        offline: false,
+      }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: agendaKeys.all }),
   });
 }
