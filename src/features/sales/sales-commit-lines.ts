@@ -18,7 +18,7 @@
 // A first load (sales_lines empty at the start) sums no deltas: after its last line it builds the
 // rollups with one INSERT … SELECT … GROUP BY per rollup over ranges of line ids (addLinesToRollups;
 // the checkpoint's groupedTo says up to which id they hold), and it builds the secondary indexes of
-// sales_lines once (sales-line-indexes.ts) instead of keeping them row by row. Later loads keep the
+// sales_lines and of two rollups once (sales-line-indexes.ts) instead of keeping them row by row. Later loads keep the
 // delta path above: their lines mix with lines already counted.
 import { sql } from "kysely";
 import { LOCK_HOLD_MS } from "../../db/bulk.js";

@@ -221,9 +221,16 @@ function rollupSelect(name: RollupName, from: number, to: number) {
  * ranges of ids, instead of summing every line's deltas in JavaScript: the grouping and the writes
  * stay inside the engine. Ids are the rowid on SQLite and the primary key on PostgreSQL, so a range
  * is one range scan.
+ *
+ * sales_by_rep is not grouped from the lines: its key (month, rayon, rep) is a prefix of the debtor
+ * rollup's, so its rows of the months the range touches are set to the sums of the debtor rollup's
+ * rows of those months, which are already in key order (no sort) and some 50 times fewer than the
+ * lines. That is the equality the rollups keep anyway (rep = the sum over its debtors), so it holds
+ * however the lines are split into ranges. Grouping the range's lines for it cost about a quarter of
+ * the grouping (a sort of every line for 4,800 rows at a million lines).
  */
 export async function addLinesToRollups(trx: Db, importId: number, afterId: number, upToId: number): Promise<void> {
-  for (const name of Object.keys(ROLLUPS) as RollupName[]) {
+  for (const name of ["debtor", "group", "product"] as const) {
     const { table, keys } = ROLLUPS[name];
     const lineKeys = keys.map((k) => (k === "debtor_id" ? "relation_id" : k)).join(", ");
     const cols = ["month", ...keys, ...MEASURE_COLUMNS].join(", ");
@@ -235,6 +242,16 @@ export async function addLinesToRollups(trx: Db, importId: number, afterId: numb
       group by month, ${sql.raw(lineKeys)}
       on conflict (${sql.raw(["month", ...keys].join(", "))}) do update set ${sql.raw(add)}`.execute(trx);
   }
+  const { table, keys } = ROLLUPS.rep;
+  const cols = ["month", ...keys, ...MEASURE_COLUMNS].join(", ");
+  const sums = MEASURE_COLUMNS.map((c) => `cast(sum(${c}) as ${c === "lines" ? "integer" : "bigint"})`).join(", ");
+  const set = MEASURE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(", ");
+  await sql`insert into ${sql.table(table)} (${sql.raw(cols)})
+    select month, ${sql.raw(keys.join(", "))}, ${sql.raw(sums)} from sales_by_debtor
+    where month between (select min(month) from sales_lines where id > ${afterId} and id <= ${upToId})
+      and (select max(month) from sales_lines where id > ${afterId} and id <= ${upToId})
+    group by month, ${sql.raw(keys.join(", "))}
+    on conflict (${sql.raw(["month", ...keys].join(", "))}) do update set ${sql.raw(set)}`.execute(trx);
 }
 
 /** Recomputes every rollup from the lines, one year at a time (short write locks on SQLite). */

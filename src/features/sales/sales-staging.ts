@@ -35,37 +35,82 @@ const HEADER_BYTES = 16;
 const SEPARATOR = "\u0000";
 const align8 = (n: number) => Math.ceil(n / 8) * 8;
 
+/**
+ * A batch being staged, column by column: figures straight into typed arrays and texts into one
+ * array, no tuple a line. The analysis fills one (20,000 lines) and reuses it after each flush: a
+ * tuple a line lived until its batch was written, long enough to be promoted into V8's old
+ * generation, so a million lines left some 100 MB of old garbage between collections.
+ */
+export class StagingBatch {
+  length = 0;
+  private ints: Int32Array;
+  private floats: Float64Array;
+  private texts: string[];
+
+  constructor(private capacity = 1024) {
+    this.ints = new Int32Array(3 * capacity);
+    this.floats = new Float64Array(3 * capacity);
+    this.texts = new Array<string>(6 * capacity);
+  }
+
+  push(row: number, invoice: string, line: number, date: string, debtor: string, product: string, rep: string, rayon: string, quantityMilli: number, revenueCents: number, costCents: number | null, credit: 0 | 1): void {
+    if (this.length === this.capacity) this.grow();
+    const i = this.length++;
+    this.ints[3 * i] = row;
+    this.ints[3 * i + 1] = line;
+    this.ints[3 * i + 2] = credit;
+    this.floats[3 * i] = quantityMilli;
+    this.floats[3 * i + 1] = revenueCents;
+    this.floats[3 * i + 2] = costCents === null ? Number.NaN : costCents;
+    const t = this.texts;
+    t[6 * i] = invoice;
+    t[6 * i + 1] = date;
+    t[6 * i + 2] = debtor;
+    t[6 * i + 3] = product;
+    t[6 * i + 4] = rep;
+    t[6 * i + 5] = rayon;
+  }
+
+  /** Row of the file of line i. */
+  rowAt(i: number): number {
+    return this.ints[3 * i] as number;
+  }
+
+  /** The lines packed (the format of the header), ready to store; the batch is left as it is. */
+  pack(): Buffer {
+    const n = this.length;
+    const text = Buffer.from((n === this.capacity ? this.texts : this.texts.slice(0, 6 * n)).join(SEPARATOR), "utf8");
+    const floatsAt = align8(HEADER_BYTES + 12 * n);
+    const textAt = floatsAt + 24 * n;
+    const buffer = new ArrayBuffer(textAt + text.length);
+    new Int32Array(buffer, 0, 4).set([VERSION, n, text.length, 0]);
+    new Int32Array(buffer, HEADER_BYTES, 3 * n).set(this.ints.subarray(0, 3 * n));
+    new Float64Array(buffer, floatsAt, 3 * n).set(this.floats.subarray(0, 3 * n));
+    new Uint8Array(buffer, textAt).set(text);
+    return Buffer.from(buffer);
+  }
+
+  /** Empties the batch for the next lines (its arrays are kept). */
+  clear(): void {
+    this.length = 0;
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    const ints = new Int32Array(3 * this.capacity);
+    ints.set(this.ints);
+    this.ints = ints;
+    const floats = new Float64Array(3 * this.capacity);
+    floats.set(this.floats);
+    this.floats = floats;
+    this.texts.length = 6 * this.capacity;
+  }
+}
+
 export function packLines(lines: readonly StagedLine[]): Buffer {
-  const n = lines.length;
-  const texts = new Array<string>(6 * n);
-  for (let i = 0; i < n; i++) {
-    const l = lines[i] as StagedLine;
-    texts[6 * i] = l[S.invoice];
-    texts[6 * i + 1] = l[S.date];
-    texts[6 * i + 2] = l[S.debtor];
-    texts[6 * i + 3] = l[S.product];
-    texts[6 * i + 4] = l[S.rep];
-    texts[6 * i + 5] = l[S.rayon];
-  }
-  const text = Buffer.from(texts.join(SEPARATOR), "utf8");
-  const floatsAt = align8(HEADER_BYTES + 12 * n);
-  const textAt = floatsAt + 24 * n;
-  const buffer = new ArrayBuffer(textAt + text.length);
-  new Int32Array(buffer, 0, 4).set([VERSION, n, text.length, 0]);
-  const ints = new Int32Array(buffer, HEADER_BYTES, 3 * n);
-  const floats = new Float64Array(buffer, floatsAt, 3 * n);
-  for (let i = 0; i < n; i++) {
-    const l = lines[i] as StagedLine;
-    ints[3 * i] = l[S.row];
-    ints[3 * i + 1] = l[S.line];
-    ints[3 * i + 2] = l[S.credit];
-    floats[3 * i] = l[S.quantity];
-    floats[3 * i + 1] = l[S.revenue];
-    const cost = l[S.cost];
-    floats[3 * i + 2] = cost === null ? Number.NaN : cost;
-  }
-  new Uint8Array(buffer, textAt).set(text);
-  return Buffer.from(buffer);
+  const batch = new StagingBatch(Math.max(1, lines.length));
+  for (const l of lines) batch.push(l[S.row], l[S.invoice], l[S.line], l[S.date], l[S.debtor], l[S.product], l[S.rep], l[S.rayon], l[S.quantity], l[S.revenue], l[S.cost], l[S.credit]);
+  return batch.pack();
 }
 
 export function unpackLines(data: Uint8Array): StagedLine[] {
@@ -101,12 +146,10 @@ export function unpackLines(data: Uint8Array): StagedLine[] {
   return out;
 }
 
-/** Stages one batch (lines in row order) inside the caller's transaction. */
-export async function stageLines(trx: Db, importId: number, lines: readonly StagedLine[]): Promise<void> {
-  if (lines.length === 0) return;
-  const first = (lines[0] as StagedLine)[S.row];
-  const last = (lines[lines.length - 1] as StagedLine)[S.row];
-  await trx.insertInto("sales_import_batches").values({ job_id: importId, first_row: first, last_row: last, lines: lines.length, data: packLines(lines) }).execute();
+/** Stages one batch (lines in row order, packed by StagingBatch.pack) inside the caller's transaction. */
+export async function stageLines(trx: Db, importId: number, batch: { firstRow: number; lastRow: number; lines: number; data: Buffer }): Promise<void> {
+  if (batch.lines === 0) return;
+  await trx.insertInto("sales_import_batches").values({ job_id: importId, first_row: batch.firstRow, last_row: batch.lastRow, lines: batch.lines, data: batch.data }).execute();
 }
 
 /** How many lines an import has staged. */

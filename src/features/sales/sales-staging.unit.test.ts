@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { packLines, type StagedLine, unpackLines } from "./sales-staging.js";
+import { packLines, S, type StagedLine, StagingBatch, unpackLines } from "./sales-staging.js";
 
 const text = fc.string({ unit: "grapheme", maxLength: 12 }).filter((s) => !s.includes("\u0000"));
 const cents = fc.integer({ min: -(2 ** 40), max: 2 ** 40 });
@@ -34,5 +34,19 @@ describe("staged sales lines packed into one batch", () => {
     const shifted = Buffer.alloc(packed.length + 3);
     packed.copy(shifted, 3);
     expect(unpackLines(shifted.subarray(3))).toEqual(lines);
+  });
+
+  it("come back the same from a reused batch that grew past its first size and was cleared between flushes", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(line, { maxLength: 12 }), { minLength: 1, maxLength: 4 }), (flushes) => {
+        const batch = new StagingBatch(2);
+        for (const lines of flushes) {
+          for (const l of lines) batch.push(l[S.row], l[S.invoice], l[S.line], l[S.date], l[S.debtor], l[S.product], l[S.rep], l[S.rayon], l[S.quantity], l[S.revenue], l[S.cost], l[S.credit]);
+          expect(batch.length).toBe(lines.length);
+          expect(unpackLines(batch.pack())).toEqual(lines);
+          batch.clear();
+        }
+      }),
+    );
   });
 });
