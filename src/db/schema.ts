@@ -11,6 +11,7 @@ import type { ImportTables } from "../features/imports/import.table.js";
 import type { JobTables } from "../features/jobs/job.table.js";
 import type { MailIntakeTables } from "../features/mail-intake/mail-intake.table.js";
 import type { NewsTables } from "../features/news/news.table.js";
+import type { CustomerLinkTables } from "../features/customer-links/customer-link.table.js";
 import type { SalesTables } from "../features/sales/sales.table.js";
 import type { MergeTables } from "../features/merge/merge.table.js";
 import type { PlanningTables } from "../features/planning/plan.table.js";
@@ -299,7 +300,7 @@ export interface PersonDmuRolesTable {
  * All tables. Each later feature keeps its row types in its own `*.table.ts` and adds its
  * interface to the list below (features/activities, features/imports, features/quotes …).
  */
-export interface Database extends CoreTables, ProductTables, QuoteTables, ActivityTables, FollowUpTables, ConsentTables, GdprTables, ImportTables, MergeTables, JobTables, SalesTables, AppointmentTables, CompanyTables, PreparationTables, PlanningTables, MailIntakeTables, NewsTables {}
+export interface Database extends CoreTables, ProductTables, QuoteTables, ActivityTables, FollowUpTables, ConsentTables, GdprTables, ImportTables, MergeTables, JobTables, SalesTables, AppointmentTables, CompanyTables, PreparationTables, PlanningTables, MailIntakeTables, NewsTables, CustomerLinkTables {}
 
 export interface CoreTables {
   app_settings: AppSettingsTable;

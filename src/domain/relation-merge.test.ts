@@ -3,7 +3,7 @@ import { FILLABLE_COLUMNS, type MergeSide, mergeOutcome } from "./relation-merge
 
 function side(id: number, values: Partial<MergeSide>): MergeSide {
   const empty = Object.fromEntries(FILLABLE_COLUMNS.map((c) => [c, null])) as unknown as MergeSide;
-  return { ...empty, id, name: `R${id}`, status: "prospect", notes: null, product_interests: "[]", ...values };
+  return { ...empty, id, name: `R${id}`, status: "prospect", notes: null, product_interests: "[]", requirements: "[]", ...values };
 }
 
 describe("merging a duplicate into a survivor", () => {
@@ -17,6 +17,18 @@ describe("merging a duplicate into a survivor", () => {
     const out = mergeOutcome(side(1, { notes: "Eigen notitie", product_interests: '["vloer"]' }), side(2, { notes: "Oude notitie", product_interests: '["vloer","glas"]' }));
     expect(out.changes.notes).toBe("Eigen notitie\n\n— R2:\nOude notitie");
     expect(JSON.parse(out.changes.product_interests as string)).toEqual(["vloer", "glas"]);
+  });
+
+  it("combines the requirements of both, each once, and changes nothing when the duplicate adds none", () => {
+    const out = mergeOutcome(
+      side(1, { requirements: '[{"label":"Milieuvriendelijk","kind":"product","hard":false,"willingToPay":"unknown","supplierScore":"unknown","supplierNote":null}]' }),
+      side(2, { requirements: '["milieuvriendelijk", {"label":"Bereikbaar in het weekend","kind":"supplier","hard":true}]' }),
+    );
+    expect((JSON.parse(out.changes.requirements as string) as { label: string; hard: boolean }[]).map((r) => [r.label, r.hard])).toEqual([
+      ["Milieuvriendelijk", false],
+      ["Bereikbaar in het weekend", true],
+    ]);
+    expect(mergeOutcome(side(1, { requirements: '["HACCP"]' }), side(2, { requirements: '["haccp"]' })).changes).not.toHaveProperty("requirements");
   });
 
   it("makes the survivor dead when the duplicate was dead, and never revives a dead survivor", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerFieldsOf, answerProposals, requirementsHeard, statusAfterVisit } from "./visit-answers.js";
+import { answerFieldsOf, answerProposals, classAfterVisit, requirementsHeard, statusAfterVisit } from "./visit-answers.js";
 import { SHIPPED_TEMPLATES } from "./visit-templates.js";
 
 describe("answers that become fields", () => {
@@ -52,6 +52,32 @@ describe("answers that become fields", () => {
       ],
       ["Geen chloor"],
     );
-    expect(heard).toEqual(["Milieuvriendelijke middelen", "Flexibele planning"]);
+    expect(heard.map((r) => [r.label, r.kind, r.hard])).toEqual([
+      ["Milieuvriendelijke middelen", "product", false],
+      ["Flexibele planning", "product", false],
+    ]);
+  });
+
+  it("takes the answers to 'eisen leverancier' as requirements on the supplier", () => {
+    const heard = requirementsHeard([{ keyword: "Eisen leverancier", answer: "Bereikbaar buiten kantoortijd" }, { keyword: "eisen", answer: "HACCP" }], []);
+    expect(heard.map((r) => [r.label, r.kind])).toEqual([
+      ["Bereikbaar buiten kantoortijd", "supplier"],
+      ["HACCP", "product"],
+    ]);
+  });
+
+  it("proposes the class the revenue potential heard points to, with the threshold it passes", () => {
+    const t = { A: 5_000_000, B: 1_000_000 };
+    expect(classAfterVisit("C", false, 1_200_000, t)).toEqual({ from: "C", to: "B", revenuePotentialCents: 1_200_000, thresholdCents: 1_000_000 });
+    expect(classAfterVisit(null, false, 6_000_000, t)).toEqual({ from: null, to: "A", revenuePotentialCents: 6_000_000, thresholdCents: 5_000_000 });
+    expect(classAfterVisit("A", false, 200_000, t)).toEqual({ from: "A", to: "C", revenuePotentialCents: 200_000, thresholdCents: 1_000_000 });
+  });
+
+  it("proposes no class when it stays, the potential is unknown, or a person decided (override, key account)", () => {
+    const t = { A: 5_000_000, B: 1_000_000 };
+    expect(classAfterVisit("B", false, 1_200_000, t)).toBeNull();
+    expect(classAfterVisit("C", false, null, t)).toBeNull();
+    expect(classAfterVisit("A", true, 200_000, t)).toBeNull();
+    expect(classAfterVisit("key", false, 200_000, t)).toBeNull();
   });
 });

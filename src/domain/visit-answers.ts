@@ -2,9 +2,12 @@
 // say which field its answer fills — the relation's current supplier, contract end date, competitor
 // price or revenue potential, or the contact moment's win chance — so the report proposes those
 // values instead of the rep typing them twice. Pure: the caller passes the answers and the mapping.
+import { type ClassThresholds, proposeClass } from "./abc.js";
+import type { AccountClass } from "./account-class.js";
 import { parseAmount, parsePercentage } from "./dutch-input.js";
 import { parseDutchDate } from "./import-values.js";
 import { requirementKey } from "./product-arguments.js";
+import { REQUIREMENT_LABEL_MAX, type Requirement, type RequirementKind, requirementOf } from "./requirements.js";
 
 export const ANSWER_FIELDS = ["currentSupplier", "contractEndDate", "competitorPriceNote", "revenuePotentialCents", "winChance"] as const;
 export type AnswerField = (typeof ANSWER_FIELDS)[number];
@@ -82,25 +85,50 @@ export function statusAfterVisit(status: string): "prospect" | null {
 /** Keywords whose answers say what the customer requires ("eisen product", "eisen leverancier"). */
 const REQUIREMENT_KEYWORD = /^(eisen|eis|requirement)/i;
 export const isRequirementKeyword = (keyword: string | null): boolean => keyword !== null && REQUIREMENT_KEYWORD.test(keyword.trim());
-const MAX_REQUIREMENT = 100;
+/** "eisen leverancier", "eisen lev.", "requirements supplier": requirements on us as supplier; others on the product or service. */
+const SUPPLIER_KEYWORD = /(leverancier|\blev\b|supplier)/i;
+export const requirementKindOf = (keyword: string): RequirementKind => (SUPPLIER_KEYWORD.test(keyword) ? "supplier" : "product");
 
 /**
  * The requirements heard in the visit that the relation does not hold yet: each answer to a
  * requirement keyword, split at commas and semicolons into short labels (the quote's arguments are
- * matched on them, domain/product-arguments.ts), each once, longer than a label left out.
+ * matched on them, domain/product-arguments.ts), each once, longer than a label left out; on the
+ * supplier when the keyword says so, soft and with nothing else known until the rep says more.
  */
-export function requirementsHeard(answers: readonly { keyword: string | null; answer: string | null }[], known: readonly string[]): string[] {
+export function requirementsHeard(answers: readonly { keyword: string | null; answer: string | null }[], known: readonly string[]): Requirement[] {
   const seen = new Set(known.map(requirementKey));
-  const out: string[] = [];
+  const out: Requirement[] = [];
   for (const a of answers) {
     if (!isRequirementKeyword(a.keyword)) continue;
     for (const part of (a.answer ?? "").split(/[,;]/)) {
       const label = part.trim();
       const key = requirementKey(label);
-      if (label === "" || label.length > MAX_REQUIREMENT || seen.has(key)) continue;
+      if (key === "" || label.length > REQUIREMENT_LABEL_MAX || seen.has(key)) continue;
       seen.add(key);
-      out.push(label);
+      out.push(requirementOf(label, requirementKindOf(a.keyword ?? "")));
     }
   }
   return out;
+}
+
+export interface ClassAfterVisit {
+  from: AccountClass | null;
+  to: AccountClass;
+  /** The revenue potential per year the proposal rests on, cents. */
+  revenuePotentialCents: number;
+  /** The threshold of the class proposed (A or B), or of B when C is proposed (revenue below it), cents. */
+  thresholdCents: number;
+}
+
+/**
+ * The account class a visit proposes (DOMAIN.md: class by actual or potential revenue against the
+ * thresholds of the segment; the system proposes, a person decides): the class the revenue potential
+ * heard points to, when it differs from the relation's. A strategic override and a key account are
+ * decisions revenue does not undo, so they get no proposal; nor does an unknown potential.
+ */
+export function classAfterVisit(current: AccountClass | null, override: boolean, revenuePotentialCents: number | null, thresholds: ClassThresholds): ClassAfterVisit | null {
+  if (revenuePotentialCents === null) return null;
+  const { proposed, kept } = proposeClass(current, override, revenuePotentialCents, thresholds);
+  if (kept !== null || proposed === current) return null;
+  return { from: current, to: proposed, revenuePotentialCents, thresholdCents: proposed === "A" ? thresholds.A : thresholds.B };
 }

@@ -48,6 +48,7 @@ import { salesReportRoutes } from "../features/sales/sales-report.routes.js";
 import { salesAnalysisRoutes } from "../features/sales/sales-analysis.routes.js";
 import { scheduleSalesDaily } from "../features/sales/sales-schedule.js";
 import { newsRoutes } from "../features/news/news.routes.js";
+import { customerLinkRoutes } from "../features/customer-links/customer-link.routes.js";
 import { scheduleNewsFetch } from "../features/news/news-schedule.js";
 import { scheduleMailImap } from "../features/mail-intake/mail-imap-schedule.js";
 import { JobRunner, type JobKinds } from "../features/jobs/job-runner.js";
@@ -209,6 +210,7 @@ export async function buildApp(base: BaseContext & { jobs?: JobRunner }, options
   await app.register(companyRoutes, { ctx });
   await app.register(mailIntakeRoutes, { ctx });
   await app.register(newsRoutes, { ctx });
+  await app.register(customerLinkRoutes, { ctx });
 
   // wildcard: files are looked up per request (a rebuilt web app is served without a restart); a
   // miss falls through to the not-found handler, which serves the app shell for client routes.

@@ -215,6 +215,9 @@ export const FIELD_MESSAGES: Readonly<Record<string, string>> = {
   feed_host_not_allowed: "is on a host the administrator has not allowed for news feeds",
   feed_host_invalid: "is not a host name or IP address",
   feed_missing: "the relation has no news feed address",
+  // A relation's own customers (references on the visit sheet)
+  customer_is_self: "a relation is not its own customer",
+  reference_person_not_of_customer: "is not an active contact person of that customer",
 };
 
 export function fieldProblem(field: string, code: string): FieldProblem {

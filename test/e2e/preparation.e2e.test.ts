@@ -27,6 +27,11 @@ describe("visit preparation in the browser", () => {
     const { server } = suite;
     const relationId = await seedRelation(server, { name: RELATION, status: "prospect", statusReason: "Beurs", visitStreet: "Damrak", visitHouseNumber: "1", visitPostcode: "1012 LG", visitCity: "Amsterdam", website: "https://devaart.example" });
     const person = await server.app.inject({ method: "POST", url: `/api/relations/${relationId}/persons`, headers: server.headers, payload: { firstName: "Jan", lastName: "Jansen", gender: "m", jobTitle: "Office manager", dmuRoles: ["decider"] } });
+    // One of its own customers is our customer too: a reference, with the person who may be called.
+    const referenceId = await seedRelation(server, { name: "Bakkerij Referentie", status: "customer", statusReason: "Eerste factuur", visitCity: "Haarlem" });
+    const caller = await server.app.inject({ method: "POST", url: `/api/relations/${referenceId}/persons`, headers: server.headers, payload: { firstName: "Els", lastName: "Bakker", phoneDirect: "023 555 1234" } });
+    const linked = await server.app.inject({ method: "POST", url: `/api/relations/${relationId}/customers`, headers: server.headers, payload: { customerId: referenceId, referencePersonId: caller.json().id } });
+    expect(linked.statusCode, linked.body).toBe(200);
     expect(person.statusCode).toBe(201);
     // Started half an hour ago, so it is today's and can be reported now.
     const start = new Date(Math.floor((Date.now() - 30 * 60_000) / 60_000) * 60_000);
@@ -48,6 +53,10 @@ describe("visit preparation in the browser", () => {
     expect(await page.getByTestId("prep-persons").textContent()).toContain("Office manager");
     expect(await page.getByTestId("prep-method").textContent()).toContain("Behoeftegericht");
     expect(await page.getByTestId("prep-company").textContent()).toContain("https://devaart.example");
+    const references = (await page.getByTestId("prep-references").textContent()) ?? "";
+    expect(references).toContain("Bakkerij Referentie");
+    expect(references).toContain("Bellen: Els Bakker");
+    expect(references).toContain("023 555 1234");
 
     // An objective of our own, beside the templates', with its keyword and all of SMART.
     await page.getByRole("button", { name: "Interne doelstelling toevoegen" }).click();
@@ -106,6 +115,8 @@ describe("visit preparation in the browser", () => {
     await page.getByText("Uit het antwoord bij vk%").waitFor();
     // The requirement heard goes onto the relation, where the quote's arguments are matched on it.
     expect(await page.getByTestId("report-requirements").getByRole("checkbox", { name: "Milieuvriendelijke middelen" }).isChecked()).toBe(true);
+    // Heard as a must: a hard requirement, whose arguments come first on the quote.
+    await page.getByRole("checkbox", { name: "Milieuvriendelijke middelen is een harde eis" }).check();
     await page.getByLabel("Wat is besproken").fill("Kennismaking, rondleiding door het pand");
     await page.getByLabel("Volgende stap").fill("Offerte voorbereiden");
     await page.getByLabel("Vervolgactie", { exact: true }).fill("Schoonmaakplan opsturen");
@@ -127,7 +138,7 @@ describe("visit preparation in the browser", () => {
     await page.getByRole("heading", { name: RELATION, level: 1 }).waitFor();
     await expect.poll(() => page.getByText(/vest\. regio: Aantal vestigingen in de regio — behaald/).count()).toBeGreaterThan(0);
     const relation = (await server.app.inject({ method: "GET", url: `/api/relations/${relationId}`, headers: server.headers })).json();
-    expect(relation).toMatchObject({ currentSupplier: "Schoon & Co", contractEndDate: "2027-03-31", requirements: ["Milieuvriendelijke middelen"] });
+    expect(relation).toMatchObject({ currentSupplier: "Schoon & Co", contractEndDate: "2027-03-31", requirements: [expect.objectContaining({ label: "Milieuvriendelijke middelen", hard: true, kind: "product" })] });
     await page.getByRole("link", { name: "Mijn dag" }).click();
     await expect.poll(() => page.getByText("Schoonmaakplan opsturen").count()).toBeGreaterThan(0);
 

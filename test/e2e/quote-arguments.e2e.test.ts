@@ -17,7 +17,12 @@ describe("the quote's arguments in the browser", () => {
 
   it("lets the rep write a product's arguments and shows on the quote only those the customer requires", async () => {
     const { app, headers } = suite.server;
-    const relationId = await seedRelation(suite.server, { name: "Zorggroep De Linde", requirements: ["Milieuvriendelijk"] });
+    // A hard requirement, on which the current supplier does worse than us.
+    const relationId = await seedRelation(suite.server, {
+      name: "Zorggroep De Linde",
+      currentSupplier: "Schoon & Co",
+      requirements: [{ label: "Milieuvriendelijk", hard: true, supplierScore: "worse", supplierNote: "Gebruikt chloor" }],
+    });
     const product = await app.inject({ method: "POST", url: "/api/products", headers, payload: { code: "GRN-1", name: "Groene kantoorschoonmaak", unit: "m2", listPriceCents: 150 } });
     expect(product.statusCode).toBe(201);
     const quote = await app.inject({ method: "POST", url: "/api/quotes", headers, payload: { relationId, probability: 50, decisionMonth: "2099-03", lines: [{ productId: product.json().id, quantity: 100 }] } });
@@ -51,6 +56,9 @@ describe("the quote's arguments in the browser", () => {
     await panel.getByText("Middelen met Europees Ecolabel").waitFor();
     await panel.getByText("1 argument weggelaten", { exact: false }).waitFor();
     expect(await panel.getByText("Laagste prijs per m2").count()).toBe(0);
+    const comparison = (await panel.getByTestId("supplier-comparison").textContent()) ?? "";
+    expect(comparison).toContain("Vergelijking met de huidige leverancier (Schoon & Co)");
+    expect(comparison).toContain("de huidige leverancier doet het slechter — Gebruikt chloor");
     await noSidewaysScroll(page);
     await panel.screenshot({ path: join(SHOTS, "quote-arguments-390.png") });
     await closePage();

@@ -28,6 +28,7 @@ import * as visitTemplates from "./0029_visit_templates.js";
 import * as relationNews from "./0030_relation_news.js";
 import * as productArguments from "./0031_product_arguments.js";
 import * as mailImap from "./0032_mail_imap.js";
+import * as relationCustomers from "./0035_relation_customers.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_core": core,
@@ -57,4 +58,5 @@ export const migrations: Record<string, Migration> = {
   "0030_relation_news": relationNews,
   "0031_product_arguments": productArguments,
   "0032_mail_imap": mailImap,
+  "0035_relation_customers": relationCustomers,
 };

@@ -1,6 +1,7 @@
 // Merging duplicate relations, in one transaction: everything that points at the duplicate (persons,
 // contact moments, follow-ups, quotes, sales, status and class history, audit lines, branches, and
-// whatever later features add) moves to the survivor; the survivor's empty fields are filled; the
+// whatever later features add) moves to the survivor; the survivor's empty fields are filled, its
+// requirements combined with the duplicate's (domain/relation-merge.ts); the
 // duplicate's name, KvK, postcode and debtor number stay as an alias of the survivor (found by search
 // and matched by imports); the duplicate row is deleted; the merge is logged in the audit trail.
 import { type MergeSide, mergeOutcome } from "../../domain/relation-merge.js";
@@ -12,12 +13,21 @@ import { writeAudit } from "../audit/audit.service.js";
 import { refreshRelationTerms, type TermSource } from "../relations/relation-terms.js";
 import { findRelationRow } from "../relations/relation.repository.js";
 import { mergeNewsOf } from "../news/news.service.js";
+import { mergeCustomerLinksOf } from "../customer-links/customer-link.service.js";
 import { getRelation, versionConflict } from "../relations/relation.service.js";
 import { salesAfterMerge } from "../sales/sales-merge.service.js";
 import { duplicatePairs, moveReferences, relationReferences, relationSummaries } from "./merge.repository.js";
 
 /** References with their own handling; every other (table, column) is simply re-pointed. */
-const SPECIAL = new Set(["relations.parent_id", "relation_search_terms.relation_id", "relation_sbi_codes.relation_id", "relation_feeds.relation_id", "relation_news_items.relation_id"]);
+const SPECIAL = new Set([
+  "relations.parent_id",
+  "relation_search_terms.relation_id",
+  "relation_sbi_codes.relation_id",
+  "relation_feeds.relation_id",
+  "relation_news_items.relation_id",
+  "relation_customers.relation_id",
+  "relation_customers.customer_id",
+]);
 
 export interface MergeInput {
   duplicateId: number;
@@ -62,6 +72,9 @@ export async function mergeRelations(db: Db, engine: Engine, user: AuthUser, sur
       } else if (key === "relation_feeds.relation_id") {
         // One feed a relation and items unique per relation: the news feature combines them.
         count = await mergeNewsOf(trx, survivorId, duplicate.id);
+      } else if (key === "relation_customers.relation_id") {
+        // Both columns at once: the customer-links feature combines them, each link once.
+        count = await mergeCustomerLinksOf(trx, survivorId, duplicate.id);
       } else if (!SPECIAL.has(key)) {
         try {
           count = await moveReferences(trx, ref, duplicate.id, survivorId);

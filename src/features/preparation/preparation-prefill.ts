@@ -1,9 +1,10 @@
 // What Koers already knows for a visit sheet, read live from the features that own it, through their
 // services and for the viewer: the company (relations), sales history and cross-selling (sales, in
 // the viewer scope; margin only for margin viewers), CRM history (activities, follow-ups, quotes),
-// the persons met (persons, consent), the route (agenda + the planner's travel model) and the
+// the persons met (persons, consent), the references (customer-links), the route (agenda + the planner's travel model) and the
 // alternative addresses (nearby). Nothing here is stored by the preparation feature.
 import type { Viewer } from "../../domain/access.js";
+import { thresholdsFor } from "../../domain/abc.js";
 import { OPEN_QUOTE_STATUSES } from "../../domain/quote-status.js";
 import type { RelationStatus } from "../../domain/lifecycle.js";
 import { leaveAtMs, suggestMethod } from "../../domain/visit-preparation.js";
@@ -21,6 +22,8 @@ import { DEFAULT_NEARBY_STATUSES, nearbyRelations } from "../nearby/nearby.servi
 import { travelModelFor } from "../planning/travel.js";
 import { getQuote, listQuotesPage } from "../quotes/quote-read.js";
 import { getRelation } from "../relations/relation.service.js";
+import { referencesOf } from "../customer-links/customer-link.service.js";
+import { readThresholds } from "../sales/sales-abc.service.js";
 import { runSalesTask } from "../sales/sales-tasks.js";
 import { homeOf } from "../users/user.service.js";
 
@@ -143,13 +146,15 @@ export async function prefillSheet(ctx: AppContext, viewer: Viewer, appointment:
   const today = amsterdamDate(ctx.now());
   const relation = await getRelation(ctx.db, appointment.relation.id);
   const metIds = new Set(appointment.persons.map((p) => p.id));
-  const [sales, crm, route, nearby, crossSell, consents] = await Promise.all([
+  const [sales, crm, route, nearby, crossSell, consents, thresholds, references] = await Promise.all([
     salesSection(ctx, viewer, relation.id),
     crmSection(ctx, viewer, relation.id, today),
     routeSection(ctx, viewer, appointment, relation.coordinates ? { lat: relation.coordinates.lat, lon: relation.coordinates.lon } : null),
     nearbySection(ctx, relation.id),
     crossSellSection(ctx, viewer, relation.id, today),
     Promise.all([...metIds].map(async (id) => [id, await consentOverview(ctx.db, id)] as const)),
+    readThresholds(ctx.db),
+    referencesOf(ctx.db, relation.id),
   ]);
   const consentOf = new Map(consents);
   const method = suggestMethod({
@@ -167,6 +172,9 @@ export async function prefillSheet(ctx: AppContext, viewer: Viewer, appointment:
       debtorNumber: relation.debtorNumber,
       status: relation.status,
       accountClass: relation.accountClass,
+      classOverride: relation.classOverride,
+      // The thresholds of its segment, for the class the visit proposes (domain/visit-answers.ts classAfterVisit).
+      classThresholds: thresholdsFor(thresholds, relation.segment?.id ?? null),
       sbiCodes: relation.sbiCodes,
       segment: relation.segment,
       website: relation.website,
@@ -208,6 +216,8 @@ export async function prefillSheet(ctx: AppContext, viewer: Viewer, appointment:
     route,
     crossSell,
     nearby,
+    // The relation's customers that are our customers too, with who may be called (CRM data, open to all).
+    references,
     suggestedMethod: method,
   };
 }

@@ -251,7 +251,7 @@ describe.each(ENGINES)("visit preparation on %s", (engine) => {
     expect(cleaning.objectives.find((o: { keyword: string }) => o.keyword === "lev").field).toBe("currentSupplier");
     const relationBefore = (await t.app.inject({ method: "GET", url: `/api/relations/${relationId}`, headers: repNoord.headers })).json();
     expect(sheet.prefill.company.version).toBe(relationBefore.version);
-    const body = (version: number) => ({ objectives: [], notes: "Contract loopt in maart af", relation: { version, changes: { currentSupplier: "Schoon & Co", contractEndDate: "2027-03-31", requirements: ["Milieuvriendelijk"] } } });
+    const body = (version: number) => ({ objectives: [], notes: "Contract loopt in maart af", relation: { version, changes: { currentSupplier: "Schoon & Co", contractEndDate: "2027-03-31", requirements: [{ label: "Milieuvriendelijk", hard: true, willingToPay: "yes" }], accountClass: "B", classReason: "Bezoek: omzetpotentieel boven de drempel van B" } } });
 
     const stale = await t.app.inject({ method: "POST", url: `${url}/report`, headers: { ...repNoord.headers, "if-match": '"0"' }, payload: body(relationBefore.version - 1 || 99) });
     expect(stale.statusCode, stale.body).toBe(412);
@@ -268,7 +268,15 @@ describe.each(ENGINES)("visit preparation on %s", (engine) => {
     const res = await t.app.inject({ method: "POST", url: `${url}/report`, headers: { ...repNoord.headers, "if-match": version }, payload: body(relationBefore.version) });
     expect(res.statusCode, res.body).toBe(200);
     const relationAfter = (await t.app.inject({ method: "GET", url: `/api/relations/${relationId}`, headers: repNoord.headers })).json();
-    expect(relationAfter).toMatchObject({ currentSupplier: "Schoon & Co", contractEndDate: "2027-03-31", requirements: ["Milieuvriendelijk"], version: relationBefore.version + 1 });
+    expect(relationAfter).toMatchObject({
+      currentSupplier: "Schoon & Co",
+      contractEndDate: "2027-03-31",
+      requirements: [{ label: "Milieuvriendelijk", kind: "product", hard: true, willingToPay: "yes", supplierScore: "unknown", supplierNote: null }],
+      accountClass: "B",
+      version: relationBefore.version + 1,
+    });
+    // The class change is kept with the visit as its reason.
+    expect(relationAfter.classHistory[0]).toMatchObject({ toClass: "B", reason: "Bezoek: omzetpotentieel boven de drempel van B" });
     const history = (await t.app.inject({ method: "GET", url: `/api/relations/${relationId}/audit`, headers: manager.headers })).json();
     expect(JSON.stringify(history)).toContain("Schoon & Co");
   });

@@ -9,6 +9,7 @@ import { ANSWER_FIELDS } from "../../domain/visit-answers.js";
 import { QUICK_CHOICES } from "../../domain/followup-dates.js";
 import { MAX_KEYWORD, MAX_OBJECTIVE_TEXT, MAX_OBJECTIVES, OBJECTIVE_KINDS, OBJECTIVE_RESULTS, SMART_LETTERS } from "../../domain/visit-preparation.js";
 import { Id, IsoDateString, Nullable, OptionalText, literals } from "../../server/schema-helpers.js";
+import { ClassSchema, RequirementsInput } from "../relations/relation.schemas.js";
 
 const Text = (max: number) => Nullable(Type.String({ maxLength: max }));
 
@@ -146,7 +147,10 @@ export const VisitReportInput = Type.Object(
               competitorPriceNote: OptionalText(1000),
               revenuePotentialCents: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 1e14 }))),
               // The relation's requirements with those heard in the visit (the whole list, as on the relation).
-              requirements: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 30 })),
+              requirements: Type.Optional(RequirementsInput),
+              // The class the visit proposes (domain/visit-answers.ts classAfterVisit), with its reason.
+              accountClass: Type.Optional(ClassSchema),
+              classReason: OptionalText(500),
               // The status the visit proposes (suspect → prospect), with its reason for the history.
               status: Type.Optional(literals(["prospect"])),
               statusReason: OptionalText(500),

@@ -49,9 +49,14 @@ describe.each(ENGINES)("the quote's arguments on %s", (engine) => {
   });
 
   it("shows on the quote only the arguments that answer the relation's requirements, whatever their case or accents", async () => {
-    const relationId = await makeRelation(t, rep.headers, { name: "Zorggroep De Linde", requirements: ["MILIEUVRIENDELIJK", "flexibele  planning", "Hygiëne"] });
+    // Flexible planning is a must (hard): its argument comes first, on the tab and in the letter.
+    const relationId = await makeRelation(t, rep.headers, {
+      name: "Zorggroep De Linde",
+      currentSupplier: "Schoon & Co",
+      requirements: ["MILIEUVRIENDELIJK", { label: "flexibele  planning", kind: "supplier", hard: true, supplierScore: "worse", supplierNote: "Alleen overdag" }, "Hygiëne"],
+    });
     const relation = await t.app.inject({ method: "GET", url: `/api/relations/${relationId}`, headers: rep.headers });
-    expect(relation.json().requirements).toEqual(["MILIEUVRIENDELIJK", "flexibele planning", "Hygiëne"]);
+    expect(relation.json().requirements.map((r: { label: string }) => r.label)).toEqual(["MILIEUVRIENDELIJK", "flexibele planning", "Hygiëne"]);
     expect((await putArguments(plainProductId, [{ requirement: "Hygiene", text: "Werkt volgens HACCP" }, { requirement: "Snel", text: "Binnen een dag" }])).statusCode).toBe(200);
     const quote = await quoteApi(t, rep.headers).create({ relationId, probability: 50, decisionMonth: "2099-02", lines: [{ productId, quantity: 100 }, { productId: plainProductId, quantity: 20 }, { productId, quantity: 5 }] });
     expect(quote.statusCode, quote.body).toBe(201);
@@ -61,18 +66,23 @@ describe.each(ENGINES)("the quote's arguments on %s", (engine) => {
       {
         product: { id: productId, code: "ARG-1", name: "Kantoorschoonmaak Groen" },
         arguments: [
-          { requirement: "Milieuvriendelijk", text: "Ecolabel-gecertificeerde middelen" },
-          { requirement: "Flexibele planning", text: "Ook 's avonds en in het weekend" },
+          { requirement: "Flexibele planning", text: "Ook 's avonds en in het weekend", hard: true },
+          { requirement: "Milieuvriendelijk", text: "Ecolabel-gecertificeerde middelen", hard: false },
         ],
         leftOut: 1,
       },
-      { product: { id: plainProductId, code: "ARG-2", name: "Glasbewassing" }, arguments: [{ requirement: "Hygiene", text: "Werkt volgens HACCP" }], leftOut: 1 },
+      { product: { id: plainProductId, code: "ARG-2", name: "Glasbewassing" }, arguments: [{ requirement: "Hygiene", text: "Werkt volgens HACCP", hard: false }], leftOut: 1 },
     ]);
+    // Where known, how the current supplier does against us on the requirements.
+    expect(res.json().currentSupplier).toBe("Schoon & Co");
+    expect(res.json().comparison).toEqual([{ label: "flexibele planning", kind: "supplier", hard: true, willingToPay: "unknown", supplierScore: "worse", supplierNote: "Alleen overdag" }]);
+    expect(res.json().requirements[0]).toMatchObject({ label: "flexibele planning", hard: true });
     // The printed letter carries the same matching arguments, and not the one that answers nothing.
     const letter = (await t.app.inject({ method: "GET", url: `/api/quotes/${quote.json().id}/document`, headers: rep.headers })).body;
     expect(letter).toContain("Aansluitend op uw eisen");
     expect(letter).toContain("Ecolabel-gecertificeerde middelen");
     expect(letter).toContain("Ook &#39;s avonds en in het weekend");
+    expect(letter.indexOf("Ook &#39;s avonds")).toBeLessThan(letter.indexOf("Ecolabel-gecertificeerde middelen"));
     expect(letter).not.toContain("Laagste prijs per m2");
     expect(letter).not.toContain("Binnen een dag");
     // Without requirements on the relation, no argument is shown at all.

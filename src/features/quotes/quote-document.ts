@@ -6,6 +6,7 @@
 import { argumentsOfQuote } from "./quote-arguments.js";
 import { addDays } from "../../domain/calendar.js";
 import { formatIban } from "../../domain/iban.js";
+import { hardFirst } from "../../domain/requirements.js";
 import type { Db } from "../../db/kysely.js";
 import { amsterdamDate } from "../../server/time.js";
 import { getLetterhead, type CompanyLetterhead } from "../company/company.service.js";
@@ -87,15 +88,16 @@ export async function quoteDocument(db: Db, id: number, now: Date): Promise<stri
     .split(/\n{2,}/)
     .map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`)
     .join("\n");
-  // Only the arguments that answer the customer's requirements; none at all leaves the section out.
-  const argued = matched.products.filter((p) => p.arguments.length > 0);
+  // Only the arguments that answer the customer's requirements, those for a hard requirement (a must)
+  // first over all products; none at all leaves the section out.
+  const argued = hardFirst(matched.products.flatMap((p) => p.arguments.map((a) => ({ ...a, product: p.product.name }))));
   const argumentsSection =
     argued.length === 0
       ? ""
       : `<section class="arguments">
 <h2>Aansluitend op uw eisen</h2>
 <ul>
-${argued.map((p) => p.arguments.map((a) => `<li><strong>${escapeHtml(a.requirement)}</strong> (${escapeHtml(p.product.name)}): ${escapeHtml(a.text)}</li>`).join("\n")).join("\n")}
+${argued.map((a) => `<li><strong>${escapeHtml(a.requirement)}</strong> (${escapeHtml(a.product)}): ${escapeHtml(a.text)}</li>`).join("\n")}
 </ul>
 </section>
 `;

@@ -4,6 +4,7 @@ import { isIsoDate } from "../../domain/calendar.js";
 import { normalizeEmail, normalizePhone, normalizeWebUrl } from "../../domain/contact-details.js";
 import { normalizeKvkNumber } from "../../domain/kvk.js";
 import { normalizePostcode } from "../../domain/postcode.js";
+import { cleanRequirements, type Requirement, requirementOf } from "../../domain/requirements.js";
 import type { Result } from "../../domain/result.js";
 import type { Updateable } from "kysely";
 import type { RelationsTable } from "../../db/schema.js";
@@ -11,6 +12,11 @@ import { type FieldProblem, fieldProblem } from "../../server/errors.js";
 import type { RelationPatchInput } from "./relation.schemas.js";
 
 type Columns = Omit<Updateable<RelationsTable>, "id" | "version" | "created_at" | "updated_at">;
+
+/** The requirements as stored: bare labels filled in as soft product requirements, each once. */
+export function requirementsFromInput(input: NonNullable<RelationPatchInput["requirements"]>): Requirement[] {
+  return cleanRequirements(input.map((r) => (typeof r === "string" ? requirementOf(r) : { ...requirementOf(r.label, r.kind), ...r, supplierNote: r.supplierNote ?? null })));
+}
 
 /** "" and whitespace become null; other text is trimmed. */
 export function clean(value: string | null | undefined): string | null | undefined {
@@ -90,8 +96,7 @@ export function relationColumns(
     set("product_interests", JSON.stringify(interests));
   }
   if (input.requirements !== undefined) {
-    const requirements = [...new Set(input.requirements.map((p) => p.trim().replace(/\s+/g, " ")).filter((p) => p !== ""))];
-    set("requirements", JSON.stringify(requirements));
+    set("requirements", JSON.stringify(requirementsFromInput(input.requirements)));
   }
   set("notes", clean(input.notes));
   return { columns, problems };

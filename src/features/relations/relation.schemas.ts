@@ -2,6 +2,7 @@
 import { type Static, Type } from "typebox";
 import { ACCOUNT_CLASSES } from "../../domain/account-class.js";
 import { RELATION_STATUSES } from "../../domain/lifecycle.js";
+import { REQUIREMENT_KINDS, REQUIREMENT_LABEL_MAX, REQUIREMENTS_MAX, SUPPLIER_NOTE_MAX, SUPPLIER_SCORES, WILLING_TO_PAY } from "../../domain/requirements.js";
 import { LEGAL_FORMS, RELATION_KINDS } from "../../domain/relation-types.js";
 import { IsoDateString, Nullable, OptionalText, Ref, literals, Id } from "../../server/schema-helpers.js";
 import { PersonSummary } from "../persons/person.schemas.js";
@@ -11,6 +12,36 @@ export { LEGAL_FORMS, RELATION_KINDS };
 
 
 export const StatusSchema = literals(RELATION_STATUSES);
+
+/** A customer requirement as shown (domain/requirements.ts). */
+export const RequirementSchema = Type.Object({
+  label: Type.String({ minLength: 1, maxLength: REQUIREMENT_LABEL_MAX }),
+  kind: literals(REQUIREMENT_KINDS),
+  /** product: on the product or service; supplier: on us as supplier. hard: a must; willingToPay: will they pay for it; supplierScore: the current supplier against us. */
+  hard: Type.Boolean(),
+  willingToPay: literals(WILLING_TO_PAY),
+  supplierScore: literals(SUPPLIER_SCORES),
+  supplierNote: Nullable(Type.String({ maxLength: SUPPLIER_NOTE_MAX })),
+});
+/** In: a bare label (a soft product requirement, nothing else known) or the requirement with what is known. */
+export const RequirementInput = Type.Union([
+  Type.String({ minLength: 1, maxLength: REQUIREMENT_LABEL_MAX }),
+  Type.Object(
+    {
+      label: Type.String({ minLength: 1, maxLength: REQUIREMENT_LABEL_MAX }),
+      kind: Type.Optional(literals(REQUIREMENT_KINDS)),
+      hard: Type.Optional(Type.Boolean()),
+      willingToPay: Type.Optional(literals(WILLING_TO_PAY)),
+      supplierScore: Type.Optional(literals(SUPPLIER_SCORES)),
+      supplierNote: OptionalText(SUPPLIER_NOTE_MAX),
+    },
+    { additionalProperties: false },
+  ),
+]);
+export const RequirementsInput = Type.Array(RequirementInput, {
+  maxItems: REQUIREMENTS_MAX,
+  description: "What the customer requires (milieuvriendelijk, flexibele planning …), the whole list; the quote shows the product arguments that answer these, those for hard requirements first",
+});
 export const ClassSchema = literals(ACCOUNT_CLASSES);
 
 /** Every editable field of a relation; all optional so the same shape serves create and patch. */
@@ -47,7 +78,7 @@ const editable = {
   contractEndDate: Type.Optional(Nullable(IsoDateString)),
   competitorPriceNote: OptionalText(1000),
   productInterests: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 30 })),
-  requirements: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 30, description: "What the customer requires (milieuvriendelijk, flexibele planning …); the quote shows the product arguments that answer these" })),
+  requirements: Type.Optional(RequirementsInput),
   notes: OptionalText(10_000),
   /** A status change needs a reason (kept in the status history). */
   status: Type.Optional(StatusSchema),
@@ -134,7 +165,7 @@ export const RelationDetail = Type.Object({
   contractEndDate: Nullable(Type.String()),
   competitorPriceNote: Nullable(Type.String()),
   productInterests: Type.Array(Type.String()),
-  requirements: Type.Array(Type.String()),
+  requirements: Type.Array(RequirementSchema),
   notes: Nullable(Type.String()),
   // source: pc6 | pc4 | place | manual (domain/geocode.ts); precisionM: metres the address may lie off.
   coordinates: Nullable(Type.Object({ lat: Type.Number(), lon: Type.Number(), source: Type.String(), precisionM: Nullable(Type.Integer()) })),

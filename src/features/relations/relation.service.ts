@@ -1,6 +1,7 @@
 // Use cases of relations: list, read, create, update (with status and class rules, history, audit
 // trail and optimistic concurrency). Routes call these; so do the CLI, demo data and imports.
 import { checkClassChoice, isAccountClass } from "../../domain/account-class.js";
+import { parseRequirements, type Requirement } from "../../domain/requirements.js";
 import { allowedNextStatuses, checkTransition, isRelationStatus, needsManager, type RelationStatus } from "../../domain/lifecycle.js";
 import { NORM_VISIT_KINDS } from "../../domain/contact-moment.js";
 import { addMonthsClamped } from "../../domain/followup-dates.js";
@@ -169,7 +170,7 @@ export async function getRelation(db: Db, id: number): Promise<RelationDetailDto
     contractEndDate: row.contract_end_date,
     competitorPriceNote: row.competitor_price_note,
     productInterests: JSON.parse(row.product_interests) as string[],
-    requirements: JSON.parse(row.requirements) as string[],
+    requirements: parseRequirements(row.requirements),
     notes: row.notes,
     coordinates:
       row.lat !== null && row.lon !== null ? { lat: row.lat, lon: row.lon, source: row.geo_source ?? "unknown", precisionM: row.geo_precision_m } : null,
@@ -470,8 +471,14 @@ export async function writeRelationGeocodes(db: Db, writes: readonly GeoWrite[])
   return written;
 }
 
-/** The requirements heard from the customer (labels), for the quote's arguments; [] for an unknown relation. */
-export async function requirementsOfRelation(db: Db, id: number): Promise<string[]> {
+/** The relation's current supplier as heard (null when not known or for an unknown relation). */
+export async function currentSupplierOf(db: Db, id: number): Promise<string | null> {
+  const row = await db.selectFrom("relations").select("current_supplier").where("id", "=", id).executeTakeFirst();
+  return row?.current_supplier ?? null;
+}
+
+/** The requirements heard from the customer, for the quote's arguments; [] for an unknown relation. */
+export async function requirementsOfRelation(db: Db, id: number): Promise<Requirement[]> {
   const row = await db.selectFrom("relations").select("requirements").where("id", "=", id).executeTakeFirst();
-  return row ? (JSON.parse(row.requirements) as string[]) : [];
+  return row ? parseRequirements(row.requirements) : [];
 }

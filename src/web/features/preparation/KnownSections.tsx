@@ -6,6 +6,8 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatCents, formatDate } from "../../i18n/format.js";
+import { supplierComparison } from "../../../domain/requirements.js";
+import { RequirementBadges, SupplierComparison } from "../relations/RequirementBadges.js";
 import type { Sheet } from "./preparation.api.js";
 import classes from "./preparation.module.css";
 
@@ -69,6 +71,15 @@ function Company({ sheet }: { sheet: Sheet }) {
       <Line label={t("preparation.company.supplier")}>{c.currentSupplier}</Line>
       <Line label={t("preparation.company.contractEnd")}>{formatDate(c.contractEndDate)}</Line>
       <Line label={t("preparation.company.potential")}>{c.revenuePotentialCents !== null ? formatCents(c.revenuePotentialCents) : null}</Line>
+      {c.requirements.length > 0 && (
+        <Stack gap={4} data-testid="prep-requirements">
+          <Text size="sm" c="dimmed">
+            {t("preparation.company.requirements")}:
+          </Text>
+          <RequirementBadges requirements={c.requirements} />
+          <SupplierComparison supplier={c.currentSupplier} comparison={supplierComparison(c.requirements)} />
+        </Stack>
+      )}
       <Line label={t("preparation.research.employees")}>{r.employees}</Line>
       <Line label={t("preparation.research.branches")}>{r.branches}</Line>
       <Line label={t("preparation.research.groupStructure")}>{r.groupStructure}</Line>
@@ -187,6 +198,43 @@ function Persons({ sheet }: { sheet: Sheet }) {
   );
 }
 
+/** The relation's customers that are our customers too, with who may be called (a reference for the talk). */
+function References({ sheet }: { sheet: Sheet }) {
+  const { t } = useTranslation();
+  const references = sheet.prefill.references;
+  return (
+    <Section title={t("preparation.references.title")} testId="prep-references">
+      {references.length === 0 && <None>{t("preparation.references.none")}</None>}
+      {references.map((r) => (
+        <Stack key={r.customer.id} gap={0}>
+          <Text size="sm" fw={600} className={classes.wrap}>
+            <Anchor component={Link} to={`/relations/${r.customer.id}`} size="sm">
+              {r.customer.name}
+            </Anchor>
+            {r.customer.city ? ` (${r.customer.city})` : ""}
+          </Text>
+          {r.referencePerson ? (
+            <Text size="sm" className={classes.wrap}>
+              {t("preparation.references.call", { name: r.referencePerson.name })}
+              {r.referencePerson.jobTitle ? ` — ${r.referencePerson.jobTitle}` : ""}
+              {r.referencePerson.phone ? (
+                <>
+                  {": "}
+                  <Anchor href={`tel:${r.referencePerson.phone.replace(/\s/g, "")}`} size="sm">
+                    {r.referencePerson.phone}
+                  </Anchor>
+                </>
+              ) : null}
+            </Text>
+          ) : (
+            <None>{t("preparation.references.nobody")}</None>
+          )}
+        </Stack>
+      ))}
+    </Section>
+  );
+}
+
 function Route({ sheet }: { sheet: Sheet }) {
   const { t } = useTranslation();
   const r = sheet.prefill.route;
@@ -257,6 +305,7 @@ export function KnownSections({ sheet }: { sheet: Sheet }) {
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm" className={classes.known}>
       <Company sheet={sheet} />
       <Persons sheet={sheet} />
+      <References sheet={sheet} />
       <Sales sheet={sheet} />
       <Crm sheet={sheet} />
       <Route sheet={sheet} />

@@ -2,7 +2,7 @@
 // the keywords ticked, then the next step and its follow-up date; saving makes the contact moment
 // (with the persons met, the method and an outcome written from the objectives) and the follow-up,
 // through the server, so nothing is typed twice.
-import { Alert, Anchor, Button, Checkbox, Group, NumberInput, Paper, SegmentedControl, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Checkbox, Group, NumberInput, Paper, SegmentedControl, Select, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -13,7 +13,9 @@ import { formatCents, formatDate } from "../../i18n/format.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { PageLoader } from "../../components/PageLoader.js";
 import { VersionConflictAlert } from "../../components/VersionConflictAlert.js";
-import { type AnswerProposal, answerFieldsOf, answerProposals, isRequirementKeyword, requirementsHeard, statusAfterVisit } from "../../../domain/visit-answers.js";
+import type { AccountClass } from "../../../domain/account-class.js";
+import { type Requirement, WILLING_TO_PAY } from "../../../domain/requirements.js";
+import { type AnswerProposal, answerFieldsOf, answerProposals, classAfterVisit, isRequirementKeyword, requirementsHeard, statusAfterVisit } from "../../../domain/visit-answers.js";
 import { OBJECTIVE_RESULTS, type ObjectiveResult } from "../../../domain/visit-preparation.js";
 import { templatesByIds } from "../../../domain/visit-templates.js";
 import { AppointmentHeading } from "./PreparationPage.js";
@@ -176,17 +178,41 @@ function ReportForm({ sheet, onReload }: { sheet: Sheet; onReload: () => void })
   const [statusChosen, setStatusChosen] = useState(nextStatus !== null);
   const statusReason = t("preparation.transfer.statusReason", { date: formatDate(sheet.appointment.date) });
   // What the customer requires, as heard (answers to "eisen …"): new labels for the relation, ticked.
-  const heard = requirementsHeard(
+  // Soft until the rep ticks "hard"; whether they will pay for it as the rep heard it.
+  const known = sheet.prefill.company.requirements;
+  const heardPlain = requirementsHeard(
     [...rows.map((r) => ({ keyword: keywordOf.get(r.id) ?? null, answer: r.answer })), ...keywords.map((k) => ({ keyword: k.keyword, answer: k.answer }))],
-    sheet.prefill.company.requirements,
+    known.map((r) => r.label),
   );
+  const [requirementEdits, setRequirementEdits] = useState<Record<string, Partial<Requirement>>>({});
+  const heard = heardPlain.map((r) => ({ ...r, ...requirementEdits[r.label] }));
+  const editRequirement = (label: string, next: Partial<Requirement>) => setRequirementEdits({ ...requirementEdits, [label]: { ...requirementEdits[label], ...next } });
   const [droppedRequirements, setDroppedRequirements] = useState<Set<string>>(new Set());
-  const newRequirements = heard.filter((r) => !droppedRequirements.has(r));
+  const newRequirements = heard.filter((r) => !droppedRequirements.has(r.label));
+  // The class the revenue potential points to (heard now, or as the relation holds it), ticked; the rep may untick it.
+  const heardPotential = transferable.find((p) => p.field === "revenuePotentialCents" && chosen.has(p.field))?.value;
+  const potential = typeof heardPotential === "number" ? heardPotential : sheet.prefill.company.revenuePotentialCents;
+  const classProposal = classAfterVisit(
+    sheet.prefill.company.accountClass as AccountClass | null,
+    sheet.prefill.company.classOverride,
+    potential,
+    sheet.prefill.company.classThresholds,
+  );
+  const [classChosen, setClassChosen] = useState(true);
+  const classReason = classProposal
+    ? t(classProposal.to === "C" ? "preparation.transfer.classReasonBelow" : "preparation.transfer.classReason", {
+        date: formatDate(sheet.appointment.date),
+        potential: formatCents(classProposal.revenuePotentialCents),
+        threshold: formatCents(classProposal.thresholdCents),
+        class: t(`accountClass.${classProposal.to}`),
+      })
+    : "";
   const changes = {
     ...Object.fromEntries(transferable.filter((p) => chosen.has(p.field)).map((p) => [p.field as RelationField, p.value])),
     // The whole list; over the relation's limit the server refuses it with a message, nothing cut off.
-    ...(newRequirements.length > 0 ? { requirements: [...sheet.prefill.company.requirements, ...newRequirements] } : {}),
+    ...(newRequirements.length > 0 ? { requirements: [...known, ...newRequirements] } : {}),
     ...(nextStatus && statusChosen ? { status: nextStatus, statusReason } : {}),
+    ...(classProposal && classChosen ? { accountClass: classProposal.to, classReason } : {}),
   };
   // An unsaved sheet's objectives have no ids yet: the report saves the sheet first (server side).
   const unsaved = !sheet.saved;
@@ -275,19 +301,46 @@ function ReportForm({ sheet, onReload }: { sheet: Sheet; onReload: () => void })
             {t("preparation.transfer.requirements")}
           </Text>
           {heard.map((r) => (
-            <Checkbox
-              key={r}
-              label={r}
-              checked={!droppedRequirements.has(r)}
-              onChange={(e) => {
-                const next = new Set(droppedRequirements);
-                if (e.currentTarget.checked) next.delete(r);
-                else next.add(r);
-                setDroppedRequirements(next);
-              }}
-            />
+            <Group key={r.label} gap="xs" wrap="wrap" align="center" data-testid="report-requirement">
+              <Checkbox
+                label={`${r.label}${r.kind === "supplier" ? ` (${t("requirement.kind.supplier")})` : ""}`}
+                checked={!droppedRequirements.has(r.label)}
+                onChange={(e) => {
+                  const next = new Set(droppedRequirements);
+                  if (e.currentTarget.checked) next.delete(r.label);
+                  else next.add(r.label);
+                  setDroppedRequirements(next);
+                }}
+                style={{ flex: "1 1 160px" }}
+              />
+              <Checkbox
+                size="xs"
+                label={t("requirement.hardLabel")}
+                aria-label={t("preparation.transfer.requirementHard", { label: r.label })}
+                checked={r.hard}
+                onChange={(e) => editRequirement(r.label, { hard: e.currentTarget.checked })}
+              />
+              <Select
+                size="xs"
+                aria-label={t("preparation.transfer.requirementPays", { label: r.label })}
+                data={WILLING_TO_PAY.map((k) => ({ value: k, label: `${t("requirement.willingToPayLabel")}: ${t(`requirement.willingToPay.${k}`)}` }))}
+                value={r.willingToPay}
+                allowDeselect={false}
+                onChange={(v) => v && editRequirement(r.label, { willingToPay: v as Requirement["willingToPay"] })}
+                w={200}
+              />
+            </Group>
           ))}
         </Stack>
+      )}
+      {classProposal && (
+        <Checkbox
+          data-testid="report-class"
+          checked={classChosen}
+          onChange={(e) => setClassChosen(e.currentTarget.checked)}
+          label={t("preparation.transfer.class", { from: classProposal.from ? t(`accountClass.${classProposal.from}`) : t("preparation.transfer.noClass"), to: t(`accountClass.${classProposal.to}`) })}
+          description={classReason}
+        />
       )}
       {nextStatus && (
         <Checkbox

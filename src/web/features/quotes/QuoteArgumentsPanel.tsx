@@ -1,11 +1,14 @@
 // The quote's arguments: per product on the quote, the arguments that answer one of the relation's
 // requirements. Those that answer none are left out on purpose (noise, and they can count against
 // us); the panel says how many, so a rep knows to record the customer's requirements on the relation.
-import { Anchor, Badge, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
+// Arguments for a hard requirement come first and are marked; below the requirements, how the current
+// supplier does against us on them where that is known.
+import { Anchor, Badge, List, Paper, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { PageLoader } from "../../components/PageLoader.js";
+import { RequirementBadges, SupplierComparison } from "../relations/RequirementBadges.js";
 import { type QuoteDetail, useQuoteArguments } from "./quotes.api.js";
 
 export function QuoteArgumentsPanel({ quote }: { quote: QuoteDetail }) {
@@ -13,7 +16,7 @@ export function QuoteArgumentsPanel({ quote }: { quote: QuoteDetail }) {
   const args = useQuoteArguments(quote.id, quote.version);
   if (args.isError) return <ErrorAlert error={args.error} reveal={false} />;
   if (args.isPending) return <PageLoader />;
-  const { requirements, products } = args.data;
+  const { requirements, products, currentSupplier, comparison } = args.data;
   return (
     <Stack data-testid="quote-arguments">
       {requirements.length === 0 ? (
@@ -24,15 +27,12 @@ export function QuoteArgumentsPanel({ quote }: { quote: QuoteDetail }) {
           </Anchor>
         </Text>
       ) : (
-        <Group gap={4}>
+        <Stack gap={4}>
           <Text size="sm">{t("quotes.arguments.requirements")}</Text>
-          {requirements.map((r) => (
-            <Badge key={r} variant="outline" color="gray" tt="none">
-              {r}
-            </Badge>
-          ))}
-        </Group>
+          <RequirementBadges requirements={requirements} />
+        </Stack>
       )}
+      <SupplierComparison supplier={currentSupplier} comparison={comparison} />
       {products.length === 0 && <Text size="sm">{t("quotes.arguments.noProducts")}</Text>}
       {products.map((p) => (
         <Paper key={p.product.id} withBorder p="sm">
@@ -44,6 +44,11 @@ export function QuoteArgumentsPanel({ quote }: { quote: QuoteDetail }) {
               <List size="sm" spacing={2}>
                 {p.arguments.map((a) => (
                   <List.Item key={`${a.requirement}\n${a.text}`} style={{ overflowWrap: "anywhere" }}>
+                    {a.hard && (
+                      <Badge size="xs" color="dark" mr={4}>
+                        {t("requirement.hard")}
+                      </Badge>
+                    )}
                     {a.text} <Text span size="xs" c="dimmed">({a.requirement})</Text>
                   </List.Item>
                 ))}

@@ -13,9 +13,11 @@ interface Props {
   current: Ref | null;
   error?: React.ReactNode;
   required?: boolean;
+  /** Defaults to the quote's "Relatie". */
+  label?: string;
 }
 
-export function RelationPicker({ value, onChange, current, error, required }: Props) {
+export function RelationPicker({ value, onChange, current, error, required, label }: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState("");
   const [debounced] = useDebouncedValue(search, 200);
@@ -29,7 +31,7 @@ export function RelationPicker({ value, onChange, current, error, required }: Pr
 
   return (
     <Select
-      label={t("quotes.fields.relation")}
+      label={label ?? t("quotes.fields.relation")}
       placeholder={t("quotes.form.relationSearch")}
       data={data}
       value={value === null ? null : String(value)}

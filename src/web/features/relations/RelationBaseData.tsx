@@ -3,9 +3,11 @@
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { supplierComparison } from "../../../domain/requirements.js";
 import type { RelationDetail } from "../../api/types.js";
 import { Field, FieldList } from "../../components/Field.js";
 import { formatCents, formatDate, formatMetres } from "../../i18n/format.js";
+import { RequirementBadges, SupplierComparison } from "./RequirementBadges.js";
 
 function addressLines(street: string | null, houseNumber: string | null, postcode: string | null, city: string | null, country: string | null): string {
   const line1 = [street, houseNumber].filter(Boolean).join(" ");
@@ -135,13 +137,10 @@ export function RelationBaseData({ relation: r }: { relation: RelationDetail }) 
           </Field>
           <Field label={label("requirements")}>
             {r.requirements.length > 0 && (
-              <Group gap={4}>
-                {r.requirements.map((p) => (
-                  <Badge key={p} variant="outline" color="gray" tt="none">
-                    {p}
-                  </Badge>
-                ))}
-              </Group>
+              <Stack gap={4}>
+                <RequirementBadges requirements={r.requirements} />
+                <SupplierComparison supplier={r.currentSupplier} comparison={supplierComparison(r.requirements)} />
+              </Stack>
             )}
           </Field>
           {r.classOverride && <Field label={label("classOverrideReason")}>{r.classOverrideReason}</Field>}

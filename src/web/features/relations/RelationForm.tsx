@@ -10,6 +10,7 @@ import { classOptions, kindOptions, legalFormOptions, statusOptions } from "./op
 import { ParentPicker } from "./ParentPicker.js";
 import type { RelationFormValues } from "./relation-form.js";
 import { RELATION_MAX } from "./relation-form.js";
+import { RequirementsEditor } from "./RequirementsEditor.js";
 import { SbiPicker } from "./SbiPicker.js";
 import { FormButtons } from "../../components/FormButtons.js";
 
@@ -139,12 +140,11 @@ export function RelationForm({ form, mode, relation, saving, onCancel }: Props) 
           maxTags={30}
           {...form.getInputProps("productInterests")}
         />
-        <TagsInput
-          mt="sm"
+        <RequirementsEditor
           label={label("requirements")}
           description={t("relation.form.requirementsHint")}
-          maxTags={30}
-          {...form.getInputProps("requirements")}
+          value={form.values.requirements}
+          onChange={(next) => form.setFieldValue("requirements", next)}
         />
       </Fieldset>
 

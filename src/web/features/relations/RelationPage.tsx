@@ -14,6 +14,7 @@ import { RelationQuotes } from "../quotes/RelationQuotes.js";
 import { ActivitiesTab } from "../activities/ActivitiesTab.js";
 import { PersonsPrivacy } from "../consent/PersonsPrivacy.js";
 import { NearbyTab } from "../nearby/NearbyTab.js";
+import { CustomersTab } from "../customer-links/CustomersTab.js";
 import { RelationSalesSection, seesRelationSales } from "../sales/RelationSalesSection.js";
 import { RelationBaseData } from "./RelationBaseData.js";
 import { AuditTrail, ClassHistory, StatusHistory } from "./RelationHistory.js";
@@ -75,6 +76,7 @@ export function RelationPage() {
           </Tabs.Tab>
           <Tabs.Tab value="quotes">{t("quotes.title")}</Tabs.Tab>
           {showSales && <Tabs.Tab value="sales">{t("relation.sales")}</Tabs.Tab>}
+          <Tabs.Tab value="customers">{t("customerLinks.tab")}</Tabs.Tab>
           <Tabs.Tab value="nearby">{t("nearby.tab")}</Tabs.Tab>
           <Tabs.Tab value="status">{t("relation.statusHistory")}</Tabs.Tab>
           <Tabs.Tab value="class">{t("relation.classHistory")}</Tabs.Tab>
@@ -82,6 +84,7 @@ export function RelationPage() {
         </Tabs.List>
         <Tabs.Panel value="activities" pt="md"><ActivitiesTab relationId={r.id} persons={r.persons} canWrite={canWrite} /></Tabs.Panel>
         <Tabs.Panel value="nearby" pt="md"><NearbyTab relationId={r.id} /></Tabs.Panel>
+        <Tabs.Panel value="customers" pt="md"><CustomersTab relationId={r.id} canWrite={canWrite} /></Tabs.Panel>
         <Tabs.Panel value="persons" pt="md">
           <PersonsSection relationId={r.id} persons={r.persons} canWrite={canWrite} onReload={reload} />
           <PersonsPrivacy relationId={r.id} persons={r.persons} />

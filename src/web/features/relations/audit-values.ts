@@ -45,7 +45,8 @@ export function auditValue(t: TFunction, line: Pick<AuditLine, "entity" | "field
   if (field === "product_interests" || field === "requirements") {
     try {
       const list = JSON.parse(value) as unknown;
-      return Array.isArray(list) ? list.join(", ") : value;
+      // Requirements are kept with their details (domain/requirements.ts); the label says which.
+      return Array.isArray(list) ? list.map((item: unknown) => (typeof item === "object" && item !== null && "label" in item ? String(item.label) : String(item))).join(", ") : value;
     } catch {
       return value;
     }

@@ -2,6 +2,7 @@
 // the selects, the revenue potential in euros (the API takes integer cents).
 import type { TFunction } from "i18next";
 import type { AccountClass } from "../../../domain/account-class.js";
+import type { Requirement } from "../../../domain/requirements.js";
 import type { RelationStatus } from "../../../domain/lifecycle.js";
 import type { RelationCreateInput, RelationDetail, RelationPatchInput } from "../../api/types.js";
 import { eurosToCents } from "../../components/money.js";
@@ -43,7 +44,7 @@ export interface RelationFormValues {
   competitorPriceNote: string;
   productInterests: string[];
   /** What the customer requires; the quote shows the product arguments that answer these. */
-  requirements: string[];
+  requirements: Requirement[];
   notes: string;
 }
 
@@ -152,7 +153,8 @@ export function relationBody(v: RelationFormValues): RelationCreateInput {
     contractEndDate: text(v.contractEndDate),
     competitorPriceNote: text(v.competitorPriceNote),
     productInterests: v.productInterests.map((p) => p.trim()).filter((p) => p !== ""),
-    requirements: v.requirements.map((p) => p.trim()).filter((p) => p !== ""),
+    // Rows left without a label are dropped; the server keeps each requirement once.
+    requirements: v.requirements.filter((r) => r.label.trim() !== "").map((r) => ({ ...r, label: r.label.trim(), supplierNote: r.supplierNote?.trim() || null })),
     notes: text(v.notes),
   };
 }
