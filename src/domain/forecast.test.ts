@@ -9,12 +9,19 @@ import {
   forecastByMonth,
   forecastReport,
   quotesAsOf,
+  unitsPresent,
 } from "./forecast.js";
 import { QUOTE_STATUSES } from "./quote-status.js";
 
+/** Units in one unit of measure ("stuk" unless named). */
+const u = (units: number, unit: string | null = "stuk") => [{ unit, units }];
+/** The rounded units of one unit of measure in figures (0 when the unit is absent). */
+const unitsOf = (f: { units: readonly { unit: string | null; units: number }[] }, unit: string | null = "stuk") =>
+  f.units.find((x) => x.unit === unit)?.units ?? 0;
+
 const quote = (over: Partial<ForecastQuote> = {}): ForecastQuote => ({
   amountCents: 100_000,
-  units: 10,
+  units: u(10),
   probability: 50,
   decisionMonth: "2027-03",
   status: "sent",
@@ -25,15 +32,22 @@ describe("forecastByMonth", () => {
   it("places a quote's weighted amount and units in its decision month", () => {
     const { rows } = forecastByMonth([quote()], ["2027-02", "2027-03"]);
     expect(rows).toEqual([
-      { month: "2027-02", unitsWeighted: 0, revenueCentsWeighted: 0, units: 0, revenue: 0, revenueCents: 0 },
-      { month: "2027-03", unitsWeighted: 5, revenueCentsWeighted: 50_000, units: 5, revenue: 500, revenueCents: 50_000 },
+      { month: "2027-02", units: [], unitsUnknown: 0, revenueCentsWeighted: 0, revenue: 0, revenueCents: 0 },
+      {
+        month: "2027-03",
+        units: [{ unit: "stuk", unitsWeighted: 5, units: 5 }],
+        unitsUnknown: 0,
+        revenueCentsWeighted: 50_000,
+        revenue: 500,
+        revenueCents: 50_000,
+      },
     ]);
   });
 
   it("sums the open quotes of one month", () => {
-    const { rows, total } = forecastByMonth([quote(), quote({ amountCents: 20_000, units: 2, probability: 75 })], ["2027-03"]);
-    expect(rows[0]).toMatchObject({ revenue: 650, units: 6.5 });
-    expect(total).toMatchObject({ revenue: 650, units: 6.5 });
+    const { rows, total } = forecastByMonth([quote(), quote({ amountCents: 20_000, units: u(2), probability: 75 })], ["2027-03"]);
+    expect(rows[0]).toMatchObject({ revenue: 650, units: [{ unit: "stuk", units: 6.5 }] });
+    expect(total).toMatchObject({ revenue: 650, units: [{ unit: "stuk", units: 6.5 }] });
   });
 
   it("counts draft and sent quotes and leaves won, lost and withdrawn ones out", () => {
@@ -47,7 +61,7 @@ describe("forecastByMonth", () => {
 
   it("ignores quotes decided outside the requested months", () => {
     const quotes = [quote({ decisionMonth: "2027-01" }), quote({ decisionMonth: "2027-05" })];
-    expect(forecastByMonth(quotes, monthRange("2027-02", "2027-04")).total).toMatchObject({ revenue: 0, units: 0 });
+    expect(forecastByMonth(quotes, monthRange("2027-02", "2027-04")).total).toMatchObject({ revenue: 0, units: [] });
   });
 
   it("lists each requested month once, in the requested order", () => {
@@ -68,15 +82,15 @@ describe("forecast rounding", () => {
   });
 
   it("rounds units to two decimals half away from zero: 0.125 → 0.13", () => {
-    expect(shown([quote({ units: 0.125, probability: 100 })]).units).toBe(0.13);
-    expect(shown([quote({ units: 0.25, probability: 50 })]).units).toBe(0.13);
-    expect(shown([quote({ units: -0.25, probability: 50 })]).units).toBe(-0.13);
+    expect(unitsOf(shown([quote({ units: u(0.125), probability: 100 })]))).toBe(0.13);
+    expect(unitsOf(shown([quote({ units: u(0.25), probability: 50 })]))).toBe(0.13);
+    expect(unitsOf(shown([quote({ units: u(-0.25), probability: 50 })]))).toBe(-0.13);
   });
 
   it("adds fractional units without binary drift", () => {
-    expect(shown([quote({ units: 0.1, probability: 100 }), quote({ units: 0.2, probability: 100 })]).units).toBe(0.3);
+    expect(unitsOf(shown([quote({ units: u(0.1), probability: 100 }), quote({ units: u(0.2), probability: 100 })]))).toBe(0.3);
     // 1.005 × 100 is 100.49999… in floating point; the exact sum rounds up.
-    expect(shown([quote({ units: 1.005, probability: 100 })]).units).toBe(1.01);
+    expect(unitsOf(shown([quote({ units: u(1.005), probability: 100 })]))).toBe(1.01);
   });
 
   it("sums exact values before rounding: three thirds of a cent make one cent", () => {
@@ -125,18 +139,18 @@ describe("forecastBy", () => {
       quote({
         probability: 40,
         lines: [
-          { productId: "P1", amountCents: 60_000, units: 6 },
-          { productId: "P2", amountCents: 40_000, units: 4 },
+          { productId: "P1", amountCents: 60_000, unit: "m2", units: 6 },
+          { productId: "P2", amountCents: 40_000, unit: "uur", units: 4 },
         ],
       }),
-      quote({ productId: "P2", amountCents: 10_000, units: 1 }),
+      quote({ productId: "P2", amountCents: 10_000, units: u(1, "uur") }),
     ];
     const { groups, total } = forecastBy(quotes, months, "product");
-    expect(groups.map((g) => [g.key, g.total.revenue, g.total.units])).toEqual([
-      ["P1", 240, 2.4],
-      ["P2", 210, 2.1],
+    expect(groups.map((g) => [g.key, g.total.revenue, g.total.units.map((x) => [x.unit, x.units])])).toEqual([
+      ["P1", 240, [["m2", 2.4]]],
+      ["P2", 210, [["uur", 2.1]]],
     ]);
-    expect(total).toMatchObject({ revenue: 450, units: 4.5 });
+    expect(total).toMatchObject({ revenue: 450, units: [{ unit: "m2", units: 2.4 }, { unit: "uur", units: 2.1 }] });
   });
 
   it("leaves out groups without a counting quote in the range", () => {
@@ -145,17 +159,67 @@ describe("forecastBy", () => {
   });
 });
 
+describe("units per unit of measure", () => {
+  const months = ["2027-03"];
+
+  it("adds units only of the same unit: m², hours and pieces stay apart, in the month and the total", () => {
+    const quotes = [
+      quote({ probability: 50, units: [{ unit: "m2", units: 200 }, { unit: "uur", units: 8 }] }),
+      quote({ probability: 25, units: [{ unit: "m2", units: 82 }] }),
+      quote({ probability: 100, units: u(3) }),
+    ];
+    const { rows, total } = forecastByMonth(quotes, months);
+    expect(rows[0]?.units.map((x) => [x.unit, x.units])).toEqual([
+      ["m2", 120.5],
+      ["stuk", 3],
+      ["uur", 4],
+    ]);
+    expect(total.units.map((x) => [x.unit, x.units])).toEqual([
+      ["m2", 120.5],
+      ["stuk", 3],
+      ["uur", 4],
+    ]);
+    expect(total.revenue).toBe(1750);
+  });
+
+  it("lists lines without a product under no unit, last", () => {
+    const { total } = forecastByMonth([quote({ probability: 100, units: [{ unit: null, units: 1 }, { unit: "uur", units: 2 }] })], months);
+    expect(total.units.map((x) => x.unit)).toEqual(["uur", null]);
+  });
+
+  it("counts the revenue of a quote whose units are unknown, and says how many such quotes there are", () => {
+    const { rows, total } = forecastByMonth([quote({ units: null }), quote({ units: u(4, "m2") })], months);
+    expect(total).toMatchObject({ revenue: 1000, unitsUnknown: 1, units: [{ unit: "m2", units: 2 }] });
+    expect(rows[0]?.unitsUnknown).toBe(1);
+  });
+
+  it("splits each group's units per unit too", () => {
+    const quotes = [quote({ repId: 1, units: u(10, "m2") }), quote({ repId: 1, units: u(2, "uur") }), quote({ repId: 2, units: null })];
+    const { groups, total } = forecastBy(quotes, months, "rep");
+    expect(groups.map((g) => [g.key, g.total.units.map((x) => [x.unit, x.units]), g.total.unitsUnknown])).toEqual([
+      [1, [["m2", 5], ["uur", 1]], 0],
+      [2, [], 1],
+    ]);
+    expect(total.unitsUnknown).toBe(1);
+  });
+
+  it("lists every unit present in a set of figures once, in order", () => {
+    const { rows } = forecastByMonth([quote({ units: u(1, "uur"), decisionMonth: "2027-03" }), quote({ units: u(1, "m2"), decisionMonth: "2027-04" })], ["2027-03", "2027-04"]);
+    expect(unitsPresent(rows)).toEqual(["m2", "uur"]);
+  });
+});
+
 describe("forecastReport", () => {
   it("has exactly the JSON shape of the CLI", () => {
-    const report = forecastReport([quote({ amountCents: 463_050, units: 12.5, probability: 35 })], "2027-02", "2027-03");
+    const report = forecastReport([quote({ amountCents: 463_050, units: u(12.5, "m2"), probability: 35 })], "2027-02", "2027-03");
     expect(JSON.stringify(report)).toBe(
-      '{"months":[{"month":"2027-02","units":0,"revenue":0},{"month":"2027-03","units":4.38,"revenue":1620.68}],' +
-        '"total":{"units":4.38,"revenue":1620.68}}',
+      '{"months":[{"month":"2027-02","units":[],"revenue":0},{"month":"2027-03","units":[{"unit":"m2","units":4.38}],"revenue":1620.68}],' +
+        '"total":{"units":[{"unit":"m2","units":4.38}],"revenue":1620.68}}',
     );
   });
 
   it("has no months when the range is empty", () => {
-    expect(forecastReport([quote()], "2027-04", "2027-03")).toEqual({ months: [], total: { units: 0, revenue: 0 } });
+    expect(forecastReport([quote()], "2027-04", "2027-03")).toEqual({ months: [], total: { units: [], revenue: 0 } });
   });
 
   it("refuses months that are not YYYY-MM", () => {
@@ -176,7 +240,7 @@ type ArbQuote = typeof arbQuote extends fc.Arbitrary<infer T> ? T : never;
 const FROM = "2027-01";
 const toQuote = (q: ArbQuote): ForecastQuote => ({
   amountCents: q.amountCents,
-  units: q.thousandths / 1000,
+  units: u(q.thousandths / 1000),
   probability: q.probability,
   decisionMonth: addMonths(FROM, q.offset),
   status: q.status,
@@ -192,7 +256,7 @@ describe("forecast invariants", () => {
         const unitPercent = counted.reduce((s, q) => s + q.thousandths * q.probability, 0); // 10^-5 units
         const report = forecastReport(arbs.map(toQuote), FROM, addMonths(FROM, 11));
         expect(report.total.revenue).toBe(roundDiv(centPercent, 100) / 100);
-        expect(report.total.units).toBe(roundDiv(unitPercent, 1000) / 100);
+        expect(unitsOf(report.total)).toBe(roundDiv(unitPercent, 1000) / 100);
         expect(report.months).toHaveLength(12);
         const monthSum = report.months.reduce((s, m) => s + Math.round(m.revenue * 100), 0);
         expect(Math.abs(monthSum - Math.round(report.total.revenue * 100))).toBeLessThanOrEqual(6);
@@ -280,6 +344,18 @@ describe("forecast history", () => {
       { kind: "changed", quoteId: "a", at: "2027-01-02", changes: { repId: null, probability: undefined } },
     ];
     expect(quotesAsOf(log, "2027-01-02")).toEqual([{ ...quote(), repId: null, quoteId: "a" }]);
+  });
+
+  it("makes units unknown from an event that changed them without saying per unit, and known again from one that does", () => {
+    const log: QuoteEvent[] = [
+      { kind: "created", quoteId: 1, at: "2027-01-01", quote: quote({ units: null }) },
+      { kind: "changed", quoteId: 1, at: "2027-01-05", changes: { units: u(6, "m2") } },
+      { kind: "changed", quoteId: 1, at: "2027-01-09", changes: { units: null } },
+    ];
+    const total = (date: string) => forecastAsOf(log, date, ["2027-03"]).total;
+    expect(total("2027-01-02")).toMatchObject({ revenue: 500, units: [], unitsUnknown: 1 });
+    expect(total("2027-01-05")).toMatchObject({ revenue: 500, units: [{ unit: "m2", units: 3 }], unitsUnknown: 0 });
+    expect(total("2027-01-09")).toMatchObject({ revenue: 500, units: [], unitsUnknown: 1 });
   });
 
   it("ignores changes to a quote that did not exist yet", () => {

@@ -94,11 +94,11 @@ describe("quotes in the browser", () => {
     await expect.poll(() => page.getByRole("row", { name: /^Btw 21 % over/ }).textContent()).toMatch(/€\s1\.250,00.*€\s262,50/);
     await expect.poll(() => page.getByRole("row", { name: /^Totaal inclusief btw/ }).textContent()).toMatch(/€\s1\.512,50/);
 
-    // Forecast: 60 % of € 1.250,00 in the decision month.
+    // Forecast: 60 % of € 1.250,00 and of 100 m² in the decision month, the volume with its unit.
     await page.getByRole("navigation", { name: "Hoofdnavigatie" }).getByRole("link", { name: "Offertes" }).click();
     await page.getByRole("navigation", { name: "Onderdelen van Offertes" }).getByRole("link", { name: "Forecast" }).click();
     await page.getByRole("heading", { name: "Forecast", level: 1 }).waitFor();
-    await expect.poll(() => forecastRow(page, decisionMonth)).toMatch(/€\s750,00/);
+    await expect.poll(() => forecastRow(page, decisionMonth)).toMatch(/60\sm².*€\s750,00/);
 
     // Lower the chance on the quote's page; the forecast of that month follows.
     await page.goto(quoteUrl);
@@ -111,7 +111,7 @@ describe("quotes in the browser", () => {
 
     await page.getByRole("navigation", { name: "Hoofdnavigatie" }).getByRole("link", { name: "Offertes" }).click();
     await page.getByRole("navigation", { name: "Onderdelen van Offertes" }).getByRole("link", { name: "Forecast" }).click();
-    await expect.poll(() => forecastRow(page, decisionMonth)).toMatch(/€\s250,00/);
+    await expect.poll(() => forecastRow(page, decisionMonth)).toMatch(/20\sm².*€\s250,00/);
     await closePage();
   });
 

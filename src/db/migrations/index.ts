@@ -29,6 +29,7 @@ import * as relationNews from "./0030_relation_news.js";
 import * as productArguments from "./0031_product_arguments.js";
 import * as mailImap from "./0032_mail_imap.js";
 import * as relationCustomers from "./0035_relation_customers.js";
+import * as quoteEventUnits from "./0037_quote_event_units.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_core": core,
@@ -59,4 +60,5 @@ export const migrations: Record<string, Migration> = {
   "0031_product_arguments": productArguments,
   "0032_mail_imap": mailImap,
   "0035_relation_customers": relationCustomers,
+  "0037_quote_event_units": quoteEventUnits,
 };

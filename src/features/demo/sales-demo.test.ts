@@ -1,4 +1,5 @@
-// The demo company is alive: its reps find follow-ups on "Mijn dag", the forecast has open quotes,
+// The demo company is alive: its reps find follow-ups on "Mijn dag", the forecast has open quotes
+// (volume per unit), the hit ratio has days to decision,
 // the products and contact moments are there, and its quotes print on its own letterhead — on both
 // engines.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -36,6 +37,20 @@ describe.each(ENGINES)("demo sales activity on %s", (engine) => {
     const res = await t.app.inject({ method: "GET", url: "/api/forecast?from=2026-11&to=2027-05", headers });
     expect(res.statusCode).toBe(200);
     expect(Number.isInteger(res.json().total.revenueCents) && res.json().total.revenueCents > 0).toBe(true);
+    // The demo sells per m², per hour and per piece: a volume per unit, never one sum of them.
+    const units = res.json().total.units.map((u: { unit: string }) => u.unit);
+    expect(units).toContain("m2");
+    expect(units.length).toBeGreaterThan(1);
+    expect(new Set(units).size).toBe(units.length);
+  });
+
+  it("gives every rep with decided quotes real days to decision, counted from the quote events", async () => {
+    const res = await t.app.inject({ method: "GET", url: "/api/quotes/hit-ratio", headers });
+    expect(res.statusCode).toBe(200);
+    const decided = (res.json().reps as { won: number; lost: number; averageDaysToDecision: number | null }[]).filter((r) => r.won + r.lost > 0);
+    expect(decided.length).toBeGreaterThan(0);
+    // Sent 10–150 days ago and decided at least 5 days later (sales-demo.ts).
+    for (const rep of decided) expect(rep.averageDaysToDecision).toBeGreaterThanOrEqual(5);
   });
 
   it("lists products and contact moments with their quotes, some already won or lost", async () => {

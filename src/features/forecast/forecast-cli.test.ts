@@ -33,10 +33,11 @@ describe.each(ENGINES)("koers report forecast and import quotes on %s", (engine)
     const admin = await t.userWithRole("admin");
     const api = quoteApi(t, admin.headers);
     const relationId = await makeRelation(t, admin.headers, { name: "Rapport Klant BV" });
-    const productId = await makeProduct(t, admin.headers, { code: "CLI-1", name: "Rapportproduct", listPriceCents: 1999 });
-    // 10 × € 19,99 at 50 % in January, 3 × € 19,99 at 35 % in March 2029.
+    const productId = await makeProduct(t, admin.headers, { code: "CLI-1", name: "Rapportproduct", unit: "m2", listPriceCents: 1999 });
+    const hours = await makeProduct(t, admin.headers, { code: "CLI-2", name: "Uurwerk", unit: "uur", listPriceCents: 5000 });
+    // 10 m² × € 19,99 at 50 % in January, 3 m² × € 19,99 and 2 hours × € 50 at 35 % in March 2029.
     await api.create({ relationId, probability: 50, decisionMonth: "2029-01", lines: [{ productId, quantity: 10 }] });
-    await api.create({ relationId, probability: 35, decisionMonth: "2029-03", lines: [{ productId, quantity: 3 }] });
+    await api.create({ relationId, probability: 35, decisionMonth: "2029-03", lines: [{ productId, quantity: 3 }, { productId: hours, quantity: 2 }] });
   });
   afterAll(async () => {
     await t?.close();
@@ -49,25 +50,39 @@ describe.each(ENGINES)("koers report forecast and import quotes on %s", (engine)
     expect(stdout.trim()).toBe(
       JSON.stringify({
         months: [
-          { month: "2029-01", units: 5, revenue: 99.95 },
-          { month: "2029-02", units: 0, revenue: 0 },
-          // 3 × € 19,99 × 35 % = € 20,9895 → € 20,99
-          { month: "2029-03", units: 1.05, revenue: 20.99 },
+          { month: "2029-01", units: [{ unit: "m2", units: 5 }], revenue: 99.95 },
+          { month: "2029-02", units: [], revenue: 0 },
+          // (3 × € 19,99 + 2 × € 50) × 35 % = € 55,9895 → € 55,99; m² and hours stay apart.
+          {
+            month: "2029-03",
+            units: [
+              { unit: "m2", units: 1.05 },
+              { unit: "uur", units: 0.7 },
+            ],
+            revenue: 55.99,
+          },
         ],
-        total: { units: 6.05, revenue: 120.94 },
+        total: {
+          units: [
+            { unit: "m2", units: 6.05 },
+            { unit: "uur", units: 0.7 },
+          ],
+          revenue: 155.94,
+        },
       }),
     );
   });
 
   it("writes CSV to standard output and XLSX to a file", async () => {
     const csv = await koers(t.database.url, ["report", "forecast", "--from", "2029-01", "--to", "2029-02", "--format", "csv"]);
-    expect(csv.stdout).toBe("\uFEFFMaand;Aantal;Omzet (€)\r\n01-2029;5;99,95\r\n02-2029;0;0,00\r\n");
+    expect(csv.stdout).toBe("\uFEFFMaand;Aantal (m²);Omzet (€)\r\n01-2029;5;99,95\r\n02-2029;0;0,00\r\n");
     const output = join(dir, "forecast.xlsx");
     const xlsx = await koers(t.database.url, ["report", "forecast", "--from", "2029-01", "--to", "2029-03", "--format", "xlsx", "--output", output]);
     expect(xlsx.code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(output) as unknown as ArrayBuffer);
-    expect(workbook.worksheets[0]?.getRow(4).values).toEqual([undefined, new Date(Date.UTC(2029, 2, 1)), 1.05, 20.99]);
+    expect(workbook.worksheets[0]?.getRow(1).values).toEqual([undefined, "Maand", "Aantal (m²)", "Aantal (uur)", "Omzet (€)"]);
+    expect(workbook.worksheets[0]?.getRow(4).values).toEqual([undefined, new Date(Date.UTC(2029, 2, 1)), 1.05, 0.7, 55.99]);
   });
 
   it("explains a bad month and exits non-zero", async () => {

@@ -21,8 +21,9 @@ describe.each(ENGINES)("forecast API on %s", (engine) => {
     api = quoteApi(t, rep.headers);
     const rayons = (await t.app.inject({ method: "GET", url: "/api/rayons", headers: rep.headers })).json().items;
     relationId = await makeRelation(t, rep.headers, { name: "Forecast Klant BV", rayonId: rayons.find((r: { name: string }) => r.name === "Noord").id });
-    cleaning = await makeProduct(t, rep.headers, { code: "SCH-1", name: "Schoonmaak", listPriceCents: 1999 });
-    hygiene = await makeProduct(t, rep.headers, { code: "=2+3", name: "Formule", listPriceCents: 3333 });
+    // Two units of measure: cleaning is sold per m², the other product per hour.
+    cleaning = await makeProduct(t, rep.headers, { code: "SCH-1", name: "Schoonmaak", unit: "m2", listPriceCents: 1999 });
+    hygiene = await makeProduct(t, rep.headers, { code: "=2+3", name: "Formule", unit: "uur", listPriceCents: 3333 });
     const create = async (key: string, body: Record<string, unknown>) => {
       const res = await api.create({ relationId, ...body });
       if (res.statusCode !== 201) throw new Error(res.body);
@@ -37,15 +38,100 @@ describe.each(ENGINES)("forecast API on %s", (engine) => {
   });
   afterAll(async () => t?.close());
 
-  it("places amount × probability of every open quote in its decision month, every month present", async () => {
+  it("places amount × probability of every open quote in its decision month, every month present, units per unit of measure", async () => {
     const result = await api.forecast("from=2029-04&to=2029-06");
+    // 5 m² and 1,05 hours stay two figures: m² and hours do not add up to 6,05 of anything.
+    const may = [
+      { unit: "m2", units: 5 },
+      { unit: "uur", units: 1.05 },
+    ];
     expect(result.months).toEqual([
-      { month: "2029-04", units: 0, revenueCents: 0 },
-      // € 99,95 + € 34,9965 = € 134,9465 → € 134,95 (rounded once, answered in integer cents); 5 + 1,05 units
-      { month: "2029-05", units: 6.05, revenueCents: 13495 },
-      { month: "2029-06", units: 0, revenueCents: 0 },
+      { month: "2029-04", units: [], unitsUnknown: 0, revenueCents: 0 },
+      // € 99,95 + € 34,9965 = € 134,9465 → € 134,95 (rounded once, answered in integer cents)
+      { month: "2029-05", units: may, unitsUnknown: 0, revenueCents: 13495 },
+      { month: "2029-06", units: [], unitsUnknown: 0, revenueCents: 0 },
     ]);
-    expect(result.total).toEqual({ units: 6.05, revenueCents: 13495 });
+    expect(result.total).toEqual({ units: may, unitsUnknown: 0, revenueCents: 13495 });
+  });
+
+  it("adds the lines of one quote per unit too, and splits a rep's and a product's units per unit", async () => {
+    const mixed = await api.create({
+      relationId,
+      probability: 40,
+      decisionMonth: "2029-09",
+      lines: [
+        { productId: cleaning, quantity: 100.5 },
+        { productId: hygiene, quantity: 4 },
+        { productId: cleaning, quantity: 20 },
+      ],
+    });
+    expect(mixed.statusCode).toBe(201);
+    try {
+      const result = await api.forecast("from=2029-09&to=2029-09");
+      // 40 % of 120,5 m² and of 4 hours.
+      expect(result.total.units).toEqual([
+        { unit: "m2", units: 48.2 },
+        { unit: "uur", units: 1.6 },
+      ]);
+      const byRep = await api.forecast("from=2029-09&to=2029-09&by=rep");
+      expect(byRep.groups[0].total.units).toEqual(result.total.units);
+      const byProduct = await api.forecast("from=2029-09&to=2029-09&by=product");
+      expect(byProduct.groups.map((g: { name: string; total: { units: unknown } }) => [g.name, g.total.units])).toEqual([
+        ["SCH-1 Schoonmaak", [{ unit: "m2", units: 48.2 }]],
+        ["=2+3 Formule", [{ unit: "uur", units: 1.6 }]],
+      ]);
+    } finally {
+      await api.patch(mixed.json().id, 1, { status: "withdrawn" });
+    }
+  });
+
+  it("rebuilds units per unit as of a past date, and says which quotes' units are unknown (events from before units were kept per unit)", async () => {
+    t.setNow(new Date("2026-12-10T10:00:00Z"));
+    const made: number[] = [];
+    try {
+      const create = async (body: Record<string, unknown>) => {
+        const res = await api.create({ relationId, decisionMonth: "2029-10", ...body });
+        expect(res.statusCode).toBe(201);
+        made.push(res.json().id);
+        return res.json().id as number;
+      };
+      const known = await create({ probability: 50, lines: [{ productId: cleaning, quantity: 30 }, { productId: hygiene, quantity: 2 }] });
+      const old = await create({ probability: 50, lines: [{ productId: hygiene, quantity: 10 }] });
+      // As an event written before migration 0037 stands: one volume total, nothing per unit.
+      await t.database.handle.db.updateTable("quote_events").set({ units_by_unit: null }).where("quote_id", "=", old).execute();
+      t.setNow(new Date("2026-12-12T10:00:00Z"));
+      // Lines changed later: 30 m² become 50 m², the hours go.
+      expect((await api.patch(known, 1, { lines: [{ productId: cleaning, quantity: 50 }] })).statusCode).toBe(200);
+
+      const then = await api.forecastAsOf({ from: "2029-10", to: "2029-10", asOf: "2026-12-10" });
+      // Quote "old" counts for its revenue (50 % of 10 × € 33,33) but not for its units.
+      expect(then.total).toEqual({
+        units: [
+          { unit: "m2", units: 15 },
+          { unit: "uur", units: 1 },
+        ],
+        unitsUnknown: 1,
+        revenueCents: Math.round((30 * 1999 + 2 * 3333) / 2) + Math.round((10 * 3333) / 2),
+      });
+      const later = await api.forecastAsOf({ from: "2029-10", to: "2029-10", asOf: "2026-12-12" });
+      expect(later.months[0]).toMatchObject({ units: [{ unit: "m2", units: 25 }], unitsUnknown: 1 });
+      const byRep = await api.forecastAsOf({ from: "2029-10", to: "2029-10", asOf: "2026-12-12", by: "rep" });
+      expect(byRep.groups[0].total).toMatchObject({ units: [{ unit: "m2", units: 25 }], unitsUnknown: 1 });
+      // Today's forecast reads the lines: every unit known.
+      expect((await api.forecast("from=2029-10&to=2029-10")).total).toMatchObject({
+        units: [
+          { unit: "m2", units: 25 },
+          { unit: "uur", units: 5 },
+        ],
+        unitsUnknown: 0,
+      });
+    } finally {
+      for (const id of made) {
+        const current = (await api.get(id)).json();
+        await api.patch(id, current.version, { status: "withdrawn" });
+      }
+      t.setNow(new Date("2026-11-27T08:00:00.000Z"));
+    }
   });
 
   it("moves when a quote's chance or decision month changes, and shows the old forecast as of an earlier date", async () => {
@@ -109,20 +195,25 @@ describe.each(ENGINES)("forecast API on %s", (engine) => {
     expect(csv.headers["content-disposition"]).toContain("forecast-2029-05-2029-06.csv");
     expect([...csv.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.rawPayload.subarray(3).toString("utf8").split("\r\n");
-    expect(lines.slice(0, 3)).toEqual(["Artikel;Maand;Aantal;Omzet (€)", "SCH-1 Schoonmaak;05-2029;8;159,92", "SCH-1 Schoonmaak;06-2029;0;0,00"]);
-    expect(lines).toContain("'=2+3 Formule;06-2029;1,05;35,00");
+    // One volume column per unit of measure present, headed with its Dutch label.
+    expect(lines.slice(0, 3)).toEqual([
+      "Artikel;Maand;Aantal (m²);Aantal (uur);Omzet (€)",
+      "SCH-1 Schoonmaak;05-2029;8;0;159,92",
+      "SCH-1 Schoonmaak;06-2029;0;0;0,00",
+    ]);
+    expect(lines).toContain("'=2+3 Formule;06-2029;0;1,05;35,00");
     const intl = await t.app.inject({ method: "GET", url: "/api/forecast/export?format=csv&from=2029-05&to=2029-05&dialect=intl&lang=en", headers: rep.headers });
-    expect(intl.rawPayload.subarray(3).toString("utf8").split("\r\n").slice(0, 2)).toEqual(["Month,Units,Revenue (€)", "2029-05,8,159.92"]);
+    expect(intl.rawPayload.subarray(3).toString("utf8").split("\r\n").slice(0, 2)).toEqual(["Month,Units (m²),Revenue (€)", "2029-05,8,159.92"]);
 
     const xlsx = await t.app.inject({ method: "GET", url: "/api/forecast/export?format=xlsx&from=2029-05&to=2029-06", headers: rep.headers });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
-    expect(sheet?.getRow(1).values).toEqual([undefined, "Maand", "Aantal", "Omzet (€)"]);
-    expect(sheet?.getRow(2).values).toEqual([undefined, new Date(Date.UTC(2029, 4, 1)), 8, 159.92]);
+    expect(sheet?.getRow(1).values).toEqual([undefined, "Maand", "Aantal (m²)", "Aantal (uur)", "Omzet (€)"]);
+    expect(sheet?.getRow(2).values).toEqual([undefined, new Date(Date.UTC(2029, 4, 1)), 8, 0, 159.92]);
     expect(sheet?.getCell("A2").numFmt).toBe("mmmm yyyy");
-    expect(sheet?.getCell("C2").numFmt).toBe("#,##0.00");
-    expect(sheet?.getRow(4).values).toEqual([undefined, "Totaal", 9.05, 194.92]);
+    expect(sheet?.getCell("D2").numFmt).toBe("#,##0.00");
+    expect(sheet?.getRow(4).values).toEqual([undefined, "Totaal", 8, 1.05, 194.92]);
   });
 
   it("refuses a month that is not one, a reversed range and a past forecast per product", async () => {

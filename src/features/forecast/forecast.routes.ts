@@ -28,8 +28,22 @@ const AsOfRequest = Type.Object(
   { additionalProperties: false },
 );
 
-const Figures = Type.Object({ units: Type.Number(), revenueCents: Type.Integer({ description: "Weighted revenue in integer cents, rounded once" }) });
-const MonthFigures = Type.Object({ month: Type.String(), units: Type.Number(), revenueCents: Type.Integer() });
+const Units = Type.Array(
+  Type.Object({
+    unit: Nullable(Type.String({ description: "The product's unit of measure (stuk, m2, uur …); null for lines without a product" })),
+    units: Type.Number({ description: "Weighted volume in this unit, rounded once to 2 decimals" }),
+  }),
+  { description: "Volume per unit of measure present, by unit; units of different measures are never added up" },
+);
+const FigureProperties = {
+  units: Units,
+  unitsUnknown: Type.Integer({
+    description: "Counting quotes whose units per unit of measure are unknown (history written before units were kept per unit): left out of units, their revenue counts",
+  }),
+  revenueCents: Type.Integer({ description: "Weighted revenue in integer cents, rounded once" }),
+};
+const Figures = Type.Object(FigureProperties);
+const MonthFigures = Type.Object({ month: Type.String(), ...FigureProperties });
 
 const ForecastResponse = Type.Object({
   from: Type.String(),

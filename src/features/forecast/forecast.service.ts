@@ -1,8 +1,10 @@
 // The forecast of open quotes per month (and per rep, rayon or product), now or as it stood on a
 // past date, rebuilt from quote_events. The weighting and rounding are the domain's (forecast.ts).
 //
-// History covers what the forecast of a month depends on: probability, decision month, status and
-// amount. Rep and rayon are taken as they are now when a past forecast is split by them, and a past
+// History covers what the forecast of a month depends on: probability, decision month, status,
+// amount and the volume per unit of measure. Events written before migration 0037 kept one volume
+// across all units: for a quote whose last such event counts, units per unit are unknown — the
+// answer counts those quotes (unitsUnknown) and leaves their units out; their revenue counts. Rep and rayon are taken as they are now when a past forecast is split by them, and a past
 // forecast is not split per product (lines of a draft may have changed since): asOf with by=product
 // is refused rather than answered wrongly.
 import { addMonths, isIsoDate, isMonth, type Month, monthOf, monthRange } from "../../domain/calendar.js";
@@ -16,13 +18,15 @@ import {
   forecastReport,
   type QuoteEvent,
   quotesAsOf,
+  shownUnits,
+  type UnitQuantity,
 } from "../../domain/forecast.js";
 import type { QuoteStatus } from "../../domain/quote-status.js";
 import type { Db } from "../../db/kysely.js";
 import { type FieldProblem, fieldProblem, invalid } from "../../server/errors.js";
 import { amsterdamDate } from "../../server/time.js";
 import { productLabels } from "../products/product.service.js";
-import { type ForecastBy, eventsUpTo, groupsOfQuotes, sumOpenQuotes } from "../quotes/quote-forecast.service.js";
+import { type ForecastBy, eventsUpTo, groupsOfQuotes, parseUnitsByUnit, sumOpenQuotes, sumOpenUnits } from "../quotes/quote-forecast.service.js";
 import { listRayons } from "../reference/reference.service.js";
 import { userNames } from "../users/user.service.js";
 
@@ -44,11 +48,18 @@ export interface ForecastQuery {
   asOf?: string | undefined;
 }
 
-export interface ForecastMonth {
-  month: Month;
-  units: number;
+/** Weighted figures: volume per unit of measure (2 decimals), revenue in integer cents, each rounded once. */
+export interface ForecastFiguresDto {
+  /** One entry per unit of measure present (product unit code, null for lines without a product). */
+  units: UnitQuantity[];
+  /** Counting quotes whose units per unit are unknown (history before 0037); their revenue counts. */
+  unitsUnknown: number;
   /** Weighted revenue, rounded once, in integer cents. */
   revenueCents: number;
+}
+
+export interface ForecastMonth extends ForecastFiguresDto {
+  month: Month;
 }
 
 export interface ForecastResult {
@@ -57,8 +68,8 @@ export interface ForecastResult {
   by: ForecastBy;
   asOf: string | null;
   months: ForecastMonth[];
-  total: { units: number; revenueCents: number };
-  groups: { key: number | null; name: string | null; months: ForecastMonth[]; total: { units: number; revenueCents: number } }[];
+  total: ForecastFiguresDto;
+  groups: { key: number | null; name: string | null; months: ForecastMonth[]; total: ForecastFiguresDto }[];
 }
 
 /** from defaults to the current month, to to from + 11 months (a year ahead). */
@@ -74,26 +85,38 @@ export function forecastRange(query: { from?: string | undefined; to?: string | 
   return { from, to };
 }
 
-/** The open quotes that count, pre-summed per month, probability and group (see the repository). */
+/**
+ * The open quotes that count, pre-summed per month, probability and group (see the repository):
+ * revenue and volume per unit arrive as separate rows, which the weighting adds up the same.
+ */
 async function currentQuotes(db: Db, from: Month, to: Month, by: ForecastBy, repIds: readonly number[] | null): Promise<ForecastQuote[]> {
-  const rows = await sumOpenQuotes(db, from, to, by, repIds);
-  return rows.map((r) => ({
-    amountCents: r.cents,
-    units: r.milli / 1000,
+  const [revenue, volume] = await Promise.all([sumOpenQuotes(db, from, to, by, repIds), sumOpenUnits(db, from, to, by, repIds)]);
+  const common = (r: { probability: number; decision_month: string; group_id: number | null }) => ({
     probability: r.probability,
     decisionMonth: r.decision_month,
-    status: "sent",
+    status: "sent" as const,
     repId: r.group_id,
     rayonId: r.group_id,
     productId: r.group_id,
-  }));
+  });
+  return [
+    ...revenue.map((r) => ({ ...common(r), amountCents: r.cents, units: [] })),
+    ...volume.map((r) => ({ ...common(r), amountCents: 0, units: [{ unit: r.unit, units: r.milli / 1000 }] })),
+  ];
+}
+
+/** The volume of an event: per unit when it says so; unknown for a pre-0037 event that named only the total. */
+function unitsOfEvent(e: { units_milli: number | null; units_by_unit: string | null }): UnitQuantity[] | null | undefined {
+  const perUnit = parseUnitsByUnit(e.units_by_unit);
+  if (perUnit !== null) return perUnit.map((u) => ({ unit: u.unit, units: u.milli / 1000 }));
+  return e.units_milli === null ? undefined : null;
 }
 
 /** Every quote as it stood at the end of `asOf`, from the change log. */
 async function quotesOn(db: Db, asOf: string, by: ForecastBy, repIds: readonly number[] | null): Promise<ForecastQuote[]> {
   const rows = await eventsUpTo(db, asOf, repIds);
   const events: QuoteEvent[] = rows.map((e) => {
-    const units = e.units_milli === null ? undefined : e.units_milli / 1000;
+    const units = unitsOfEvent(e);
     if (e.kind === "created") {
       return {
         kind: "created",
@@ -101,7 +124,8 @@ async function quotesOn(db: Db, asOf: string, by: ForecastBy, repIds: readonly n
         at: e.at,
         quote: {
           amountCents: e.amount_cents ?? 0,
-          units: units ?? 0,
+          // A created event without units per unit predates 0037: unknown, not zero.
+          units: units ?? null,
           probability: e.probability ?? 0,
           decisionMonth: e.decision_month ?? "",
           status: (e.status ?? "draft") as QuoteStatus,
@@ -123,8 +147,8 @@ async function quotesOn(db: Db, asOf: string, by: ForecastBy, repIds: readonly n
   return quotes.map((q) => ({ ...q, repId: groups.get(Number(q.quoteId))?.rep_id ?? null, rayonId: groups.get(Number(q.quoteId))?.rayon_id ?? null }));
 }
 
-const shown = (rows: readonly ForecastRow[]): ForecastMonth[] => rows.map((r) => ({ month: r.month, units: r.units, revenueCents: r.revenueCents }));
-const shownTotal = (t: ForecastFigures) => ({ units: t.units, revenueCents: t.revenueCents });
+const shownTotal = (t: ForecastFigures): ForecastFiguresDto => ({ units: shownUnits(t), unitsUnknown: t.unitsUnknown, revenueCents: t.revenueCents });
+const shown = (rows: readonly ForecastRow[]): ForecastMonth[] => rows.map((r) => ({ month: r.month, ...shownTotal(r) }));
 
 /**
  * `repIds` is the viewer scope of a per-rep split (null = all reps): a rep who splits the forecast

@@ -61,6 +61,12 @@ export interface QuoteEventsTable {
   status: string | null;
   amount_cents: number | null;
   units_milli: number | null;
+  /**
+   * JSON [{"unit":"m2","milli":12500}, …]: the volume per unit of measure (thousandths; unit null for
+   * a line without a product), written when it changed. null in events from before migration 0037
+   * (per unit unknown) and in changes that left it as it was.
+   */
+  units_by_unit: string | null;
 }
 
 export interface QuoteAdviceTable {

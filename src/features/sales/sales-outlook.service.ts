@@ -54,7 +54,8 @@ export async function purchasingOutlook(db: Db, viewer: Viewer, monthsAhead: num
     const r = row(g.key);
     for (const m of g.months) {
       const slot = r.months.find((x) => x.month === m.month);
-      if (slot) slot.fromQuotes = m.units;
+      // A product has one unit of measure: its group holds at most one entry.
+      if (slot) slot.fromQuotes = m.units[0]?.units ?? 0;
     }
   }
   for (const r of byProduct.values()) {

@@ -1,7 +1,7 @@
 // /quotes/forecast: expected revenue and volume per decision month (amount × chance of every open
 // quote), by month, rep, rayon or product; optionally beside the forecast as it stood on a past date;
 // export to CSV / XLSX. The choices live in the URL, so a link shows the same forecast.
-import { Button, Group, NativeSelect, SegmentedControl, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Group, NativeSelect, SegmentedControl, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
@@ -143,6 +143,11 @@ export function ForecastPage() {
       </Group>
       {(current.isError || past.error !== null) && Object.keys(problems).length === 0 && <ErrorAlert error={current.error ?? past.error} reveal={false} />}
       {past.jobId !== null && asOf && <JobProgress jobId={past.jobId} label={t("forecast.asOfJob", { date: formatDate(asOf) })} />}
+      {asOf && past.data && past.data.total.unitsUnknown > 0 && (
+        <Alert color="gray" variant="light">
+          {t("forecast.unitsUnknownNote", { count: past.data.total.unitsUnknown, date: formatDate(asOf) })}
+        </Alert>
+      )}
       {current.isPending ? (
         <PageLoader />
       ) : current.data ? (

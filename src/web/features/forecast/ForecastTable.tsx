@@ -1,21 +1,38 @@
-// The forecast as a table. Per month: expected units and revenue (and, with an "as of" date, the
-// figures as they stood then and the difference). Grouped: one row per rep / rayon / product with
-// the revenue and units of every month and the totals.
+// The forecast as a table. Per month: expected volume per unit of measure and revenue (and, with an
+// "as of" date, the figures as they stood then and the difference). Grouped: one row per rep /
+// rayon / product with the revenue and volume of every month and the totals. Units of different
+// measures are never added up: each unit is shown with its own label ("120,5 m² · 8 uur").
 import { Anchor, Box, Group, Paper, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { UnitsText } from "../../components/units.js";
 import { formatCents, formatDate } from "../../i18n/format.js";
 import { formatMonth } from "../quotes/months.js";
-import type { Forecast, MonthFigures } from "./forecast.api.js";
-
-
-const unitsFormat = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 2 });
-export const formatUnits = (units: number) => unitsFormat.format(units);
+import type { Figures, Forecast, MonthFigures } from "./forecast.api.js";
 
 const right = { textAlign: "right" as const, whiteSpace: "nowrap" as const };
 /** Headers may wrap ("Verwachte omzet" over two lines keeps three columns inside 390 px). */
 const rightHeader = { textAlign: "right" as const };
+/** Volume cells wrap between units (never inside "120,5 m²"), so a narrow column does not clip. */
+const rightWrap = { textAlign: "right" as const };
+
+/** The volume of a figure, and how many quotes' units are unknown (a past forecast from before units were kept per unit). */
+function Volume({ figures, size = "sm", dimmed = false }: { figures: Figures; size?: "xs" | "sm"; dimmed?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <UnitsText units={figures.units} size={size} dimmed={dimmed} />
+      {figures.unitsUnknown > 0 && (
+        <Text component="span" size="xs" c="dimmed" style={{ display: "block", whiteSpace: "normal" }}>
+          {t("forecast.table.unitsUnknown", { count: figures.unitsUnknown })}
+        </Text>
+      )}
+    </>
+  );
+}
+
+const hasFigures = (f: Figures) => f.revenueCents !== 0 || f.units.length > 0 || f.unitsUnknown > 0;
 
 /**
  * The quotes behind a figure (click-through): open quotes with a chance above 0 decided in the
@@ -43,18 +60,20 @@ function Linked({ to, children, label }: { to: string | null; children: ReactNod
 export function MonthTable({ current, past }: { current: Forecast; past: Forecast | null }) {
   const { t } = useTranslation();
   const pastOf = (month: string): MonthFigures | undefined => past?.months.find((m) => m.month === month);
-  const row = (label: string, now: { units: number; revenueCents: number }, then: { units: number; revenueCents: number } | undefined, total = false, link: string | null = null) => (
+  const row = (label: string, now: Figures, then: Figures | undefined, total = false, link: string | null = null) => (
     <>
       <Table.Th scope="row" fw={total ? 700 : 500}>
         {label}
       </Table.Th>
-      <Table.Td style={right}>{formatUnits(now.units)}</Table.Td>
+      <Table.Td style={rightWrap}>
+        <Volume figures={now} />
+      </Table.Td>
       <Table.Td style={right} fw={total ? 700 : undefined}>
         <Linked to={now.revenueCents === 0 ? null : link}>{formatCents(now.revenueCents)}</Linked>
       </Table.Td>
       {past && (
         <>
-          <Table.Td style={right}>{then ? formatUnits(then.units) : ""}</Table.Td>
+          <Table.Td style={rightWrap}>{then ? <Volume figures={then} /> : ""}</Table.Td>
           <Table.Td style={right}>{then ? formatCents(then.revenueCents) : ""}</Table.Td>
           <Table.Td style={right} c={then && now.revenueCents - then.revenueCents < 0 ? "red" : undefined}>
             {then ? formatCents(now.revenueCents - then.revenueCents) : ""}
@@ -64,7 +83,7 @@ export function MonthTable({ current, past }: { current: Forecast; past: Forecas
     </>
   );
   return (
-    <Table.ScrollContainer minWidth={past ? 760 : 0}>
+    <Table.ScrollContainer minWidth={past ? 820 : 0}>
       <Table striped highlightOnHover>
         <Table.Thead>
           <Table.Tr>
@@ -95,14 +114,12 @@ export function MonthTable({ current, past }: { current: Forecast; past: Forecas
 
 export function GroupTable({ current, groupLabel }: { current: Forecast; groupLabel: (key: number | null, name: string | null) => string }) {
   const { t } = useTranslation();
-  const cell = (f: { units: number; revenueCents: number }, bold = false, link: string | null = null) => (
+  const cell = (f: Figures, bold = false, link: string | null = null) => (
     <Table.Td style={right}>
       <Text size="sm" fw={bold ? 700 : undefined}>
         <Linked to={f.revenueCents === 0 ? null : link}>{formatCents(f.revenueCents)}</Linked>
       </Text>
-      <Text size="xs" c="dimmed">
-        {t("forecast.table.unitsShort", { units: formatUnits(f.units) })}
-      </Text>
+      <Volume figures={f} size="xs" dimmed />
     </Table.Td>
   );
   return (
@@ -128,7 +145,7 @@ export function GroupTable({ current, groupLabel }: { current: Forecast; groupLa
                 {groupLabel(g.key, g.name)}
               </Table.Th>
               {g.months.map((m) =>
-                m.revenueCents === 0 && m.units === 0 ? (
+                !hasFigures(m) ? (
                   // Nothing expected: a dash keeps the months with figures easy to spot.
                   <Table.Td key={m.month} style={right} c="dimmed">
                     {t("common.empty")}
@@ -138,9 +155,7 @@ export function GroupTable({ current, groupLabel }: { current: Forecast; groupLa
                     <Text size="sm">
                       <Linked to={forecastQuotesLink(m.month, m.month, current.by, g.key)}>{formatCents(m.revenueCents)}</Linked>
                     </Text>
-                    <Text size="xs" c="dimmed">
-                      {t("forecast.table.unitsShort", { units: formatUnits(m.units) })}
-                    </Text>
+                    <Volume figures={m} size="xs" dimmed />
                   </Table.Td>
                 ),
               )}
@@ -156,9 +171,7 @@ export function GroupTable({ current, groupLabel }: { current: Forecast; groupLa
                 <Text size="sm" fw={700}>
                   <Linked to={m.revenueCents === 0 ? null : forecastQuotesLink(m.month, m.month, "month", null)}>{formatCents(m.revenueCents)}</Linked>
                 </Text>
-                <Text size="xs" c="dimmed">
-                  {t("forecast.table.unitsShort", { units: formatUnits(m.units) })}
-                </Text>
+                <Volume figures={m} size="xs" dimmed />
               </Table.Td>
             ))}
             {cell(current.total, true, forecastQuotesLink(current.from, current.to, "month", null))}
@@ -187,9 +200,12 @@ function GroupCards({ current, groupLabel }: { current: Forecast; groupLabel: (k
               <Linked to={forecastQuotesLink(current.from, current.to, current.by, g.key)}>{formatCents(g.total.revenueCents)}</Linked>
             </Text>
           </Group>
+          <Box ta="right">
+            <Volume figures={g.total} size="xs" dimmed />
+          </Box>
           <SimpleGrid cols={2} spacing={4} verticalSpacing={2} mt={4}>
             {g.months
-              .filter((m) => m.revenueCents !== 0 || m.units !== 0)
+              .filter(hasFigures)
               .map((m) => (
                 <Box key={m.month} miw={0}>
                   <Text size="xs" c="dimmed">
@@ -198,6 +214,7 @@ function GroupCards({ current, groupLabel }: { current: Forecast; groupLabel: (k
                   <Text size="sm">
                     <Linked to={forecastQuotesLink(m.month, m.month, current.by, g.key)}>{formatCents(m.revenueCents)}</Linked>
                   </Text>
+                  <Volume figures={m} size="xs" dimmed />
                 </Box>
               ))}
           </SimpleGrid>

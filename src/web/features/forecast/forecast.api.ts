@@ -2,16 +2,23 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { api, queryString } from "../../api/client.js";
 import type { Ref } from "../../api/types.js";
+import type { UnitAmount } from "../../components/units.js";
 
 export const GROUPINGS = ["month", "rep", "rayon", "product"] as const;
 export type Grouping = (typeof GROUPINGS)[number];
 
-export interface MonthFigures {
-  month: string;
-  units: number;
-  /** Euros, rounded to cents by the server. */
+/** Weighted figures of a month, a group or the total. */
+export interface Figures {
+  /** Volume per unit of measure present (2 decimals); never one sum across units. */
+  units: UnitAmount[];
+  /** Counting quotes whose units per unit are unknown (a past forecast before units were kept per unit). */
+  unitsUnknown: number;
   /** Integer cents. */
   revenueCents: number;
+}
+
+export interface MonthFigures extends Figures {
+  month: string;
 }
 
 export interface Forecast {
@@ -20,8 +27,8 @@ export interface Forecast {
   by: Grouping;
   asOf: string | null;
   months: MonthFigures[];
-  total: { units: number; revenueCents: number };
-  groups: { key: number | null; name: string | null; months: MonthFigures[]; total: { units: number; revenueCents: number } }[];
+  total: Figures;
+  groups: { key: number | null; name: string | null; months: MonthFigures[]; total: Figures }[];
 }
 
 export interface ForecastQuery {

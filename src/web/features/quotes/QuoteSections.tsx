@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Field, FieldList } from "../../components/Field.js";
 import { type Column, ResponsiveTable } from "../../components/ResponsiveTable.js";
+import { unitLabel } from "../../components/units.js";
 import { formatCents, formatDate, formatInstant } from "../../i18n/format.js";
 import { AdviceResultPanel, type CriterionOutcome } from "./AdviceResultPanel.js";
 import { formatMonth } from "./months.js";
@@ -62,7 +63,7 @@ export function QuoteLinesTable({ quote }: { quote: QuoteDetail }) {
         </>
       ),
     },
-    { key: "quantity", label: t("quotes.lines.quantity"), numeric: true, render: (l) => `${quantityFormat.format(l.quantity)} ${l.product?.unit ?? ""}` },
+    { key: "quantity", label: t("quotes.lines.quantity"), numeric: true, render: (l) => `${quantityFormat.format(l.quantity)} ${l.product ? unitLabel(t, l.product.unit) : ""}` },
     { key: "unitPrice", label: t("quotes.lines.unitPrice"), numeric: true, render: (l) => formatCents(l.unitPriceCents) },
     { key: "discount", label: t("quotes.lines.discount"), numeric: true, render: (l) => (l.discountBasisPoints === 0 ? "" : `${quantityFormat.format(l.discountBasisPoints / 100)} %`) },
     { key: "vat", label: t("quotes.lines.vat"), numeric: true, render: (l) => `${quantityFormat.format(l.vatBasisPoints / 100)} %` },
