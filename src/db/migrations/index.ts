@@ -27,6 +27,7 @@ import * as territoryRegions from "./0026_territory_regions.js";
 import * as visitTemplates from "./0029_visit_templates.js";
 import * as relationNews from "./0030_relation_news.js";
 import * as productArguments from "./0031_product_arguments.js";
+import * as relationSearchPrefixes from "./0038_relation_search_prefixes.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_core": core,
@@ -55,4 +56,5 @@ export const migrations: Record<string, Migration> = {
   "0029_visit_templates": visitTemplates,
   "0030_relation_news": relationNews,
   "0031_product_arguments": productArguments,
+  "0038_relation_search_prefixes": relationSearchPrefixes,
 };

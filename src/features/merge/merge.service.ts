@@ -17,7 +17,7 @@ import { salesAfterMerge } from "../sales/sales-merge.service.js";
 import { duplicatePairs, moveReferences, relationReferences, relationSummaries } from "./merge.repository.js";
 
 /** References with their own handling; every other (table, column) is simply re-pointed. */
-const SPECIAL = new Set(["relations.parent_id", "relation_search_terms.relation_id", "relation_sbi_codes.relation_id", "relation_feeds.relation_id", "relation_news_items.relation_id"]);
+const SPECIAL = new Set(["relations.parent_id", "relation_search_terms.relation_id", "relation_search_prefixes.relation_id", "relation_sbi_codes.relation_id", "relation_feeds.relation_id", "relation_news_items.relation_id"]);
 
 export interface MergeInput {
   duplicateId: number;
