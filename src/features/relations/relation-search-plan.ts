@@ -35,6 +35,8 @@ function semiJoin(engine: Engine, table: string, match: (alias: string) => RawBu
   };
 }
 
+export const engineOf = (db: Db): Engine => (db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite");
+
 /** The filters of `f` that live in other tables, each a semi-join on relation_id. */
 export function semiJoins(engine: Engine, f: RelationFilter): SemiJoin[] {
   const joins = f.prefixes.map((p) =>
@@ -72,7 +74,7 @@ export function planSemiJoins(db: Db, f: RelationFilter): Promise<SemiJoinPlan> 
   const cached = plans.get(f);
   if (cached) return cached;
   const plan = (async (): Promise<SemiJoinPlan> => {
-    const joins = semiJoins(db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite", f);
+    const joins = semiJoins(engineOf(db), f);
     if (joins.length === 0) return { joins, rarest: -1, drives: false };
     const top = await db.selectFrom("relations").select((eb) => eb.fn.max("id").as("n")).executeTakeFirst();
     // Driving pays while the filter matches under ~5 % of the relations: sorting that many costs
@@ -141,7 +143,7 @@ export function planPrefixScan(db: Db, f: RelationFilter): Promise<PrefixScan | 
   if (cached) return cached;
   const plan = (async (): Promise<PrefixScan | null> => {
     if (f.prefixes.length === 0) return null;
-    const joins = semiJoins(db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite", f);
+    const joins = semiJoins(engineOf(db), f);
     // Words of four characters and more, and SBI codes: rare ones drive.
     for (let i = 0; i < joins.length; i++) {
       if (i < f.prefixes.length && (f.prefixes[i] as { lower: string }).lower.length <= 3) continue;

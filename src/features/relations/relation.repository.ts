@@ -5,8 +5,11 @@ import { ACCOUNT_CLASSES } from "../../domain/account-class.js";
 import { RELATION_STATUSES } from "../../domain/lifecycle.js";
 import type { Db } from "../../db/kysely.js";
 import type { CursorValue } from "../../server/http.js";
-import { countSemiJoinsOnly, type PrefixScan, planPrefixScan, planSemiJoins, type SemiJoinPlan } from "./relation-search-plan.js";
+import { countSemiJoinsOnly, engineOf, type PrefixScan, planPrefixScan, planSemiJoins, type SemiJoinPlan, semiJoins } from "./relation-search-plan.js";
 import { searchPrefixes } from "./relation-terms.js";
+
+/** The semi-joins of a prefix scan: all probed, none counted (the scan has chosen already). */
+const scanPlan = (db: Db, f: RelationFilter): SemiJoinPlan => ({ joins: semiJoins(engineOf(db), f), rarest: -1, drives: false });
 
 export interface RelationFilter {
   /** Every prefix must match the start of a search term of the relation. */
@@ -171,7 +174,7 @@ export async function listRelations(
   const scan = sort === "name" ? await planPrefixScan(db, f) : null;
   // In a prefix scan the order is the prefix rows' own (their key): the same values as r.name_key, r.id.
   const exprs = scan ? [sql.ref("p.name_key"), sql.ref("p.relation_id")] : SORT_EXPRESSIONS[sort];
-  let q = baseQuery(db, f, await planSemiJoins(db, f), scan).select([
+  let q = baseQuery(db, f, scan ? scanPlan(db, f) : await planSemiJoins(db, f), scan).select([
     "r.id",
     "r.name",
     "r.name_key",
@@ -203,8 +206,14 @@ export async function listRelations(
 /** Matching rows counted up to `cap`; beyond it the UI shows "10,000+". */
 export async function countRelations(db: Db, f: RelationFilter, cap: number): Promise<number> {
   const scan = await planPrefixScan(db, f);
-  // One short word and nothing else: its prefix rows, already counted (up to PREFIX_COUNT_CAP).
-  if (scan?.exact && f.prefixes.length === 1 && f.sbiSections.length === 0 && f.sbiPrefixes.length === 0 && !filtersRelationRow(f)) return Math.min(scan.rows, cap);
+  if (scan) {
+    // One short word and nothing else: its prefix rows, already counted (up to PREFIX_COUNT_CAP).
+    if (scan.exact && f.prefixes.length === 1 && f.sbiSections.length === 0 && f.sbiPrefixes.length === 0 && !filtersRelationRow(f)) return Math.min(scan.rows, cap);
+    // Else the scanned prefix's rows with the other words probed: one row per relation, no distinct.
+    const inner = baseQuery(db, f, scanPlan(db, f), scan).select("r.id").limit(cap);
+    const row = await db.selectFrom(inner.as("t")).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
   const plan = await planSemiJoins(db, f);
   if (plan.rarest >= 0 && !filtersRelationRow(f)) return countSemiJoinsOnly(db, plan, cap);
   const inner = baseQuery(db, f, plan).select("r.id").limit(cap);
