@@ -1,7 +1,7 @@
 // Times the type-ahead cases of the relations benchmark against a database kept with `--keep`,
 // after migrating it to the latest schema: before/after figures on the very same data without
 // loading a million relations again (3–30 min on a busy machine).
-// `npx tsx bench/relations-kept.ts <DATABASE_URL> [runs]`
+// `npx tsx bench/relations-kept.ts <DATABASE_URL> [runs] [only cases whose name contains this]`
 import { sql } from "kysely";
 import { loadConfig, parseDatabaseUrl } from "../src/config.js";
 import { openDatabase } from "../src/db/kysely.js";
@@ -12,7 +12,7 @@ import { machineInfo } from "./lib/machine.js";
 import { formatTable, measure } from "./lib/stats.js";
 import { BENCH_NOW, relationCases } from "./relations.bench.js";
 
-const [url, runsArg] = process.argv.slice(2);
+const [url, runsArg, only] = process.argv.slice(2);
 if (!url) throw new Error("usage: tsx bench/relations-kept.ts <DATABASE_URL> [runs]");
 const runs = Number(runsArg ?? 50);
 const config = loadConfig({ DATABASE_URL: url, KOERS_DEMO: "0", LOG_LEVEL: "silent" });
@@ -37,7 +37,7 @@ const get = async (u: string) => {
 const first = await get("/api/relations");
 const machine = await machineInfo();
 const rows: (string | number)[][] = [];
-for (const c of relationCases(rep.id, first.nextCursor ?? "")) {
+for (const c of relationCases(rep.id, first.nextCursor ?? "").filter((c) => !only || c.name.includes(only))) {
   const t = await measure(c.name, c.url(0), runs, async (i) => (await get(c.url(i))).items.length);
   rows.push([c.name, t.p50Ms, t.p95Ms, t.maxMs, t.rows]);
 }
