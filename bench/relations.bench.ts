@@ -13,7 +13,8 @@ import { machineInfo } from "./lib/machine.js";
 import type { Benchmark, BenchOptions, BenchResult, Timing } from "./lib/plugin.js";
 import { measure } from "./lib/stats.js";
 
-const NOW = new Date("2026-11-27T08:00:00.000Z");
+export const BENCH_NOW = new Date("2026-11-27T08:00:00.000Z");
+const NOW = BENCH_NOW;
 
 interface Case {
   name: string;
@@ -23,7 +24,7 @@ interface Case {
 
 const rotate = (values: readonly string[]) => (i: number) => values[i % values.length] as string;
 
-function cases(ownerId: number, cursor: string): Case[] {
+export function relationCases(ownerId: number, cursor: string): Case[] {
   const oneLetter = rotate(["a", "b", "d", "h", "k", "m", "r", "s", "v", "z"]);
   const twoLetters = rotate(["ba", "de", "ho", "ka", "re", "su", "ve", "zo", "au", "fy"]);
   const threeLetters = rotate(["bak", "hot", "zor", "aut", "adv", "sch", "ver", "tra", "res", "gem"]);
@@ -88,7 +89,7 @@ async function runOne(engine: Engine, size: number, options: BenchOptions): Prom
       const rep = await db.selectFrom("users").select("id").where("email", "=", "midden@glansrijk.nl").executeTakeFirstOrThrow();
       const headers = { authorization: `Bearer ${await createApiToken(db, manager.id, "bench", NOW)}` };
       const first = await get(app, "/api/relations", headers);
-      for (const c of cases(rep.id, first.nextCursor ?? "")) {
+      for (const c of relationCases(rep.id, first.nextCursor ?? "")) {
         const timing = await measure(c.name, c.url(0), options.runs, async (i) => (await get(app, c.url(i), headers)).items.length);
         timings.push(timing);
         process.stderr.write(`  ${c.name.padEnd(32)} p50 ${timing.p50Ms} ms, p95 ${timing.p95Ms} ms\n`);

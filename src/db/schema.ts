@@ -232,6 +232,13 @@ export interface RelationSearchTermsTable {
   relation_id: number;
 }
 
+/** The first 1–3 characters of each search term, once per relation, in list order (migration 0038). */
+export interface RelationSearchPrefixesTable {
+  prefix: string;
+  name_key: string;
+  relation_id: number;
+}
+
 export interface RelationStatusChangesTable {
   id: Generated<number>;
   /** "user" (default), "import" or "VIS": who or what made the change. */
@@ -323,6 +330,7 @@ export interface CoreTables {
   relations: RelationsTable;
   relation_sbi_codes: RelationSbiCodesTable;
   relation_search_terms: RelationSearchTermsTable;
+  relation_search_prefixes: RelationSearchPrefixesTable;
   relation_status_changes: RelationStatusChangesTable;
   relation_class_changes: RelationClassChangesTable;
   audit_log: AuditLogTable;

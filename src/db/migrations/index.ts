@@ -30,6 +30,7 @@ import * as productArguments from "./0031_product_arguments.js";
 import * as mailImap from "./0032_mail_imap.js";
 import * as relationCustomers from "./0035_relation_customers.js";
 import * as quoteEventUnits from "./0037_quote_event_units.js";
+import * as relationSearchPrefixes from "./0038_relation_search_prefixes.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_core": core,
@@ -61,4 +62,5 @@ export const migrations: Record<string, Migration> = {
   "0032_mail_imap": mailImap,
   "0035_relation_customers": relationCustomers,
   "0037_quote_event_units": quoteEventUnits,
+  "0038_relation_search_prefixes": relationSearchPrefixes,
 };

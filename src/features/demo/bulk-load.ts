@@ -10,6 +10,7 @@ export const LOADED_TABLES = [
   "relations",
   "relation_sbi_codes",
   "relation_search_terms",
+  "relation_search_prefixes",
   "relation_status_changes",
   "relation_class_changes",
   "persons",

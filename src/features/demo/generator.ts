@@ -4,7 +4,7 @@ import type { AccountClass } from "../../domain/account-class.js";
 import type { RelationStatus } from "../../domain/lifecycle.js";
 import { normalizeKey } from "../../domain/text.js";
 import { readSbiCodes } from "../reference/reference-data.js";
-import { relationSearchTerms } from "../relations/relation-terms.js";
+import { relationSearchTerms, searchPrefixes } from "../relations/relation-terms.js";
 import { COMPETITORS, type RayonName, type SegmentCode, SERVICES } from "./company.js";
 import { type Area, geography } from "./geo.js";
 import { CLASS_REASON, classFor, NOTES, OVERRIDE_REASONS, reasonFor, STATUS_MIX, statusPath } from "./history.js";
@@ -211,9 +211,10 @@ export class DemoGenerator {
     codes.forEach((code, position) => {
       out.sbi.push([id, code, sectionOf(code), position]);
     });
-    for (const term of relationSearchTerms({ name, visit_city: area.place, visit_postcode: postcode, kvk_number: kvk, debtor_number: debtor })) {
-      out.terms.push([term, id]);
-    }
+    const terms = relationSearchTerms({ name, visit_city: area.place, visit_postcode: postcode, kvk_number: kvk, debtor_number: debtor });
+    for (const term of terms) out.terms.push([term, id]);
+    const nameKey = normalizeKey(name);
+    for (const prefix of searchPrefixes(terms)) out.prefixes.push([prefix, nameKey, id]);
 
     const personCount = r.weighted(this.ctx.size > 20_000 ? PERSONS_LARGE : PERSONS_SMALL);
     for (let position = 0; position < personCount; position++) {

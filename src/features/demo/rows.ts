@@ -16,6 +16,7 @@ export const RELATION_COLUMNS = [
 
 export const SBI_COLUMNS = ["relation_id", "sbi_code", "section", "position"] as const satisfies Columns<"relation_sbi_codes">;
 export const TERM_COLUMNS = ["term", "relation_id"] as const satisfies Columns<"relation_search_terms">;
+export const PREFIX_COLUMNS = ["prefix", "name_key", "relation_id"] as const satisfies Columns<"relation_search_prefixes">;
 export const STATUS_COLUMNS = ["relation_id", "from_status", "to_status", "reason", "changed_by", "changed_at"] as const satisfies Columns<"relation_status_changes">;
 export const CLASS_COLUMNS = ["relation_id", "from_class", "to_class", "reason", "override", "changed_by", "changed_at"] as const satisfies Columns<"relation_class_changes">;
 export const PERSON_COLUMNS = [
@@ -30,6 +31,7 @@ export interface Batch {
   relations: Row[];
   sbi: Row[];
   terms: Row[];
+  prefixes: Row[];
   statusChanges: Row[];
   classChanges: Row[];
   persons: Row[];
@@ -37,10 +39,10 @@ export interface Batch {
 }
 
 export function emptyBatch(): Batch {
-  return { relations: [], sbi: [], terms: [], statusChanges: [], classChanges: [], persons: [], dmu: [] };
+  return { relations: [], sbi: [], terms: [], prefixes: [], statusChanges: [], classChanges: [], persons: [], dmu: [] };
 }
 
 /** Rows in a batch, all tables together (for rows-per-second figures). */
 export function rowCount(b: Batch): number {
-  return b.relations.length + b.sbi.length + b.terms.length + b.statusChanges.length + b.classChanges.length + b.persons.length + b.dmu.length;
+  return b.relations.length + b.sbi.length + b.terms.length + b.prefixes.length + b.statusChanges.length + b.classChanges.length + b.persons.length + b.dmu.length;
 }

@@ -12,6 +12,7 @@ import {
   CLASS_COLUMNS,
   DMU_COLUMNS,
   PERSON_COLUMNS,
+  PREFIX_COLUMNS,
   RELATION_COLUMNS,
   type Row,
   SBI_COLUMNS,
@@ -83,6 +84,12 @@ export async function writeBatch(db: Db, engine: Engine, b: Batch): Promise<void
   // Sorted by term: the terms table is a tree keyed by term, and neighbours share its pages.
   b.terms.sort((x, y) => (x[0] === y[0] ? 0 : (x[0] as string) < (y[0] as string) ? -1 : 1));
   await insertRows(db, engine, "relation_search_terms", TERM_COLUMNS, b.terms);
+  // Sorted by their key (prefix, name_key, relation_id) for the same reason.
+  b.prefixes.sort((x, y) => {
+    for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return (x[i] as string | number) < (y[i] as string | number) ? -1 : 1;
+    return 0;
+  });
+  await insertRows(db, engine, "relation_search_prefixes", PREFIX_COLUMNS, b.prefixes);
   await insertRows(db, engine, "relation_status_changes", STATUS_COLUMNS, b.statusChanges);
   await insertRows(db, engine, "relation_class_changes", CLASS_COLUMNS, b.classChanges);
   await insertRows(db, engine, "persons", PERSON_COLUMNS, b.persons);

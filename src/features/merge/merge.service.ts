@@ -22,6 +22,7 @@ import { duplicatePairs, moveReferences, relationReferences, relationSummaries }
 const SPECIAL = new Set([
   "relations.parent_id",
   "relation_search_terms.relation_id",
+  "relation_search_prefixes.relation_id",
   "relation_sbi_codes.relation_id",
   "relation_feeds.relation_id",
   "relation_news_items.relation_id",

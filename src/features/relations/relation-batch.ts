@@ -13,7 +13,7 @@ import type { AuditLogTable, RelationsTable } from "../../db/schema.js";
 import type { RelationStatus } from "../../domain/lifecycle.js";
 import { AppError } from "../../server/errors.js";
 import { type RelationGeoColumns, relationGeoAfter, touchesVisitAddress } from "../geo/geo-columns.js";
-import { refreshRelationTerms, relationSearchTerms } from "./relation-terms.js";
+import { refreshRelationTerms, relationSearchTerms, searchPrefixes } from "./relation-terms.js";
 
 type RelationRow = Selectable<RelationsTable>;
 
@@ -52,7 +52,7 @@ type AuditRow = Insertable<AuditLogTable>;
 const NOT_AUDITED = new Set(["name_key", "city_key", "lat", "lon", "geo_source", "geo_precision_m", "updated_at", "version"]);
 const TERM_SOURCES = ["name", "visit_city", "visit_postcode", "kvk_number", "debtor_number"];
 
-async function insertAll<T>(db: Db, table: "relation_status_changes" | "relation_class_changes" | "relation_search_terms" | "relation_sbi_codes" | "audit_log", rows: T[]) {
+async function insertAll<T>(db: Db, table: "relation_status_changes" | "relation_class_changes" | "relation_search_terms" | "relation_search_prefixes" | "relation_sbi_codes" | "audit_log", rows: T[]) {
   // Audit lines have 8 columns: 500 rows stay far below every engine's parameter limit.
   for (const chunk of chunks(rows)) if (chunk.length > 0) await db.insertInto(table).values(chunk as never).execute();
 }
@@ -83,13 +83,16 @@ export async function writeRelations(db: Db, items: readonly RelationBatchItem[]
     const status: object[] = [];
     const classes: object[] = [];
     const terms: object[] = [];
+    const prefixes: object[] = [];
     const sbi: object[] = [];
     chunk.forEach((item, i) => {
       const id = (ids[i] as { id: number }).id;
       const row = rows[i] as (typeof rows)[number];
       status.push({ relation_id: id, from_status: null, to_status: row.status, reason: ctx.reason, changed_by: ctx.userId, changed_at: ctx.at });
       if (item.accountClass) classes.push({ relation_id: id, from_class: null, to_class: item.accountClass.to, reason: ctx.reason, override: 0, changed_by: ctx.userId, changed_at: ctx.at });
-      for (const term of relationSearchTerms(row)) terms.push({ term, relation_id: id });
+      const own = relationSearchTerms(row);
+      for (const term of own) terms.push({ term, relation_id: id });
+      for (const prefix of searchPrefixes(own)) prefixes.push({ prefix, name_key: row.name_key, relation_id: id });
       item.sbi?.forEach((s, position) => {
         sbi.push({ relation_id: id, sbi_code: s.code, section: s.section, position });
       });
@@ -98,6 +101,7 @@ export async function writeRelations(db: Db, items: readonly RelationBatchItem[]
     await insertAll(db, "relation_status_changes", status);
     await insertAll(db, "relation_class_changes", classes);
     await insertAll(db, "relation_search_terms", terms);
+    await insertAll(db, "relation_search_prefixes", prefixes);
     await insertAll(db, "relation_sbi_codes", sbi);
     done += chunk.length;
     ctx.onProgress?.(done);

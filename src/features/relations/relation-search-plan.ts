@@ -10,6 +10,7 @@
 // forms as the same semi-join and chooses by its own statistics. See docs/benchmarks.md.
 import { PostgresAdapter, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { Db, Engine } from "../../db/kysely.js";
+import { COUNT_CAP } from "../../server/http.js";
 import type { RelationFilter } from "./relation.repository.js";
 
 export interface SemiJoin {
@@ -33,6 +34,8 @@ function semiJoin(engine: Engine, table: string, match: (alias: string) => RawBu
     },
   };
 }
+
+export const engineOf = (db: Db): Engine => (db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite");
 
 /** The filters of `f` that live in other tables, each a semi-join on relation_id. */
 export function semiJoins(engine: Engine, f: RelationFilter): SemiJoin[] {
@@ -71,7 +74,7 @@ export function planSemiJoins(db: Db, f: RelationFilter): Promise<SemiJoinPlan> 
   const cached = plans.get(f);
   if (cached) return cached;
   const plan = (async (): Promise<SemiJoinPlan> => {
-    const joins = semiJoins(db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite", f);
+    const joins = semiJoins(engineOf(db), f);
     if (joins.length === 0) return { joins, rarest: -1, drives: false };
     const top = await db.selectFrom("relations").select((eb) => eb.fn.max("id").as("n")).executeTakeFirst();
     // Driving pays while the filter matches under ~5 % of the relations: sorting that many costs
@@ -102,4 +105,58 @@ export async function countSemiJoinsOnly(db: Db, plan: SemiJoinPlan, cap: number
       select distinct d.relation_id from (${(plan.joins[plan.rarest] as SemiJoin).source("x")}) as d${where} limit ${cap}
     ) as c`.execute(db);
   return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * Below this many matching rows a filter drives by its ids (read them, sort them): a few
+ * milliseconds. Above it, a name-ordered scan of relation_search_prefixes finds a page sooner.
+ */
+const DRIVE_ROWS = 1_000;
+/** The list counts up to 10,000 ("10.000+" beyond): one more tells the two apart. */
+export const PREFIX_COUNT_CAP = COUNT_CAP + 1;
+
+export interface PrefixScan {
+  /** The 1–3 character prefix whose rows (relation_search_prefixes, in name order) are read. */
+  prefix: string;
+  /** Index in `f.prefixes` of the word that prefix belongs to. */
+  word: number;
+  /** Whether the rows of `prefix` alone are the answer to the word (it has 3 characters or fewer). */
+  exact: boolean;
+  /** Rows of `prefix`, counted up to PREFIX_COUNT_CAP (the list's count cap plus one). */
+  rows: number;
+}
+
+const scans = new WeakMap<RelationFilter, Promise<PrefixScan | null>>();
+
+const countUpTo = async (db: Db, from: RawBuilder<unknown>, cap: number) =>
+  Number((await sql<{ n: number }>`select count(*) as n from (${from} limit ${cap}) as c`.execute(db)).rows[0]?.n ?? 0);
+
+/**
+ * For a list in name order with words: the word whose 3-character prefix has the fewest rows,
+ * read in name order from relation_search_prefixes (an index range scan that stops at a page);
+ * the other words and the SBI filter are probed per row. Null when one filter matches fewer than
+ * DRIVE_ROWS rows: then it drives by its ids (planSemiJoins) and sorting those few is cheaper.
+ * Remembered per filter object, so the page and its count share one plan.
+ */
+export function planPrefixScan(db: Db, f: RelationFilter): Promise<PrefixScan | null> {
+  const cached = scans.get(f);
+  if (cached) return cached;
+  const plan = (async (): Promise<PrefixScan | null> => {
+    if (f.prefixes.length === 0) return null;
+    const joins = semiJoins(engineOf(db), f);
+    // Words of four characters and more, and SBI codes: rare ones drive.
+    for (let i = 0; i < joins.length; i++) {
+      if (i < f.prefixes.length && (f.prefixes[i] as { lower: string }).lower.length <= 3) continue;
+      if ((await countUpTo(db, (joins[i] as SemiJoin).source("m"), DRIVE_ROWS)) < DRIVE_ROWS) return null;
+    }
+    let best: PrefixScan | null = null;
+    for (const [word, p] of f.prefixes.entries()) {
+      const prefix = p.lower.slice(0, 3);
+      const rows = await countUpTo(db, sql`select 1 from relation_search_prefixes where prefix = ${prefix}`, PREFIX_COUNT_CAP);
+      if (!best || rows < best.rows) best = { prefix, word, exact: p.lower.length <= 3, rows };
+    }
+    return best;
+  })();
+  scans.set(f, plan);
+  return plan;
 }

@@ -3,7 +3,7 @@
 // service (one relation at a time) and bulk writers such as the demo data, so both index alike.
 import type { Db } from "../../db/kysely.js";
 import { postcodeArea } from "../../domain/postcode.js";
-import { searchTerms } from "../../domain/text.js";
+import { normalizeKey, searchTerms } from "../../domain/text.js";
 import { writeSearchTerms } from "./relation.repository.js";
 
 export interface TermSource {
@@ -12,6 +12,16 @@ export interface TermSource {
   visit_postcode: string | null;
   kvk_number: string | null;
   debtor_number: string | null;
+}
+
+/** Prefixes of 1–3 characters kept per relation in relation_search_prefixes (migration 0038). */
+export const PREFIX_LENGTHS = [1, 2, 3] as const;
+
+/** The distinct first 1, 2 and 3 characters of `terms` (a shorter term is its own prefix). */
+export function searchPrefixes(terms: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const term of terms) for (const n of PREFIX_LENGTHS) out.add(term.slice(0, n));
+  return [...out];
 }
 
 export function relationSearchTerms(row: TermSource): string[] {
@@ -27,5 +37,5 @@ export function relationSearchTerms(row: TermSource): string[] {
 export async function refreshRelationTerms(db: Db, relationId: number, row: TermSource): Promise<void> {
   const aliases = await db.selectFrom("relation_aliases").select(["name", "kvk_number", "debtor_number"]).where("relation_id", "=", relationId).execute();
   const aliasTerms = searchTerms(aliases.flatMap((a) => [a.name, a.kvk_number, a.debtor_number]));
-  await writeSearchTerms(db, relationId, [...new Set([...relationSearchTerms(row), ...aliasTerms])]);
+  await writeSearchTerms(db, relationId, normalizeKey(row.name), [...new Set([...relationSearchTerms(row), ...aliasTerms])]);
 }

@@ -333,7 +333,7 @@ export async function createRelation(db: Db, user: AuthUser, input: RelationCrea
         .execute();
     }
     if (input.sbiCodes) await writeSbiCodes(trx, row.id, await sbiSections(trx, normalizeCodes(input.sbiCodes)));
-    await writeSearchTerms(trx, row.id, relationSearchTerms({ name, visit_city: columns.visit_city ?? null, visit_postcode: columns.visit_postcode ?? null, kvk_number: columns.kvk_number ?? null, debtor_number: columns.debtor_number ?? null }));
+    await writeSearchTerms(trx, row.id, normalizeKey(name), relationSearchTerms({ name, visit_city: columns.visit_city ?? null, visit_postcode: columns.visit_postcode ?? null, kvk_number: columns.kvk_number ?? null, debtor_number: columns.debtor_number ?? null }));
     await writeAudit(trx, { entity: "relation", entityId: row.id, relationId: row.id, userId: user.id, at: stamp }, [["created", null, name]]);
     return row.id;
   });
