@@ -113,7 +113,7 @@ describe.each(ENGINES)("a rep with a 2-week and a 3-week rayon on %s", (engine) 
     const res = await t.app.inject({ method: "GET", url: "/api/planning/reps", headers: manager.headers });
     expect(res.json().items).toEqual(more.items);
     expect(more.items.find((r: { id: number }) => r.id === rep.id)).toMatchObject({ hasHome: true, subAreas: 4 });
-    const extra = more.items.filter((r: { name: string }) => r.name.startsWith("field_sales") && r.id !== rep.id);
+    const extra = more.items.filter((r) => r.name.startsWith("field_sales") && r.id !== rep.id);
     expect(extra.map((r) => r.subAreas).sort()).toEqual([0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2]);
     expect(extra.filter((r) => r.subAreas === 2).every((r) => r.cycleWeeks === 3 && !r.hasHome)).toBe(true);
     expect(extra.filter((r) => r.subAreas === 0).every((r) => r.cycleWeeks === null)).toBe(true);
