@@ -18,7 +18,6 @@
 // KOERS_BENCH_SALES_RUNS (timed requests per report, default 20), KOERS_BENCH_SALES_RAW_RUNS (raw
 // scans, default 3), KOERS_BENCH_DATA (where the generated CSV files are kept and reused; default
 // the temp folder), KOERS_BENCH_CPU_PROF (a folder: the server runs with --cpu-prof).
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,6 +25,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import type { Engine } from "../src/db/kysely.js";
 import { PROJECT_ROOT } from "../src/server/paths.js";
+import { type BenchServer, benchLogin, type ImportDto, importSalesFile, startBenchServer } from "./lib/bench-server.js";
 import { createBenchDatabase } from "./lib/database.js";
 import { buildForBench } from "./lib/sales-build.js";
 import { machineInfo } from "./lib/machine.js";
@@ -96,60 +96,7 @@ async function timeRuns(runs: number, warmup: number, once: () => Promise<number
   return { p50Ms: round(percentile(samples, 50)), p95Ms: round(percentile(samples, 95)), maxMs: round(samples.at(-1) as number), runs, rows };
 }
 
-const SERVER_SCRIPT = "bench/lib/sales-server.ts";
-
-/** The Koers server (built, see sales-build.ts) as a child process on the benchmark's database; resolves once it listens. */
-function startServer(buildDir: string, databaseUrl: string): Promise<{ child: ChildProcess; port: number; ask: <T>(message: unknown, reply: string) => Promise<T> }> {
-  const script = join(buildDir, SERVER_SCRIPT.replace(/\.ts$/, ".js"));
-  const profile = process.env.KOERS_BENCH_CPU_PROF;
-  const args = [...(profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : []), script];
-  const child = spawn(process.execPath, args, { stdio: ["ignore", "inherit", "inherit", "ipc"], env: { ...process.env, KOERS_BENCH_DATABASE_URL: databaseUrl, KOERS_BENCH_NOW: NOW } });
-  const ask = <T>(message: unknown, reply: string) =>
-    new Promise<T>((resolve, reject) => {
-      const done = () => {
-        child.off("message", on);
-        child.off("exit", exited);
-      };
-      const on = (m: { type: string; message?: string }) => {
-        if (m.type === reply) {
-          done();
-          resolve(m as T);
-        } else if (m.type === "error") {
-          done();
-          reject(new Error(m.message));
-        }
-      };
-      const exited = (code: number | null, signal: string | null) => {
-        done();
-        reject(new Error(`the server exited (${signal ?? code}) while waiting for "${reply}"`));
-      };
-      child.on("message", on);
-      child.on("exit", exited);
-      if (message !== null) child.send(message as object);
-    });
-  return ask<{ port: number }>(null, "ready").then(({ port }) => ({ child, port, ask }));
-}
-
-async function login(base: string): Promise<Record<string, string>> {
-  const res = await fetch(`${base}/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(ADMIN) });
-  if (!res.ok) throw new Error(`login: ${res.status} ${await res.text()}`);
-  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] as string;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { cookie, "x-csrf-token": csrfToken };
-}
-
-type ImportDto = { status: string; analysisJob: JobDto | null; commitJob: JobDto | null; analysis: unknown };
-type JobDto = { id: number; state: string; startedAt: string | null; finishedAt: string | null; error: unknown; result: unknown };
-
-async function waitFor(base: string, headers: Record<string, string>, id: number, until: (dto: ImportDto) => boolean): Promise<ImportDto> {
-  for (;;) {
-    const res = await fetch(`${base}/api/sales/imports/${id}`, { headers });
-    const dto = (await res.json()) as ImportDto;
-    if (until(dto)) return dto;
-    if (dto.status === "failed" || dto.status === "invalid") throw new Error(`import ${id}: ${JSON.stringify(dto).slice(0, 2000)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+type JobDto = ImportDto["analysisJob"];
 
 /** The debtor with the most revenue in 2025 (its relation page is the heaviest). */
 async function topDebtorId(db: import("../src/db/kysely.js").Db): Promise<number> {
@@ -172,14 +119,14 @@ async function runOne(engine: Engine, size: number, o: SalesBenchOptions, buildD
   const bare = await bareInsert(bareDb.handle, shape, master).finally(() => bareDb.close(false));
 
   const database = await createBenchDatabase(engine, `sales_${size}`);
-  let server: Awaited<ReturnType<typeof startServer>> | null = null;
+  let server: BenchServer | null = null;
   try {
     const versions = { [engine]: await database.version() };
     console.log(`  debtors, products and groups …`);
     const setup = await loadMasterData(database.handle, shape, master, new Date(NOW));
-    server = await startServer(buildDir, database.url);
+    server = await startBenchServer(buildDir, database.url, NOW);
     const base = `http://127.0.0.1:${server.port}`;
-    const headers = await login(base);
+    const headers = await benchLogin(base, ADMIN);
     const { ask } = server;
     const pid = server.child.pid as number;
     const idleBeforeMb = processMemory(pid)?.rssMb ?? Number.NaN;
@@ -188,14 +135,7 @@ async function runOne(engine: Engine, size: number, o: SalesBenchOptions, buildD
     const health = sampleLatency(`${base}/api/health`);
     await ask({ type: "loop", reset: true }, "loop");
     const started = performance.now();
-    const { id } = await ask<{ id: number }>({ type: "import", path: csv.path, email: ADMIN.email }, "import");
-    const analysed = await waitFor(base, headers, id, (d) => d.status === "analysed" && d.analysisJob?.state === "succeeded");
-    const analysedAt = performance.now() - started;
-    const commit = await fetch(`${base}/api/sales/imports/${id}/commit`, { method: "POST", headers });
-    if (commit.status !== 202) throw new Error(`commit: ${commit.status} ${await commit.text()}`);
-    // The import row says committed just before its job row says how the job ended.
-    const committed = await waitFor(base, headers, id, (d) => d.commitJob?.state === "succeeded" || d.commitJob?.state === "failed");
-    if (committed.commitJob?.state !== "succeeded") throw new Error(`commit failed: ${JSON.stringify(committed.commitJob?.error)}`);
+    const { analysed, committed, analysedAtMs: analysedAt } = await importSalesFile(server, base, headers, csv.path, ADMIN.email);
     const endToEnd = (performance.now() - started) / 1000;
     const loop = await ask<LoopDelay>({ type: "loop", reset: false }, "loop");
     const healthSummary = await health.stop();
@@ -263,11 +203,7 @@ async function runOne(engine: Engine, size: number, o: SalesBenchOptions, buildD
       databaseBytes: await database.bytes(),
     };
   } finally {
-    const child = server?.child;
-    if (child && child.exitCode === null) {
-      child.kill("SIGTERM");
-      await new Promise((r) => child.once("exit", r));
-    }
+    await server?.stop();
     await database.close(false);
   }
 }
