@@ -114,7 +114,7 @@ describe("visit preparation in the browser", () => {
     expect(await transfer.getByRole("checkbox", { name: "Einddatum contract: 31-03-2027" }).isChecked()).toBe(true);
     await page.getByText("Uit het antwoord bij vk%").waitFor();
     // The requirement heard goes onto the relation, where the quote's arguments are matched on it.
-    expect(await page.getByTestId("report-requirements").getByRole("checkbox", { name: "Milieuvriendelijke middelen" }).isChecked()).toBe(true);
+    expect(await page.getByTestId("report-requirements").getByRole("checkbox", { name: "Milieuvriendelijke middelen", exact: true }).isChecked()).toBe(true);
     // Heard as a must: a hard requirement, whose arguments come first on the quote.
     await page.getByRole("checkbox", { name: "Milieuvriendelijke middelen is een harde eis" }).check();
     await page.getByLabel("Wat is besproken").fill("Kennismaking, rondleiding door het pand");
