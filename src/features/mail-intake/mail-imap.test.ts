@@ -11,6 +11,7 @@ import { ENGINES } from "../../test-support/databases.js";
 import { startTestApp, type TestApp } from "../../test-support/app.js";
 import { type Headers, morningOf, newPerson, newRelation } from "../activities/crm-test-helpers.js";
 import type { MailImapResult } from "./mail-imap.job.js";
+import { brokenMimeMail } from "../../test-support/mail-fixtures.js";
 
 // hoodiecrow-imap is CommonJS without types: what the test uses of it.
 interface Hoodiecrow {
@@ -233,26 +234,7 @@ describe.each(ENGINES)("reading the logging mailbox over IMAP on %s", (engine) =
   });
 
   it("keeps broken MIME as the SMTP path does (a problem or a readable mail), and skips an oversize message with its reason", async () => {
-    const broken = [
-      `Return-Path: <${rep.email}>`,
-      `Delivered-To: ${repAddress}`,
-      `From: ${rep.email}`,
-      "To: piet.jansen@kantoorcentrum.nl",
-      "Subject: =?utf-8?B?kapot?=",
-      "Message-ID: <broken-1@glansrijk.nl>",
-      'Content-Type: multipart/mixed; boundary="nooit-gesloten"',
-      "",
-      "--nooit-gesloten",
-      "Content-Type: text/plain; charset=klingon-8",
-      "Content-Transfer-Encoding: base64",
-      "",
-      "@@@ geen base64 !!!",
-      "--nooit-gesloten",
-      'Content-Type: application/pdf; name="kapot.pdf"',
-      "Content-Transfer-Encoding: base64",
-      "",
-      "JVBERi0",
-    ].join("\r\n");
+    const broken = brokenMimeMail([`Return-Path: <${rep.email}>`, `Delivered-To: ${repAddress}`, `From: ${rep.email}`, "To: piet.jansen@kantoorcentrum.nl"]);
     await deliver(broken);
     await deliver(message({ from: rep.email, to: "piet.jansen@kantoorcentrum.nl", deliveredTo: repAddress, subject: "Groot", id: "groot-1@glansrijk.nl", body: "x".repeat(MAX_BYTES + 5_000) }));
     const run = await poll();
