@@ -4,6 +4,7 @@
 // ones a week (what the administrator looks at), so a poll a minute does not fill the jobs table.
 import { SYSTEM_VIEWER } from "../../domain/access.js";
 import type { AppContext } from "../../server/context.js";
+import { jobQueuedSince, repeatEvery } from "../jobs/job-schedule.js";
 import { deleteFinishedJobs } from "../jobs/job.service.js";
 
 const KEEP_SUCCEEDED_MS = 24 * 60 * 60 * 1000;
@@ -13,16 +14,11 @@ export function scheduleMailImap(ctx: AppContext): () => void {
   const imap = ctx.config.mailLog?.imap;
   if (!imap) return () => {};
   const check = async () => {
-    const open = await ctx.db.selectFrom("jobs").select("id").where("kind", "=", "mail.imap").where("state", "in", ["queued", "running"]).limit(1).executeTakeFirst();
-    if (open) return;
+    if (await jobQueuedSince(ctx.db, "mail.imap", null, true)) return;
     const now = ctx.now().getTime();
     await deleteFinishedJobs(ctx.db, "mail.imap", "succeeded", new Date(now - KEEP_SUCCEEDED_MS).toISOString());
     await deleteFinishedJobs(ctx.db, "mail.imap", "failed", new Date(now - KEEP_FAILED_MS).toISOString());
     await ctx.jobs.enqueue("mail.imap", {}, SYSTEM_VIEWER);
   };
-  const run = () => void check().catch(() => {});
-  const timer = setInterval(run, imap.pollSeconds * 1000);
-  timer.unref();
-  run();
-  return () => clearInterval(timer);
+  return repeatEvery(imap.pollSeconds * 1000, check);
 }

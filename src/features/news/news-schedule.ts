@@ -4,6 +4,7 @@
 // most) a run can last longer than the hour.
 import { SYSTEM_VIEWER } from "../../domain/access.js";
 import type { AppContext } from "../../server/context.js";
+import { jobQueuedSince, repeatEvery } from "../jobs/job-schedule.js";
 
 const EVERY_MS = 60 * 60 * 1000;
 /** How often an instance looks whether the hourly run is due (milliseconds). */
@@ -12,14 +13,7 @@ const CHECK_EVERY_MS = 5 * 60 * 1000;
 /** Queues the hourly run for every feed when it is due; whether it did. */
 export async function queueHourlyNewsFetch(ctx: AppContext): Promise<boolean> {
   const since = new Date(ctx.now().getTime() - EVERY_MS).toISOString();
-  const recent = await ctx.db
-    .selectFrom("jobs")
-    .select("id")
-    .where("kind", "=", "news.fetchAll")
-    .where((eb) => eb.or([eb("created_at", ">=", since), eb("state", "in", ["queued", "running"])]))
-    .limit(1)
-    .executeTakeFirst();
-  if (recent) return false;
+  if (await jobQueuedSince(ctx.db, "news.fetchAll", since, true)) return false;
   const anyFeed = await ctx.db.selectFrom("relation_feeds").select("relation_id").limit(1).executeTakeFirst();
   if (!anyFeed) return false;
   await ctx.jobs.enqueue("news.fetchAll", { relationId: null }, SYSTEM_VIEWER);
@@ -27,9 +21,5 @@ export async function queueHourlyNewsFetch(ctx: AppContext): Promise<boolean> {
 }
 
 export function scheduleNewsFetch(ctx: AppContext): () => void {
-  const run = () => void queueHourlyNewsFetch(ctx).catch(() => {});
-  const timer = setInterval(run, CHECK_EVERY_MS);
-  timer.unref();
-  run();
-  return () => clearInterval(timer);
+  return repeatEvery(CHECK_EVERY_MS, () => queueHourlyNewsFetch(ctx));
 }

@@ -2,6 +2,7 @@
 // whichever instance looks first; two instances queueing at the same moment only repeat idempotent work.
 import { SYSTEM_VIEWER } from "../../domain/access.js";
 import type { AppContext } from "../../server/context.js";
+import { jobQueuedSince, repeatEvery } from "../jobs/job-schedule.js";
 import { amsterdamDate, startOfAmsterdamDay } from "../../server/time.js";
 
 const CHECK_EVERY_MS = 60 * 60 * 1000;
@@ -10,12 +11,7 @@ export function scheduleSalesDaily(ctx: AppContext): () => void {
   const check = async () => {
     const now = ctx.now();
     const since = startOfAmsterdamDay(amsterdamDate(now));
-    const done = await ctx.db.selectFrom("jobs").select("id").where("kind", "=", "sales.daily").where("created_at", ">=", since).limit(1).executeTakeFirst();
-    if (!done) await ctx.jobs.enqueue("sales.daily", {}, SYSTEM_VIEWER);
+    if (!(await jobQueuedSince(ctx.db, "sales.daily", since, false))) await ctx.jobs.enqueue("sales.daily", {}, SYSTEM_VIEWER);
   };
-  const run = () => void check().catch(() => {});
-  const timer = setInterval(run, CHECK_EVERY_MS);
-  timer.unref();
-  run();
-  return () => clearInterval(timer);
+  return repeatEvery(CHECK_EVERY_MS, check);
 }
