@@ -87,10 +87,11 @@ export async function storeReceivedMail(ctx: MailStoreContext, mail: ReceivedMai
   for (const owner of fresh) {
     const at = ctx.now().toISOString();
     const file = await writeJobFile(ctx.db, { ownerId: owner, jobId: null, purpose: "upload", name: "mail.eml", contentType: "message/rfc822" }, slices(mail.raw), at);
-    // A second delivery racing this one loses on the unique (user_id, dedupe_key) index.
+    // A second delivery racing this one loses on the unique (user_id, dedupe_key) index. The envelope
+    // sender is kept in lower case: erasure and export find a person's mail by exact address.
     const row = await ctx.db
       .insertInto("mail_messages")
-      .values({ user_id: owner, dedupe_key: key, message_id: messageId, state: "received", envelope_from: mail.envelopeFrom, size_bytes: mail.raw.length, raw_file_id: file.id, received_at: at })
+      .values({ user_id: owner, dedupe_key: key, message_id: messageId, state: "received", envelope_from: mail.envelopeFrom?.toLowerCase() ?? null, size_bytes: mail.raw.length, raw_file_id: file.id, received_at: at })
       .onConflict((oc) => oc.columns(["user_id", "dedupe_key"]).doNothing())
       .returning("id")
       .executeTakeFirst();
