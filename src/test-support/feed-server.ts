@@ -68,6 +68,11 @@ export async function startFeedServer(): Promise<FeedServer> {
       const xml = `<?xml version="1.0"?><rss version="2.0"><channel><title>Prijzen</title><item><guid>p-1</guid><link>https://prijs.example/1</link><title>Prijs € 25 — “actie”</title></item></channel></rss>`;
       return res.end(iconv.encode(xml, "windows-1252"));
     }
+    if (path === "/bogus-charset") {
+      // A server default no decoder knows by that name; the feed itself is UTF-8.
+      res.writeHead(200, { "content-type": "application/rss+xml; charset=utf8mb4" });
+      return res.end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Zuid</title><item><guid>z-1</guid><link>https://zuid.example/1</link><title>Crèche geopend</title></item></channel></rss>`);
+    }
     if (path === "/unknown-encoding") {
       res.writeHead(200, { "content-type": "application/rss+xml" });
       return res.end(`<?xml version="1.0" encoding="x-klingon"?><rss version="2.0"><channel><title>?</title></channel></rss>`);

@@ -70,6 +70,8 @@ describe("fetching a feed", () => {
     expect(latin.title).toBe("Streekbladen Oost");
     expect(latin.items[0]).toMatchObject({ title: "Café De Zwaan opent filiaal in Enschedé", summary: "Geïnteresseerd? Lees verder." });
     expect((await read("/cp1252-header")).items[0]?.title).toBe("Prijs € 25 — “actie”");
+    // A charset in the header no decoder knows is the server's default, not the feed's: UTF-8.
+    expect((await read("/bogus-charset")).items[0]?.title).toBe("Crèche geopend");
     expect(await failure(read("/unknown-encoding"))).toBe("encoding_unknown");
   });
 

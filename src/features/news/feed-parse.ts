@@ -34,7 +34,8 @@ export function decodeFeed(body: Buffer, contentType: string | undefined): strin
   // The declaration is ASCII in every encoding a feed uses here; 200 bytes hold it.
   const declared = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(body.subarray(0, 200).toString("latin1"))?.[1];
   const header = /charset\s*=\s*"?([A-Za-z0-9._:-]+)"?/i.exec(contentType ?? "")?.[1];
-  const encoding: string = declared ?? header ?? "utf-8";
+  // A server's charset it cannot name right (utf8mb4 …) is its default, not the feed's word: UTF-8 then.
+  const encoding: string = declared ?? (header !== undefined && iconv.encodingExists(header) ? header : "utf-8");
   if (!iconv.encodingExists(encoding)) throw new FeedError("encoding_unknown", `the feed is in an encoding Koers does not know (${String(encoding).slice(0, 40)})`);
   return iconv.decode(body, encoding);
 }
