@@ -101,10 +101,14 @@ export async function linkCustomer(db: Db, user: AuthUser, relationId: number, i
       }
       return;
     }
-    await trx
+    // Two requests linking the same customer at once: the second finds the pair taken and is done.
+    const added = await trx
       .insertInto("relation_customers")
       .values({ relation_id: relationId, customer_id: input.customerId, reference_person_id: personId, created_by: user.id, created_at: now.toISOString() })
-      .execute();
+      .onConflict((oc) => oc.columns(["relation_id", "customer_id"]).doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (!added) return;
     await writeAudit(trx, { entity: "relation", entityId: relationId, relationId, userId: user.id, at: now.toISOString() }, [["customer_link", null, `${customer} (#${input.customerId})`]]);
   });
   return listCustomerLinks(db, relationId);
