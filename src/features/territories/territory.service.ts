@@ -324,9 +324,10 @@ export async function subAreaCount(db: Db, rayonIds: readonly number[]): Promise
 /** subAreaCount for many sets of rayons (one per rep) in one query; the answers in the same order. */
 export async function subAreaCounts(db: Db, rayonSets: readonly (readonly number[])[]): Promise<{ count: number; cycleWeeks: number | null }[]> {
   const all = [...new Set(rayonSets.flat())];
-  const rows = all.length === 0 ? [] : await db.selectFrom("sub_areas").select(["rayon_id", "cycle_weeks"]).where("rayon_id", "in", all).orderBy("id").execute();
+  const rows = all.length === 0 ? [] : await db.selectFrom("sub_areas").select(["rayon_id", "cycle_weeks"]).where("rayon_id", "in", all).execute();
   return rayonSets.map((set) => {
     const mine = rows.filter((r) => set.includes(r.rayon_id));
-    return { count: mine.length, cycleWeeks: mine[0]?.cycle_weeks ?? null };
+    // The longest cycle, as the cycle planner plans a rep with rayons of 2 and 3 weeks (cycle-plan.service.ts).
+    return { count: mine.length, cycleWeeks: mine.length === 0 ? null : Math.max(...mine.map((r) => r.cycle_weeks)) };
   });
 }
