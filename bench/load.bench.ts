@@ -6,8 +6,9 @@
 // The data: the demo company (its users, rayons and realistic relations) with RELATIONS − 50,000
 // relations, the sales benchmark's 50,000 debtors and products (bench/lib/sales-generator.ts) and its
 // CSV of LINES lines imported through the server as an ERP export is. The server runs built, in a
-// child process (bench/lib/bench-server.ts); autocannon drives it over loopback at a fixed overall
-// rate (requests are sent on schedule, whatever the answers' speed), from this process.
+// child process (bench/lib/bench-server.ts); an open-loop generator (bench/lib/open-loop.ts) drives it
+// over loopback from this process: requests leave evenly spaced at the step's rate whatever the answers'
+// speed, and each latency counts from when its request was due.
 //
 // The rate: doubled from --rate until a step fails (p99 ≥ 250 ms, an error or non-2xx answer, or
 // fewer answers than the rate asked for), then bisected between the last rate held and the first
@@ -15,6 +16,8 @@
 //
 //   npm run bench -- --only load                                       the issue's sizes, both engines
 //   npx tsx bench/load.bench.ts --engines sqlite --lines 1000000 --seconds 20     a quick run
+//   KOERS_BENCH_CPU_PROF=/tmp/prof npx tsx bench/load.bench.ts --engines sqlite --lines 1000000 --at 60
+//                                      one step at 60 req/s with a CPU profile of the server child
 //
 // Writes bench/results/load-<engine>-<relations>.json.
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -22,7 +25,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import autocannon from "autocannon";
 import type { Engine } from "../src/db/kysely.js";
 import { seedDemo } from "../src/features/demo/demo.service.js";
 import { DEMO_PASSWORD } from "../src/features/demo/company.js";
@@ -34,6 +36,7 @@ import type { MachineInfo, Timing } from "./lib/plugin.js";
 import { buildForBench } from "./lib/sales-build.js";
 import { DEFAULT_SHAPE, masterData, type SalesShape, writeSalesCsv } from "./lib/sales-generator.js";
 import { ADMIN, loadMasterData } from "./lib/sales-setup.js";
+import { type LoadRequest, openLoop } from "./lib/open-loop.js";
 import { formatTable, measure } from "./lib/stats.js";
 
 /** The sales data end in December 2025; the clock stands at 31 December 2025, 09:00 in Amsterdam. */
@@ -48,7 +51,9 @@ export interface LoadOptions {
   seconds: number;
   /** The first rate tried, requests per second. */
   rate: number;
-  /** Concurrent connections autocannon keeps open (enough to send on schedule when answers slow down). */
+  /** One step at this rate only, no search (to profile the server at a given load); 0 = search. */
+  at: number;
+  /** Keep-alive connections the generator may open; a request due while all are busy waits, and that wait counts. */
   connections: number;
 }
 
@@ -56,7 +61,7 @@ interface Step {
   rate: number;
   seconds: number;
   requests: number;
-  /** Answers per second achieved (autocannon's average). */
+  /** Answers per second achieved over the step. */
   achieved: number;
   p50Ms: number;
   p97_5Ms: number;
@@ -67,6 +72,8 @@ interface Step {
   timeouts: number;
   held: boolean;
   why: string;
+  /** p50 and p99 per kind of request in the mix, ms. */
+  byName: { name: string; answered: number; p50Ms: number; p99Ms: number }[];
 }
 
 export interface LoadResult {
@@ -86,16 +93,11 @@ export interface LoadResult {
 }
 
 type Headers = Record<string, string>;
-interface Request {
-  method: "GET" | "POST";
-  path: string;
-  headers: Headers;
-  body?: string;
-}
+type Request = LoadRequest;
 interface MixEntry {
   name: string;
   weight: number;
-  make: (i: number) => Request;
+  make: (i: number) => Omit<Request, "name">;
 }
 
 const rotate = <T>(values: readonly T[]) => (i: number) => values[i % values.length] as T;
@@ -136,56 +138,50 @@ function scheduler(mix: MixEntry[]): () => Request {
   return () => {
     const entry = slots[n % slots.length] as MixEntry;
     n += 1;
-    return entry.make(Math.floor(n / slots.length));
+    return { name: entry.name, ...entry.make(Math.floor(n / slots.length)) };
   };
 }
 
 async function step(base: string, next: () => Request, rate: number, o: LoadOptions): Promise<Step> {
-  const result = await autocannon({
-    url: base,
-    connections: o.connections,
-    overallRate: rate,
-    duration: o.seconds,
-    timeout: 10,
-    requests: [{ setupRequest: (req) => ({ ...req, ...next() }) }],
-  });
-  const l = result.latency;
-  const expected = rate * o.seconds;
+  const r = await openLoop(base, next, { rate, seconds: o.seconds, connections: o.connections, timeoutMs: 10_000 });
   const why =
-    result.errors + result.timeouts > 0
-      ? `${result.errors} errors, ${result.timeouts} timeouts`
-      : result.non2xx > 0
-        ? `${result.non2xx} answers not 2xx`
-        : l.p99 >= P99_LIMIT_MS
-          ? `p99 ${l.p99} ms`
-          : result.requests.total < expected * 0.95
-            ? `only ${result.requests.total} of ${expected} requests answered`
+    r.errors + r.timeouts > 0
+      ? `${r.errors} errors, ${r.timeouts} timeouts`
+      : r.non2xx > 0
+        ? `${r.non2xx} answers not 2xx (${r.samples[0] ?? ""})`
+        : r.p99Ms >= P99_LIMIT_MS
+          ? `p99 ${r.p99Ms} ms`
+          : r.answered < r.due
+            ? `only ${r.answered} of ${r.due} requests answered`
             : "";
   return {
     rate,
     seconds: o.seconds,
-    requests: result.requests.total,
-    achieved: result.requests.average,
-    p50Ms: l.p50,
-    p97_5Ms: l.p97_5,
-    p99Ms: l.p99,
-    maxMs: l.max,
-    errors: result.errors,
-    non2xx: result.non2xx,
-    timeouts: result.timeouts,
+    requests: r.answered,
+    achieved: Math.round((r.answered / o.seconds) * 10) / 10,
+    p50Ms: r.p50Ms,
+    p97_5Ms: r.p97_5Ms,
+    p99Ms: r.p99Ms,
+    maxMs: r.maxMs,
+    errors: r.errors,
+    non2xx: r.non2xx,
+    timeouts: r.timeouts,
     held: why === "",
     why,
+    byName: r.byName,
   };
 }
 
 /** Doubling until a step fails, then three bisections between the last held rate and the first failed. */
-async function findRate(base: string, next: () => Request, o: LoadOptions, steps: Step[]): Promise<number> {
+async function findRate(base: string, next: () => Request, o: LoadOptions, steps: Step[], once = false): Promise<number> {
   const run = async (rate: number) => {
     const s = await step(base, next, rate, o);
     steps.push(s);
     console.log(`  ${String(rate).padStart(5)} req/s: p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms, max ${s.maxMs} ms, ${s.requests} answers, ${s.held ? "held" : `not held (${s.why})`}`);
+    console.log(`        p99 by kind: ${s.byName.map((b) => `${b.name} ${b.p99Ms}`).join(" · ")}`);
     return s.held;
   };
+  if (once) return (await run(o.rate)) ? o.rate : 0;
   let held = 0;
   let failed = 0;
   for (let rate = o.rate; ; rate *= 2) {
@@ -258,7 +254,7 @@ async function runOne(engine: Engine, o: LoadOptions, buildDir: string): Promise
     }
     console.log(`  load steps of ${o.seconds} s, ${o.connections} connections, p99 < ${P99_LIMIT_MS} ms and no errors to hold:`);
     const steps: Step[] = [];
-    const heldRate = await findRate(base, scheduler(mix), o, steps);
+    const heldRate = o.at > 0 ? await findRate(base, scheduler(mix), { ...o, rate: o.at }, steps, true) : await findRate(base, scheduler(mix), o, steps);
     return {
       bench: "load",
       engine,
@@ -294,7 +290,7 @@ function options(argv: string[]): Partial<LoadOptions> {
   const { values } = parseArgs({
     args: argv,
     strict: false,
-    options: { engines: { type: "string" }, relations: { type: "string" }, lines: { type: "string" }, seconds: { type: "string" }, rate: { type: "string" }, connections: { type: "string" } },
+    options: { engines: { type: "string" }, relations: { type: "string" }, lines: { type: "string" }, seconds: { type: "string" }, rate: { type: "string" }, at: { type: "string" }, connections: { type: "string" } },
   });
   const num = (v: unknown, name: string) => {
     if (typeof v !== "string") return undefined;
@@ -304,7 +300,7 @@ function options(argv: string[]): Partial<LoadOptions> {
   };
   const out: Partial<LoadOptions> = {};
   if (typeof values.engines === "string") out.engines = values.engines.split(",").filter((e): e is Engine => e === "sqlite" || e === "postgres");
-  for (const key of ["relations", "lines", "seconds", "rate", "connections"] as const) {
+  for (const key of ["relations", "lines", "seconds", "rate", "at", "connections"] as const) {
     const n = num(values[key], key);
     if (n !== undefined) out[key] = n;
   }
@@ -314,7 +310,7 @@ function options(argv: string[]): Partial<LoadOptions> {
 export const benchmark = {
   name: "load",
   description: "Highest request rate held for 60 s with p99 < 250 ms and no errors, realistic mix, 100,000 relations and 10 M sales lines",
-  defaults: (): LoadOptions => ({ engines: ["sqlite", "postgres"], relations: 100_000, lines: 10_000_000, seconds: 60, rate: 25, connections: 64 }),
+  defaults: (): LoadOptions => ({ engines: ["sqlite", "postgres"], relations: 100_000, lines: 10_000_000, seconds: 60, rate: 25, at: 0, connections: 64 }),
   async run(given: Partial<LoadOptions> = {}): Promise<LoadResult[]> {
     const o = { ...benchmark.defaults(), ...options(process.argv.slice(2)), ...given };
     const dir = join(PROJECT_ROOT, "bench", "results");
