@@ -58,6 +58,37 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/** Statements kept per SQLite connection: Koers sends a few hundred distinct queries (lists, reports). */
+const STATEMENT_CACHE_SIZE = 1_000;
+
+/**
+ * The connection as Kysely's SQLite driver sees it, with prepared statements kept by their SQL text.
+ * The driver prepares every query anew, and under load that was about a tenth of a request's CPU
+ * (`prepare` in a server profile of bench/load.bench.ts); a statement prepared once runs again with
+ * new parameters. A statement still being iterated (a streamed export) is busy, so the same SQL
+ * meanwhile gets a fresh one. Least recently used statements go first.
+ */
+export function withStatementCache(sqlite: SQLite.Database, size = STATEMENT_CACHE_SIZE): SqliteDialectConfig["database"] {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      const kept = cache.get(text);
+      if (kept && !kept.busy) {
+        cache.delete(text);
+        cache.set(text, kept);
+        return kept;
+      }
+      const statement = sqlite.prepare(text);
+      if (!kept) {
+        cache.set(text, statement);
+        if (cache.size > size) cache.delete(cache.keys().next().value as string);
+      }
+      return statement;
+    },
+  };
+}
+
 export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   if (config.engine === "sqlite") {
     if (config.file !== ":memory:") mkdirSync(dirname(config.file), { recursive: true });
@@ -69,7 +100,7 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     // SQLite's LIKE is ASCII case-insensitive, PostgreSQL's is not; Koers searches on normalised
     // key columns instead, and makes LIKE behave the same on both.
     sqlite.pragma("case_sensitive_like = ON");
-    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
     return { db, engine: "sqlite", sqlite, close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: config.url, max: 10 });
