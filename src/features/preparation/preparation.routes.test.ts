@@ -281,6 +281,34 @@ describe.each(ENGINES)("visit preparation on %s", (engine) => {
     expect(JSON.stringify(history)).toContain("Schoon & Co");
   });
 
+  it("audits what the rep changes on a sheet, readable only to those who may see that agenda", async () => {
+    const visit = (await post(repNoord, "/api/appointments", { relationId, visitType: "follow_up", start: "2026-12-09T10:00:00+01:00", durationMinutes: 30 })).id;
+    const url = `/api/visit-preparations/${visit}`;
+    const first = await t.app.inject({ method: "PATCH", url, headers: { ...repNoord.headers, "if-match": '"0"' }, payload: { notes: "Parkeren achter", keywords: [{ keyword: "lev", ticked: true, answer: "Schoon & Co" }] } });
+    expect(first.statusCode, first.body).toBe(200);
+    const second = await t.app.inject({ method: "PATCH", url, headers: { ...repNoord.headers, "if-match": `"${first.json().version}"` }, payload: { notes: "Parkeren voor de deur", method: "problem_solving" } });
+    expect(second.statusCode, second.body).toBe(200);
+    const linesFor = async (user: User) =>
+      ((await t.app.inject({ method: "GET", url: `/api/relations/${relationId}/audit`, headers: user.headers })).json().items as { entity: string; entityId: number; field: string; oldValue: string | null; newValue: string | null; user: { id: number } | null }[]).filter(
+        (l) => l.entityId === visit && (l.entity === "visit_preparation" || l.entity === "appointment"),
+      );
+    const seen = (await linesFor(manager)).filter((l) => l.entity === "visit_preparation");
+    expect(seen.map((l) => [l.field, l.oldValue, l.newValue])).toEqual(
+      expect.arrayContaining([
+        ["created", null, expect.stringMatching(/^2026-12-09T09:00:00/)],
+        ["keywords", null, "✓ lev: Schoon & Co"],
+        ["notes", null, "Parkeren achter"],
+        ["notes", "Parkeren achter", "Parkeren voor de deur"],
+        ["sales_method", null, "problem_solving"],
+      ]),
+    );
+    expect(seen.every((l) => l.user?.id === repNoord.id)).toBe(true);
+    expect((await linesFor(repNoord)).filter((l) => l.entity === "visit_preparation")).toHaveLength(seen.length);
+    // Another rayon's rep does not see the sheet (404), nor its changes in the relation's log.
+    expect((await t.app.inject({ method: "GET", url, headers: repZuid.headers })).statusCode).toBe(404);
+    expect(await linesFor(repZuid)).toEqual([]);
+  });
+
   it("keeps the report and the relation savable when a merge left more requirements than the limit of 30", async () => {
     const labels = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `Eis ${from + i}`);
     const survivor = await newRelation(t, repNoord.headers, { name: "Groot Kantoor BV", visitPostcode: "9711 AC", visitCity: "Groningen", requirements: labels(1, 25) });

@@ -16,7 +16,8 @@ import { updateRelation } from "../relations/relation.service.js";
 import { prefillSheet } from "./preparation-prefill.js";
 import { findObjectives, findPreparation, findReport, insertReport, updateObjectiveResult, writeSheet } from "./preparation.repository.js";
 import type { PreparationSheetDto, VisitReportInputDto } from "./preparation.schemas.js";
-import { getSheet, savePreparation } from "./preparation.service.js";
+import { getSheet, savePreparation, sheetAuditChanges, sheetAuditValues } from "./preparation.service.js";
+import { writeAudit } from "../audit/audit.service.js";
 
 const RESULT_NAMES: Record<"nl" | "en", Record<ObjectiveResult, string>> = {
   nl: { achieved: "behaald", partly: "deels behaald", not_achieved: "niet behaald" },
@@ -60,6 +61,13 @@ export async function reportVisit(ctx: AppContext, user: AuthUser, appointmentId
       await updateObjectiveResult(trx, o.id, { result: o.result, ...(o.answer !== undefined ? { answer: o.answer?.trim() || null } : {}), ...(o.ticked !== undefined ? { ticked: o.ticked ? 1 : 0 } : {}) });
     }
     await writeSheet(trx, appointmentId, version, input.keywords ? { keywords: JSON.stringify(input.keywords) } : {}, user.id, now.toISOString());
+    // The sheet's audit: the keywords ticked and answered and the objectives' answers as reported.
+    const reported = objectives.map((o) => ({ text: o.text, keyword: o.keyword, answer: given.get(o.id)?.answer !== undefined ? given.get(o.id)?.answer?.trim() || null : o.answer }));
+    const changes = sheetAuditChanges(
+      sheetAuditValues(sheet, objectives, new Map()),
+      sheetAuditValues({ ...sheet, ...(input.keywords ? { keywords: JSON.stringify(input.keywords) } : {}) }, reported, new Map()),
+    );
+    await writeAudit(trx, { entity: "visit_preparation", entityId: appointmentId, relationId: appointment.relation.id, userId: user.id, at: now.toISOString() }, [...changes, ["reported", null, occurredAt]]);
     const activity = await createActivity(
       trx,
       user,
