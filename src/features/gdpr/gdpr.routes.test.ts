@@ -158,7 +158,7 @@ describe.each(ENGINES)("GDPR export and erasure on %s", (engine) => {
     const audit = (await t.app.inject({ method: "GET", url: `/api/relations/${relationId}/audit`, headers: rep.headers })).json().items;
     expect(audit[0]).toMatchObject({ entity: "person", entityId: personId, field: "erased", oldValue: null, newValue: null, user: { id: admin.id } });
     // The sheets' audit lines are there, without his names (checked below with the rest).
-    expect(audit.find((l: { entity: string; field: string }) => l.entity === "visit_preparation" && l.field === "keywords" && l.entityId === metVisit)?.newValue).toBe("✓ DMU: [verwijderd] beslist met Els Smit");
+    expect(audit.find((l: { entity: string; entityId: number; field: string }) => l.entity === "visit_preparation" && l.field === "keywords" && l.entityId === metVisit)?.newValue).toBe("✓ DMU: [verwijderd] beslist met Els Smit");
     const text = JSON.stringify(audit);
     for (const secret of ["jan.vanderberg", "Van der Berg", "van der Berg", "06-12345678"]) expect(text).not.toContain(secret);
     expect(audit.some((l: { newValue: string | null }) => l.newValue === "Smit")).toBe(true);

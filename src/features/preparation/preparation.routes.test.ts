@@ -281,6 +281,35 @@ describe.each(ENGINES)("visit preparation on %s", (engine) => {
     expect(JSON.stringify(history)).toContain("Schoon & Co");
   });
 
+  it("reads a sheet and reports a visit with the same number of queries however many quotes were lost", async () => {
+    const product = (await t.ctx.db.selectFrom("products").select("id").where("code", "=", "VL-1").executeTakeFirstOrThrow()).id;
+    const visitWithLost = async (lost: number, start: string) => {
+      const relation = await newRelation(t, repNoord.headers, { name: `Verloren ${lost} BV`, status: "prospect", statusReason: "Gesprek" });
+      for (let i = 0; i < lost; i++) {
+        const quote = await post(manager, "/api/quotes", { relationId: relation, probability: 40, decisionMonth: "2026-10", status: "sent", lines: [{ productId: product, quantity: 1 }] });
+        const res = await t.app.inject({ method: "PATCH", url: `/api/quotes/${quote.id}`, headers: { ...manager.headers, "if-match": `"${quote.version}"` }, payload: { status: "lost", lostReason: `Te duur (${i})` } });
+        expect(res.statusCode, res.body).toBe(200);
+      }
+      return (await post(repNoord, "/api/appointments", { relationId: relation, visitType: "follow_up", start, durationMinutes: 30 })).id as number;
+    };
+    const costs = async (visit: number) => {
+      const url = `/api/visit-preparations/${visit}`;
+      const read = await t.countQueries(() => t.app.inject({ method: "GET", url, headers: repNoord.headers }));
+      expect(read.result.statusCode).toBe(200);
+      const lostQuotes = read.result.json().prefill.crm.lostQuotes as { lostReason: string }[];
+      const report = await t.countQueries(() => t.app.inject({ method: "POST", url: `${url}/report`, headers: { ...repNoord.headers, "if-match": '"0"' }, payload: { objectives: [], notes: "Besproken" } }));
+      expect(report.result.statusCode, report.result.body).toBe(200);
+      return { read: read.queries, report: report.queries, reasons: lostQuotes.map((q) => q.lostReason) };
+    };
+    const one = await costs(await visitWithLost(1, "2026-12-10T09:00:00+01:00"));
+    const three = await costs(await visitWithLost(3, "2026-12-10T11:00:00+01:00"));
+    // The sheet shows why each was lost, newest first, read with the list rather than per quote.
+    expect(one.reasons).toEqual(["Te duur (0)"]);
+    expect(three.reasons).toEqual(["Te duur (2)", "Te duur (1)", "Te duur (0)"]);
+    expect(three.read).toBe(one.read);
+    expect(three.report).toBe(one.report);
+  });
+
   it("audits what the rep changes on a sheet, readable only to those who may see that agenda", async () => {
     const visit = (await post(repNoord, "/api/appointments", { relationId, visitType: "follow_up", start: "2026-12-09T10:00:00+01:00", durationMinutes: 30 })).id;
     const url = `/api/visit-preparations/${visit}`;

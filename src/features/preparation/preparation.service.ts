@@ -218,7 +218,13 @@ const EMPTY_SHEET: SheetState = { method: null, templates: "[]", research: "{}",
  * so the sheet keeps what the rep saw.
  */
 export async function savePreparation(ctx: AppContext, user: AuthUser, appointmentId: number, expectedVersion: number, input: PreparationPatchInput, now: Date): Promise<PreparationSheetDto> {
-  const appointment = await appointmentForChange(ctx.db, user, appointmentId);
+  await storePreparation(ctx, user, await appointmentForChange(ctx.db, user, appointmentId), expectedVersion, input, now);
+  return getSheet(ctx, user, appointmentId);
+}
+
+/** savePreparation without reading the sheet back (the report stores an unsaved sheet first); returns the new version. */
+export async function storePreparation(ctx: AppContext, user: AuthUser, appointment: AppointmentDto, expectedVersion: number, input: PreparationPatchInput, now: Date): Promise<number> {
+  const appointmentId = appointment.id;
   if (appointment.status === "cancelled") throw new AppError("rule_violation", "The appointment is cancelled; its sheet is kept as it was", [fieldProblem("status", "appointment_cancelled")]);
   const objectives = input.objectives ? checkObjectives(input.objectives) : undefined;
   // The report wrote its results onto the objectives: they are no longer replaced.
@@ -250,11 +256,11 @@ export async function savePreparation(ctx: AppContext, user: AuthUser, appointme
   const names = new Map(all.map((t) => [t.key, t.name.nl]));
   const before = sheetAuditValues(row ?? EMPTY_SHEET, firstObjectives ? storedObjectives : null, names);
   const after = sheetAuditValues({ ...EMPTY_SHEET, ...row, ...set }, firstObjectives ?? null, names);
-  await ctx.db.transaction().execute(async (trx) => {
-    await writeSheet(trx, appointmentId, expectedVersion, set, user.id, stamp);
+  return ctx.db.transaction().execute(async (trx) => {
+    const version = await writeSheet(trx, appointmentId, expectedVersion, set, user.id, stamp);
     if (firstObjectives) await replaceObjectives(trx, appointmentId, firstObjectives);
     const meta = { entity: "visit_preparation", entityId: appointmentId, relationId: appointment.relation.id, userId: user.id, at: stamp };
     await writeAudit(trx, meta, [...(expectedVersion === 0 ? [["created", null, appointment.start] as const] : []), ...sheetAuditChanges(before, after)]);
+    return version;
   });
-  return getSheet(ctx, user, appointmentId);
 }
