@@ -199,4 +199,41 @@ describe("visit preparation in the browser", () => {
     expect(sheet.objectives.map((o: { text: string }) => o.text)).not.toContain("Weggegooid");
     await closePage();
   });
+
+  it("reports a visit for a relation a merge left with more than 30 requirements, saying why the ones heard are not added", async () => {
+    const { server } = suite;
+    const labels = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `Eis ${from + i}`);
+    const survivor = await seedRelation(server, { name: "Vol Kantoor BV", status: "prospect", statusReason: "Beurs", visitCity: "Utrecht", requirements: labels(1, 20) });
+    const duplicate = await seedRelation(server, { name: "VOL KANTOOR BV", visitCity: "Utrecht", requirements: labels(16, 35) });
+    const versionOf = async (id: number) => (await server.app.inject({ method: "GET", url: `/api/relations/${id}`, headers: server.headers })).json().version as number;
+    const merged = await server.app.inject({ method: "POST", url: `/api/relations/${survivor}/merge`, headers: server.headers, payload: { duplicateId: duplicate, version: await versionOf(survivor), duplicateVersion: await versionOf(duplicate) } });
+    expect(merged.statusCode, merged.body).toBe(200);
+    const start = new Date(Math.floor((Date.now() - 30 * 60_000) / 60_000) * 60_000);
+    const planned = await server.app.inject({ method: "POST", url: "/api/appointments", headers: server.headers, payload: { relationId: survivor, visitType: "first_visit", start: start.toISOString(), durationMinutes: 60 } });
+    expect(planned.statusCode, planned.body).toBe(201);
+    const appointmentId = planned.json().id as number;
+
+    const { page } = await open();
+    await logIn(page);
+    await page.goto(`/agenda/${appointmentId}/verslag`);
+    await page.getByRole("heading", { name: "Bezoekverslag: Vol Kantoor BV", level: 1 }).waitFor();
+    // Never prepared: the sheet is stored first, so the objectives have their place in the report.
+    await page.getByRole("button", { name: "Voorbereiding opslaan" }).click();
+    await page.getByRole("button", { name: "Voorbereiding opslaan" }).waitFor({ state: "detached" });
+    await page.getByRole("textbox", { name: "Antwoord bij eisen product" }).fill("Snelle service");
+    const full = page.getByTestId("report-requirements-full");
+    await full.waitFor();
+    expect(await full.textContent()).toContain("De relatie heeft al 35 eisen (hoogstens 30");
+    expect(await page.getByTestId("report-requirements").getByRole("checkbox", { name: "Snelle service", exact: true }).isDisabled()).toBe(true);
+    await page.getByLabel("Wat is besproken").fill("Kennismaking");
+    await page.getByRole("button", { name: "Verslag opslaan" }).click();
+    await page.getByTestId("report-done").waitFor();
+    // The relation keeps its 35; what was heard is in the contact moment.
+    const relation = (await server.app.inject({ method: "GET", url: `/api/relations/${survivor}`, headers: server.headers })).json();
+    expect(relation.requirements).toHaveLength(35);
+    const sheet = (await server.app.inject({ method: "GET", url: `/api/visit-preparations/${appointmentId}`, headers: server.headers })).json();
+    const moment = (await server.app.inject({ method: "GET", url: `/api/activities/${sheet.report.activityId}`, headers: server.headers })).json();
+    expect(moment.notes).toContain("Snelle service");
+    await closePage();
+  });
 });
