@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { matchingArguments, requirementKey } from "./product-arguments.js";
+import { requirementKey } from "./product-arguments.js";
+import { argumentsFor, requirementOf } from "./requirements.js";
+
+/** The arguments a quote shows for a customer with these requirements (labels only: soft). */
+const matchingArguments = <A extends { requirement: string }>(list: readonly A[], labels: readonly string[]) => argumentsFor(list, labels.map((l) => requirementOf(l)));
 
 const args = [
   { requirement: "Milieuvriendelijk", text: "Ecolabel-gecertificeerde middelen" },

@@ -1,9 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { argumentsFor, cleanRequirements, combineRequirements, parseRequirements, type Requirement, requirementOf, supplierComparison } from "./requirements.js";
+import { argumentsFor, cleanRequirements, combineRequirements, parseRequirements, type Requirement, requirementOf, requirementsOverLimit, supplierComparison } from "./requirements.js";
 
 const req = (label: string, more: Partial<Requirement> = {}): Requirement => ({ ...requirementOf(label), ...more });
 
 describe("customer requirements", () => {
+  it("holds a relation to 30 requirements, but lets a longer list a merge left be kept and shortened", () => {
+    expect(requirementsOverLimit(30, 0)).toBe(false);
+    expect(requirementsOverLimit(31, 0)).toBe(true);
+    expect(requirementsOverLimit(40, 40)).toBe(false);
+    expect(requirementsOverLimit(35, 40)).toBe(false);
+    expect(requirementsOverLimit(41, 40)).toBe(true);
+  });
+
   it("reads bare labels kept before the details as soft product requirements, and unknown values as unknown", () => {
     expect(parseRequirements('["Milieuvriendelijk", {"label":"24/7 bereikbaar","kind":"supplier","hard":true,"willingToPay":"yes","supplierScore":"worse","supplierNote":"alleen kantoortijd"}, {"label":"X","kind":"bogus","willingToPay":7}, 3]')).toEqual([
       req("Milieuvriendelijk"),

@@ -14,7 +14,22 @@ export type SupplierScore = (typeof SUPPLIER_SCORES)[number];
 
 export const REQUIREMENT_LABEL_MAX = 100;
 export const SUPPLIER_NOTE_MAX = 200;
+/** At most this many requirements are added to a relation's list. */
 export const REQUIREMENTS_MAX = 30;
+/**
+ * What a request may carry at most: a merge of two relations can leave more than REQUIREMENTS_MAX
+ * (their lists combined, each requirement once), and that list must stay editable and savable.
+ */
+export const REQUIREMENTS_CEILING = 200;
+
+/**
+ * Whether a new list breaks the limit: more than REQUIREMENTS_MAX and more than the relation held
+ * before. A list that a merge left above the limit may be kept, edited and shortened, but not grown
+ * until it is back under the limit.
+ */
+export function requirementsOverLimit(next: number, stored: number): boolean {
+  return next > REQUIREMENTS_MAX && next > stored;
+}
 
 export interface Requirement {
   label: string;

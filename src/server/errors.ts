@@ -216,6 +216,7 @@ export const FIELD_MESSAGES: Readonly<Record<string, string>> = {
   feed_host_invalid: "is not a host name or IP address",
   feed_missing: "the relation has no news feed address",
   // A relation's own customers (references on the visit sheet)
+  requirements_too_many: "at most 30 requirements; a list a merge left longer may be kept or shortened, but not grown — remove some first",
   customer_is_self: "a relation is not its own customer",
   reference_person_not_of_customer: "is not an active contact person of that customer",
 };

@@ -1,4 +1,5 @@
 // A real Koers server on a real database for integration tests, driven with app.inject().
+import type { KyselyPlugin } from "kysely";
 import type { Engine } from "../db/kysely.js";
 import { loadConfig } from "../config.js";
 import type { Role } from "../domain/roles.js";
@@ -19,6 +20,12 @@ export interface TestApp {
   /** Creates a user with `role` and returns headers that authenticate as them (API token). */
   userWithRole(role: Role, extra?: { profitResponsible?: boolean; rayonNames?: string[]; name?: string; homePostcode?: string; homeCity?: string }): Promise<{ id: number; email: string; headers: Record<string, string> }>;
   close(): Promise<void>;
+  /**
+   * The SQL statements the server's request handlers send while `work` runs (the job runner keeps
+   * its own handle, so its polling is not counted): for tests that a use case costs the same number
+   * of queries however many rows it touches.
+   */
+  countQueries<T>(work: () => Promise<T>): Promise<{ result: T; queries: number }>;
 }
 
 let counter = 0;
@@ -37,7 +44,16 @@ export async function startTestApp(engine: Engine, options: TestAppOptions = {})
   const base = { db: database.handle.db, engine, config, now: () => now };
   // Polls fast: a test waits for its jobs.
   const jobs = new JobRunner(base, { kinds: { ...JOB_KINDS, ...options.jobKinds }, threads: 1, pollMs: 100, heartbeatMs: 500 });
-  const ctx: AppContext = { ...base, jobs };
+  // The app's handle counts statements while a test asks it to (transactions inherit the plugin).
+  const state: { counting: { queries: number } | null } = { counting: null };
+  const statementCounter: KyselyPlugin = {
+    transformQuery: (args) => {
+      if (state.counting) state.counting.queries += 1;
+      return args.node;
+    },
+    transformResult: async (args) => args.result,
+  };
+  const ctx: AppContext = { ...base, db: database.handle.db.withPlugin(statementCounter), jobs };
   const app = await buildApp(ctx, { schedule: false });
   return {
     app,
@@ -56,6 +72,16 @@ export async function startTestApp(engine: Engine, options: TestAppOptions = {})
       );
       const token = await createApiToken(database.handle.db, id, "test", now);
       return { id, email, headers: { authorization: `Bearer ${token}` } };
+    },
+    countQueries: async (work) => {
+      const tally = { queries: 0 };
+      state.counting = tally;
+      try {
+        const result = await work();
+        return { result, queries: tally.queries };
+      } finally {
+        state.counting = null;
+      }
     },
     close: async () => {
       await app.close();

@@ -152,4 +152,88 @@ describe("visit preparation in the browser", () => {
     }
     await closePage();
   });
+
+  it("asks before leaving a sheet with objectives typed but not saved, and keeps them when the rep stays", async () => {
+    const { server } = suite;
+    const relationId = await seedRelation(server, { name: "Vergeetachtig BV", status: "prospect", statusReason: "Beurs", visitCity: "Utrecht" });
+    const start = new Date(Math.floor((Date.now() + 2 * 86_400_000) / 60_000) * 60_000);
+    const planned = await server.app.inject({ method: "POST", url: "/api/appointments", headers: server.headers, payload: { relationId, visitType: "first_visit", start: start.toISOString(), durationMinutes: 60 } });
+    expect(planned.statusCode, planned.body).toBe(201);
+    const appointmentId = planned.json().id as number;
+    const { page } = await open();
+    await logIn(page);
+    await page.goto(`/agenda/${appointmentId}/voorbereiding`);
+    await page.getByRole("heading", { name: "Voorbereiding: Vergeetachtig BV", level: 1 }).waitFor();
+
+    // Typed, not saved: following a link asks first; staying keeps what was typed.
+    await page.getByRole("button", { name: "Interne doelstelling toevoegen" }).click();
+    const last = page.getByTestId("prep-objectives").locator("[data-testid^=objective-]").last();
+    await last.getByRole("textbox", { name: /— Doelstelling$/ }).fill("Wie beslist over de schoonmaak");
+    await last.getByRole("textbox", { name: /— Trefwoord$/ }).fill("wie beslist");
+    await page.getByRole("link", { name: "Naar de agenda" }).click();
+    const dialog = page.getByRole("dialog", { name: "Voorbereiding niet opgeslagen" });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain("nog niet zijn opgeslagen");
+    await dialog.getByRole("button", { name: "Blijven" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    expect(new URL(page.url()).pathname).toBe(`/agenda/${appointmentId}/voorbereiding`);
+    expect(await last.getByRole("textbox", { name: /— Doelstelling$/ }).inputValue()).toBe("Wie beslist over de schoonmaak");
+
+    // Saved, the same link leaves at once, and the objective is on the sheet when the rep comes back.
+    await page.getByRole("button", { name: "Voorbereiding opslaan" }).click();
+    await page.getByText("Voorbereiding opgeslagen").waitFor();
+    await page.getByRole("link", { name: "Naar de agenda" }).click();
+    await page.waitForURL((url) => url.pathname === "/agenda");
+    await page.goto(`/agenda/${appointmentId}/voorbereiding`);
+    await page.getByRole("heading", { name: "Voorbereiding: Vergeetachtig BV", level: 1 }).waitFor();
+    const texts = await page.getByTestId("prep-objectives").getByRole("textbox", { name: /— Doelstelling$/ }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(texts).toContain("Wie beslist over de schoonmaak");
+
+    // Typed again and left on purpose: nothing of it is kept.
+    await page.getByTestId("prep-objectives").getByRole("textbox", { name: /— Doelstelling$/ }).last().fill("Weggegooid");
+    await page.getByRole("link", { name: "Naar de agenda" }).click();
+    await page.getByRole("dialog", { name: "Voorbereiding niet opgeslagen" }).getByRole("button", { name: "Weggaan zonder opslaan" }).click();
+    await page.waitForURL((url) => url.pathname === "/agenda");
+    const sheet = (await server.app.inject({ method: "GET", url: `/api/visit-preparations/${appointmentId}`, headers: server.headers })).json();
+    expect(sheet.objectives.map((o: { text: string }) => o.text)).toContain("Wie beslist over de schoonmaak");
+    expect(sheet.objectives.map((o: { text: string }) => o.text)).not.toContain("Weggegooid");
+    await closePage();
+  });
+
+  it("reports a visit for a relation a merge left with more than 30 requirements, saying why the ones heard are not added", async () => {
+    const { server } = suite;
+    const labels = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `Eis ${from + i}`);
+    const survivor = await seedRelation(server, { name: "Vol Kantoor BV", status: "prospect", statusReason: "Beurs", visitCity: "Utrecht", requirements: labels(1, 20) });
+    const duplicate = await seedRelation(server, { name: "VOL KANTOOR BV", visitCity: "Utrecht", requirements: labels(16, 35) });
+    const versionOf = async (id: number) => (await server.app.inject({ method: "GET", url: `/api/relations/${id}`, headers: server.headers })).json().version as number;
+    const merged = await server.app.inject({ method: "POST", url: `/api/relations/${survivor}/merge`, headers: server.headers, payload: { duplicateId: duplicate, version: await versionOf(survivor), duplicateVersion: await versionOf(duplicate) } });
+    expect(merged.statusCode, merged.body).toBe(200);
+    const start = new Date(Math.floor((Date.now() - 30 * 60_000) / 60_000) * 60_000);
+    const planned = await server.app.inject({ method: "POST", url: "/api/appointments", headers: server.headers, payload: { relationId: survivor, visitType: "first_visit", start: start.toISOString(), durationMinutes: 60 } });
+    expect(planned.statusCode, planned.body).toBe(201);
+    const appointmentId = planned.json().id as number;
+
+    const { page } = await open();
+    await logIn(page);
+    await page.goto(`/agenda/${appointmentId}/verslag`);
+    await page.getByRole("heading", { name: "Bezoekverslag: Vol Kantoor BV", level: 1 }).waitFor();
+    // Never prepared: the sheet is stored first, so the objectives have their place in the report.
+    await page.getByRole("button", { name: "Voorbereiding opslaan" }).click();
+    await page.getByRole("button", { name: "Voorbereiding opslaan" }).waitFor({ state: "detached" });
+    await page.getByRole("textbox", { name: "Antwoord bij eisen product" }).fill("Snelle service");
+    const full = page.getByTestId("report-requirements-full");
+    await full.waitFor();
+    expect(await full.textContent()).toContain("De relatie heeft al 35 eisen (hoogstens 30");
+    expect(await page.getByTestId("report-requirements").getByRole("checkbox", { name: "Snelle service", exact: true }).isDisabled()).toBe(true);
+    await page.getByLabel("Wat is besproken").fill("Kennismaking");
+    await page.getByRole("button", { name: "Verslag opslaan" }).click();
+    await page.getByTestId("report-done").waitFor();
+    // The relation keeps its 35; what was heard is in the contact moment.
+    const relation = (await server.app.inject({ method: "GET", url: `/api/relations/${survivor}`, headers: server.headers })).json();
+    expect(relation.requirements).toHaveLength(35);
+    const sheet = (await server.app.inject({ method: "GET", url: `/api/visit-preparations/${appointmentId}`, headers: server.headers })).json();
+    const moment = (await server.app.inject({ method: "GET", url: `/api/activities/${sheet.report.activityId}`, headers: server.headers })).json();
+    expect(moment.notes).toContain("Snelle service");
+    await closePage();
+  });
 });

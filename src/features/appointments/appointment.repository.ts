@@ -141,3 +141,21 @@ export function agendaUsers(db: Db, scope: AgendaScope) {
   }
   return q.orderBy("u.name").orderBy("u.id").execute();
 }
+
+/**
+ * GDPR erasure (called by features/gdpr inside its transaction): the texts of the relation's
+ * appointments (notes, a typed place, a cancel reason) with `redact` applied; one read, a write per
+ * changed appointment. Returns how many changed.
+ */
+export async function redactAppointmentsOfRelation(trx: Db, relationId: number, redact: (text: string) => string, stamp: string): Promise<number> {
+  const rows = await trx.selectFrom("appointments").select(["id", "notes", "place_text", "cancel_reason", "version"]).where("relation_id", "=", relationId).execute();
+  const orNull = (v: string | null) => (v === null ? null : redact(v));
+  let changed = 0;
+  for (const a of rows) {
+    const next = { notes: orNull(a.notes), place_text: orNull(a.place_text), cancel_reason: orNull(a.cancel_reason) };
+    if (next.notes === a.notes && next.place_text === a.place_text && next.cancel_reason === a.cancel_reason) continue;
+    await trx.updateTable("appointments").set({ ...next, updated_at: stamp, version: a.version + 1 }).where("id", "=", a.id).execute();
+    changed += 1;
+  }
+  return changed;
+}

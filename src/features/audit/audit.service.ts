@@ -1,7 +1,15 @@
 // The audit trail: one line per changed field, with old and new value, user and time. Every feature
 // writes through here, inside the transaction of the change itself.
-import { MARGIN_AUDIT_FIELDS, seesMargin, type Viewer } from "../../domain/access.js";
+import { agendaScope, MARGIN_AUDIT_FIELDS, seesMargin, type Viewer } from "../../domain/access.js";
+import { type SqlBool, sql } from "kysely";
 import type { Db } from "../../db/kysely.js";
+import { agendaScopeCondition } from "../appointments/appointment.repository.js";
+
+/**
+ * Entities whose id is an appointment's: their lines are read only for the appointments in the
+ * viewer's agenda scope, as the appointment and its sheet themselves (404 outside it).
+ */
+export const AGENDA_AUDIT_ENTITIES = ["appointment", "visit_preparation"] as const;
 
 export interface AuditMeta {
   entity: string;
@@ -45,14 +53,24 @@ export async function writeAuditLines(db: Db, entries: readonly { meta: AuditMet
 
 /**
  * Audit lines as the viewer may read them: lines of cost and margin fields are not read at all for
- * a viewer without margin rights (their old and new values are the secret).
+ * a viewer without margin rights (their old and new values are the secret), and lines of
+ * appointments and visit sheets only within the viewer's agenda scope.
  */
 function scopedAudit(db: Db, viewer: Viewer) {
+  const agenda = agendaScope(viewer);
   return db
     .selectFrom("audit_log as a")
     .leftJoin("users as u", "u.id", "a.user_id")
     .select(["a.id", "a.entity", "a.entity_id", "a.field", "a.old_value", "a.new_value", "a.at", "a.user_id", "u.name as user_name"])
-    .$if(!seesMargin(viewer), (q) => q.where("a.field", "not in", [...MARGIN_AUDIT_FIELDS]));
+    .$if(!seesMargin(viewer), (q) => q.where("a.field", "not in", [...MARGIN_AUDIT_FIELDS]))
+    .$if(!agenda.all, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb("a.entity", "not in", [...AGENDA_AUDIT_ENTITIES]),
+          eb("a.entity_id", "in", eb.selectFrom("appointments as ap").select("ap.id").where(agenda.all ? sql<SqlBool>`false` : agendaScopeCondition("ap", agenda))),
+        ]),
+      ),
+    );
 }
 
 /** The latest audit lines of a relation and everything hanging off it. */

@@ -106,4 +106,25 @@ describe.each(ENGINES)("a relation's customers and requirements on %s", (engine)
     expect((await inject("GET", `/api/relations/${survivor}/customers`)).json().items.map((l: { customer: { name: string } }) => l.customer.name)).toEqual(["Kantine Oost", "Kantine West"]);
     expect((await inject("GET", `/api/relations/${lister}/customers`)).json().items.map((l: { customer: { id: number } }) => l.customer.id)).toEqual([survivor]);
   });
+
+  it("moves any number of customer links in a merge with the same number of queries", async () => {
+    const mergeWith = async (links: number) => {
+      const survivor = await newRelation(t, rep.headers, { name: `Kantoor Zuid ${links}` });
+      const duplicate = await newRelation(t, rep.headers, { name: `KANTOOR ZUID ${links}` });
+      const customers = [];
+      for (let i = 0; i < links; i++) customers.push(await customer(`Klant ${links}-${i}`));
+      for (const c of customers) await inject("POST", `/api/relations/${duplicate}/customers`, { customerId: c });
+      // Those listing the duplicate as customer, one of them listing the survivor too.
+      for (const c of customers) await inject("POST", `/api/relations/${c}/customers`, { customerId: duplicate });
+      await inject("POST", `/api/relations/${customers[0]}/customers`, { customerId: survivor });
+      const s = (await inject("GET", `/api/relations/${survivor}`)).json();
+      const d = (await inject("GET", `/api/relations/${duplicate}`)).json();
+      const { result, queries } = await t.countQueries(() => inject("POST", `/api/relations/${survivor}/merge`, { duplicateId: duplicate, version: s.version, duplicateVersion: d.version }));
+      expect(result.statusCode, result.body).toBe(200);
+      expect((await inject("GET", `/api/relations/${survivor}/customers`)).json().items).toHaveLength(links);
+      expect((await inject("GET", `/api/relations/${customers[0]}/customers`)).json().items.map((l: { customer: { id: number } }) => l.customer.id)).toEqual([survivor]);
+      return queries;
+    };
+    expect(await mergeWith(6)).toBe(await mergeWith(1));
+  });
 });

@@ -130,26 +130,18 @@ export async function unlinkCustomer(db: Db, user: AuthUser, relationId: number,
  * survivor has already, or one from the survivor to itself, is dropped. Returns how many moved.
  */
 export async function mergeCustomerLinksOf(trx: Db, survivorId: number, duplicateId: number): Promise<number> {
-  let moved = 0;
-  const mine = new Set((await trx.selectFrom("relation_customers").select("customer_id").where("relation_id", "=", survivorId).execute()).map((r) => r.customer_id));
-  for (const link of await trx.selectFrom("relation_customers").select(["id", "customer_id"]).where("relation_id", "=", duplicateId).execute()) {
-    if (mine.has(link.customer_id) || link.customer_id === survivorId) {
-      await trx.deleteFrom("relation_customers").where("id", "=", link.id).execute();
-    } else {
-      await trx.updateTable("relation_customers").set({ relation_id: survivorId }).where("id", "=", link.id).execute();
-      mine.add(link.customer_id);
-      moved++;
-    }
-  }
-  const listers = new Set((await trx.selectFrom("relation_customers").select("relation_id").where("customer_id", "=", survivorId).execute()).map((r) => r.relation_id));
-  for (const link of await trx.selectFrom("relation_customers").select(["id", "relation_id"]).where("customer_id", "=", duplicateId).execute()) {
-    if (listers.has(link.relation_id) || link.relation_id === survivorId) {
-      await trx.deleteFrom("relation_customers").where("id", "=", link.id).execute();
-    } else {
-      await trx.updateTable("relation_customers").set({ customer_id: survivorId }).where("id", "=", link.id).execute();
-      listers.add(link.relation_id);
-      moved++;
-    }
-  }
-  return moved;
+  // Four statements however many links: drop what would double or point at itself, move the rest.
+  await trx
+    .deleteFrom("relation_customers")
+    .where("relation_id", "=", duplicateId)
+    .where((eb) => eb.or([eb("customer_id", "=", survivorId), eb("customer_id", "in", eb.selectFrom("relation_customers as s").select("s.customer_id").where("s.relation_id", "=", survivorId))]))
+    .execute();
+  const mine = await trx.updateTable("relation_customers").set({ relation_id: survivorId }).where("relation_id", "=", duplicateId).executeTakeFirst();
+  await trx
+    .deleteFrom("relation_customers")
+    .where("customer_id", "=", duplicateId)
+    .where((eb) => eb.or([eb("relation_id", "=", survivorId), eb("relation_id", "in", eb.selectFrom("relation_customers as s").select("s.relation_id").where("s.customer_id", "=", survivorId))]))
+    .execute();
+  const theirs = await trx.updateTable("relation_customers").set({ customer_id: survivorId }).where("customer_id", "=", duplicateId).executeTakeFirst();
+  return Number(mine.numUpdatedRows) + Number(theirs.numUpdatedRows);
 }

@@ -2,7 +2,10 @@
 // carries no personal data: name "Verwijderd", contact details and notes gone, DMU roles gone. Their
 // names are blanked from the texts of the relation's contact moments, follow-ups and audit lines,
 // consents end withdrawn without proof, mails from or to their address that wait in an inbox are
-// dropped and wiped (mail-intake), and the erasure is logged with who and when only.
+// dropped and wiped (mail-intake), the texts of the relation's appointments and visit sheets (keyword
+// answers, research, notes, objectives) lose their names too (agenda and preparation features; the
+// persons met stay linked to the anonymised row, like contact moments), and the erasure is logged
+// with who and when only.
 // Persons are written here directly, not through the persons service: its updates write the old
 // values to the audit trail, which is exactly what an erasure must not do.
 import { addMonthsClamped } from "../../domain/followup-dates.js";
@@ -11,10 +14,12 @@ import type { Db } from "../../db/kysely.js";
 import { AppError, notFound } from "../../server/errors.js";
 import { amsterdamDate } from "../../server/time.js";
 import { writeAudit } from "../audit/audit.service.js";
+import { redactAppointmentsOfRelation } from "../appointments/appointment.repository.js";
 import { anonymiseConsentsForErasure } from "../consent/consent.service.js";
 import { readCrmSettings } from "../followups/crm-settings.service.js";
 import { deleteJobFile } from "../jobs/job-files.js";
 import { eraseMailsOfAddress } from "../mail-intake/mail-inbox.service.js";
+import { redactSheetsOfRelation } from "../preparation/preparation.repository.js";
 import { isPersonErased } from "./erasure-state.js";
 
 export const ERASED_NAME = "Verwijderd";
@@ -86,6 +91,10 @@ export async function erasePerson(db: Db, userId: number | null, personId: numbe
       await trx.updateTable("follow_ups").set({ action, updated_at: stamp, version: f.version + 1 }).where("id", "=", f.id).execute();
       redacted += 1;
     }
+    // Appointments and the visit sheets prepared for them: answers, research, notes, objectives.
+    const byNames = (text: string) => redactNames(text, forms);
+    redacted += await redactAppointmentsOfRelation(trx, relationId, byNames, stamp);
+    redacted += await redactSheetsOfRelation(trx, relationId, byNames, stamp);
     // The audit trail keeps who changed what when, not the person's data.
     await trx
       .updateTable("audit_log")

@@ -5,6 +5,7 @@ import { notFound } from "../../server/errors.js";
 import { consentOverview } from "../consent/consent.service.js";
 import { waitingMailsOfAddress } from "../mail-intake/mail-inbox.service.js";
 import { getPerson } from "../persons/person.service.js";
+import { sheetsAboutPerson } from "../preparation/preparation.repository.js";
 
 /** Generous caps: a person takes part in hundreds of contact moments at most. */
 const MAX_ROWS = 5000;
@@ -15,7 +16,7 @@ export async function gdprExport(db: Db, personId: number, now: Date) {
   const forms = nameForms({ firstName: row.first_name, initials: row.initials, infix: row.infix, lastName: row.last_name });
   const mentions = (text: string | null) => text !== null && forms.length > 0 && redactNames(text, forms) !== text;
 
-  const [person, relation, consents, erasure, activities, followUps, audit, mails] = await Promise.all([
+  const [person, relation, consents, erasure, activities, followUps, audit, mails, visits] = await Promise.all([
     getPerson(db, personId),
     db.selectFrom("relations").select(["id", "name", "visit_city"]).where("id", "=", row.relation_id).executeTakeFirstOrThrow(),
     consentOverview(db, personId),
@@ -52,6 +53,7 @@ export async function gdprExport(db: Db, personId: number, now: Date) {
       .limit(MAX_ROWS)
       .execute(),
     waitingMailsOfAddress(db, row.email),
+    sheetsAboutPerson(db, personId, row.relation_id, mentions, MAX_ROWS),
   ]);
 
   return {
@@ -77,6 +79,8 @@ export async function gdprExport(db: Db, personId: number, now: Date) {
     followUps: followUps
       .filter((f) => f.person_id === personId || mentions(f.action))
       .map((f) => ({ id: f.id, action: f.action, dueDate: f.due_date, status: f.status, assignedTo: f.assigned_to_name })),
+    // Visits where they were met, and visit sheets whose texts name them: answers, notes, objectives.
+    visits,
     // Received mails from or to their address that still wait in a user's inbox (not yet on a timeline).
     waitingMails: mails,
     auditTrail: audit.map((a) => ({ at: a.at, field: a.field, oldValue: a.old_value, newValue: a.new_value, by: a.user_name })),

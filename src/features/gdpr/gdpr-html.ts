@@ -48,6 +48,21 @@ ${table(["Datum", "Doel", "Besluit", "Bron", "Tekstversie", "Bewijs", "Vastgeleg
 ${table(["Moment", "Soort", "Relatie", "Verslag", "Interne notities", "Resultaat", "Volgende stap"], data.contactMoments.map((a) => [a.occurredAt, a.kind, a.relation, a.notes, a.internalNotes, a.outcome, a.nextStep]))}
 <h2>Vervolgacties over deze persoon</h2>
 ${table(["Datum", "Actie", "Status", "Voor"], data.followUps.map((f) => [f.dueDate, f.action, f.status, f.assignedTo]))}
+<h2>Bezoeken en voorbereidingen</h2>
+${table(
+  ["Afspraak", "Soort bezoek", "Ontmoet", "Notities afspraak", "Notities voorbereiding", "Onderzoek", "Trefwoorden en antwoorden", "Doelstellingen", "Verslag op"],
+  data.visits.map((v) => [
+    v.startsAt,
+    v.visitType,
+    v.met ? "ja" : "nee",
+    v.appointmentNotes,
+    v.sheetNotes,
+    Object.values(v.research).join("\n"),
+    v.keywords.map((k) => `${k.ticked ? "✓ " : ""}${k.keyword}${k.answer ? `: ${k.answer}` : ""}`).join("\n"),
+    v.objectives.map((o) => `${o.keyword ? `${o.keyword}: ` : ""}${o.text}${o.answer ? ` — ${o.answer}` : ""}${o.result ? ` (${o.result})` : ""}`).join("\n"),
+    v.reportedAt,
+  ]),
+)}
 <h2>Ontvangen e-mails die nog in een inbox wachten</h2>
 ${table(["Ontvangen", "Van", "Aan", "Cc", "Onderwerp", "Tekst", "In de inbox van"], data.waitingMails.map((m) => [m.receivedAt, m.from, m.to.join(", "), m.cc.join(", "), m.subject, m.text, m.heldFor]))}
 <h2>Wijzigingen (audit trail)</h2>

@@ -17,6 +17,8 @@ describe.each(ENGINES)("GDPR export and erasure on %s", (engine) => {
   let relationId: number;
   let personId: number;
   let activityId: number;
+  let metVisit: number;
+  let mentionVisit: number;
 
   beforeAll(async () => {
     t = await startTestApp(engine);
@@ -43,6 +45,30 @@ describe.each(ENGINES)("GDPR export and erasure on %s", (engine) => {
       followUp: { action: "Jan van der Berg bellen over offerte", dueDate: "2026-12-15", personId },
     });
     activityId = activity.json().id;
+    // A visit where he was met, prepared with his name in the answers, and one where a sheet names him.
+    const appointment = async (personIds: number[], start: string, notes: string) => {
+      const res = await t.app.inject({ method: "POST", url: "/api/appointments", headers: rep.headers, payload: { relationId, visitType: "follow_up", personIds, start, durationMinutes: 60, notes } });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as number;
+    };
+    const prepare = async (id: number, payload: Record<string, unknown>) => {
+      const res = await t.app.inject({ method: "PATCH", url: `/api/visit-preparations/${id}`, headers: { ...rep.headers, "if-match": '"0"' }, payload });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    metVisit = await appointment([personId], "2026-12-03T10:00:00+01:00", "Jan van der Berg ontvangt ons bij de receptie");
+    await prepare(metVisit, {
+      notes: "Van der Berg speelt golf",
+      research: { internet: "Jan van der Berg op LinkedIn: inkoper sinds 2019" },
+      keywords: [{ keyword: "DMU", ticked: true, answer: "Jan van der Berg beslist met Els Smit" }],
+      objectives: [
+        { kind: "internal", text: "Vraag Jan van der Berg naar de contracttermijn", keyword: "termijn", smart: [] },
+        { kind: "external", text: "Kennismaken", keyword: null, smart: [] },
+      ],
+    });
+    mentionVisit = await appointment([colleague], "2026-12-04T10:00:00+01:00", "Met Els");
+    await prepare(mentionVisit, { notes: "Els vragen of Jan van der Berg terug is" });
+    const unrelated = await appointment([colleague], "2026-12-05T10:00:00+01:00", "Met Els over de ramen");
+    await prepare(unrelated, { notes: "Ramen" });
     await t.app.inject({
       method: "POST",
       url: `/api/persons/${personId}/consents`,
@@ -64,12 +90,26 @@ describe.each(ENGINES)("GDPR export and erasure on %s", (engine) => {
     expect(data.contactMoments.map((a: { id: number }) => a.id)).toEqual([activityId]);
     expect(data.followUps.map((f: { action: string }) => f.action)).toEqual(["Jan van der Berg bellen over offerte"]);
     expect(data.auditTrail.map((a: { field: string }) => a.field)).toEqual(expect.arrayContaining(["created", "consent.newsletter"]));
+    // The visits where he was met and the sheets that name him, with what they hold; not the others.
+    expect(data.visits.map((v: { appointmentId: number; met: boolean }) => [v.appointmentId, v.met])).toEqual([
+      [mentionVisit, false],
+      [metVisit, true],
+    ]);
+    expect(data.visits[1]).toMatchObject({
+      appointmentNotes: "Jan van der Berg ontvangt ons bij de receptie",
+      sheetNotes: "Van der Berg speelt golf",
+      research: { internet: "Jan van der Berg op LinkedIn: inkoper sinds 2019" },
+      keywords: [{ keyword: "DMU", ticked: true, answer: "Jan van der Berg beslist met Els Smit" }],
+      objectives: [expect.objectContaining({ text: "Vraag Jan van der Berg naar de contracttermijn", keyword: "termijn" }), expect.objectContaining({ text: "Kennismaken" })],
+    });
   });
 
   it("exports a readable HTML page in which stored text stays text", async () => {
     const res = await t.app.inject({ method: "GET", url: `/api/persons/${personId}/gdpr-export?format=html`, headers: manager.headers });
     expect(res.headers["content-type"]).toContain("text/html");
     expect(res.body).toContain("Gegevens over Jan van der Berg");
+    expect(res.body).toContain("Bezoeken en voorbereidingen");
+    expect(res.body).toContain("✓ DMU: Jan van der Berg beslist met Els Smit");
     expect(res.body).toContain("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; houdt van golf");
     expect(res.body).not.toContain("<script>");
   });
@@ -100,12 +140,25 @@ describe.each(ENGINES)("GDPR export and erasure on %s", (engine) => {
     expect(activity.internalNotes).toBe("[verwijderd] is ontevreden over de huidige leverancier.");
     expect(activity.followUps[0].action).toBe("[verwijderd] bellen over offerte");
 
+    // The visit sheets and appointments keep their content, minus his names; he stays among those met.
+    const sheet = (await t.app.inject({ method: "GET", url: `/api/visit-preparations/${metVisit}`, headers: rep.headers })).json();
+    expect(sheet.appointment.notes).toBe("[verwijderd] ontvangt ons bij de receptie");
+    expect(sheet.appointment.persons.map((p: { name: string }) => p.name)).toEqual(["Verwijderd"]);
+    expect(sheet.notes).toBe("[verwijderd] speelt golf");
+    expect(sheet.research.internet).toBe("[verwijderd] op LinkedIn: inkoper sinds 2019");
+    expect(sheet.keywords[0].answer).toBe("[verwijderd] beslist met Els Smit");
+    expect(sheet.objectives[0].text).toBe("Vraag [verwijderd] naar de contracttermijn");
+    const other = (await t.app.inject({ method: "GET", url: `/api/visit-preparations/${mentionVisit}`, headers: rep.headers })).json();
+    expect(other.notes).toBe("Els vragen of [verwijderd] terug is");
+
     const consents = (await t.app.inject({ method: "GET", url: `/api/persons/${personId}/consents`, headers: rep.headers })).json();
     expect(consents.current.find((c: { purpose: string }) => c.purpose === "newsletter")).toMatchObject({ state: "withdrawn", source: "erasure" });
     expect(consents.history.every((c: { proof: string | null }) => c.proof === null)).toBe(true);
 
     const audit = (await t.app.inject({ method: "GET", url: `/api/relations/${relationId}/audit`, headers: rep.headers })).json().items;
     expect(audit[0]).toMatchObject({ entity: "person", entityId: personId, field: "erased", oldValue: null, newValue: null, user: { id: admin.id } });
+    // The sheets' audit lines are there, without his names (checked below with the rest).
+    expect(audit.find((l: { entity: string; entityId: number; field: string }) => l.entity === "visit_preparation" && l.field === "keywords" && l.entityId === metVisit)?.newValue).toBe("✓ DMU: [verwijderd] beslist met Els Smit");
     const text = JSON.stringify(audit);
     for (const secret of ["jan.vanderberg", "Van der Berg", "van der Berg", "06-12345678"]) expect(text).not.toContain(secret);
     expect(audit.some((l: { newValue: string | null }) => l.newValue === "Smit")).toBe(true);

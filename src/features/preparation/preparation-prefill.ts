@@ -20,8 +20,8 @@ import { consentOverview } from "../consent/consent.service.js";
 import { listFollowUpsOfRelation } from "../followups/follow-up.service.js";
 import { DEFAULT_NEARBY_STATUSES, nearbyRelations } from "../nearby/nearby.service.js";
 import { travelModelFor } from "../planning/travel.js";
-import { getQuote, listQuotesPage } from "../quotes/quote-read.js";
-import { getRelation } from "../relations/relation.service.js";
+import { listDecidedQuotesPage, listQuotesPage } from "../quotes/quote-read.js";
+import { getRelation, relationStatusOf } from "../relations/relation.service.js";
 import { referencesOf } from "../customer-links/customer-link.service.js";
 import { readThresholds } from "../sales/sales-abc.service.js";
 import { runSalesTask } from "../sales/sales-tasks.js";
@@ -70,9 +70,9 @@ async function crmSection(ctx: AppContext, viewer: Viewer, relationId: number, t
     listFollowUpsOfRelation(ctx.db, relationId, today),
     // Every rep's quotes of this relation (scope all): "why no deal earlier" is history, not ownership.
     listQuotesPage(ctx.db, { relation: relationId, status: [...OPEN_QUOTE_STATUSES], limit: 20, scope: "all" }, ctx.now(), viewer),
-    listQuotesPage(ctx.db, { relation: relationId, status: ["lost"], limit: LOST_LIMIT, scope: "all" }, ctx.now(), viewer),
+    // With the lost reason from the same rows: one query, not one per quote.
+    listDecidedQuotesPage(ctx.db, { relation: relationId, status: ["lost"], limit: LOST_LIMIT, scope: "all" }, ctx.now(), viewer),
   ]);
-  const lostDetails = await Promise.all(lost.items.map((q) => getQuote(ctx.db, q.id, ctx.now())));
   const met = new Map<number, string>();
   for (const a of activities.items) for (const p of a.persons) met.set(p.id, p.name);
   return {
@@ -81,7 +81,7 @@ async function crmSection(ctx: AppContext, viewer: Viewer, relationId: number, t
     personsMet: [...met].map(([id, name]) => ({ id, name })),
     openFollowUps: followUps.filter((f) => f.status === "open").map((f) => ({ id: f.id, action: f.action, dueDate: f.dueDate, timing: f.timing, assignedTo: f.assignedTo })),
     openQuotes: open.items.map((q) => ({ id: q.id, number: q.number, title: q.title, status: q.status, probability: q.probability, decisionMonth: q.decisionMonth, totalCents: q.totalCents })),
-    lostQuotes: lostDetails.map((q) => ({ id: q.id, number: q.number, title: q.title, decidedOn: q.decidedOn, lostReason: q.lostReason, competitorWon: q.competitorWon, totalCents: q.totalCents })),
+    lostQuotes: lost.items.map((q) => ({ id: q.id, number: q.number, title: q.title, decidedOn: q.decidedOn, lostReason: q.lostReason, competitorWon: q.competitorWon, totalCents: q.totalCents })),
   };
 }
 
@@ -140,6 +140,18 @@ async function nearbySection(ctx: AppContext, relationId: number) {
     if (error instanceof AppError && error.code === "rule_violation") return { state: "no_coordinates" as const, items: [] };
     throw error;
   }
+}
+
+/** The sales method the sheet suggests, from the same facts as the sheet (status, contact moments, open quotes), without the rest of the prefill. */
+export async function suggestedMethodOf(ctx: AppContext, viewer: Viewer, appointment: AppointmentDto) {
+  const today = amsterdamDate(ctx.now());
+  const relationId = appointment.relation.id;
+  const [status, activities, open] = await Promise.all([
+    relationStatusOf(ctx.db, relationId),
+    listActivitiesPage(ctx.db, relationId, { limit: ACTIVITY_LIMIT }, today),
+    listQuotesPage(ctx.db, { relation: relationId, status: [...OPEN_QUOTE_STATUSES], limit: 20, scope: "all" }, ctx.now(), viewer),
+  ]);
+  return suggestMethod({ visitType: appointment.visitType as VisitType, status: status as RelationStatus, contactMoments: activities.items.length, openQuotes: open.items.length });
 }
 
 export async function prefillSheet(ctx: AppContext, viewer: Viewer, appointment: AppointmentDto) {

@@ -281,6 +281,109 @@ describe.each(ENGINES)("visit preparation on %s", (engine) => {
     expect(JSON.stringify(history)).toContain("Schoon & Co");
   });
 
+  it("reads a sheet and reports a visit with the same number of queries however many quotes were lost", async () => {
+    const product = (await t.ctx.db.selectFrom("products").select("id").where("code", "=", "VL-1").executeTakeFirstOrThrow()).id;
+    const visitWithLost = async (lost: number, start: string) => {
+      const relation = await newRelation(t, repNoord.headers, { name: `Verloren ${lost} BV`, status: "prospect", statusReason: "Gesprek" });
+      for (let i = 0; i < lost; i++) {
+        const quote = await post(manager, "/api/quotes", { relationId: relation, probability: 40, decisionMonth: "2026-10", status: "sent", lines: [{ productId: product, quantity: 1 }] });
+        const res = await t.app.inject({ method: "PATCH", url: `/api/quotes/${quote.id}`, headers: { ...manager.headers, "if-match": `"${quote.version}"` }, payload: { status: "lost", lostReason: `Te duur (${i})` } });
+        expect(res.statusCode, res.body).toBe(200);
+      }
+      return (await post(repNoord, "/api/appointments", { relationId: relation, visitType: "follow_up", start, durationMinutes: 30 })).id as number;
+    };
+    const costs = async (visit: number) => {
+      const url = `/api/visit-preparations/${visit}`;
+      const read = await t.countQueries(() => t.app.inject({ method: "GET", url, headers: repNoord.headers }));
+      expect(read.result.statusCode).toBe(200);
+      const lostQuotes = read.result.json().prefill.crm.lostQuotes as { lostReason: string }[];
+      const report = await t.countQueries(() => t.app.inject({ method: "POST", url: `${url}/report`, headers: { ...repNoord.headers, "if-match": '"0"' }, payload: { objectives: [], notes: "Besproken" } }));
+      expect(report.result.statusCode, report.result.body).toBe(200);
+      return { read: read.queries, report: report.queries, reasons: lostQuotes.map((q) => q.lostReason) };
+    };
+    const one = await costs(await visitWithLost(1, "2026-12-10T09:00:00+01:00"));
+    const three = await costs(await visitWithLost(3, "2026-12-10T11:00:00+01:00"));
+    // The sheet shows why each was lost, newest first, read with the list rather than per quote.
+    expect(one.reasons).toEqual(["Te duur (0)"]);
+    expect(three.reasons).toEqual(["Te duur (2)", "Te duur (1)", "Te duur (0)"]);
+    expect(three.read).toBe(one.read);
+    expect(three.report).toBe(one.report);
+  });
+
+  it("audits what the rep changes on a sheet, readable only to those who may see that agenda", async () => {
+    const visit = (await post(repNoord, "/api/appointments", { relationId, visitType: "follow_up", start: "2026-12-09T10:00:00+01:00", durationMinutes: 30 })).id;
+    const url = `/api/visit-preparations/${visit}`;
+    const first = await t.app.inject({ method: "PATCH", url, headers: { ...repNoord.headers, "if-match": '"0"' }, payload: { notes: "Parkeren achter", keywords: [{ keyword: "lev", ticked: true, answer: "Schoon & Co" }] } });
+    expect(first.statusCode, first.body).toBe(200);
+    const second = await t.app.inject({ method: "PATCH", url, headers: { ...repNoord.headers, "if-match": `"${first.json().version}"` }, payload: { notes: "Parkeren voor de deur", method: "problem_solving" } });
+    expect(second.statusCode, second.body).toBe(200);
+    const linesFor = async (user: User) =>
+      ((await t.app.inject({ method: "GET", url: `/api/relations/${relationId}/audit`, headers: user.headers })).json().items as { entity: string; entityId: number; field: string; oldValue: string | null; newValue: string | null; user: { id: number } | null }[]).filter(
+        (l) => l.entityId === visit && (l.entity === "visit_preparation" || l.entity === "appointment"),
+      );
+    const seen = (await linesFor(manager)).filter((l) => l.entity === "visit_preparation");
+    expect(seen.map((l) => [l.field, l.oldValue, l.newValue])).toEqual(
+      expect.arrayContaining([
+        ["created", null, expect.stringMatching(/^2026-12-09T09:00:00/)],
+        ["keywords", null, "✓ lev: Schoon & Co"],
+        ["notes", null, "Parkeren achter"],
+        ["notes", "Parkeren achter", "Parkeren voor de deur"],
+        ["sales_method", null, "problem_solving"],
+      ]),
+    );
+    expect(seen.every((l) => l.user?.id === repNoord.id)).toBe(true);
+    expect((await linesFor(repNoord)).filter((l) => l.entity === "visit_preparation")).toHaveLength(seen.length);
+    // Another rayon's rep does not see the sheet (404), nor its changes in the relation's log.
+    expect((await t.app.inject({ method: "GET", url, headers: repZuid.headers })).statusCode).toBe(404);
+    expect(await linesFor(repZuid)).toEqual([]);
+  });
+
+  it("keeps the report and the relation savable when a merge left more requirements than the limit of 30", async () => {
+    const labels = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `Eis ${from + i}`);
+    const survivor = await newRelation(t, repNoord.headers, { name: "Groot Kantoor BV", visitPostcode: "9711 AC", visitCity: "Groningen", requirements: labels(1, 25) });
+    const duplicate = await newRelation(t, repNoord.headers, { name: "GROOT KANTOOR BV", visitPostcode: "9711 AC", requirements: [...labels(21, 40), " eis  3 "] });
+    const relationUrl = `/api/relations/${survivor}`;
+    const getRelation = async () => (await t.app.inject({ method: "GET", url: relationUrl, headers: repNoord.headers })).json();
+    const versionOf = async (id: number) => (await t.app.inject({ method: "GET", url: `/api/relations/${id}`, headers: repNoord.headers })).json().version as number;
+    const merged = await t.app.inject({ method: "POST", url: `${relationUrl}/merge`, headers: repNoord.headers, payload: { duplicateId: duplicate, version: await versionOf(survivor), duplicateVersion: await versionOf(duplicate) } });
+    expect(merged.statusCode, merged.body).toBe(200);
+    // Each requirement once: the five both held (and "eis 3" spelled differently) are not doubled.
+    const known = (await getRelation()).requirements as { label: string; hard: boolean }[];
+    expect(known.map((r) => r.label)).toEqual(labels(1, 40));
+
+    const visit = (await post(repNoord, "/api/appointments", { relationId: survivor, visitType: "first_visit", start: "2026-12-07T10:00:00+01:00", durationMinutes: 60 })).id;
+    const url = `/api/visit-preparations/${visit}`;
+    const sheet = (await t.app.inject({ method: "GET", url, headers: repNoord.headers })).json();
+    expect(sheet.prefill.company.requirements).toHaveLength(40);
+    const report = (version: string, requirements: unknown[]) =>
+      t.app.inject({ method: "POST", url: `${url}/report`, headers: { ...repNoord.headers, "if-match": version }, payload: { objectives: [], relation: { version: sheet.prefill.company.version, changes: { requirements } } } });
+
+    // A requirement more is refused with a message that says what to do, and nothing is stored.
+    const grown = await report('"0"', [...known, { label: "Flexibele planning", hard: true }]);
+    expect(grown.statusCode, grown.body).toBe(400);
+    expect(grown.json().errors).toEqual([expect.objectContaining({ field: "requirements", code: "requirements_too_many", message: expect.stringContaining("remove some first") })]);
+    const afterRefusal = (await t.app.inject({ method: "GET", url, headers: repNoord.headers })).json();
+    expect(afterRefusal.report).toBeNull();
+    expect((await getRelation()).requirements).toHaveLength(40);
+
+    // The list as the merge left it, one made hard, is saved with the report: no dead end.
+    const ok = await report(`"${afterRefusal.version}"`, known.map((r, i) => (i === 0 ? { ...r, hard: true } : r)));
+    expect(ok.statusCode, ok.body).toBe(200);
+    const after = await getRelation();
+    expect(after.requirements).toHaveLength(40);
+    expect(after.requirements[0]).toMatchObject({ label: "Eis 1", hard: true });
+
+    // On the relation: shortening is fine, growing only up to the limit.
+    const patch = async (requirements: string[]) =>
+      t.app.inject({ method: "PATCH", url: relationUrl, headers: { ...repNoord.headers, "if-match": `"${await versionOf(survivor)}"` }, payload: { requirements } });
+    expect((await patch(labels(1, 41))).statusCode).toBe(400);
+    expect((await patch(labels(1, 29))).statusCode).toBe(200);
+    expect((await patch(labels(1, 30))).statusCode).toBe(200);
+    const over = await patch(labels(1, 31));
+    expect(over.statusCode).toBe(400);
+    expect(over.json().errors[0]).toMatchObject({ field: "requirements", code: "requirements_too_many" });
+  });
+
   it("moves a visited suspect to prospect with the visit as the reason, when the rep keeps that ticked", async () => {
     const suspect = await newRelation(t, repNoord.headers, { name: "Nieuw Kantoor BV", visitStreet: "Markt", visitHouseNumber: "2", visitPostcode: "9711 AB", visitCity: "Groningen" });
     const visit = (await post(repNoord, "/api/appointments", { relationId: suspect, visitType: "first_visit", start: "2026-12-04T14:00:00+01:00", durationMinutes: 60 })).id;

@@ -14,6 +14,7 @@ import type { AuthUser } from "../auth/auth-user.js";
 import type { AppointmentDto } from "../appointments/appointment.schemas.js";
 import { appointmentForChange, getAppointment } from "../appointments/appointment.service.js";
 import { mayActForUser } from "../users/user.service.js";
+import { writeAudit } from "../audit/audit.service.js";
 import { prefillSheet } from "./preparation-prefill.js";
 import { asDomainTemplate, listTemplates } from "./template.service.js";
 import type { VisitTemplateDtoType } from "./template.schemas.js";
@@ -187,12 +188,43 @@ export function checkObjectives(objectives: NonNullable<PreparationPatchInput["o
   }));
 }
 
+/** What an audit line of a sheet says per part: the rep's own words, no JSON (names of templates, not keys). */
+type SheetState = { method: string | null; templates: string; research: string; keywords: string; checklist: string; notes: string | null };
+type AuditObjective = { text: string; keyword: string | null; answer: string | null };
+const joined = (parts: readonly string[]) => (parts.length === 0 ? null : parts.join("; "));
+
+export function sheetAuditValues(state: SheetState, objectives: readonly AuditObjective[] | null, templateNames: ReadonlyMap<string, string>): Record<string, string | null> {
+  const values: Record<string, string | null> = {
+    sales_method: state.method,
+    templates: joined(parseJson<string[]>(state.templates, []).map((k) => templateNames.get(k) ?? k)),
+    research: joined(Object.values(parseJson<Record<string, string | null>>(state.research, {})).filter((v): v is string => typeof v === "string" && v !== "")),
+    keywords: joined(parseJson<Keyword[]>(state.keywords, []).filter((k) => k.ticked || (k.answer ?? "") !== "").map((k) => `${k.ticked ? "✓ " : ""}${k.keyword}${k.answer ? `: ${k.answer}` : ""}`)),
+    checklist: joined(parseJson<Check[]>(state.checklist, []).filter((c) => c.ticked).map((c) => `✓ ${c.item}`)),
+    notes: state.notes,
+  };
+  if (objectives !== null) values.objectives = joined(objectives.map((o) => `${o.keyword ? `${o.keyword}: ` : ""}${o.text}${o.answer ? ` — ${o.answer}` : ""}`));
+  return values;
+}
+
+/** The audit lines of a sheet's change: one per part that changed (entity visit_preparation, id = the appointment's). */
+export function sheetAuditChanges(before: Record<string, string | null>, after: Record<string, string | null>): [string, string | null, string | null][] {
+  return Object.keys(after).flatMap((field): [string, string | null, string | null][] => ((before[field] ?? null) === after[field] ? [] : [[field, before[field] ?? null, after[field] ?? null]]));
+}
+
+const EMPTY_SHEET: SheetState = { method: null, templates: "[]", research: "{}", keywords: "[]", checklist: "[]", notes: null };
+
 /**
  * Saves what the rep adds. On the first save (version 0) the parts not sent are stored as proposed,
  * so the sheet keeps what the rep saw.
  */
 export async function savePreparation(ctx: AppContext, user: AuthUser, appointmentId: number, expectedVersion: number, input: PreparationPatchInput, now: Date): Promise<PreparationSheetDto> {
-  const appointment = await appointmentForChange(ctx.db, user, appointmentId);
+  await storePreparation(ctx, user, await appointmentForChange(ctx.db, user, appointmentId), expectedVersion, input, now);
+  return getSheet(ctx, user, appointmentId);
+}
+
+/** savePreparation without reading the sheet back (the report stores an unsaved sheet first); returns the new version. */
+export async function storePreparation(ctx: AppContext, user: AuthUser, appointment: AppointmentDto, expectedVersion: number, input: PreparationPatchInput, now: Date): Promise<number> {
+  const appointmentId = appointment.id;
   if (appointment.status === "cancelled") throw new AppError("rule_violation", "The appointment is cancelled; its sheet is kept as it was", [fieldProblem("status", "appointment_cancelled")]);
   const objectives = input.objectives ? checkObjectives(input.objectives) : undefined;
   // The report wrote its results onto the objectives: they are no longer replaced.
@@ -220,9 +252,15 @@ export async function savePreparation(ctx: AppContext, user: AuthUser, appointme
     firstObjectives ??= proposed.objectives.map((o) => ({ kind: o.kind, text: o.text, keyword: o.keyword, smart: "", ticked: 0, answer: null, result: null }));
   }
   const stamp = now.toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    await writeSheet(trx, appointmentId, expectedVersion, set, user.id, stamp);
+  const [row, storedObjectives] = expectedVersion === 0 ? [undefined, []] : await Promise.all([findPreparation(ctx.db, appointmentId), findObjectives(ctx.db, appointmentId)]);
+  const names = new Map(all.map((t) => [t.key, t.name.nl]));
+  const before = sheetAuditValues(row ?? EMPTY_SHEET, firstObjectives ? storedObjectives : null, names);
+  const after = sheetAuditValues({ ...EMPTY_SHEET, ...row, ...set }, firstObjectives ?? null, names);
+  return ctx.db.transaction().execute(async (trx) => {
+    const version = await writeSheet(trx, appointmentId, expectedVersion, set, user.id, stamp);
     if (firstObjectives) await replaceObjectives(trx, appointmentId, firstObjectives);
+    const meta = { entity: "visit_preparation", entityId: appointmentId, relationId: appointment.relation.id, userId: user.id, at: stamp };
+    await writeAudit(trx, meta, [...(expectedVersion === 0 ? [["created", null, appointment.start] as const] : []), ...sheetAuditChanges(before, after)]);
+    return version;
   });
-  return getSheet(ctx, user, appointmentId);
 }

@@ -13,10 +13,11 @@ import { createActivity } from "../activities/activity.service.js";
 import type { AuthUser } from "../auth/auth-user.js";
 import { appointmentForChange } from "../appointments/appointment.service.js";
 import { updateRelation } from "../relations/relation.service.js";
-import { prefillSheet } from "./preparation-prefill.js";
+import { suggestedMethodOf } from "./preparation-prefill.js";
 import { findObjectives, findPreparation, findReport, insertReport, updateObjectiveResult, writeSheet } from "./preparation.repository.js";
 import type { PreparationSheetDto, VisitReportInputDto } from "./preparation.schemas.js";
-import { getSheet, savePreparation } from "./preparation.service.js";
+import { getSheet, sheetAuditChanges, sheetAuditValues, storePreparation } from "./preparation.service.js";
+import { writeAudit } from "../audit/audit.service.js";
 
 const RESULT_NAMES: Record<"nl" | "en", Record<ObjectiveResult, string>> = {
   nl: { achieved: "behaald", partly: "deels behaald", not_achieved: "niet behaald" },
@@ -33,7 +34,7 @@ export async function reportVisit(ctx: AppContext, user: AuthUser, appointmentId
   if (await findReport(ctx.db, appointmentId)) throw new AppError("conflict", "This visit has been reported already");
   // A sheet never saved is stored as proposed first, so the report has objectives to write onto.
   let version = expectedVersion;
-  if (version === 0) version = (await savePreparation(ctx, user, appointmentId, 0, { notes: null }, now)).version;
+  if (version === 0) version = await storePreparation(ctx, user, appointment, 0, { notes: null }, now);
   const sheet = await findPreparation(ctx.db, appointmentId);
   if (!sheet || sheet.version !== version) throw new AppError("version_conflict");
   const objectives = await findObjectives(ctx.db, appointmentId);
@@ -50,8 +51,8 @@ export async function reportVisit(ctx: AppContext, user: AuthUser, appointmentId
   const keywords = input.keywords ?? (JSON.parse(sheet.keywords) as { keyword: string; ticked: boolean; answer: string | null }[]);
   const keywordLines = keywords.filter((k) => k.ticked || (k.answer ?? "").trim() !== "").map((k) => `${k.ticked ? "✓ " : ""}${k.keyword}${k.answer?.trim() ? `: ${k.answer.trim()}` : ""}`);
   const notes = [input.notes?.trim() ?? "", keywordLines.length > 0 ? `${KEYWORDS_HEADING[locale]}:\n${keywordLines.join("\n")}` : ""].filter((s) => s !== "").join("\n\n");
-  const prefill = await prefillSheet(ctx, user, appointment);
-  const method = (sheet.method ?? prefill.suggestedMethod.method) as SalesMethod;
+  // The method the rep chose, else the one the sheet suggests (read alone: the sheet's prefill is read once, at the end).
+  const method = (sheet.method ?? (await suggestedMethodOf(ctx, user, appointment)).method) as SalesMethod;
   // The contact moment took place at the appointment, unless the rep reports ahead of its start.
   const occurredAt = new Date(Math.min(Date.parse(appointment.start), now.getTime())).toISOString();
 
@@ -60,6 +61,13 @@ export async function reportVisit(ctx: AppContext, user: AuthUser, appointmentId
       await updateObjectiveResult(trx, o.id, { result: o.result, ...(o.answer !== undefined ? { answer: o.answer?.trim() || null } : {}), ...(o.ticked !== undefined ? { ticked: o.ticked ? 1 : 0 } : {}) });
     }
     await writeSheet(trx, appointmentId, version, input.keywords ? { keywords: JSON.stringify(input.keywords) } : {}, user.id, now.toISOString());
+    // The sheet's audit: the keywords ticked and answered and the objectives' answers as reported.
+    const reported = objectives.map((o) => ({ text: o.text, keyword: o.keyword, answer: given.get(o.id)?.answer !== undefined ? given.get(o.id)?.answer?.trim() || null : o.answer }));
+    const changes = sheetAuditChanges(
+      sheetAuditValues(sheet, objectives, new Map()),
+      sheetAuditValues({ ...sheet, ...(input.keywords ? { keywords: JSON.stringify(input.keywords) } : {}) }, reported, new Map()),
+    );
+    await writeAudit(trx, { entity: "visit_preparation", entityId: appointmentId, relationId: appointment.relation.id, userId: user.id, at: now.toISOString() }, [...changes, ["reported", null, occurredAt]]);
     const activity = await createActivity(
       trx,
       user,

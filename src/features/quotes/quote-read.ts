@@ -138,6 +138,25 @@ export async function getQuote(db: Db, id: number, now: Date, warnings: Warning[
 
 export async function listQuotesPage(db: Db, q: QuoteListQueryInput, now: Date, viewer: Viewer) {
   const today = amsterdamDate(now);
+  const { page, nextCursor, total } = await pageOfRows(db, q, now, viewer);
+  return { items: page.map((r) => toSummary(r, today)), nextCursor, total };
+}
+
+/**
+ * The list with why each was decided (lost reason, competitor, decision date) from the same rows:
+ * the visit sheet's "why no deal earlier", without reading each quote's detail.
+ */
+export async function listDecidedQuotesPage(db: Db, q: QuoteListQueryInput, now: Date, viewer: Viewer) {
+  const today = amsterdamDate(now);
+  const { page, nextCursor } = await pageOfRows(db, q, now, viewer, false);
+  return {
+    items: page.map((r) => ({ ...toSummary(r, today), lostReason: r.lost_reason, competitorWon: r.competitor_won, decidedOn: r.decided_on })),
+    nextCursor,
+  };
+}
+
+async function pageOfRows(db: Db, q: QuoteListQueryInput, now: Date, viewer: Viewer, counted = true) {
+  const today = amsterdamDate(now);
   const limit = q.limit ?? 50;
   const before = q.cursor ? Number(decodeCursor(q.cursor, 1)[0]) : null;
   const filter = {
@@ -158,12 +177,12 @@ export async function listQuotesPage(db: Db, q: QuoteListQueryInput, now: Date, 
   const [rows, count] = await Promise.all([
     listQuotes(db, filter, before, limit + 1),
     // The total belongs to the filter, not the page: counted on the first page only.
-    before === null ? countQuotes(db, filter, COUNT_CAP + 1) : Promise.resolve(null),
+    before === null && counted ? countQuotes(db, filter, COUNT_CAP + 1) : Promise.resolve(null),
   ]);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    items: page.map((r) => toSummary(r, today)),
+    page,
     nextCursor: rows.length > limit && last ? encodeCursor([last.id]) : null,
     total: count === null ? { count: -1, exact: false } : { count: Math.min(count, COUNT_CAP), exact: count <= COUNT_CAP },
   };

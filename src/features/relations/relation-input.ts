@@ -4,7 +4,7 @@ import { isIsoDate } from "../../domain/calendar.js";
 import { normalizeEmail, normalizePhone, normalizeWebUrl } from "../../domain/contact-details.js";
 import { normalizeKvkNumber } from "../../domain/kvk.js";
 import { normalizePostcode } from "../../domain/postcode.js";
-import { cleanRequirements, type Requirement, requirementOf } from "../../domain/requirements.js";
+import { cleanRequirements, parseRequirements, type Requirement, requirementOf, requirementsOverLimit } from "../../domain/requirements.js";
 import type { Result } from "../../domain/result.js";
 import type { Updateable } from "kysely";
 import type { RelationsTable } from "../../db/schema.js";
@@ -47,7 +47,7 @@ function checked(
  */
 export function relationColumns(
   input: RelationPatchInput,
-  current: { visit_country: string; postal_country: string | null } | null,
+  current: { visit_country: string; postal_country: string | null; requirements?: string } | null,
 ): { columns: Columns; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const columns: Columns = {};
@@ -96,7 +96,11 @@ export function relationColumns(
     set("product_interests", JSON.stringify(interests));
   }
   if (input.requirements !== undefined) {
-    set("requirements", JSON.stringify(requirementsFromInput(input.requirements)));
+    const next = requirementsFromInput(input.requirements);
+    // A merge may have left more than the limit: that list is kept and may shrink, not grow.
+    const stored = current?.requirements === undefined ? 0 : parseRequirements(current.requirements).length;
+    if (requirementsOverLimit(next.length, stored)) problems.push(fieldProblem("requirements", "requirements_too_many"));
+    else set("requirements", JSON.stringify(next));
   }
   set("notes", clean(input.notes));
   return { columns, problems };

@@ -2,7 +2,7 @@
 import { type Static, Type } from "typebox";
 import { ACCOUNT_CLASSES } from "../../domain/account-class.js";
 import { RELATION_STATUSES } from "../../domain/lifecycle.js";
-import { REQUIREMENT_KINDS, REQUIREMENT_LABEL_MAX, REQUIREMENTS_MAX, SUPPLIER_NOTE_MAX, SUPPLIER_SCORES, WILLING_TO_PAY } from "../../domain/requirements.js";
+import { REQUIREMENT_KINDS, REQUIREMENT_LABEL_MAX, REQUIREMENTS_CEILING, REQUIREMENTS_MAX, SUPPLIER_NOTE_MAX, SUPPLIER_SCORES, WILLING_TO_PAY } from "../../domain/requirements.js";
 import { LEGAL_FORMS, RELATION_KINDS } from "../../domain/relation-types.js";
 import { IsoDateString, Nullable, OptionalText, Ref, literals, Id } from "../../server/schema-helpers.js";
 import { PersonSummary } from "../persons/person.schemas.js";
@@ -39,8 +39,8 @@ export const RequirementInput = Type.Union([
   ),
 ]);
 export const RequirementsInput = Type.Array(RequirementInput, {
-  maxItems: REQUIREMENTS_MAX,
-  description: "What the customer requires (milieuvriendelijk, flexibele planning …), the whole list; the quote shows the product arguments that answer these, those for hard requirements first",
+  maxItems: REQUIREMENTS_CEILING,
+  description: `What the customer requires (milieuvriendelijk, flexibele planning …), the whole list; the quote shows the product arguments that answer these, those for hard requirements first. At most ${REQUIREMENTS_MAX} (400 requirements_too_many); a list a merge left longer may be kept or shortened, not grown`,
 });
 export const ClassSchema = literals(ACCOUNT_CLASSES);
 

@@ -482,3 +482,10 @@ export async function requirementsOfRelation(db: Db, id: number): Promise<Requir
   const row = await db.selectFrom("relations").select("requirements").where("id", "=", id).executeTakeFirst();
   return row ? parseRequirements(row.requirements) : [];
 }
+
+/** The relation's status (the visit report's method suggestion); notFound for an unknown relation. */
+export async function relationStatusOf(db: Db, id: number): Promise<string> {
+  const row = await db.selectFrom("relations").select("status").where("id", "=", id).executeTakeFirst();
+  if (!row) throw notFound(`Relation ${id}`);
+  return row.status;
+}

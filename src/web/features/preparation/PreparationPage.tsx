@@ -3,11 +3,11 @@
 // keywords and confirms SMART per objective (warnings computed as they type, by the same rule as the
 // server), adds research, ticks the checklist and saves (If-Match). "Afdrukken" prints one or two A4
 // pages without navigation: keywords, boxes and room to write.
-import { Alert, Anchor, Button, Checkbox, Group, Select, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Checkbox, Group, Modal, Select, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link, useBlocker, useParams } from "react-router";
 import { isApiError } from "../../api/client.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { PageLoader } from "../../components/PageLoader.js";
@@ -86,12 +86,14 @@ function Editor({ sheet, onReload }: { sheet: Sheet; onReload: () => void }) {
     setDirty(true);
   };
   useEffect(() => {
-    // Leaving with unsaved objectives loses them: the browser asks first.
+    // Leaving with unsaved objectives loses them: the browser asks first (closing the tab, reloading).
     if (!dirty) return;
     const warn = (e: BeforeUnloadEvent) => e.preventDefault();
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
+  // …and so does Koers when the rep follows a link inside the app (the agenda, the report, the menu).
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
 
   const method = (draft.method ?? sheet.prefill.suggestedMethod.method) as SalesMethod;
   const asDomain: Objective[] = draft.objectives.map((o) => ({ kind: o.kind, text: o.text, keyword: o.keyword.trim() === "" ? null : o.keyword, smart: o.smart }));
@@ -113,6 +115,17 @@ function Editor({ sheet, onReload }: { sheet: Sheet; onReload: () => void }) {
 
   return (
     <Stack className={classes.screenOnly}>
+      <Modal opened={blocker.state === "blocked"} onClose={() => blocker.reset?.()} title={t("preparation.unsaved.title")} data-testid="prep-unsaved">
+        <Stack>
+          <Text size="sm">{t("preparation.unsaved.text")}</Text>
+          <Group justify="flex-end" gap="xs">
+            <Button variant="light" color="red" onClick={() => blocker.proceed?.()}>
+              {t("preparation.unsaved.leave")}
+            </Button>
+            <Button onClick={() => blocker.reset?.()}>{t("preparation.unsaved.stay")}</Button>
+          </Group>
+        </Stack>
+      </Modal>
       {!sheet.mayEdit && <Alert color="gray">{t("preparation.readOnly")}</Alert>}
       {reported && (
         <Alert color="green" title={t("preparation.reportedTitle")}>

@@ -14,7 +14,7 @@ import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { PageLoader } from "../../components/PageLoader.js";
 import { VersionConflictAlert } from "../../components/VersionConflictAlert.js";
 import type { AccountClass } from "../../../domain/account-class.js";
-import { type Requirement, WILLING_TO_PAY } from "../../../domain/requirements.js";
+import { REQUIREMENTS_MAX, type Requirement, requirementsOverLimit, WILLING_TO_PAY } from "../../../domain/requirements.js";
 import { type AnswerProposal, answerFieldsOf, answerProposals, classAfterVisit, isRequirementKeyword, requirementsHeard, statusAfterVisit } from "../../../domain/visit-answers.js";
 import { OBJECTIVE_RESULTS, type ObjectiveResult } from "../../../domain/visit-preparation.js";
 import { templatesByIds } from "../../../domain/visit-templates.js";
@@ -188,7 +188,11 @@ function ReportForm({ sheet, onReload }: { sheet: Sheet; onReload: () => void })
   const heard = heardPlain.map((r) => ({ ...r, ...requirementEdits[r.label] }));
   const editRequirement = (label: string, next: Partial<Requirement>) => setRequirementEdits({ ...requirementEdits, [label]: { ...requirementEdits[label], ...next } });
   const [droppedRequirements, setDroppedRequirements] = useState<Set<string>>(new Set());
-  const newRequirements = heard.filter((r) => !droppedRequirements.has(r.label));
+  // Over the limit (a merge can leave a longer list) the heard ones are not added: they stay in the
+  // contact moment's notes, and the rep is told to shorten the relation's list first.
+  const requirementsFull = heard.length > 0 && requirementsOverLimit(known.length + 1, known.length);
+  const newRequirements = requirementsFull ? [] : heard.filter((r) => !droppedRequirements.has(r.label));
+  const overLimit = requirementsOverLimit(known.length + newRequirements.length, known.length);
   // The class the revenue potential points to (heard now, or as the relation holds it), ticked; the rep may untick it.
   const heardPotential = transferable.find((p) => p.field === "revenuePotentialCents" && chosen.has(p.field))?.value;
   const potential = typeof heardPotential === "number" ? heardPotential : sheet.prefill.company.revenuePotentialCents;
@@ -209,8 +213,8 @@ function ReportForm({ sheet, onReload }: { sheet: Sheet; onReload: () => void })
     : "";
   const changes = {
     ...Object.fromEntries(transferable.filter((p) => chosen.has(p.field)).map((p) => [p.field as RelationField, p.value])),
-    // The whole list; over the relation's limit the server refuses it with a message, nothing cut off.
-    ...(newRequirements.length > 0 ? { requirements: [...known, ...newRequirements] } : {}),
+    // The whole list, within the relation's limit (the rep unticks some when it is not).
+    ...(newRequirements.length > 0 && !overLimit ? { requirements: [...known, ...newRequirements] } : {}),
     ...(nextStatus && statusChosen ? { status: nextStatus, statusReason } : {}),
     ...(classProposal && classChosen ? { accountClass: classProposal.to, classReason } : {}),
   };
@@ -300,11 +304,19 @@ function ReportForm({ sheet, onReload }: { sheet: Sheet; onReload: () => void })
           <Text size="sm" fw={600}>
             {t("preparation.transfer.requirements")}
           </Text>
+          {(requirementsFull || overLimit) && (
+            <Alert color="yellow" data-testid="report-requirements-full">
+              {requirementsFull
+                ? t("preparation.transfer.requirementsFull", { count: known.length, max: REQUIREMENTS_MAX })
+                : t("preparation.transfer.requirementsTooMany", { count: known.length + newRequirements.length, max: REQUIREMENTS_MAX })}
+            </Alert>
+          )}
           {heard.map((r) => (
             <Group key={r.label} gap="xs" wrap="wrap" align="center" data-testid="report-requirement">
               <Checkbox
                 label={`${r.label}${r.kind === "supplier" ? ` (${t("requirement.kind.supplier")})` : ""}`}
-                checked={!droppedRequirements.has(r.label)}
+                disabled={requirementsFull}
+                checked={!requirementsFull && !droppedRequirements.has(r.label)}
                 onChange={(e) => {
                   const next = new Set(droppedRequirements);
                   if (e.currentTarget.checked) next.delete(r.label);

@@ -78,6 +78,11 @@ export function RequirementsEditor({ value, onChange, label, description }: Prop
           </Group>
         </Paper>
       ))}
+      {value.length > REQUIREMENTS_MAX && (
+        <Text size="xs" c="orange" data-testid="requirements-over-limit">
+          {t("requirement.overLimit", { count: value.length, max: REQUIREMENTS_MAX })}
+        </Text>
+      )}
       <Group>
         <Button size="xs" variant="light" disabled={value.length >= REQUIREMENTS_MAX} onClick={() => onChange([...value, requirementOf("")])}>
           {t("requirement.add")}
