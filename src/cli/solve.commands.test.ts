@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Command } from "commander";
+import { PROJECT_ROOT } from "../server/paths.js";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { registerSolveCommands } from "./solve.commands.js";
 
@@ -65,6 +66,17 @@ describe("koers solve", () => {
     expect(plan.routes).toHaveLength(2);
     expect(plan.distance).toBeCloseTo(40 + Math.hypot(10, 10), 6);
   });
+
+  it("reads the Gehring & Homberger 200-customer files of the planning benchmark (one of each class): every customer once, within the fleet", async () => {
+    for (const name of ["c1_2_1", "c2_2_1", "r1_2_1", "r2_2_1", "rc1_2_1", "rc2_2_10"]) {
+      const { stdout, exitCode } = await koers("solve", "vrptw", join(PROJECT_ROOT, "bench", "data", "gehring-homberger-200", `${name}.txt`), "--seconds", "0", "--json");
+      expect(exitCode, name).toBe(0);
+      const plan = JSON.parse(stdout) as { distance: number; vehicles: number; routes: number[][] };
+      expect(plan.routes.flat().sort((a, b) => a - b), name).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+      expect(plan.vehicles, name).toBeLessThanOrEqual(50);
+      expect(plan.distance, name).toBeGreaterThan(0);
+    }
+  }, 60_000);
 
   it("prints a PVRP plan as JSON, day by day", async () => {
     const { stdout, exitCode } = await koers("solve", "pvrp", file("tiny.pvrp", CORDEAU), "--seconds", "0", "--json");

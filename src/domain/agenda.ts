@@ -39,6 +39,19 @@ export function overlaps(a: Interval, b: Interval): boolean {
   return a.startMs < b.endMs && b.startMs < a.endMs;
 }
 
+/**
+ * The overlap policy of Koers, one for every way an appointment gets its time: planned or moved in
+ * the agenda, made by accepting a cycle plan, moved by accepting a day's route. Another planned
+ * appointment of the same person that overlaps (see `overlaps`) is a warning that names it, shown
+ * with the appointment — never a refusal: a rep may knowingly book two things at once (a colleague
+ * takes one, a call during a visit), and the planner's own routes never overlap what they know of.
+ * The agenda's service computes the warnings with this function on every read, so whatever wrote
+ * the time, the same overlaps are reported. `others` are the planned appointments of the same person.
+ */
+export function overlappingAppointments<T extends Interval & { readonly id: number }>(self: Interval & { readonly id: number }, others: readonly T[]): T[] {
+  return others.filter((o) => o.id !== self.id && overlaps(self, o));
+}
+
 /** "08:30" → 510; null when it is not a time of day. */
 export function minutesOfDay(time: string): number | null {
   const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);

@@ -1,12 +1,14 @@
 // Rayon planning in a real browser: a sales manager picks a rep, plans his coming two weeks on the
 // sub-area days, follows the job (a reload keeps the plan), accepts it, finds the visits in the rep's
 // agenda, and opens a day's route with its stops; a visit falls through, the rest of the day is
-// re-planned and accepted, and the agenda shows the new times — and all of it fits a 390 px phone.
+// re-planned and accepted (an overlap with an appointment the route could not place is said, not
+// refused), and the agenda shows the new times — and all of it fits a 390 px phone.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../src/domain/calendar.js";
+import { createApiToken } from "../../src/features/auth/session.service.js";
 import { saveSubAreas, setPostcodeRanges } from "../../src/features/territories/territory.service.js";
 import { addUser } from "../../src/features/users/user.service.js";
-import { amsterdamDate } from "../../src/server/time.js";
+import { amsterdamDate, amsterdamInstant } from "../../src/server/time.js";
 import type { Browser } from "playwright-core";
 import { type E2eServer, LANDING, launchBrowser, logInAs, pageTracker, seedRelation, startServer } from "./support.js";
 
@@ -19,6 +21,8 @@ describe("rayon planning in the browser", () => {
   let server: E2eServer;
   let browser: Browser;
   const names: string[] = [];
+  let repHeaders: Record<string, string> = {};
+  let nowhereId = 0;
   const pages = pageTracker(
     () => browser,
     () => server.url,
@@ -29,7 +33,10 @@ describe("rayon planning in the browser", () => {
     const db = server.database.handle.db;
     const now = new Date();
     await addUser(db, { ...MANAGER, role: "sales_manager", rayonNames: [] }, now);
-    await addUser(db, { ...REP, role: "field_sales", rayonNames: ["Noord-Holland"], homePostcode: "1071 AA", homeCity: "Amsterdam" }, now);
+    const rep = await addUser(db, { ...REP, role: "field_sales", rayonNames: ["Noord-Holland"], homePostcode: "1071 AA", homeCity: "Amsterdam" }, now);
+    repHeaders = { authorization: `Bearer ${await createApiToken(db, rep.id, "e2e", now)}` };
+    // A customer without an address: an appointment there is listed under a route, never routed.
+    nowhereId = await seedRelation(server, { name: "Zonder Adres BV", status: "customer", accountClass: "C", statusReason: "klant" });
     const ids: number[] = [];
     for (const [i, area] of AREAS.entries()) {
       const name = `Kantoor ${area} BV`;
@@ -105,8 +112,18 @@ describe("rayon planning in the browser", () => {
     const firstName = (await firstStop.getByRole("link").first().textContent()) as string;
     const firstStart = /Begin (\d\d:\d\d)/.exec((await firstStop.textContent()) ?? "")?.[1] as string;
     expect(firstStart).toMatch(/^\d\d:\d\d$/);
+    // Meanwhile the rep books the whole working day at a customer without an address (so not on the
+    // route): accepting still moves the visits, and says that they overlap it, as the agenda would.
+    const db = server.database.handle.db;
+    const moved = await db.selectFrom("appointments as a").innerJoin("relations as r", "r.id", "a.relation_id").select("a.starts_at").where("r.name", "=", firstName).where("a.status", "=", "planned").executeTakeFirstOrThrow();
+    const day = amsterdamDate(new Date(moved.starts_at));
+    const booked = await server.app.inject({ method: "POST", url: "/api/appointments", headers: repHeaders, payload: { relationId: nowhereId, visitType: "follow_up", start: amsterdamInstant(day, "08:00")?.toISOString(), durationMinutes: 600 } });
+    expect(booked.statusCode).toBe(201);
     await page.getByTestId("accept-route").getByRole("button", { name: "Accepteren" }).click();
     await page.getByText(/^De agenda heeft de nieuwe tijd/).waitFor({ timeout: 30_000 });
+    const warnings = page.getByTestId("accept-route-warnings");
+    await warnings.getByText("Let op").waitFor();
+    expect(await warnings.getByText(/Overlapt met de afspraak bij Zonder Adres BV/).count()).toBeGreaterThan(0);
     await page.getByRole("button", { name: "Sluiten" }).last().click();
 
     await page.getByTestId("to-agenda").click();

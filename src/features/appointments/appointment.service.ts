@@ -1,10 +1,11 @@
 // Use cases of the agenda: plan, read, move or change, cancel and delete an appointment. Who may plan
 // for whom follows the acting-for policy (domain/acting.ts); who reads whose agenda follows
 // agendaScope (domain/access.ts). Overlaps and hours outside the working day are warnings returned
-// with the appointment, never refusals; a dead relation and impossible times are refused.
+// with the appointment, never refusals (the overlap policy: domain/agenda.ts overlappingAppointments,
+// also for a cycle plan or day route accepted); a dead relation and impossible times are refused.
 import { agendaScope, type Viewer } from "../../domain/access.js";
 import { mayActFor, mayActForAnyone } from "../../domain/acting.js";
-import { MAX_DAYS_AHEAD, MAX_DAYS_BACK, minutesOfDay, outsideWorkingHours, overlaps, type PlaceKind } from "../../domain/agenda.js";
+import { MAX_DAYS_AHEAD, MAX_DAYS_BACK, minutesOfDay, outsideWorkingHours, overlappingAppointments, type PlaceKind } from "../../domain/agenda.js";
 import { type Db, inTransaction } from "../../db/kysely.js";
 import { AppError, type FieldProblem, fieldProblem, invalid, notFound } from "../../server/errors.js";
 import { can } from "../../domain/roles.js";
@@ -38,13 +39,12 @@ async function warningsOf(db: Db, rows: readonly AppointmentRow[]): Promise<Map<
   if (planned.length === 0) return result;
   const from = new Date(Math.min(...planned.map((r) => Date.parse(r.starts_at)))).toISOString();
   const to = new Date(Math.max(...planned.map((r) => Date.parse(r.ends_at)))).toISOString();
-  const others = await plannedOverlapping(db, [...new Set(planned.map((r) => r.for_user_id))], from, to);
+  const others = (await plannedOverlapping(db, [...new Set(planned.map((r) => r.for_user_id))], from, to)).map((o) => ({ ...o, startMs: Date.parse(o.starts_at), endMs: Date.parse(o.ends_at) }));
   for (const r of planned) {
     const warnings: Warning[] = [];
-    const self = { startMs: Date.parse(r.starts_at), endMs: Date.parse(r.ends_at) };
-    for (const o of others) {
-      if (o.id === r.id || o.for_user_id !== r.for_user_id) continue;
-      if (!overlaps(self, { startMs: Date.parse(o.starts_at), endMs: Date.parse(o.ends_at) })) continue;
+    const self = { id: r.id, startMs: Date.parse(r.starts_at), endMs: Date.parse(r.ends_at) };
+    const sameUser = others.filter((o) => o.for_user_id === r.for_user_id);
+    for (const o of overlappingAppointments(self, sameUser)) {
       const start = new Date(o.starts_at);
       warnings.push({
         code: "overlap",

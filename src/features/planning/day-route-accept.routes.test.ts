@@ -97,15 +97,35 @@ describe.each(ENGINES)("accepting a re-planned day's route on %s", (engine) => {
     for (const s of settled.stops as Stop[]) if (s.appointmentId !== null) expect(after[s.appointmentId]).toBe(s.start);
   });
 
-  it("refuses an appointment of another day and a route that would overlap two appointments", async () => {
+  it("refuses an appointment of another day", async () => {
     const route = await resultOfJob(t.app, rep.headers, "/api/planning/routes", { date: DAY });
     const stops = stopsOf(route);
-    const movable = route.stops.find((s: Stop) => s.movable) as Stop;
-    const overlap = await post("/api/planning/routes/accept", { date: DAY, stops: stops.map((s) => (s.appointmentId === movable.appointmentId ? { ...s, start: "15:30" } : s)) }, rep);
-    expect(overlap.statusCode).toBe(422);
-    expect(overlap.json().errors[0]).toMatchObject({ code: "times_overlap" });
     const otherDay = await post("/api/planning/routes/accept", { date: "2026-12-01", stops }, rep);
     expect(otherDay.statusCode).toBe(400);
     expect(otherDay.json().errors[0]).toMatchObject({ field: "stops.0.appointmentId", code: "appointment_not_on_day" });
+  });
+
+  it("moves a visit onto the fixed appointment's hour with the agenda's overlap warning, as the agenda itself would: one overlap policy", async () => {
+    const route = await resultOfJob(t.app, rep.headers, "/api/planning/routes", { date: DAY });
+    const stops = stopsOf(route);
+    const movable = route.stops.find((s: Stop) => s.movable) as Stop;
+    const res = await post("/api/planning/routes/accept", { date: DAY, stops: stops.map((s) => (s.appointmentId === movable.appointmentId ? { ...s, start: "15:30" } : s)) }, rep);
+    expect(res.statusCode).toBe(200);
+    const moved = (res.json().moved as { appointmentId: number; to: string; warnings: { code: string; other?: { id: number } }[] }[]).find((m) => m.appointmentId === movable.appointmentId);
+    expect(moved).toMatchObject({ to: "15:30" });
+    expect(moved?.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ code: "overlap", other: expect.objectContaining({ id: fixedId }) })]));
+    // The agenda says the same of both, at their times: the visit at 15:30 and the fixed one at 15:00.
+    const day = (await t.app.inject({ method: "GET", url: `/api/appointments?from=${DAY}&to=${DAY}&userId=${rep.id}`, headers: rep.headers })).json();
+    const items = (day.items ?? day) as (AgendaItem & { warnings: { code: string; other?: { id: number } }[] })[];
+    const visit = items.find((a) => a.id === movable.appointmentId);
+    const fixed = items.find((a) => a.id === fixedId);
+    expect(visit?.startTime).toBe("15:30");
+    expect(fixed?.startTime).toBe("15:00");
+    expect(visit?.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ code: "overlap", other: expect.objectContaining({ id: fixedId }) })]));
+    expect(fixed?.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ code: "overlap", other: expect.objectContaining({ id: movable.appointmentId }) })]));
+    // Moving it in the agenda onto the same hour is the same: planned, with the same warning.
+    const direct = await t.app.inject({ method: "PATCH", url: `/api/appointments/${movable.appointmentId}`, headers: { ...rep.headers, "if-match": `"${visit?.version}"` }, payload: { start: `${DAY}T15:15:00+01:00` } });
+    expect(direct.statusCode).toBe(200);
+    expect(direct.json().warnings).toEqual(expect.arrayContaining([expect.objectContaining({ code: "overlap", other: expect.objectContaining({ id: fixedId }) })]));
   });
 });

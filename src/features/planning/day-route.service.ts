@@ -189,6 +189,8 @@ export interface RouteAcceptInput {
  * agenda's service, all in one transaction. Each stop names the appointment's version the route was
  * made with; a change since (moved, cancelled, edited) is a 412 and nothing is written. Appointments
  * not made by an accepted cycle plan are fixed (hard time windows): a new time for one is refused.
+ * An overlap with another appointment is not refused: as in the agenda, each moved appointment comes
+ * back with the agenda's warnings at its new time (domain/agenda.ts overlappingAppointments).
  */
 export async function acceptDayRoute(db: Db, user: AuthUser, input: RouteAcceptInput, now: Date) {
   if (user.id === null && input.userId === undefined) throw invalid(fieldProblem("userId", "required"));
@@ -207,7 +209,7 @@ export async function acceptDayRoute(db: Db, user: AuthUser, input: RouteAcceptI
   const movable = await plannedAppointmentIds(db, agenda.map((a) => a.id));
   const problems: FieldProblem[] = [];
   const seen = new Set<number>();
-  const moves: { appointmentId: number; version: number; from: string; to: string; start: Date; minutes: number }[] = [];
+  const moves: { appointmentId: number; version: number; from: string; to: string; start: Date }[] = [];
   for (const [i, stop] of input.stops.entries()) {
     const a = byId.get(stop.appointmentId);
     const start = minutesOfDay(stop.start);
@@ -221,30 +223,13 @@ export async function acceptDayRoute(db: Db, user: AuthUser, input: RouteAcceptI
       else {
         const instant = amsterdamInstant(input.date, stop.start);
         if (!instant) problems.push(fieldProblem(`stops.${i}.start`, "time_invalid"));
-        else moves.push({ appointmentId: a.id, version: a.version, from: a.startTime, to: stop.start, start: instant, minutes: start });
+        else moves.push({ appointmentId: a.id, version: a.version, from: a.startTime, to: stop.start, start: instant });
       }
     }
     seen.add(stop.appointmentId);
   }
   if (problems.some((p) => p.code !== "appointment_fixed")) throw invalid(...problems);
   if (problems.length > 0) throw new AppError("rule_violation", "An appointment that was not planned by an accepted cycle plan keeps its time", problems);
-  // The day as it will be: no two planned appointments may overlap after the moves.
-  const movedTo = new Map(moves.map((m) => [m.appointmentId, m.minutes]));
-  const spans = agenda
-    .filter((a) => a.status !== "cancelled")
-    .map((a) => {
-      const begin = movedTo.get(a.id) ?? minutesOfDay(a.startTime) ?? 0;
-      return { id: a.id, begin, end: begin + a.durationMinutes };
-    })
-    .sort((x, y) => x.begin - y.begin);
-  for (let i = 1; i < spans.length; i++) {
-    const before = spans[i - 1] as (typeof spans)[number];
-    const after = spans[i] as (typeof spans)[number];
-    if (after.begin < before.end && (movedTo.has(before.id) || movedTo.has(after.id))) {
-      const index = input.stops.findIndex((s) => s.appointmentId === (movedTo.has(after.id) ? after.id : before.id));
-      throw new AppError("rule_violation", "Two appointments of the day would overlap", [fieldProblem(`stops.${index}.start`, "times_overlap")]);
-    }
-  }
   const moved = await inTransaction(db, async (trx) => {
     const done = [];
     for (const m of moves) {
@@ -253,5 +238,9 @@ export async function acceptDayRoute(db: Db, user: AuthUser, input: RouteAcceptI
     }
     return done;
   });
-  return { date: input.date, moved };
+  // The overlap policy of the agenda (domain/agenda.ts overlappingAppointments): an overlap is a
+  // warning, never a refusal — the same warnings the agenda shows, read once all moves are made.
+  const after = moved.length === 0 ? [] : await listAppointments(db, user, { from: input.date, to: input.date, fromIso: startOfAmsterdamDay(input.date), toIso: startOfAmsterdamDay(addDays(input.date, 1)), userId: forUserId, includeCancelled: false });
+  const warnings = new Map(after.map((a) => [a.id, a.warnings]));
+  return { date: input.date, moved: moved.map((m) => ({ ...m, warnings: warnings.get(m.appointmentId) ?? [] })) };
 }

@@ -1,6 +1,7 @@
 // HTTP shapes of rayon planning: the request for a cycle plan or a day's route, and a cycle plan.
 import { type Static, Type } from "typebox";
 import { Id, IsoDateString, Nullable, Ref } from "../../server/schema-helpers.js";
+import { AppointmentWarning } from "../appointments/appointment.schemas.js";
 
 const Time = Type.String({ pattern: "^\\d{2}:\\d{2}$", description: "HH:MM on the Amsterdam clock" });
 const Minutes = (description: string) => Type.Integer({ minimum: 5, maximum: 480, description });
@@ -133,7 +134,16 @@ export const RouteAcceptRequest = Type.Object(
 
 export const RouteAcceptResult = Type.Object({
   date: IsoDateString,
-  moved: Type.Array(Type.Object({ appointmentId: Type.Integer(), from: Time, to: Time, version: Type.Integer() }), { description: "the appointments that got a new start" }),
+  moved: Type.Array(
+    Type.Object({
+      appointmentId: Type.Integer(),
+      from: Time,
+      to: Time,
+      version: Type.Integer(),
+      warnings: Type.Array(AppointmentWarning, { description: "the agenda's warnings of the appointment at its new time (an overlap is a warning, never a refusal)" }),
+    }),
+    { description: "the appointments that got a new start" },
+  ),
 });
 
 export const CyclePlanListItem = Type.Object({

@@ -9,6 +9,7 @@ import { isApiError } from "../../api/client.js";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { useCancelAppointment } from "../agenda/agenda.api.js";
 import { longDayHeading } from "../agenda/agenda-dates.js";
+import { warningText } from "../agenda/warnings.js";
 import { type DayRoute, useAcceptRoute } from "./planning.api.js";
 import { hours } from "./PlanView.js";
 import { NlMap } from "../map/NlMap.js";
@@ -66,6 +67,20 @@ export function RouteView({ route, onReplan }: { route: DayRoute; onReplan?: (fr
       {accept.isSuccess && (
         <Alert color="green" role="status">
           {t("planning.routeView.accepted", { count: accept.data.moved.length })}
+        </Alert>
+      )}
+      {accept.isSuccess && accept.data.moved.some((m) => m.warnings.length > 0) && (
+        // The agenda's overlap policy: an overlap is said, never refused (domain/agenda.ts).
+        <Alert color="yellow" title={t("agenda.warning.title")} data-testid="accept-route-warnings">
+          <List size="sm" spacing={2}>
+            {accept.data.moved.flatMap((m) =>
+              m.warnings.map((w) => (
+                <List.Item key={`${m.appointmentId}-${w.code}-${w.other?.id ?? ""}`}>
+                  {t("planning.routeView.acceptWarning", { name: route.stops.find((s) => s.appointmentId === m.appointmentId)?.relation.name ?? "", time: m.to, warning: warningText(t, w) })}
+                </List.Item>
+              )),
+            )}
+          </List>
         </Alert>
       )}
       {accept.isError && (isApiError(accept.error, "version_conflict") ? <Alert color="yellow">{t("planning.routeView.acceptStale")}</Alert> : <ErrorAlert error={accept.error} />)}
