@@ -21,7 +21,7 @@
 //
 // Writes bench/results/load-<engine>-<relations>.json.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -29,7 +29,7 @@ import type { Engine } from "../src/db/kysely.js";
 import { seedDemo } from "../src/features/demo/demo.service.js";
 import { DEMO_PASSWORD } from "../src/features/demo/company.js";
 import { PROJECT_ROOT } from "../src/server/paths.js";
-import { benchLogin, importSalesFile, startBenchServer } from "./lib/bench-server.js";
+import { benchLogin, importSalesFile, processCpuMs, startBenchServer } from "./lib/bench-server.js";
 import { createBenchDatabase } from "./lib/database.js";
 import { machineInfo } from "./lib/machine.js";
 import type { MachineInfo, Timing } from "./lib/plugin.js";
@@ -72,6 +72,10 @@ interface Step {
   timeouts: number;
   held: boolean;
   why: string;
+  /** The machine's one-minute load average at the end of the step (2 cores: above 2, work waits for a core). */
+  loadAverage: number;
+  /** CPU the server process used per answer in the step (event loop and workers), ms; null without /proc. */
+  cpuMsPerRequest: number | null;
   /** p50 and p99 per kind of request in the mix, ms. */
   byName: { name: string; answered: number; p50Ms: number; p99Ms: number }[];
 }
@@ -142,8 +146,10 @@ function scheduler(mix: MixEntry[]): () => Request {
   };
 }
 
-async function step(base: string, next: () => Request, rate: number, o: LoadOptions): Promise<Step> {
+async function step(base: string, pid: number, next: () => Request, rate: number, o: LoadOptions): Promise<Step> {
+  const cpuBefore = processCpuMs(pid);
   const r = await openLoop(base, next, { rate, seconds: o.seconds, connections: o.connections, timeoutMs: 10_000 });
+  const cpuAfter = processCpuMs(pid);
   const why =
     r.errors + r.timeouts > 0
       ? `${r.errors} errors, ${r.timeouts} timeouts`
@@ -168,16 +174,18 @@ async function step(base: string, next: () => Request, rate: number, o: LoadOpti
     timeouts: r.timeouts,
     held: why === "",
     why,
+    loadAverage: Math.round((loadavg()[0] ?? 0) * 10) / 10,
+    cpuMsPerRequest: cpuBefore === null || cpuAfter === null || r.answered === 0 ? null : Math.round(((cpuAfter - cpuBefore) / r.answered) * 10) / 10,
     byName: r.byName,
   };
 }
 
 /** Doubling until a step fails, then three bisections between the last held rate and the first failed. */
-async function findRate(base: string, next: () => Request, o: LoadOptions, steps: Step[], once = false): Promise<number> {
+async function findRate(base: string, pid: number, next: () => Request, o: LoadOptions, steps: Step[], once = false): Promise<number> {
   const run = async (rate: number) => {
-    const s = await step(base, next, rate, o);
+    const s = await step(base, pid, next, rate, o);
     steps.push(s);
-    console.log(`  ${String(rate).padStart(5)} req/s: p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms, max ${s.maxMs} ms, ${s.requests} answers, ${s.held ? "held" : `not held (${s.why})`}`);
+    console.log(`  ${String(rate).padStart(5)} req/s: p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms, max ${s.maxMs} ms, ${s.requests} answers, server CPU ${s.cpuMsPerRequest ?? "?"} ms an answer, load ${s.loadAverage}, ${s.held ? "held" : `not held (${s.why})`}`);
     console.log(`        p99 by kind: ${s.byName.map((b) => `${b.name} ${b.p99Ms}`).join(" · ")}`);
     return s.held;
   };
@@ -254,7 +262,8 @@ async function runOne(engine: Engine, o: LoadOptions, buildDir: string): Promise
     }
     console.log(`  load steps of ${o.seconds} s, ${o.connections} connections, p99 < ${P99_LIMIT_MS} ms and no errors to hold:`);
     const steps: Step[] = [];
-    const heldRate = o.at > 0 ? await findRate(base, scheduler(mix), { ...o, rate: o.at }, steps, true) : await findRate(base, scheduler(mix), o, steps);
+    const pid = server.child.pid ?? 0;
+    const heldRate = o.at > 0 ? await findRate(base, pid, scheduler(mix), { ...o, rate: o.at }, steps, true) : await findRate(base, pid, scheduler(mix), o, steps);
     return {
       bench: "load",
       engine,
@@ -279,8 +288,8 @@ function print(r: LoadResult): void {
   console.log(formatTable(["mix", "share %", "alone p50 ms", "alone p95 ms"], r.mix.map((m) => [m.name, Math.round(m.share * 100), m.alone.p50Ms, m.alone.p95Ms])));
   console.log(
     formatTable(
-      ["req/s asked", "answered", "p50 ms", "p97.5 ms", "p99 ms", "max ms", "errors", "held"],
-      r.steps.map((s) => [s.rate, s.requests, s.p50Ms, s.p97_5Ms, s.p99Ms, s.maxMs, s.errors + s.non2xx + s.timeouts, s.held ? "yes" : s.why]),
+      ["req/s asked", "answered", "p50 ms", "p97.5 ms", "p99 ms", "max ms", "errors", "server CPU ms/answer", "load", "held"],
+      r.steps.map((s) => [s.rate, s.requests, s.p50Ms, s.p97_5Ms, s.p99Ms, s.maxMs, s.errors + s.non2xx + s.timeouts, s.cpuMsPerRequest ?? "?", s.loadAverage, s.held ? "yes" : s.why]),
     ),
   );
   console.log(`highest rate held for ${r.steps[0]?.seconds ?? 0} s with p99 < ${P99_LIMIT_MS} ms and no errors: ${r.heldRate} req/s`);

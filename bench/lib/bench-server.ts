@@ -3,6 +3,7 @@
 // benchmark's own work (load generation, sampling) does not share the server's event loop, and its
 // resident memory can be read from /proc.
 import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const SERVER_SCRIPT = "bench/lib/sales-server.ts";
@@ -50,6 +51,23 @@ export function startBenchServer(buildDir: string, databaseUrl: string, now: str
     await new Promise((r) => child.once("exit", r));
   };
   return ask<{ port: number }>(null, "ready").then(({ port }) => ({ child, port, ask, stop }));
+}
+
+/**
+ * CPU milliseconds the process has used so far (user + system, all its threads: the event loop and
+ * the job workers), from /proc; null where there is no /proc. Unlike wall time, it does not grow when
+ * other work shares the machine.
+ */
+export function processCpuMs(pid: number): number | null {
+  try {
+    // Fields after the command name (which is in parentheses and may hold spaces): utime is the 12th, stime the 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // Clock ticks of 10 ms (USER_HZ is 100 on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 }
 
 /** Logs in with e-mail and password; the headers a request of that session needs (cookie, CSRF token). */
