@@ -131,19 +131,37 @@ describe.each(ENGINES)("geocoding with a live geocoder on %s", (engine) => {
     expect(moved.json().coordinates).toMatchObject({ source: "pc4", ...PC4_3511 });
   });
 
+  it("merges take the duplicate's address point only together with its whole address", async () => {
+    const merge = async (survivorId: number, duplicateId: number) => {
+      const versionOf = async (id: number) => (await t.app.inject({ method: "GET", url: `/api/relations/${id}`, headers: rep.headers })).json().version;
+      const res = await t.app.inject({ method: "POST", url: `/api/relations/${survivorId}/merge`, headers: rep.headers, payload: { duplicateId, version: await versionOf(survivorId), duplicateVersion: await versionOf(duplicateId) } });
+      expect(res.statusCode).toBe(200);
+    };
+    // Takes postcode, number and city of the Assen relation: its address point comes along.
+    const empty = await create("Leeg", {});
+    await merge(empty.id, ids.assen as number);
+    expect(await coordinatesOf(empty.id)).toMatchObject({ source: "pc6", lat: 52.99412, precisionM: 25 });
+    // Takes the postcode of "3511AB 3a" but keeps its own number 5: the postcode area, not 3a's point.
+    const ownNumber = await create("Eigen nummer", { visitCity: "Utrecht", visitHouseNumber: "5" });
+    await merge(ownNumber.id, ids.letter as number);
+    expect(await coordinatesOf(ownNumber.id)).toMatchObject({ source: "pc4", ...PC4_3511 });
+    delete ids.assen;
+    delete ids.letter;
+  });
+
   it("stops asking a geocoder that is down after five failures in a row, and still finishes with offline coordinates", async () => {
     stub.setMode("down");
     const fresh = await create("Nieuw", { visitPostcode: "3511 AB", visitCity: "Utrecht", visitHouseNumber: "1" });
     const before = stub.requests.length;
     const result = await runJob();
-    // Asked again: the edited one (now number 2), the four failures and the unknown number; the two
-    // known address points are not asked again.
-    expect(result.geocoder).toMatchObject({ asked: 5, found: 0, failed: { unavailable: 5 }, skipped: 2, gaveUp: true });
-    expect(result.geocoder?.summary).toContain("2 not asked after 5 failures in a row");
+    // Asked again in id order: the edited one (now number 2) and the four failures; then no more (the
+    // unknown number, the merged "Eigen nummer" and the new one are skipped); address points are not asked again.
+    expect(result.geocoder).toMatchObject({ asked: 5, found: 0, failed: { unavailable: 5 }, skipped: 3, gaveUp: true });
+    expect(result.geocoder?.summary).toContain("3 not asked after 5 failures in a row");
     expect(result.geocoder?.lastProblem).toContain("503");
     expect(stub.requests.length - before).toBe(5);
     expect(await coordinatesOf(fresh.id)).toMatchObject({ source: "pc4", ...PC4_3511 });
-    expect(await coordinatesOf(ids.letter as number)).toMatchObject({ source: "pc6" });
+    expect(await coordinatesOf(ids.noNumber as number)).toMatchObject({ source: "pc4" });
     stub.setMode("ok");
   });
 });
