@@ -36,10 +36,22 @@ export interface Config {
   /** Optional OSRM server for road travel times (features/planning/osrm.ts); null: the haversine model. */
   readonly osrmUrl: string | null;
   /**
+   * Optional live geocoder (PDOK Locatieserver, features/geo/pdok.ts) asked by the geocode job for
+   * addresses with a full postcode and house number; null: offline tables only.
+   */
+  readonly geocoder: GeocoderConfig | null;
+  /**
    * Personal logging (BCC) addresses (features/mail-intake): received by the built-in SMTP receiver,
    * read from an IMAP mailbox, or both; null: neither is set, Koers takes no mail.
    */
   readonly mailLog: MailLogConfig | null;
+}
+
+export interface GeocoderConfig {
+  /** Base address of the Locatieserver search API, without a trailing slash (…/search/v3_1). */
+  readonly url: string;
+  /** Per request, milliseconds. */
+  readonly timeoutMs: number;
 }
 
 export interface MailLogConfig {
@@ -184,6 +196,16 @@ function parseOsrmUrl(raw: string | undefined): string | null {
   return parseHttpUrl("KOERS_OSRM_URL", raw, "http://127.0.0.1:5000")?.href.replace(/\/+$/, "") ?? null;
 }
 
+/** KOERS_GEOCODER_URL (+ KOERS_GEOCODER_TIMEOUT_MS): a PDOK Locatieserver, or unset. */
+function parseGeocoder(env: Env): GeocoderConfig | null {
+  const url = parseHttpUrl("KOERS_GEOCODER_URL", env.KOERS_GEOCODER_URL, "https://api.pdok.nl/bzk/locatieserver/search/v3_1");
+  if (!url) return null;
+  if (url.hash !== "") throw new ConfigError(`KOERS_GEOCODER_URL must not hold a fragment (got "${env.KOERS_GEOCODER_URL}")`);
+  const timeoutMs = parsePositive("KOERS_GEOCODER_TIMEOUT_MS", env.KOERS_GEOCODER_TIMEOUT_MS, 5000);
+  if (!Number.isInteger(timeoutMs) || timeoutMs > 60_000) throw new ConfigError(`KOERS_GEOCODER_TIMEOUT_MS must be a whole number of milliseconds up to 60000 (got "${env.KOERS_GEOCODER_TIMEOUT_MS}")`);
+  return Object.freeze({ url: url.href.replace(/\/+$/, ""), timeoutMs });
+}
+
 /** 25 MiB: the usual limit of mail servers; an attachment of 10 MB is about 13.7 MB in base64. */
 export const DEFAULT_MAIL_LOG_MAX_BYTES = 25 * 1024 * 1024;
 
@@ -274,6 +296,7 @@ export function loadConfig(env: Env): Config {
     smtp: parseSmtp(env),
     publicUrl: parsePublicUrl(env.KOERS_PUBLIC_URL),
     osrmUrl: parseOsrmUrl(env.KOERS_OSRM_URL),
+    geocoder: parseGeocoder(env),
     mailLog: parseMailLog(env, host),
   });
 }

@@ -21,13 +21,19 @@ export function relationGeoColumns(address: AddressToGeocode): RelationGeoColumn
 
 interface VisitAddress {
   visit_postcode?: string | null | undefined;
+  visit_house_number?: string | null | undefined;
   visit_city?: string | null | undefined;
   visit_country?: string | null | undefined;
 }
 
-/** True when a change touches what a relation's coordinate is derived from. */
-export function touchesVisitAddress(changes: VisitAddress): boolean {
-  return changes.visit_postcode !== undefined || changes.visit_city !== undefined || changes.visit_country !== undefined;
+/**
+ * True when a change alters what a relation's coordinate is derived from (the house number too: a
+ * live geocoder's address point belongs to one number, so another number goes back to the offline
+ * point). A form that sends the same address again changes nothing, so a live point stays.
+ */
+export function touchesVisitAddress(changes: VisitAddress, current: VisitAddress | null = null): boolean {
+  const keys = ["visit_postcode", "visit_house_number", "visit_city", "visit_country"] as const;
+  return keys.some((k) => changes[k] !== undefined && (current === null || (changes[k] ?? null) !== (current[k] ?? null)));
 }
 
 /** The coordinate columns of the visiting address once `changes` are applied to `current`. */

@@ -6,6 +6,7 @@
 // and matched by imports); the duplicate row is deleted; the merge is logged in the audit trail.
 import { type MergeSide, mergeOutcome } from "../../domain/relation-merge.js";
 import { normalizeKey } from "../../domain/text.js";
+import { relationGeoAfter } from "../geo/geo-columns.js";
 import type { Db, Engine } from "../../db/kysely.js";
 import { AppError, fieldProblem, invalid, notFound } from "../../server/errors.js";
 import type { AuthUser } from "../auth/auth-user.js";
@@ -106,7 +107,14 @@ export async function mergeRelations(db: Db, engine: Engine, user: AuthUser, sur
 
     const next: Record<string, unknown> = { ...outcome.changes };
     if ("visit_city" in next) next.city_key = normalizeKey((next.visit_city as string | null) ?? "");
-    if ("visit_postcode" in next && survivor.geo_source !== "manual") Object.assign(next, { lat: duplicate.lat, lon: duplicate.lon, geo_source: duplicate.geo_source, geo_precision_m: duplicate.geo_precision_m });
+    if (survivor.geo_source !== "manual" && ("visit_postcode" in next || "visit_house_number" in next)) {
+      // The duplicate's coordinate comes with its postcode; a live geocoder's address point (pc6)
+      // only when the whole visiting address is the duplicate's, else the offline one of the result.
+      const after = { ...survivor, ...next } as Record<string, unknown>;
+      const duplicateAddress = ["visit_postcode", "visit_house_number", "visit_city", "visit_country"].every((k) => (after[k] ?? null) === ((duplicate as Record<string, unknown>)[k] ?? null));
+      if ("visit_postcode" in next && (duplicate.geo_source !== "pc6" || duplicateAddress)) Object.assign(next, { lat: duplicate.lat, lon: duplicate.lon, geo_source: duplicate.geo_source, geo_precision_m: duplicate.geo_precision_m });
+      else if (survivor.geo_source === "pc6" || duplicate.geo_source === "pc6") Object.assign(next, relationGeoAfter(survivor, next));
+    }
     if (outcome.status) next.status = outcome.status;
     const updated = await trx
       .updateTable("relations")

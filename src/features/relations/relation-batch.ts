@@ -126,7 +126,7 @@ async function updateOne(
   const next: Record<string, unknown> = { ...item.changes };
   if (next.name !== undefined) next.name_key = normalizeKey(next.name as string);
   if (next.visit_city !== undefined) next.city_key = normalizeKey((next.visit_city as string | null) ?? "");
-  if (touchesVisitAddress(item.changes) && current.geo_source !== "manual") Object.assign(next, relationGeoAfter(current, item.changes) satisfies RelationGeoColumns);
+  if (touchesVisitAddress(item.changes, current) && current.geo_source !== "manual") Object.assign(next, relationGeoAfter(current, item.changes) satisfies RelationGeoColumns);
   if (item.status) next.status = item.status.to;
   if (item.accountClass) next.account_class = item.accountClass.to;
   const result = await db

@@ -20,6 +20,7 @@ import type { AuthUser } from "../auth/auth-user.js";
 import { readCrmSettings } from "../followups/crm-settings.service.js";
 import { listPersonsOfRelation } from "../persons/person.service.js";
 import { ownersInScope } from "../users/user.service.js";
+import type { GeoPoint } from "../../domain/geocode.js";
 import { emptyTally, type GeocodeTally, relationGeoAfter, relationGeoColumns, touchesVisitAddress } from "../geo/geo-columns.js";
 import { sbiSections, unknownSbiCodes } from "../reference/reference.service.js";
 import { writeAudit } from "../audit/audit.service.js";
@@ -369,7 +370,7 @@ export async function updateRelation(
     const next: Updateable<RelationsTable> = { ...columns };
     if (columns.name !== undefined) next.name_key = normalizeKey(columns.name);
     if (columns.visit_city !== undefined) next.city_key = normalizeKey(columns.visit_city ?? "");
-    if (touchesVisitAddress(columns) && current.geo_source !== "manual") Object.assign(next, relationGeoAfter(current, columns));
+    if (touchesVisitAddress(columns, current) && current.geo_source !== "manual") Object.assign(next, relationGeoAfter(current, columns));
     if (rules.statusChange) next.status = rules.statusChange.to;
     if (rules.classChange) {
       const override = input.classOverride ?? current.class_override === 1;
@@ -434,10 +435,10 @@ export function versionConflict(current: number, expected: number): AppError {
  * audit line. Read here, written by writeRelationGeocodes inside the job's batch transaction (on
  * SQLite a transaction that reads before it writes can fail to take the write lock).
  */
-export async function planRelationGeocodes(db: Db, afterId: number, limit: number): Promise<{ tally: GeocodeTally; writes: GeoWrite[] }> {
+export async function planRelationGeocodes(db: Db, afterId: number, limit: number, refine?: RefineGeocode): Promise<{ tally: GeocodeTally; writes: GeoWrite[] }> {
   const rows = await db
     .selectFrom("relations")
-    .select(["id", "version", "visit_postcode", "visit_city", "visit_country", "lat", "lon", "geo_source", "geo_precision_m"])
+    .select(["id", "version", "visit_postcode", "visit_house_number", "visit_city", "visit_country", "lat", "lon", "geo_source", "geo_precision_m"])
     .where("id", ">", afterId)
     .where((eb) => eb.or([eb("geo_source", "is", null), eb("geo_source", "!=", "manual")]))
     .orderBy("id")
@@ -446,14 +447,30 @@ export async function planRelationGeocodes(db: Db, afterId: number, limit: numbe
   const tally = emptyTally();
   const writes: GeoWrite[] = [];
   for (const row of rows) {
-    const geo = relationGeoAfter(row, {});
-    tally[(geo.geo_source as "pc6" | "pc4" | "place" | null) ?? "none"] += 1;
     tally.lastId = row.id;
+    // A full-address coordinate came from the live geocoder for this very address (every writer
+    // that changes the address sets the offline one again): kept, not asked again.
+    if (row.geo_source === "pc6") {
+      tally.pc6 += 1;
+      continue;
+    }
+    let geo = relationGeoAfter(row, {});
+    if (refine) {
+      const live = await refine({ postcode: row.visit_postcode, houseNumber: row.visit_house_number, country: row.visit_country });
+      if (live) geo = { lat: live.lat, lon: live.lon, geo_source: live.source, geo_precision_m: live.precisionM };
+    }
+    tally[(geo.geo_source as "pc6" | "pc4" | "place" | null) ?? "none"] += 1;
     if (geo.lat === row.lat && geo.lon === row.lon && geo.geo_source === row.geo_source && geo.geo_precision_m === row.geo_precision_m) continue;
     writes.push({ id: row.id, version: row.version, geo });
   }
   return { tally, writes };
 }
+
+/**
+ * A live geocoder's coordinate for an address (the geocode job's, never on a request path), or null
+ * when it has none: the offline coordinate stays.
+ */
+export type RefineGeocode = (address: { postcode: string | null; houseNumber: string | null; country: string | null }) => Promise<GeoPoint | null>;
 
 export interface GeoWrite {
   id: number;
