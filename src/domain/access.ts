@@ -136,7 +136,7 @@ export function seesSalesDetailOf(viewer: Viewer, rayonId: number | null): boole
  * Reports that show figures per salesperson (their quotes, their visits): a sales manager's tool.
  * `all`: every rep; `own`: only the viewer's own row (the query is limited to it); `none`: 403.
  */
-export const TEAM_REPORTS = ["forecastByRep", "hitRatio", "contactMoments", "visitNorms", "overdueFollowUps", "targetsByRep", "salesByRep", "sellingTime"] as const;
+export const TEAM_REPORTS = ["forecastByRep", "hitRatio", "contactMoments", "visitNorms", "overdueFollowUps", "targetsByRep", "salesByRep", "sellingTime", "preparationPayback"] as const;
 export type TeamReport = (typeof TEAM_REPORTS)[number];
 export type TeamAccess = "all" | "own" | "none";
 

@@ -211,6 +211,7 @@ const ROUTES: Record<string, Entry> = {
   "GET /api/reports/contact-moments": { figures: true, sales: false, calls: () => [get("/api/reports/contact-moments?from=2026-11-01&to=2026-11-30")] },
   "GET /api/reports/visit-norms": { figures: true, sales: false, calls: () => [get("/api/reports/visit-norms")] },
   "GET /api/reports/selling-time": { figures: true, sales: false, calls: () => [get("/api/reports/selling-time?from=2025-01-01&to=2025-03-31")] },
+  "GET /api/reports/preparation-payback": { figures: true, sales: true, calls: () => [get("/api/reports/preparation-payback?year=2025"), get("/api/reports/preparation-payback")] },
   "GET /api/jobs": { figures: true, sales: true, calls: () => [get("/api/jobs")] },
   "GET /api/jobs/:id": { figures: true, sales: true, calls: (ids) => [get(`/api/jobs/${ids.job}`)] },
   "POST /api/jobs/:id/cancel": none("write"),

@@ -240,6 +240,7 @@ export const ACCESS: Record<string, Rule> = {
   "GET /api/reports/contact-moments": TEAM_REPORT,
   "GET /api/reports/visit-norms": TEAM_REPORT,
   "GET /api/reports/selling-time": TEAM_REPORT,
+  "GET /api/reports/preparation-payback": TEAM_REPORT,
   "GET /api/jobs": SELF,
   "GET /api/jobs/:id": ownerOnly("crm.read", "job"),
   "POST /api/jobs/:id/cancel": ownerOnly("crm.read", "job"),

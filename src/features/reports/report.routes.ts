@@ -3,7 +3,8 @@ import { requirePermission, teamScopeOf } from "../../server/plugins/auth.js";
 import { AppError } from "../../server/errors.js";
 import { amsterdamDate } from "../../server/time.js";
 import { readCrmSettings, writeCrmSettings } from "../followups/crm-settings.service.js";
-import { ContactMomentsQuery, ContactMomentsReport, CrmSettingsDto, CrmSettingsPatch, SellingTimeQuery, SellingTimeReport, VisitNormsQuery, VisitNormsReport } from "./report.schemas.js";
+import { ContactMomentsQuery, ContactMomentsReport, CrmSettingsDto, CrmSettingsPatch, PreparationPaybackQuery, PreparationPaybackReport, SellingTimeQuery, SellingTimeReport, VisitNormsQuery, VisitNormsReport } from "./report.schemas.js";
+import { preparationPaybackReport } from "./preparation-payback.service.js";
 import { sellingTimeReport } from "./selling-time.service.js";
 import { contactMomentsReport, visitNormsReport } from "./report.service.js";
 
@@ -57,6 +58,24 @@ export const reportRoutes: RoutesPlugin = async (app, { ctx }) => {
     async (request) => {
       const viewer = requirePermission(request, "crm.read");
       return sellingTimeReport(ctx.db, viewer, request.query, teamScopeOf(viewer, "sellingTime"));
+    },
+  );
+
+  app.get(
+    "/api/reports/preparation-payback",
+    {
+      schema: {
+        tags: ["reports"],
+        summary: "Per rep: half a percent less discount over the year's revenue against the preparation of the visits the norms ask (DOMAIN.md, discount)",
+        querystring: PreparationPaybackQuery,
+        response: { 200: PreparationPaybackReport },
+      },
+    },
+    async (request) => {
+      const viewer = requirePermission(request, "crm.read");
+      const repIds = teamScopeOf(viewer, "preparationPayback");
+      const year = request.query.year ?? Number(amsterdamDate(ctx.now()).slice(0, 4)) - 1;
+      return preparationPaybackReport(ctx, viewer, year, repIds);
     },
   );
 

@@ -128,3 +128,27 @@ export const SellingTimeReport = Type.Object({
     withRouteDisciplineHours: Type.Integer({ description: "hours a year gained by starting at 08:30 and driving the best order" }),
   }),
 });
+
+export const PreparationPaybackQuery = Type.Object(
+  { year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100, description: "calendar year of the revenue (default: last year, Amsterdam)" })) },
+  { additionalProperties: false },
+);
+
+export const PreparationPaybackReport = Type.Object({
+  year: Type.Integer(),
+  preparationMinutesPerVisit: Type.Integer(),
+  hourlyCostCents: Type.Integer(),
+  norms: Type.Object({ key: Type.Integer(), A: Type.Integer(), B: Type.Integer(), C: Type.Integer() }),
+  reps: Type.Array(
+    Type.Object({
+      user: Ref,
+      yearRevenueCents: Type.Integer({ description: "the rep's revenue in the year, as the viewer may see it" }),
+      relations: Type.Integer({ description: "relations of the rep with a class whose norm asks visits" }),
+      visitsPerYear: Type.Integer({ description: "visits a year the norms ask of those relations" }),
+      preparationMinutes: Type.Integer({ description: "visitsPerYear × the preparation time per visit" }),
+      gainCents: Type.Integer({ description: "half a percent less discount on yearRevenueCents" }),
+      preparationCostCents: Type.Integer(),
+      times: Nullable(Type.Integer({ description: "how many times the preparation pays for itself, rounded down; null when it costs nothing" })),
+    }),
+  ),
+});
