@@ -3,7 +3,7 @@ import { nameForms, redactNames } from "../../domain/name-redaction.js";
 import type { Db } from "../../db/kysely.js";
 import { notFound } from "../../server/errors.js";
 import { consentOverview } from "../consent/consent.service.js";
-import { waitingMailsOfAddress } from "../mail-intake/mail-inbox.service.js";
+import { mailsOfAddress } from "../mail-intake/mail-inbox.service.js";
 import { getPerson } from "../persons/person.service.js";
 
 /** Generous caps: a person takes part in hundreds of contact moments at most. */
@@ -51,7 +51,7 @@ export async function gdprExport(db: Db, personId: number, now: Date) {
       .orderBy("a.id", "desc")
       .limit(MAX_ROWS)
       .execute(),
-    waitingMailsOfAddress(db, row.email),
+    mailsOfAddress(db, row.email),
   ]);
 
   return {
@@ -77,8 +77,9 @@ export async function gdprExport(db: Db, personId: number, now: Date) {
     followUps: followUps
       .filter((f) => f.person_id === personId || mentions(f.action))
       .map((f) => ({ id: f.id, action: f.action, dueDate: f.due_date, status: f.status, assignedTo: f.assigned_to_name })),
-    // Received mails from or to their address that still wait in a user's inbox (not yet on a timeline).
-    waitingMails: mails,
+    // Received mail rows from or to their address, in any state: not read yet, waiting in an inbox, or
+    // handled (a logged mail's text is exported with its contact moment above).
+    mails,
     auditTrail: audit.map((a) => ({ at: a.at, field: a.field, oldValue: a.old_value, newValue: a.new_value, by: a.user_name })),
   };
 }
