@@ -74,8 +74,10 @@ export interface MailReceiverConfig {
 export interface MailImapConfig {
   readonly host: string;
   readonly port: number;
-  /** TLS from the first byte (993); off: plain, upgraded with STARTTLS when the server offers it. */
+  /** TLS from the first byte (993); off: plain, upgraded with STARTTLS (refused without it unless allowPlain). */
   readonly tls: boolean;
+  /** KOERS_MAIL_IMAP_ALLOW_PLAIN: with TLS off, a server without STARTTLS is read in plain text (password included). */
+  readonly allowPlain: boolean;
   readonly user: string;
   /** From KOERS_MAIL_IMAP_PASSWORD or read once from KOERS_MAIL_IMAP_PASSWORD_FILE; never logged or stored. */
   readonly password: string;
@@ -255,7 +257,8 @@ function parseMailImap(env: Env): MailImapConfig | null {
   }
   const moveTo = env.KOERS_MAIL_IMAP_MOVE_TO?.trim() || null;
   if (moveTo !== null && moveTo === mailbox) throw new ConfigError(`KOERS_MAIL_IMAP_MOVE_TO must be another folder than the mailbox read (${mailbox})`);
-  return Object.freeze({ host, port, tls, user, password: imapPassword(env), mailbox, pollSeconds, moveTo });
+  const allowPlain = parseFlag("KOERS_MAIL_IMAP_ALLOW_PLAIN", env.KOERS_MAIL_IMAP_ALLOW_PLAIN, false);
+  return Object.freeze({ host, port, tls, allowPlain, user, password: imapPassword(env), mailbox, pollSeconds, moveTo });
 }
 
 function parseMailLog(env: Env, fallbackHost: string): MailLogConfig | null {

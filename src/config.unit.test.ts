@@ -51,7 +51,7 @@ describe("configuration", () => {
       domain: "crm.glansrijk.nl",
       maxBytes: 25 * 1024 * 1024,
       receiver: null,
-      imap: { host: "imap.glansrijk.nl", port: 993, tls: true, user: "koers-log", password: "geheim", mailbox: "INBOX", pollSeconds: 60, moveTo: null },
+      imap: { host: "imap.glansrijk.nl", port: 993, tls: true, allowPlain: false, user: "koers-log", password: "geheim", mailbox: "INBOX", pollSeconds: 60, moveTo: null },
     });
     expect(loadConfig({ ...imap, KOERS_MAIL_IMAP_PASSWORD: "x", KOERS_MAIL_IMAP_TLS: "0", KOERS_MAIL_IMAP_MAILBOX: "Koers", KOERS_MAIL_IMAP_POLL_SECONDS: "300", KOERS_MAIL_IMAP_MOVE_TO: "Koers/Verwerkt" }).mailLog?.imap).toMatchObject({
       port: 143,
@@ -59,7 +59,10 @@ describe("configuration", () => {
       mailbox: "Koers",
       pollSeconds: 300,
       moveTo: "Koers/Verwerkt",
+      // Without TLS STARTTLS is required, unless plain text is allowed in so many words.
+      allowPlain: false,
     });
+    expect(loadConfig({ ...imap, KOERS_MAIL_IMAP_PASSWORD: "x", KOERS_MAIL_IMAP_TLS: "0", KOERS_MAIL_IMAP_ALLOW_PLAIN: "1" }).mailLog?.imap).toMatchObject({ tls: false, allowPlain: true });
     const dir = mkdtempSync(join(tmpdir(), "koers-config-"));
     const file = join(dir, "imap-password");
     writeFileSync(file, "uit-een-bestand\n");

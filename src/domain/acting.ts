@@ -3,6 +3,7 @@
 // follows this policy. A rep acts for himself; inside sales for the field reps of the rayons it
 // serves; managers and administrators for anyone.
 import type { Viewer } from "./access.js";
+import { can } from "./roles.js";
 
 export interface Actor {
   readonly id: number;
@@ -22,3 +23,6 @@ export function mayActFor(viewer: Viewer, target: Actor): boolean {
 
 /** A quote number typed in from paper moves the shared counter: administrators only (imports always). */
 export const mayChooseQuoteNumber = (viewer: Viewer) => viewer.role === "admin";
+
+/** May plan appointments in the target's agenda: write rights (crm.write) and acting for them. */
+export const mayPlanFor = (viewer: Viewer, target: Actor): boolean => can(viewer.role, "crm.write") && mayActFor(viewer, target);

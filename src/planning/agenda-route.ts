@@ -153,3 +153,26 @@ export function agendaRoute(date: string, appointments: readonly RouteAppointmen
     withoutLocation: day.filter((a) => !indexOf.has(a.relation.id)).map((a) => ({ appointmentId: a.id, relation: { id: a.relation.id, name: a.relation.name }, start: a.startTime, departure: a.endTime })),
   };
 }
+
+/** The drive before an appointment as "Mijn dag" shows it (GET /api/my-day `agendaTravel`). */
+export interface AgendaLeg {
+  appointmentId: number;
+  from: "home" | "previous";
+  /** Driving minutes, with the parking and walking allowance of the model. */
+  minutes: number;
+  km: number;
+  /** true: the straight-line model answered (a detour factor, not a road route). */
+  estimate: boolean;
+}
+
+/**
+ * The drives of a route, one per stop with a known one; the same place right after itself is no
+ * drive. "Mijn dag" reads these, online and offline: one travel table serves the route and the legs.
+ */
+export function legsOfRoute(route: AgendaRoute): AgendaLeg[] {
+  return route.stops.flatMap((s, i) => {
+    if (s.from === null || s.travelMinutes === null) return [];
+    if (s.from === "previous" && route.stops[i - 1]?.relation.id === s.relation.id) return [];
+    return [{ appointmentId: s.appointmentId, from: s.from, minutes: s.travelMinutes, km: s.km ?? 0, estimate: route.travelModel === "haversine" }];
+  });
+}

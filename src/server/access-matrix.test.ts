@@ -161,6 +161,7 @@ const ROUTES: Record<string, Entry> = {
   "POST /api/mail-log-address": none("write: your own logging address"),
   "DELETE /api/mail-log-address": none("write: your own logging address"),
   "GET /api/admin/mail-log-addresses": none("users.manage: who has a logging address, never the address"),
+  "GET /api/admin/mail-imap": none("users.manage: the IMAP settings (never the password) and how the last reads went"),
   "GET /api/mail-inbox": none("your own received mails only (user_id = viewer), tested in mail-intake.routes.test.ts"),
   "GET /api/mail-inbox/:id": none("your own received mail only; another user's is a 404, tested in mail-intake.routes.test.ts"),
   "POST /api/mail-inbox/:id/assign": none("write: your own mail onto a relation's timeline"),

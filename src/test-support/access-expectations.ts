@@ -185,6 +185,7 @@ export const ACCESS: Record<string, Rule> = {
   "POST /api/mail-log-address": perm("crm.write"),
   "DELETE /api/mail-log-address": perm("crm.write"),
   "GET /api/admin/mail-log-addresses": perm("users.manage"),
+  "GET /api/admin/mail-imap": perm("users.manage"),
   "GET /api/mail-inbox": perm("crm.write"),
   "GET /api/mail-inbox/:id": perm("crm.write"),
   "POST /api/mail-inbox/:id/assign": perm("crm.write"),

@@ -136,4 +136,36 @@ describe("every main screen at 390 px", () => {
   it("a sales manager lands on the team's sales figures and no screen sticks out sideways", async () => {
     expect(await walk(MANAGER, LANDING.sales_manager, "manager")).toEqual([]);
   }, 180_000);
+
+  it("without signal the header shows OFFLINE and still the whole language switch (NL and EN) and the user menu", async () => {
+    const { page, context } = await open();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await logInAs(page, USER, LANDING.field_sales);
+    await context.setOffline(true);
+    await page.getByTestId("offline-badge").waitFor();
+    await page.screenshot({ path: join(SHOTS, "rep-offline-header.png") });
+    const cut = await page.evaluate(() => {
+      const header = document.querySelector("header");
+      if (!header) return ["no header"];
+      const found: string[] = [];
+      const width = window.innerWidth;
+      // Cut off by a box that hides its overflow (the switch's own), or pushed past the screen.
+      for (const el of Array.from(header.querySelectorAll("span[lang], [data-testid='offline-badge'], button"))) {
+        const box = el.getBoundingClientRect();
+        const name = (el.textContent ?? "").trim() || el.getAttribute("aria-label") || el.tagName;
+        if (box.right > width + 0.5 || box.left < -0.5) found.push(`${name}: off screen (${Math.round(box.left)}–${Math.round(box.right)})`);
+        for (let up = el.parentElement; up && up !== header; up = up.parentElement) {
+          if (getComputedStyle(up).overflowX === "visible") continue;
+          const clip = up.getBoundingClientRect();
+          if (box.left < clip.left - 0.5 || box.right > clip.right + 0.5) found.push(`${name}: cut off (${Math.round(box.left)}–${Math.round(box.right)} in ${Math.round(clip.left)}–${Math.round(clip.right)})`);
+          if (up.scrollWidth > up.clientWidth + 1 && el.tagName === "SPAN") found.push(`${name}: its box scrolls (${up.scrollWidth} > ${up.clientWidth})`);
+        }
+      }
+      return [...new Set(found)];
+    });
+    expect(cut).toEqual([]);
+    await expect.poll(() => page.getByText("EN", { exact: true }).isVisible()).toBe(true);
+    await context.setOffline(false);
+    await closePage();
+  }, 120_000);
 });

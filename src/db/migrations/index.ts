@@ -31,6 +31,7 @@ import * as mailImap from "./0032_mail_imap.js";
 import * as relationCustomers from "./0035_relation_customers.js";
 import * as quoteEventUnits from "./0037_quote_event_units.js";
 import * as relationSearchPrefixes from "./0038_relation_search_prefixes.js";
+import * as mailImapStatus from "./0039_mail_imap_status.js";
 
 export const migrations: Record<string, Migration> = {
   "0001_core": core,
@@ -63,4 +64,5 @@ export const migrations: Record<string, Migration> = {
   "0035_relation_customers": relationCustomers,
   "0037_quote_event_units": quoteEventUnits,
   "0038_relation_search_prefixes": relationSearchPrefixes,
+  "0039_mail_imap_status": mailImapStatus,
 };

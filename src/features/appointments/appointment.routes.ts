@@ -11,7 +11,7 @@ import { agendaScope } from "../../domain/access.js";
 import { agendaUsers } from "./appointment.repository.js";
 import { AgendaUsers, Appointment, AppointmentCancel, AppointmentCreate, AppointmentList, AppointmentPatch, AppointmentQuery } from "./appointment.schemas.js";
 import { cancelAppointment, createAppointment, deleteAppointment, getAppointment, listAppointments, updateAppointment } from "./appointment.service.js";
-import { mayActFor } from "../../domain/acting.js";
+import { mayPlanFor } from "../../domain/acting.js";
 import { actorOf } from "../users/user.service.js";
 
 /** Days one agenda request may span (a year and a bit: the list view of a year). */
@@ -57,7 +57,7 @@ export const appointmentRoutes: RoutesPlugin = async (app, { ctx }) => {
       const items = [];
       for (const u of users) {
         const actor = await actorOf(ctx.db, u.id);
-        items.push({ id: u.id, name: u.name, role: u.role, mayPlan: actor !== null && mayActFor(viewer, actor) });
+        items.push({ id: u.id, name: u.name, role: u.role, mayPlan: actor !== null && mayPlanFor(viewer, actor) });
       }
       return { items };
     },

@@ -9,7 +9,7 @@ import { amsterdamDate } from "../../server/time.js";
 import { listFollowUpsPage } from "./follow-up-list.js";
 import { FollowUp, FollowUpCreate, FollowUpListQuery, FollowUpPatch, MyDay, OverdueByRep, QuickDates } from "./follow-up.schemas.js";
 import { createFollowUp, getFollowUp, listFollowUpsOfRelation, updateFollowUp } from "./follow-up.service.js";
-import { dayLegs } from "../planning/day-legs.js";
+import { agendaLegs } from "../planning/agenda-route.service.js";
 import { myDay, overdueByRep } from "./my-day.service.js";
 
 export const followUpRoutes: RoutesPlugin = async (app, { ctx }) => {
@@ -22,8 +22,8 @@ export const followUpRoutes: RoutesPlugin = async (app, { ctx }) => {
       const user = requirePermission(request, "crm.read");
       const now = ctx.now();
       const day = await myDay(ctx.db, user, now, amsterdamDate(now));
-      // The drive before each of today's appointments, by the planner's travel model.
-      return { ...day, agendaTravel: await dayLegs(ctx.db, ctx.config, user.id, day.agenda.items) };
+      // The drive before each of today's appointments, by the planner's travel model (the same route as GET /api/my-day/route).
+      return { ...day, agendaTravel: await agendaLegs(ctx.db, ctx.config, user.id, day.date, day.agenda.items) };
     },
   );
 

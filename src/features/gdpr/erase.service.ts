@@ -1,11 +1,11 @@
 // GDPR right to erasure. The person row stays (contact moments and follow-ups keep their links) but
 // carries no personal data: name "Verwijderd", contact details and notes gone, DMU roles gone. Their
 // names are blanked from the texts of the relation's contact moments, follow-ups and audit lines,
-// consents end withdrawn without proof, mails from or to their address that wait in an inbox are
-// dropped and wiped (mail-intake), the texts of the relation's appointments and visit sheets (keyword
-// answers, research, notes, objectives) lose their names too (agenda and preparation features; the
-// persons met stay linked to the anonymised row, like contact moments), and the erasure is logged
-// with who and when only.
+// consents end withdrawn without proof, every received mail row from or to their address loses it
+// (mail-intake: unhandled ones are dropped and wiped, raw message included), the texts of the
+// relation's appointments and visit sheets (keyword answers, research, notes, objectives) lose their
+// names too (agenda and preparation features; the persons met stay linked to the anonymised row, like
+// contact moments), and the erasure is logged with who and when only.
 // Persons are written here directly, not through the persons service: its updates write the old
 // values to the audit trail, which is exactly what an erasure must not do.
 import { addMonthsClamped } from "../../domain/followup-dates.js";
@@ -32,7 +32,7 @@ export interface ErasureResult {
   erasedAt: string;
   contactMomentsKept: number;
   textsRedacted: number;
-  /** Waiting inbox mails from or to the person's address that were dropped and wiped. */
+  /** Mails from or to the person's address not handled yet (received, waiting in an inbox) that were dropped and wiped. */
   mailsWiped: number;
 }
 

@@ -3,7 +3,7 @@ import { nameForms, redactNames } from "../../domain/name-redaction.js";
 import type { Db } from "../../db/kysely.js";
 import { notFound } from "../../server/errors.js";
 import { consentOverview } from "../consent/consent.service.js";
-import { waitingMailsOfAddress } from "../mail-intake/mail-inbox.service.js";
+import { mailsOfAddress } from "../mail-intake/mail-inbox.service.js";
 import { getPerson } from "../persons/person.service.js";
 import { sheetsAboutPerson } from "../preparation/preparation.repository.js";
 
@@ -52,7 +52,7 @@ export async function gdprExport(db: Db, personId: number, now: Date) {
       .orderBy("a.id", "desc")
       .limit(MAX_ROWS)
       .execute(),
-    waitingMailsOfAddress(db, row.email),
+    mailsOfAddress(db, row.email),
     sheetsAboutPerson(db, personId, row.relation_id, mentions, MAX_ROWS),
   ]);
 
@@ -81,8 +81,9 @@ export async function gdprExport(db: Db, personId: number, now: Date) {
       .map((f) => ({ id: f.id, action: f.action, dueDate: f.due_date, status: f.status, assignedTo: f.assigned_to_name })),
     // Visits where they were met, and visit sheets whose texts name them: answers, notes, objectives.
     visits,
-    // Received mails from or to their address that still wait in a user's inbox (not yet on a timeline).
-    waitingMails: mails,
+    // Received mail rows from or to their address, in any state: not read yet, waiting in an inbox, or
+    // handled (a logged mail's text is exported with its contact moment above).
+    mails,
     auditTrail: audit.map((a) => ({ at: a.at, field: a.field, oldValue: a.old_value, newValue: a.new_value, by: a.user_name })),
   };
 }

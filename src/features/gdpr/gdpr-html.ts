@@ -14,6 +14,14 @@ function table(headers: readonly string[], rows: readonly (readonly unknown[])[]
   return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
+const MAIL_STATE: Record<GdprExport["mails"][number]["state"], string> = {
+  received: "Ontvangen, nog niet gelezen",
+  inbox: "Wacht in de inbox",
+  problem: "Onleesbaar, wacht in de inbox",
+  logged: "Vastgelegd als contactmoment",
+  dropped: "Weggegooid",
+};
+
 export function gdprHtml(data: GdprExport): string {
   const p = data.person;
   const fields: [string, unknown][] = [
@@ -63,8 +71,8 @@ ${table(
     v.reportedAt,
   ]),
 )}
-<h2>Ontvangen e-mails die nog in een inbox wachten</h2>
-${table(["Ontvangen", "Van", "Aan", "Cc", "Onderwerp", "Tekst", "In de inbox van"], data.waitingMails.map((m) => [m.receivedAt, m.from, m.to.join(", "), m.cc.join(", "), m.subject, m.text, m.heldFor]))}
+<h2>Ontvangen e-mails van of aan deze persoon</h2>
+${table(["Ontvangen", "Stand", "Van", "Aan", "Cc", "Onderwerp", "Tekst", "In de inbox van"], data.mails.map((m) => [m.receivedAt, MAIL_STATE[m.state], m.from, m.to.join(", "), m.cc.join(", "), m.subject, m.text, m.heldFor]))}
 <h2>Wijzigingen (audit trail)</h2>
 ${table(["Moment", "Veld", "Oud", "Nieuw", "Door"], data.auditTrail.map((a) => [a.at, a.field, a.oldValue, a.newValue, a.by]))}
 </body></html>

@@ -6,6 +6,10 @@
 // another UIDVALIDITY the job reads the mailbox from the start and the Message-ID dedupe keeps every
 // mail once. Messages it does not take (too big, no live logging address, no header lines) stay
 // where they are, unread, and are counted with their reason in the result (and in the log).
+// Without TLS the connection must be upgraded with STARTTLS (the password never crosses the wire in
+// plain text) unless KOERS_MAIL_IMAP_ALLOW_PLAIN says otherwise. How each run went is kept on the
+// cursor row (mail-imap-status.ts): after a failure the polls back off, and the administrator sees
+// the last error. The folders are listed only when a message has to be moved and the move fails.
 import { createHash } from "node:crypto";
 import { ImapFlow } from "imapflow";
 import type { MailImapConfig } from "../../config.js";
@@ -13,6 +17,7 @@ import { AppError } from "../../server/errors.js";
 import type { JobContext, JobHandler } from "../jobs/job-handler.js";
 import { insertJobRow } from "../jobs/job.repository.js";
 import { checkRecipient } from "./mail-address.service.js";
+import { mailboxKeyOf, recordImapFailure, recordImapSuccess } from "./mail-imap-status.js";
 import { loggingAddressesIn, returnPathOf } from "./mail-recipients.js";
 import { headerBlock, type MailStoreContext, storeReceivedMail } from "./mail-store.service.js";
 
@@ -35,8 +40,6 @@ export interface MailImapResult {
   lastUid: number;
 }
 
-/** The mailbox's identity for its checkpoint: another account or folder starts at its own first message. */
-export const mailboxKeyOf = (imap: MailImapConfig) => `${imap.user.toLowerCase()}@${imap.host.toLowerCase()}:${imap.port}/${imap.mailbox}`;
 
 /** A size as people read it: "25.4 KB", "3.2 MB". */
 const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.round((bytes / 1024) * 10) / 10} KB` : `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`);
@@ -44,7 +47,10 @@ const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.round((bytes 
 /** What went wrong with the IMAP server, in words an administrator can act on (never the password). */
 export function imapFailure(imap: MailImapConfig, error: unknown): string {
   const where = `${imap.host}:${imap.port}`;
-  const e = (error ?? {}) as { authenticationFailed?: boolean; responseText?: string; code?: string; message?: string };
+  const e = (error ?? {}) as { authenticationFailed?: boolean; tlsFailed?: boolean; responseText?: string; code?: string; message?: string };
+  if (e.tlsFailed && !imap.tls) {
+    return `The IMAP server ${where} offers no STARTTLS, and Koers does not send the password in plain text: use its TLS port with KOERS_MAIL_IMAP_TLS=1, or allow plain text with KOERS_MAIL_IMAP_ALLOW_PLAIN=1 (only on a network you trust)`;
+  }
   if (e.authenticationFailed) {
     return `The IMAP server ${where} refused the login of ${imap.user}${e.responseText ? ` (${e.responseText})` : ""}: check KOERS_MAIL_IMAP_USER and the password`;
   }
@@ -60,14 +66,28 @@ export function imapFailure(imap: MailImapConfig, error: unknown): string {
   return `Reading the IMAP mailbox ${imap.mailbox} on ${where} failed: ${text}`.slice(0, 500);
 }
 
+/** The checkpoint; a row with UIDVALIDITY 0 only records failures of a mailbox never read (none yet). */
 async function readCursor(ctx: JobContext, key: string) {
-  return ctx.db.selectFrom("mail_imap_cursors").select(["uid_validity", "last_uid"]).where("mailbox_key", "=", key).executeTakeFirst();
+  const row = await ctx.db.selectFrom("mail_imap_cursors").select(["uid_validity", "last_uid"]).where("mailbox_key", "=", key).executeTakeFirst();
+  return row && Number(row.uid_validity) !== 0 ? row : undefined;
 }
 
 export const mailImapJob: JobHandler<Record<string, never>> = async (ctx) => {
   const mailLog = ctx.config.mailLog;
   const imap = mailLog?.imap;
   if (!mailLog || !imap) throw new AppError("unavailable", "No IMAP mailbox is configured (KOERS_MAIL_IMAP_HOST)");
+  try {
+    const result = await readMailbox(ctx, mailLog, imap);
+    await recordImapSuccess(ctx.db, imap, ctx.now());
+    return result;
+  } catch (error) {
+    // Kept for the back-off and the administrator; a failing write must not hide the failure itself.
+    await recordImapFailure(ctx.db, imap, error instanceof AppError ? error.message : imapFailure(imap, error), ctx.now()).catch(() => {});
+    throw error;
+  }
+};
+
+async function readMailbox(ctx: JobContext<Record<string, never>>, mailLog: NonNullable<JobContext["config"]["mailLog"]>, imap: MailImapConfig): Promise<MailImapResult> {
   const key = mailboxKeyOf(imap);
   // Intake jobs are queued by a row of their own: this worker has no runner; the server's polls it.
   const store: MailStoreContext = {
@@ -99,6 +119,8 @@ export const mailImapJob: JobHandler<Record<string, never>> = async (ctx) => {
     host: imap.host,
     port: imap.port,
     secure: imap.tls,
+    // Without TLS: STARTTLS or no login at all, unless plain text is allowed (then STARTTLS when offered).
+    ...(imap.tls || imap.allowPlain ? {} : { doSTARTTLS: true }),
     auth: { user: imap.user, pass: imap.password },
     logger: false,
     disableAutoIdle: true,
@@ -111,14 +133,27 @@ export const mailImapJob: JobHandler<Record<string, never>> = async (ctx) => {
   try {
     await client.connect();
   } catch (error) {
+    // A refused login leaves the socket open: closed here, not left for the server to time out.
+    client.close();
     throw new AppError("unavailable", imapFailure(imap, error));
   }
   try {
-    if (imap.moveTo !== null) {
-      // Made once when missing; an existing folder is left as it is.
-      const list = await client.list();
-      if (!list.some((box) => box.path === imap.moveTo)) await client.mailboxCreate(imap.moveTo);
-    }
+    // The folder to move to is looked up only when a move fails (made once when missing).
+    let folderChecked = false;
+    const moveAway = async (uid: number, moveTo: string) => {
+      if (await client.messageMove(String(uid), moveTo, { uid: true })) return;
+      if (!folderChecked) {
+        folderChecked = true;
+        const list = await client.list();
+        if (!list.some((box) => box.path === moveTo)) {
+          await client.mailboxCreate(moveTo);
+          if (await client.messageMove(String(uid), moveTo, { uid: true })) return;
+        }
+      }
+      // Stored all the same: marked read, so a person sees it was handled.
+      console.warn(`Koers mail.imap: could not move UID ${uid} to ${moveTo}; marked it read instead`);
+      await client.messageFlagsAdd(String(uid), ["\\Seen"], { uid: true });
+    };
     const lock = await client.getMailboxLock(imap.mailbox);
     try {
       const box = client.mailbox;
@@ -149,7 +184,7 @@ export const mailImapJob: JobHandler<Record<string, never>> = async (ctx) => {
           else handled = await take(uid, raw);
         }
         if (handled) {
-          if (imap.moveTo !== null) await client.messageMove(String(uid), imap.moveTo, { uid: true });
+          if (imap.moveTo !== null) await moveAway(uid, imap.moveTo);
           else await client.messageFlagsAdd(String(uid), ["\\Seen"], { uid: true });
         }
         last = uid;
@@ -213,4 +248,4 @@ export const mailImapJob: JobHandler<Record<string, never>> = async (ctx) => {
     else result.stored += 1;
     return true;
   }
-};
+}

@@ -11,6 +11,7 @@ import { ENGINES } from "../../test-support/databases.js";
 import { startTestApp, type TestApp } from "../../test-support/app.js";
 import { type Headers, morningOf, newPerson, newRelation } from "../activities/crm-test-helpers.js";
 import type { MailImapResult } from "./mail-imap.job.js";
+import { pollMailImap } from "./mail-imap-schedule.js";
 import { brokenMimeMail } from "../../test-support/mail-fixtures.js";
 
 // hoodiecrow-imap is CommonJS without types: what the test uses of it.
@@ -44,6 +45,36 @@ async function startMailbox(port: number, uidValidity: number, messages: { raw: 
 
 const stopMailbox = (server: Hoodiecrow) => new Promise<void>((resolve) => server.close(() => resolve()));
 
+/** Waits for a mail.imap job to end and for the intake jobs it queued. */
+async function finished(t: TestApp, jobId: number): Promise<JobView> {
+  // The first run loads the job modules into the worker thread: slow on a busy machine.
+  const until = Date.now() + 140_000;
+  for (;;) {
+    const row = await t.ctx.db.selectFrom("jobs").select(["state", "result", "error"]).where("id", "=", jobId).executeTakeFirstOrThrow();
+    const waiting = await t.ctx.db.selectFrom("mail_messages").select("id").where("state", "=", "received").execute();
+    if ((row.state === "succeeded" || row.state === "failed") && waiting.length === 0) {
+      await t.ctx.jobs.idle();
+      return { state: row.state, result: row.result === null ? null : JSON.parse(row.result), error: row.error === null ? null : JSON.parse(row.error) };
+    }
+    if (Date.now() > until) throw new Error(`the mail.imap job did not finish (${row.state})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The IMAP commands the mailbox server received (tag stripped, upper-case name first), to see what Koers asked. */
+function recordCommands(mailbox: Hoodiecrow): string[] {
+  const seen: string[] = [];
+  mailbox.server.on("connection", (socket: import("node:net").Socket) => {
+    socket.on("data", (data: Buffer) => {
+      for (const line of data.toString("latin1").split("\r\n")) {
+        const m = /^\S+ ((?:UID )?[A-Z]+)(.*)$/i.exec(line);
+        if (m?.[1]) seen.push(`${m[1].toUpperCase()}${m[2] ?? ""}`);
+      }
+    });
+  });
+  return seen;
+}
+
 /** A message as the company's mail server delivers it into the logging mailbox. */
 function message(lines: { from: string; to: string; cc?: string; deliveredTo?: string; subject: string; id?: string; body?: string; extra?: string[] }): string {
   return [
@@ -70,6 +101,7 @@ describe.each(ENGINES)("reading the logging mailbox over IMAP on %s", (engine) =
   let port: number;
   let rep: User;
   let colleague: User;
+  let admin: User;
   let kantoor: number;
   let jansen: number;
   let repAddress: string;
@@ -99,21 +131,18 @@ describe.each(ENGINES)("reading the logging mailbox over IMAP on %s", (engine) =
       }
     });
 
-  /** One poll: queues the job as the schedule does, waits for it and for the intake jobs it queued. */
-  const poll = async (): Promise<JobView> => {
-    const job = await t.ctx.jobs.enqueue("mail.imap", {}, SYSTEM_VIEWER);
-    // The first run loads the job modules into the worker thread: slow on a busy machine.
-    const until = Date.now() + 140_000;
-    for (;;) {
-      const row = await t.ctx.db.selectFrom("jobs").select(["state", "result", "error"]).where("id", "=", job.id).executeTakeFirstOrThrow();
-      const waiting = await t.ctx.db.selectFrom("mail_messages").select("id").where("state", "=", "received").execute();
-      if ((row.state === "succeeded" || row.state === "failed") && waiting.length === 0) {
-        await t.ctx.jobs.idle();
-        return { state: row.state, result: row.result === null ? null : JSON.parse(row.result), error: row.error === null ? null : JSON.parse(row.error) };
-      }
-      if (Date.now() > until) throw new Error(`the mail.imap job did not finish (${row.state})`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+  /** One run, queued by hand (whatever the back-off says): waits for it and for the intake jobs it queued. */
+  const poll = async (): Promise<JobView> => finished(t, (await t.ctx.jobs.enqueue("mail.imap", {}, SYSTEM_VIEWER)).id);
+  /** One poll of the schedule: null when it queued nothing (a run is open, or the back-off lasts). */
+  const scheduled = async (): Promise<JobView | null> => {
+    if (!(await pollMailImap(t.ctx))) return null;
+    const job = await t.ctx.db.selectFrom("jobs").select("id").where("kind", "=", "mail.imap").orderBy("id", "desc").executeTakeFirstOrThrow();
+    return finished(t, job.id);
+  };
+  const status = async () => {
+    const res = await t.app.inject({ method: "GET", url: "/api/admin/mail-imap", headers: admin.headers });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as { failures: number; lastError: string | null; lastErrorAt: string | null; nextAttemptAt: string | null; lastSuccessAt: string | null; security: string };
   };
 
   const timeline = async (relationId: number) => {
@@ -142,6 +171,8 @@ describe.each(ENGINES)("reading the logging mailbox over IMAP on %s", (engine) =
         KOERS_MAIL_IMAP_HOST: "127.0.0.1",
         KOERS_MAIL_IMAP_PORT: String(port),
         KOERS_MAIL_IMAP_TLS: "0",
+        // The test's mailbox server speaks no STARTTLS: plain text on loopback, allowed in so many words.
+        KOERS_MAIL_IMAP_ALLOW_PLAIN: "1",
         KOERS_MAIL_IMAP_USER: USER,
         KOERS_MAIL_IMAP_PASSWORD: PASSWORD,
       },
@@ -149,6 +180,7 @@ describe.each(ENGINES)("reading the logging mailbox over IMAP on %s", (engine) =
     t.setNow(morningOf("2026-11-27"));
     rep = await t.userWithRole("field_sales", { name: "Ria Noord" });
     colleague = await t.userWithRole("field_sales", { name: "Sem Zuid" });
+    admin = await t.userWithRole("admin");
     kantoor = await newRelation(t, rep.headers, { name: "Kantoor Centrum BV", status: "prospect", statusReason: "Gesprek" });
     jansen = await newPerson(t, rep.headers, kantoor, { lastName: "Jansen", firstName: "Piet", email: "piet.jansen@kantoorcentrum.nl" });
     repAddress = await addressOf(rep);
@@ -251,20 +283,50 @@ describe.each(ENGINES)("reading the logging mailbox over IMAP on %s", (engine) =
     expect((await poll()).result).toMatchObject({ examined: 0 });
   });
 
-  it("ends with a readable job error when the password is wrong, and the next poll reads again", async () => {
+  it("after a refused login waits longer before each next try (a poll, then two), shows the administrator why, and reads again once the password is right", async () => {
     const before = (await timeline(kantoor)).length;
     await deliver(message({ from: rep.email, to: "piet.jansen@kantoorcentrum.nl", deliveredTo: repAddress, subject: "Na het wachtwoord", id: "na-1@glansrijk.nl" }));
     // The company changed the mailbox's password; Koers still has the old one.
     mailbox.users[USER] = { password: "a-new-password" };
-    const failed = await poll();
-    expect(failed.state).toBe("failed");
-    expect(failed.error?.message).toMatch(/refused the login of koers-log/);
-    expect(failed.error?.message).not.toContain(PASSWORD);
+    const t0 = new Date("2026-11-27T09:00:00.000Z");
+    t.setNow(t0);
+    const failed = await scheduled();
+    expect(failed?.state).toBe("failed");
+    expect(failed?.error?.message).toMatch(/refused the login of koers-log/);
+    expect(failed?.error?.message).not.toContain(PASSWORD);
+    const first = await status();
+    expect(first).toMatchObject({ failures: 1, security: "plain_allowed" });
+    expect(first.lastError).toMatch(/refused the login of koers-log/);
+    expect(first.lastSuccessAt).not.toBeNull();
+    expect(JSON.stringify(first)).not.toContain(PASSWORD);
+    // One poll interval (60 s) after the failure.
+    const failedAt = Date.parse(first.lastErrorAt ?? "");
+    expect(Date.parse(first.nextAttemptAt ?? "") - failedAt).toBe(60_000);
+    // Within the wait a poll queues nothing: the server is not asked again.
+    t.setNow(new Date(failedAt + 30_000));
+    expect(await scheduled()).toBeNull();
+    t.setNow(new Date(failedAt + 61_000));
+    expect((await scheduled())?.state).toBe("failed");
+    // Twice the wait after the second failure.
+    const second = await status();
+    expect(second.failures).toBe(2);
+    const failedAgain = Date.parse(second.lastErrorAt ?? "");
+    expect(Date.parse(second.nextAttemptAt ?? "") - failedAgain).toBe(120_000);
+    t.setNow(new Date(failedAgain + 119_000));
+    expect(await scheduled()).toBeNull();
     mailbox.users[USER] = { password: PASSWORD };
-    const next = await poll();
-    expect(next.state).toBe("succeeded");
-    expect(next.result).toMatchObject({ examined: 1, stored: 1 });
+    t.setNow(new Date(failedAgain + 121_000));
+    const next = await scheduled();
+    expect(next?.state).toBe("succeeded");
+    expect(next?.result).toMatchObject({ examined: 1, stored: 1 });
     expect((await timeline(kantoor)).length).toBe(before + 1);
+    // Reset by the good run; the last error stays readable with its time.
+    const after = await status();
+    expect(after).toMatchObject({ failures: 0, nextAttemptAt: null, lastErrorAt: second.lastErrorAt });
+    expect(Date.parse(after.lastSuccessAt ?? "")).toBeGreaterThan(failedAgain + 120_000);
+    expect(after.lastError).toMatch(/refused the login/);
+    // Only an administrator reads it.
+    expect((await t.app.inject({ method: "GET", url: "/api/admin/mail-imap", headers: rep.headers })).statusCode).toBe(403);
   });
 
   it("ends with a readable job error when the server cannot be reached", async () => {
@@ -273,5 +335,103 @@ describe.each(ENGINES)("reading the logging mailbox over IMAP on %s", (engine) =
     expect(failed.state).toBe("failed");
     expect(failed.error?.message).toMatch(/cannot reach the IMAP server 127\.0\.0\.1:\d+/);
     mailbox = await startMailbox(port, 3003);
+  });
+});
+
+describe.each(ENGINES)("the IMAP connection's safety and folders on %s", (engine) => {
+  let mailbox: Hoodiecrow;
+  let commands: string[];
+  let port: number;
+  let strict: TestApp;
+  let moving: TestApp;
+  let rep: User;
+  let admin: User;
+  let address: string;
+
+  const env = (extra: Record<string, string>) => ({
+    KOERS_MAIL_LOG_DOMAIN: DOMAIN,
+    KOERS_MAIL_IMAP_HOST: "127.0.0.1",
+    KOERS_MAIL_IMAP_PORT: String(port),
+    KOERS_MAIL_IMAP_TLS: "0",
+    KOERS_MAIL_IMAP_USER: USER,
+    KOERS_MAIL_IMAP_PASSWORD: PASSWORD,
+    ...extra,
+  });
+  /** Listing every folder and making one (the lookups a run without anything to move must not need). */
+  const folderCommands = () => commands.filter((c) => c.startsWith('LIST "" "*"') || c.startsWith("CREATE"));
+  const run = async (t: TestApp) => finished(t, (await t.ctx.jobs.enqueue("mail.imap", {}, SYSTEM_VIEWER)).id);
+  const deliver = async (subject: string, id: string) => {
+    const client = new ImapFlow({ host: "127.0.0.1", port, secure: false, auth: { user: USER, pass: PASSWORD }, logger: false, disableAutoIdle: true });
+    await client.connect();
+    try {
+      await client.append("INBOX", message({ from: rep.email, to: "iemand@elders.nl", deliveredTo: address, subject, id }), []);
+    } finally {
+      await client.logout();
+    }
+  };
+  const folder = async (path: string) => {
+    const client = new ImapFlow({ host: "127.0.0.1", port, secure: false, auth: { user: USER, pass: PASSWORD }, logger: false, disableAutoIdle: true });
+    await client.connect();
+    try {
+      const list = await client.list();
+      if (!list.some((box) => box.path === path)) return null;
+      const lock = await client.getMailboxLock(path);
+      try {
+        if (!client.mailbox || client.mailbox.exists === 0) return [];
+        return (await client.fetchAll("1:*", { envelope: true })).map((m) => m.envelope?.subject ?? "");
+      } finally {
+        lock.release();
+      }
+    } finally {
+      await client.logout();
+    }
+  };
+
+  beforeAll(async () => {
+    mailbox = await startMailbox(0, 4004);
+    commands = recordCommands(mailbox);
+    port = (mailbox.server.address() as AddressInfo).port;
+    // TLS off and plain text not allowed: STARTTLS is required (this server has none).
+    strict = await startTestApp(engine, { env: env({}) });
+    moving = await startTestApp(engine, { env: env({ KOERS_MAIL_IMAP_ALLOW_PLAIN: "1", KOERS_MAIL_IMAP_MOVE_TO: "Koers/Verwerkt" }) });
+    rep = await moving.userWithRole("field_sales", { name: "Ria Noord" });
+    admin = await strict.userWithRole("admin");
+  }, 120_000);
+  afterAll(async () => {
+    await strict?.close();
+    await moving?.close();
+    if (mailbox) await stopMailbox(mailbox);
+  });
+
+  it("without TLS requires STARTTLS: a server without it gets no login, and the administrator reads why", { timeout: 150_000 }, async () => {
+    commands.length = 0;
+    const failed = await run(strict);
+    expect(failed.state).toBe("failed");
+    expect(failed.error?.message).toMatch(/offers no STARTTLS.*KOERS_MAIL_IMAP_TLS=1.*KOERS_MAIL_IMAP_ALLOW_PLAIN=1/);
+    // The password never crossed the wire.
+    expect(commands.filter((c) => c.startsWith("LOGIN") || c.startsWith("AUTHENTICATE"))).toEqual([]);
+    const res = await strict.app.inject({ method: "GET", url: "/api/admin/mail-imap", headers: admin.headers });
+    expect(res.json()).toMatchObject({ configured: true, security: "starttls", failures: 1, lastError: expect.stringContaining("offers no STARTTLS") });
+  });
+
+  it("lists the folders only when a message has to be moved and the folder is missing, not on every run", { timeout: 150_000 }, async () => {
+    address = (await moving.app.inject({ method: "POST", url: "/api/mail-log-address", headers: rep.headers })).json().address as string;
+    commands.length = 0;
+    expect((await run(moving)).state).toBe("succeeded");
+    // Nothing to move: no folder list, no folder made.
+    expect(folderCommands()).toEqual([]);
+    await deliver("Eerste", "eerste-1@glansrijk.nl");
+    commands.length = 0;
+    expect((await run(moving)).result).toMatchObject({ examined: 1, stored: 1 });
+    // The first move found no folder: made once, and the message is in it.
+    expect(folderCommands()).toEqual(['LIST "" "*"', "CREATE Koers/Verwerkt"]);
+    expect(await folder("Koers/Verwerkt")).toEqual(["Eerste"]);
+    expect(await folder("INBOX")).toEqual([]);
+    await deliver("Tweede", "tweede-1@glansrijk.nl");
+    commands.length = 0;
+    expect((await run(moving)).result).toMatchObject({ examined: 1, stored: 1 });
+    // The folder is there now: moved straight away, no list.
+    expect(folderCommands()).toEqual([]);
+    expect((await folder("Koers/Verwerkt"))?.sort()).toEqual(["Eerste", "Tweede"]);
   });
 });

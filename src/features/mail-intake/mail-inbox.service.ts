@@ -9,7 +9,8 @@ import { relationsOfActivities } from "../activities/activity.service.js";
 import type { AuthUser } from "../auth/auth-user.js";
 import type { MailMessagesTable } from "./mail-intake.table.js";
 import { type AttachmentProblem, logMailOnRelation } from "./mail-log.service.js";
-import { erasedKeyOf } from "./mail-store.service.js";
+import { readJobFileHead } from "../jobs/job-files.js";
+import { erasedKeyOf, headerBlock, MAX_HEADER_BYTES } from "./mail-store.service.js";
 
 export interface InboxMailDto {
   id: number;
@@ -171,28 +172,63 @@ export async function dropMail(db: Db, viewer: Viewer, id: number, now: Date): P
   });
 }
 
-/** Mails still waiting (not yet handled by their owner) that came from or went to `email`. */
-async function waitingMailsOf(db: Db, email: string) {
-  const address = email.trim().toLowerCase();
-  if (address === "") return [];
-  // A LIKE on the JSON lists narrows the rows (its _ and % only widen the match); the check below decides.
+/** A mail's raw header names the address (From, To, Cc, Reply-To, Return-Path, Delivered-To…): case-insensitive, whole address. */
+export function headerNames(header: string, address: string): boolean {
+  const text = header.toLowerCase();
+  const isPart = (c: string | undefined) => c !== undefined && /[a-z0-9._%+\-@]/.test(c);
+  for (let at = text.indexOf(address); at >= 0; at = text.indexOf(address, at + 1)) {
+    if (!isPart(text[at - 1]) && !isPart(text[at + address.length])) return true;
+  }
+  return false;
+}
+
+type MailRow = Awaited<ReturnType<typeof mailRowsNaming>>[number];
+
+const NAMING_COLUMNS = [
+  "m.id", "m.state", "m.user_id", "u.name as owner_name", "m.from_address", "m.from_name", "m.envelope_from", "m.to_addresses", "m.cc_addresses",
+  "m.subject", "m.body_text", "m.received_at", "m.handled_at", "m.raw_file_id", "m.dedupe_key", "m.message_id",
+] as const;
+
+/** Candidate rows: an address column names it, or the mail is still raw (received: only its header tells). */
+async function mailRowsNaming(db: Db, address: string) {
+  // A LIKE on the JSON lists narrows the rows (its _ and % only widen the match); the check after decides.
   const quoted = `%${JSON.stringify(address)}%`;
-  const rows = await db
+  return db
     .selectFrom("mail_messages as m")
     .innerJoin("users as u", "u.id", "m.user_id")
-    .select(["m.id", "m.state", "m.user_id", "u.name as owner_name", "m.from_address", "m.from_name", "m.envelope_from", "m.to_addresses", "m.cc_addresses", "m.subject", "m.body_text", "m.received_at", "m.raw_file_id", "m.dedupe_key"])
-    .where("m.state", "in", [...WAITING])
-    .where((eb) => eb.or([eb("m.from_address", "=", address), eb("m.envelope_from", "=", address), eb("m.to_addresses", "like", quoted), eb("m.cc_addresses", "like", quoted)]))
+    .select(NAMING_COLUMNS)
+    .where((eb) =>
+      eb.or([
+        eb("m.from_address", "=", address),
+        eb("m.envelope_from", "=", address),
+        eb("m.to_addresses", "like", quoted),
+        eb("m.cc_addresses", "like", quoted),
+        eb.and([eb("m.state", "=", "received"), eb("m.raw_file_id", "is not", null)]),
+      ]),
+    )
     .orderBy("m.id")
     .execute();
-  return rows.filter(
-    (r) => r.from_address === address || r.envelope_from?.toLowerCase() === address || jsonList<string>(r.to_addresses).includes(address) || jsonList<string>(r.cc_addresses).includes(address),
-  );
+}
+
+/** Every mail row in any state that holds `email`: as sender, envelope sender, recipient, or in a raw message's header. */
+async function mailsOf(db: Db, email: string): Promise<{ row: MailRow; header: string | null }[]> {
+  const address = email.trim().toLowerCase();
+  if (address === "") return [];
+  const out: { row: MailRow; header: string | null }[] = [];
+  for (const r of await mailRowsNaming(db, address)) {
+    const named = r.from_address === address || r.envelope_from?.toLowerCase() === address || jsonList<string>(r.to_addresses).includes(address) || jsonList<string>(r.cc_addresses).includes(address);
+    // Not read by the intake job yet: what it names is in the raw message's header lines only.
+    const header = r.state === "received" && r.raw_file_id !== null ? headerBlock(await readJobFileHead(db, r.raw_file_id, MAX_HEADER_BYTES)) : null;
+    if (named || (header !== null && headerNames(header, address))) out.push({ row: r, header });
+  }
+  return out;
 }
 
 export interface PersonMailDto {
   id: number;
-  /** Whose inbox it waits in. */
+  /** received: stored, not read yet · inbox / problem: waits for its owner · logged / dropped: handled, the row still names them. */
+  state: MailMessagesTable["state"];
+  /** Whose inbox it is in. */
   heldFor: string;
   from: string | null;
   to: string[];
@@ -202,49 +238,64 @@ export interface PersonMailDto {
   receivedAt: string;
 }
 
-/** For the GDPR export: the waiting mails from or to the person's address (a handled mail lives on as a contact moment). */
-export async function waitingMailsOfAddress(db: Db, email: string | null): Promise<PersonMailDto[]> {
-  if (email === null) return [];
-  return (await waitingMailsOf(db, email)).map((r) => ({
-    id: r.id,
-    heldFor: r.owner_name,
-    from: r.from_address ?? r.envelope_from,
-    to: jsonList<string>(r.to_addresses),
-    cc: jsonList<string>(r.cc_addresses),
-    subject: r.subject,
-    text: r.body_text,
-    receivedAt: r.received_at,
-  }));
+/** The header of a mail not read yet, as the export shows it (decoded by the same parser the intake job uses). */
+async function headerFields(header: string): Promise<{ from: string | null; to: string[]; cc: string[]; subject: string | null }> {
+  try {
+    const { parseMail } = await import("./mail-parse.js");
+    const parsed = await parseMail(Buffer.from(`${header}\r\n\r\n`, "latin1"));
+    return { from: parsed.fromAddress, to: parsed.to, cc: parsed.cc, subject: parsed.subject };
+  } catch {
+    return { from: null, to: [], cc: [], subject: null };
+  }
 }
 
 /**
- * For the GDPR erasure (joins its transaction): waiting mails from or to the address are dropped and
- * wiped — text, subject, addresses, files, raw message — and handled mails from it forget the sender
- * and subject. The rows stay (without personal data) so the same mail arriving again stays dropped.
- * Returns how many mails were wiped.
+ * For the GDPR export: every mail row from or to the person's address, whatever its state (a logged
+ * mail's text lives on as a contact moment, exported there). A mail not read yet shows its header.
+ */
+export async function mailsOfAddress(db: Db, email: string | null): Promise<PersonMailDto[]> {
+  if (email === null) return [];
+  const out: PersonMailDto[] = [];
+  for (const { row: r, header } of await mailsOf(db, email)) {
+    const fields = header !== null ? await headerFields(header) : null;
+    out.push({
+      id: r.id,
+      state: r.state,
+      heldFor: r.owner_name,
+      from: fields ? (fields.from ?? r.envelope_from) : (r.from_address ?? r.envelope_from),
+      to: fields ? fields.to : jsonList<string>(r.to_addresses),
+      cc: fields ? fields.cc : jsonList<string>(r.cc_addresses),
+      subject: fields ? fields.subject : r.subject,
+      text: r.body_text,
+      receivedAt: r.received_at,
+    });
+  }
+  return out;
+}
+
+/**
+ * For the GDPR erasure (joins its transaction): every mail row that holds the address loses it.
+ * Mails not handled yet (received, inbox, problem) are dropped and wiped — text, subject, addresses,
+ * files, raw message (an intake job still to run then finds nothing to read); handled mails (logged,
+ * dropped) forget sender, recipients, subject and text. The rows stay, without personal data, so the
+ * same mail arriving again stays dropped; the Message-ID (which may carry a name or address) is kept
+ * only as a hash that still recognises it. Returns how many mails were dropped and the raw files to delete.
  */
 const hashedKey = (key: string) => (key.startsWith("erased:") ? key : erasedKeyOf(key));
 
 export async function eraseMailsOfAddress(trx: Db, email: string | null, userId: number | null, now: Date): Promise<{ mails: number; rawFileIds: number[] }> {
   if (email === null || email.trim() === "") return { mails: 0, rawFileIds: [] };
-  const address = email.trim().toLowerCase();
-  const waiting = await waitingMailsOf(trx, address);
-  const ids = waiting.map((r) => r.id);
-  const wipe = { ...HANDLED_MAIL_WIPE, subject: null, from_address: null, from_name: null, envelope_from: null, problem: null, attachment_problems: "[]", raw_file_id: null };
-  if (ids.length > 0) {
-    await trx.deleteFrom("mail_attachments").where("mail_id", "in", ids).execute();
-    await trx.updateTable("mail_messages").set({ ...wipe, state: "dropped", handled_by: userId, handled_at: now.toISOString() }).where("id", "in", ids).execute();
+  const found = (await mailsOf(trx, email)).map((f) => f.row);
+  const wipe = { ...HANDLED_MAIL_WIPE, subject: null, from_address: null, from_name: null, envelope_from: null, problem: null, attachment_problems: "[]", raw_file_id: null, message_id: null };
+  const open = found.filter((r) => r.state === "received" || r.state === "inbox" || r.state === "problem");
+  if (found.length > 0) await trx.deleteFrom("mail_attachments").where("mail_id", "in", found.map((r) => r.id)).execute();
+  for (const r of found) {
+    const handled = r.state === "logged" || r.state === "dropped";
+    await trx
+      .updateTable("mail_messages")
+      .set({ ...wipe, dedupe_key: hashedKey(r.dedupe_key), ...(handled ? {} : { state: "dropped", handled_by: userId, handled_at: now.toISOString() }) })
+      .where("id", "=", r.id)
+      .execute();
   }
-  const handled = await trx
-    .selectFrom("mail_messages")
-    .select(["id", "dedupe_key"])
-    .where("state", "in", ["logged", "dropped"])
-    .where((eb) => eb.or([eb("from_address", "=", address), eb("envelope_from", "=", address)]))
-    .execute();
-  for (const r of handled) {
-    await trx.updateTable("mail_messages").set({ subject: null, from_address: null, from_name: null, envelope_from: null, message_id: null, dedupe_key: hashedKey(r.dedupe_key) }).where("id", "=", r.id).execute();
-  }
-  // The Message-ID may carry a name or an address: only its hash stays, which still recognises the mail.
-  for (const r of waiting) await trx.updateTable("mail_messages").set({ message_id: null, dedupe_key: hashedKey(r.dedupe_key) }).where("id", "=", r.id).execute();
-  return { mails: ids.length, rawFileIds: waiting.flatMap((r) => (r.raw_file_id === null ? [] : [r.raw_file_id])) };
+  return { mails: open.length, rawFileIds: found.flatMap((r) => (r.raw_file_id === null ? [] : [r.raw_file_id])) };
 }

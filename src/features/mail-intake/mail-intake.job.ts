@@ -2,6 +2,8 @@
 // persons it names and logs it on their relations as an e-mail contact moment for its owner, or
 // puts it in the owner's inbox. Everything a mail becomes is written in one transaction with its
 // new state, so a crash leaves it "received" and the rerun starts again from the raw bytes.
+import type { Updateable } from "kysely";
+import type { Db } from "../../db/kysely.js";
 import type { JobHandler } from "../jobs/job-handler.js";
 import { deleteJobFile, readJobFileBuffer } from "../jobs/job-files.js";
 import { activePersonsByEmails } from "../persons/person.service.js";
@@ -10,6 +12,7 @@ import { toAuthUser } from "../users/user.service.js";
 import { checkMailFiles, logMailOnRelation } from "./mail-log.service.js";
 import { type ParsedMail, parseMail } from "./mail-parse.js";
 import { HANDLED_MAIL_WIPE } from "./mail-inbox.service.js";
+import type { MailMessagesTable } from "./mail-intake.table.js";
 
 /** A mail naming more relations than this is a mailing, not a conversation: it waits in the inbox. */
 const MAX_RELATIONS = 10;
@@ -39,7 +42,7 @@ export const mailIntakeJob: JobHandler<{ mailId: number }> = async (ctx) => {
     parsed = await parseMail(await readJobFileBuffer(db, rawFileId, MAX_RAW_BYTES));
   } catch (error) {
     const problem = `The message could not be read as an e-mail: ${error instanceof Error ? error.message : String(error)}`.slice(0, 1000);
-    await ctx.commitBatch(null, (trx) => trx.updateTable("mail_messages").set({ state: "problem", problem, raw_file_id: null }).where("id", "=", mailId).execute());
+    await ctx.commitBatch(null, (trx) => trx.updateTable("mail_messages").set({ state: "problem", problem, raw_file_id: null }).where("id", "=", mailId).where("state", "=", "received").execute());
     await deleteJobFile(db, rawFileId);
     return { mailId, state: "problem", activityIds: [] } satisfies MailIntakeResult;
   }
@@ -69,20 +72,23 @@ export const mailIntakeJob: JobHandler<{ mailId: number }> = async (ctx) => {
   };
 
   const toInbox = !senderKnown || byRelation.size === 0 || byRelation.size > MAX_RELATIONS;
-  const write = () => ctx.commitBatch(null, async (trx) => {
+  // Every write claims the mail: one erased (GDPR) or handled meanwhile is dropped already and stays so.
+  const claim = async (trx: Db, set: Updateable<MailMessagesTable>) =>
+    Number((await trx.updateTable("mail_messages").set(set).where("id", "=", mailId).where("state", "=", "received").executeTakeFirst()).numUpdatedRows) === 1;
+  const write = () => ctx.commitBatch(null, async (trx): Promise<MailIntakeResult> => {
     if (toInbox) {
-      await trx.updateTable("mail_messages").set({ ...columns, state: "inbox", reason: senderKnown ? "no_match" : "unknown_sender" }).where("id", "=", mailId).execute();
+      if (!(await claim(trx, { ...columns, state: "inbox", reason: senderKnown ? "no_match" : "unknown_sender" }))) return { mailId, state: "skipped", activityIds: [] };
       for (const file of accepted) await trx.insertInto("mail_attachments").values({ mail_id: mailId, file_name: file.fileName, size_bytes: file.content.length, content: file.content }).execute();
       return { mailId, state: "inbox", activityIds: [] } satisfies MailIntakeResult;
     }
+    if (!(await claim(trx, { ...columns, ...HANDLED_MAIL_WIPE, state: "logged", handled_at: stamp }))) return { mailId, state: "skipped", activityIds: [] };
     const activityIds: number[] = [];
     for (const [relationId, personIds] of byRelation) {
       const id = await logMailOnRelation(trx, owner, relationId, personIds, content, accepted, now);
       await trx.insertInto("mail_message_activities").values({ mail_id: mailId, activity_id: id }).execute();
       activityIds.push(id);
     }
-    // The text now lives in the contact moments (where GDPR erasure reaches it); no second copy here.
-    await trx.updateTable("mail_messages").set({ ...columns, ...HANDLED_MAIL_WIPE, state: "logged", handled_at: stamp }).where("id", "=", mailId).execute();
+    // The text now lives in the contact moments (where GDPR erasure reaches it); no second copy here (the claim above wiped it).
     return { mailId, state: "logged", activityIds } satisfies MailIntakeResult;
   });
   let result: MailIntakeResult;
@@ -91,7 +97,7 @@ export const mailIntakeJob: JobHandler<{ mailId: number }> = async (ctx) => {
   } catch (error) {
     // Never left "received" for ever: the owner sees it as a problem and can drop it.
     const problem = `Koers could not log this mail: ${error instanceof Error ? error.message : String(error)}`.slice(0, 1000);
-    await ctx.commitBatch(null, (trx) => trx.updateTable("mail_messages").set({ ...columns, state: "problem", problem }).where("id", "=", mailId).execute());
+    await ctx.commitBatch(null, (trx) => trx.updateTable("mail_messages").set({ ...columns, state: "problem", problem }).where("id", "=", mailId).where("state", "=", "received").execute());
     result = { mailId, state: "problem", activityIds: [] };
   }
   await deleteJobFile(db, rawFileId);

@@ -7,7 +7,8 @@ import { requirePermission } from "../../server/plugins/auth.js";
 import { IdParams } from "../../server/schema-helpers.js";
 import { addressesByUser, addressStatus, renewAddress, revokeAddress } from "./mail-address.service.js";
 import { assignMail, dropMail, getInboxMail, listInbox } from "./mail-inbox.service.js";
-import { AddressStatus, AdminAddresses, AssignBody, Inbox, InboxMail } from "./mail-intake.schemas.js";
+import { mailImapStatus } from "./mail-imap-status.js";
+import { AddressStatus, AdminAddresses, AssignBody, Inbox, InboxMail, MailImapStatus } from "./mail-intake.schemas.js";
 
 const TAGS = ["mail"];
 
@@ -45,6 +46,15 @@ export const mailIntakeRoutes: RoutesPlugin = async (app, { ctx }) => {
     async (request) => {
       requirePermission(request, "users.manage");
       return addressesByUser(ctx.db);
+    },
+  );
+
+  app.get(
+    "/api/admin/mail-imap",
+    { schema: { tags: TAGS, summary: "The IMAP mailbox Koers reads (never the password) and how its last reads went", response: { 200: MailImapStatus } } },
+    async (request) => {
+      requirePermission(request, "users.manage");
+      return mailImapStatus(ctx.db, ctx.config.mailLog);
     },
   );
 

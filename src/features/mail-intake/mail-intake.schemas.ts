@@ -10,6 +10,22 @@ export const AddressStatus = Type.Object({
 
 export const AdminAddresses = Type.Array(Type.Object({ userId: Type.Integer(), createdAt: Type.String() }), { description: "users with a live logging address" });
 
+export const MailImapStatus = Type.Object({
+  configured: Type.Boolean({ description: "whether Koers reads an IMAP mailbox (KOERS_MAIL_IMAP_HOST)" }),
+  host: Nullable(Type.String()),
+  port: Nullable(Type.Integer()),
+  user: Nullable(Type.String()),
+  mailbox: Nullable(Type.String()),
+  moveTo: Nullable(Type.String()),
+  security: Nullable(Type.Union([Type.Literal("tls"), Type.Literal("starttls"), Type.Literal("plain_allowed")], { description: "tls: TLS from the first byte; starttls: upgraded with STARTTLS or not read at all; plain_allowed: STARTTLS when offered, else plain text" })),
+  pollSeconds: Nullable(Type.Integer()),
+  lastSuccessAt: Nullable(Type.String({ description: "the last run that read the mailbox" })),
+  failures: Type.Integer({ description: "failed runs in a row" }),
+  lastError: Nullable(Type.String({ description: "the last failure, in words (kept after a later success)" })),
+  lastErrorAt: Nullable(Type.String()),
+  nextAttemptAt: Nullable(Type.String({ description: "while runs fail: no run starts before this moment (the wait doubles per failure, at most an hour)" })),
+});
+
 export const InboxMail = Type.Object({
   id: Type.Integer(),
   state: Type.String({ description: "inbox (waits), problem (could not be read), logged, dropped, received (being read)" }),

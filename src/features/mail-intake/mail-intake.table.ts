@@ -65,12 +65,21 @@ export interface MailMessageActivitiesTable {
   activity_id: number;
 }
 
-/** Where the mail.imap job stopped in a mailbox (migration 0032). */
+/** Where the mail.imap job stopped in a mailbox (migration 0032), and how its last runs went (0039). */
 export interface MailImapCursorsTable {
   mailbox_key: string;
+  /** 0: never read (the row only records failures); IMAP's UIDVALIDITY is never 0. */
   uid_validity: number;
   last_uid: number;
   updated_at: Instant;
+  /** Failed runs in a row; 0 after a run that read the mailbox. */
+  failures: Generated<number>;
+  /** The last failure in words for the administrator (never the password), kept after a success. */
+  last_error: string | null;
+  last_error_at: Instant | null;
+  /** No poll queues a run before this moment (the back-off); null: the next poll does. */
+  retry_at: Instant | null;
+  last_success_at: Instant | null;
 }
 
 export interface MailIntakeTables {

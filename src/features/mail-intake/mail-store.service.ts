@@ -10,7 +10,7 @@ import { deleteJobFile, writeJobFile } from "../jobs/job-files.js";
 import { findUserById } from "../users/user.repository.js";
 import { toAuthUser } from "../users/user.service.js";
 
-const MAX_HEADER_BYTES = 64 * 1024;
+export const MAX_HEADER_BYTES = 64 * 1024;
 /** Bytes written per step; the loop runs other work between steps. */
 const SLICE_BYTES = 1024 * 1024;
 

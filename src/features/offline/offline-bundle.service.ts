@@ -12,13 +12,13 @@ import { consentOverview } from "../consent/consent.service.js";
 import { listAppointments } from "../appointments/appointment.service.js";
 import { listFollowUpsOfRelation } from "../followups/follow-up.service.js";
 import { myDay } from "../followups/my-day.service.js";
-import { listPersonsOfRelation } from "../persons/person.service.js";
-import { dayLegs } from "../planning/day-legs.js";
-import { agendaRoute } from "../../planning/agenda-route.js";
+import { mayPlanFor } from "../../domain/acting.js";
+import { agendaRoute, legsOfRoute } from "../../planning/agenda-route.js";
 import { travelTable } from "../planning/agenda-route.service.js";
 import { getSheet, readChecklist } from "../preparation/preparation.service.js";
 import { listTemplates } from "../preparation/template.service.js";
 import { getRelation } from "../relations/relation.service.js";
+import { actorOf } from "../users/user.service.js";
 
 /** Today and this many working days (Monday–Friday) after it. */
 export const OFFLINE_WORKING_DAYS = 3;
@@ -62,11 +62,15 @@ export async function offlineBundle(ctx: AppContext, user: AuthUser) {
   });
   const appointments = all.slice(0, OFFLINE_MAX_APPOINTMENTS);
   const day = await myDay(ctx.db, user, now, today);
-  const myDayBody = { ...day, agendaTravel: await dayLegs(ctx.db, ctx.config, user.id, day.agenda.items) };
-  // One travel table over home and every bundled place: the day's routes, and after a move offline
-  // the device lays the route anew from it (the same planning/agenda-route.ts).
-  const travel = await travelTable(ctx.db, ctx.config, user.id, appointments.map((a) => a.relation.id));
-  const routes = days.map((d) => agendaRoute(d, appointments, travel));
+  // One travel table over home and every bundled place (one matrix from the travel model): the days'
+  // routes, today's drives on "Mijn dag", and after a move offline the device lays the route anew
+  // from it (the same planning/agenda-route.ts).
+  const travel = await travelTable(ctx.db, ctx.config, user.id, [...day.agenda.items, ...appointments].map((a) => a.relation.id));
+  const routes = days.map((d) => agendaRoute(d, d === today ? day.agenda.items : appointments, travel));
+  const myDayBody = { ...day, agendaTravel: legsOfRoute(routes[0] as (typeof routes)[number]) };
+  // Whether the rep may plan in their own agenda offline: the rights GET /api/appointments/users gives.
+  const actor = await actorOf(ctx.db, user.id);
+  const mayPlan = actor !== null && mayPlanFor(user, actor);
   // One after the other: each sheet asks the sales worker, and two cores are shared.
   const sheets = [];
   for (const a of appointments) sheets.push(await getSheet(ctx, user, a.id));
@@ -77,8 +81,9 @@ export async function offlineBundle(ctx: AppContext, user: AuthUser) {
   const activities = [];
   const consents = [];
   for (const id of relationIds) {
-    relations.push(await getRelation(ctx.db, id));
-    const people = await listPersonsOfRelation(ctx.db, id);
+    // The card without its persons: they are kept once, in `persons` (the device puts them back on the card).
+    const { persons: people, ...card } = await getRelation(ctx.db, id);
+    relations.push(card);
     persons.push({ relationId: id, items: people });
     for (const p of people) consents.push(await consentOverview(ctx.db, p.id));
     // Open ones only: what is done is history, and the relation card reads it online.
@@ -88,6 +93,7 @@ export async function offlineBundle(ctx: AppContext, user: AuthUser) {
   return {
     generatedAt: now.toISOString(),
     userId: user.id,
+    mayPlan,
     days,
     truncated: all.length > appointments.length,
     myDay: myDayBody,

@@ -60,6 +60,11 @@ describe.each(ENGINES)("the field app's offline bundle on %s", (engine) => {
     ]);
     expect(bundle.relations.map((r: { id: number; name: string }) => r.name)).toEqual(["Kantoor Centrum BV", "Friese Zorg BV"]);
     expect(bundle.persons[0].items.map((p: { lastName: string }) => p.lastName)).toEqual(["Jansen"]);
+    // Each person once: in `persons`, not a second time on the relation card.
+    expect(bundle.relations.map((r: Record<string, unknown>) => "persons" in r)).toEqual([false, false]);
+    expect(res.body.split('"lastName":"Jansen"').length - 1).toBe(1);
+    // A field rep plans in their own agenda, offline too.
+    expect(bundle.mayPlan).toBe(true);
     // Only what is still to be done: the done follow-up is history.
     expect(bundle.followUps).toEqual([
       { relationId, items: [expect.objectContaining({ id: ids.openFollowUp, action: "Brochure glas sturen" })] },
@@ -69,6 +74,12 @@ describe.each(ENGINES)("the field app's offline bundle on %s", (engine) => {
     expect(bundle.consents).toEqual([expect.objectContaining({ personId: bundle.persons[0].items[0].id, history: [] })]);
     expect(bundle.activities[1]).toEqual({ relationId: ids.leeuwarden, items: [] });
     expect(bundle.myDay.agenda.items.map((a: { id: number }) => a.id)).toEqual([ids.today]);
+    // Mijn dag's drive is today's route's (one travel table serves both), and the same as online.
+    const [todayStop] = bundle.routes[0].stops;
+    expect(bundle.myDay.agendaTravel).toEqual([{ appointmentId: ids.today, from: "home", minutes: todayStop.travelMinutes, km: todayStop.km, estimate: true }]);
+    expect(todayStop.travelMinutes).toBeGreaterThan(15);
+    const online = (await t.app.inject({ method: "GET", url: "/api/my-day", headers: rep.headers })).json();
+    expect(online.agendaTravel).toEqual(bundle.myDay.agendaTravel);
     expect(bundle.templates.map((x: { id: string }) => x.id)).toContain("general");
     expect(bundle.truncated).toBe(false);
   });
@@ -105,6 +116,17 @@ describe.each(ENGINES)("the field app's offline bundle on %s", (engine) => {
     // Another rep's route of that day holds nothing of Ria's.
     expect((await t.app.inject({ method: "GET", url: "/api/my-day/route?date=2026-12-02", headers: other.headers })).json().stops).toEqual([]);
     expect((await t.app.inject({ method: "GET", url: "/api/my-day/route?date=2-12-2026", headers: rep.headers })).statusCode).toBe(400);
+  });
+
+  it("says a user without write rights may not plan offline, as the agenda online says", async () => {
+    const buyer = await t.userWithRole("purchasing", { name: "Ina Inkoop" });
+    const bundle = (await t.app.inject({ method: "GET", url: "/api/offline/bundle", headers: buyer.headers })).json();
+    expect(bundle.mayPlan).toBe(false);
+    const users = (await t.app.inject({ method: "GET", url: "/api/appointments/users", headers: buyer.headers })).json().items as { id: number; mayPlan: boolean }[];
+    expect(users.find((u) => u.id === buyer.id)?.mayPlan).toBe(false);
+    // Planning for themself is refused by the server too.
+    const refused = await t.app.inject({ method: "POST", url: "/api/appointments", headers: buyer.headers, payload: { relationId, visitType: "follow_up", start: "2026-12-01T10:00:00+01:00", durationMinutes: 30 } });
+    expect(refused.statusCode).toBe(403);
   });
 
   it("never holds another rep's appointments, and needs a login", async () => {

@@ -14,6 +14,7 @@ import { RelationDetail } from "../relations/relation.schemas.js";
 export const OfflineBundle = Type.Object({
   generatedAt: Type.String({ description: "ISO instant the bundle was read" }),
   userId: Type.Integer(),
+  mayPlan: Type.Boolean({ description: "whether you may plan in your own agenda (as GET /api/appointments/users says): the field app offers a move offline only then" }),
   days: Type.Array(Type.String(), { description: "the Amsterdam dates covered: today and the next working days" }),
   truncated: Type.Boolean({ description: "true: more appointments than the bound (the earliest are kept)" }),
   myDay: MyDay,
@@ -21,7 +22,7 @@ export const OfflineBundle = Type.Object({
   routes: Type.Array(AgendaRoute, { description: "the route of each of `days` as the agenda has it (GET /api/my-day/route)" }),
   travel: TravelTable,
   sheets: Type.Array(PreparationSheet),
-  relations: Type.Array(RelationDetail),
+  relations: Type.Array(Type.Omit(RelationDetail, ["persons"]), { description: "the relation cards without their persons (those are in `persons`, once)" }),
   persons: Type.Array(Type.Object({ relationId: Type.Integer(), items: Type.Array(PersonSummary) })),
   followUps: Type.Array(Type.Object({ relationId: Type.Integer(), items: Type.Array(FollowUp) })),
   consents: Type.Array(ConsentOverview, { description: "the mailing consent of each person of those relations" }),

@@ -4,7 +4,7 @@
 import type { Config } from "../../config.js";
 import { addDays, isIsoDate } from "../../domain/calendar.js";
 import type { Db } from "../../db/kysely.js";
-import { type AgendaRoute, agendaRoute, type TravelTable } from "../../planning/agenda-route.js";
+import { type AgendaLeg, type AgendaRoute, agendaRoute, legsOfRoute, type RouteAppointment, type TravelTable } from "../../planning/agenda-route.js";
 import type { AuthUser } from "../auth/auth-user.js";
 import { fieldProblem, invalid } from "../../server/errors.js";
 import { startOfAmsterdamDay } from "../../server/time.js";
@@ -38,4 +38,10 @@ export async function myDayRoute(db: Db, config: Pick<Config, "osrmUrl">, user: 
     includeCancelled: false,
   });
   return agendaRoute(date, appointments, await travelTable(db, config, user.id, appointments.map((a) => a.relation.id)));
+}
+
+/** The drive before each of a day's appointments ("Mijn dag"), from the same travel table and route as above. */
+export async function agendaLegs(db: Db, config: Pick<Config, "osrmUrl">, userId: number, date: string, appointments: readonly RouteAppointment[]): Promise<AgendaLeg[]> {
+  if (appointments.length === 0) return [];
+  return legsOfRoute(agendaRoute(date, appointments, await travelTable(db, config, userId, appointments.map((a) => a.relation.id))));
 }

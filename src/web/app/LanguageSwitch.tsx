@@ -9,6 +9,8 @@ export function LanguageSwitch() {
     <SegmentedControl
       size="xs"
       aria-label={t("user.language")}
+      // Never squeezed in a full header (a phone with the OFFLINE badge): the user's name gives way instead.
+      style={{ flexShrink: 0 }}
       value={i18n.language === "en" ? "en" : "nl"}
       onChange={(value) => void setLanguage(value as Language)}
       data={[

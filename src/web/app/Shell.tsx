@@ -45,7 +45,8 @@ export function Shell() {
               {t("app.name")}
             </Title>
           </Group>
-          <Group gap="sm" wrap="nowrap" miw={0}>
+          {/* On a phone with the OFFLINE badge the room is tight: the user's name shrinks (…), never the language switch. */}
+          <Group gap="xs" wrap="nowrap" miw={0}>
             <Suspense fallback={null}>
               <FieldAppStatus />
             </Suspense>

@@ -22,7 +22,7 @@ export function UserMenu() {
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
           {/* A long name is cut short with … on a phone; the menu shows it whole. */}
-          <Button variant="subtle" aria-label={`${t("user.menu")}: ${user.name}`} maw={{ base: 150, sm: 320 }} px="xs">
+          <Button variant="subtle" aria-label={`${t("user.menu")}: ${user.name}`} maw={{ base: 150, sm: 320 }} miw={0} px="xs" style={{ flexShrink: 1 }}>
             <Text span inherit truncate="end" display="block" miw={0}>
               {user.name}
             </Text>

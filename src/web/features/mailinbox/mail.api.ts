@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client.js";
 import { crmKeys } from "../activities/activities.api.js";
 import type { InboxMailDto, LoggedMailDto } from "../../../features/mail-intake/mail-inbox.service.js";
+import type { MailImapStatusDto } from "../../../features/mail-intake/mail-imap-status.js";
 
 export interface AddressStatus {
   enabled: boolean;
@@ -69,4 +70,11 @@ export function useLogAddressOverview() {
     queryFn: ({ signal }) => api.get<{ userId: number; createdAt: string }[]>("/api/admin/mail-log-addresses", signal),
     select: (rows) => new Set(rows.map((r) => r.userId)),
   });
+}
+
+export type MailImapStatus = MailImapStatusDto;
+
+/** For the administrator: the IMAP mailbox Koers reads and how its last reads went. */
+export function useMailImapStatus() {
+  return useQuery({ queryKey: ["admin", "mail-imap"], queryFn: ({ signal }) => api.get<MailImapStatus>("/api/admin/mail-imap", signal) });
 }

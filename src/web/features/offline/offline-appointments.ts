@@ -3,7 +3,7 @@
 // If-Match), and the reads that show the moved time at once: the day's route (laid anew by the
 // same planning/agenda-route.ts the server uses, from the travel table in the bundle), the agenda
 // of a bundled day and "Mijn dag". Times are read and written on the Amsterdam clock.
-import { type AgendaRoute, agendaRoute, type TravelTable } from "../../../planning/agenda-route.js";
+import { type AgendaRoute, agendaRoute, legsOfRoute, type TravelTable } from "../../../planning/agenda-route.js";
 import { amsterdamLocal } from "../agenda/agenda-dates.js";
 import type { Bundle, OfflineDb, OutboxItem, StoredAppointment } from "./offline-db.js";
 import type { BundleMeta } from "./offline-store.js";
@@ -111,8 +111,6 @@ export async function myDayOffline(db: OfflineDb): Promise<unknown> {
   if ((await pendingIds(db)).size === 0) return day;
   const items = (await db.appointments.where("date").equals(today).toArray()).filter((a) => a.status === "planned").sort((a, b) => a.start.localeCompare(b.start));
   const route = await routeOffline(db, today);
-  const agendaTravel = (route?.stops ?? []).flatMap((s) =>
-    s.from === null || s.travelMinutes === null ? [] : [{ appointmentId: s.appointmentId, from: s.from, minutes: s.travelMinutes, km: s.km ?? 0, estimate: route?.travelModel === "haversine" }],
-  );
+  const agendaTravel = route ? legsOfRoute(route) : [];
   return { ...day, agenda: { items }, agendaTravel };
 }

@@ -15,15 +15,25 @@ const ROUTES: { pattern: RegExp; read: (db: OfflineDb, m: RegExpExecArray, query
   { pattern: /^\/api\/my-day\/route$/, read: (db, _m, query, now) => routeOffline(db, query.get("date") ?? amsterdamToday(now)) },
   { pattern: /^\/api\/appointments$/, read: (db, _m, query) => appointmentsOffline(db, query) },
   {
-    // Whose agenda: offline only the rep's own, who may plan in it.
+    // Whose agenda: offline only the rep's own, planning in it as far as their rights go (the
+    // bundle says; a bundle from before it said so plans nothing: fails closed).
     pattern: /^\/api\/appointments\/users$/,
     read: async (db) => {
       const user = (await db.meta.get("user"))?.value as { id: number; name: string; role: string } | undefined;
-      return user ? { items: [{ id: user.id, name: user.name, role: user.role, mayPlan: true }] } : undefined;
+      const mayPlan = (await db.meta.get("mayPlan"))?.value === true;
+      return user ? { items: [{ id: user.id, name: user.name, role: user.role, mayPlan }] } : undefined;
     },
   },
   { pattern: /^\/api\/visit-preparations\/(\d+)$/, read: async (db, m) => stripKey(await db.sheets.get(Number(m[1]))) },
-  { pattern: /^\/api\/relations\/(\d+)$/, read: (db, m) => db.relations.get(Number(m[1])) },
+  {
+    // The card with its persons, which the device keeps once (in persons, where offline additions go).
+    pattern: /^\/api\/relations\/(\d+)$/,
+    read: async (db, m) => {
+      const relation = await db.relations.get(Number(m[1]));
+      if (!relation) return undefined;
+      return { ...relation, persons: (await db.persons.get(relation.id))?.items ?? [] };
+    },
+  },
   {
     pattern: /^\/api\/relations\/(\d+)\/persons$/,
     read: async (db, m) => {

@@ -84,6 +84,7 @@ export async function saveBundle(db: OfflineDb, user: SessionUser, raw: Bundle, 
       { key: "checklist", value: bundle.checklist },
       { key: "templates", value: bundle.templates },
       { key: "travel", value: bundle.travel },
+      { key: "mayPlan", value: bundle.mayPlan },
     ]);
   });
   return meta;

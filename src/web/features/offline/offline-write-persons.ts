@@ -50,8 +50,8 @@ export async function addPersonOffline(db: OfflineDb, relationId: number, body: 
       version: 0,
     };
     const row = (await db.persons.get(relationId)) ?? { relationId, items: [] };
+    // Kept once, with the relation's persons (the card reads them from there).
     await db.persons.put({ relationId, items: [...row.items, person] });
-    await db.relations.put({ ...relation, persons: [...relation.persons, person] });
     await db.consents.put(overviewOf(person.id, []));
     const item: OutboxItem = { kind: "person.create", resource: `persons:${relationId}`, method: "POST", path: `/api/relations/${relationId}/persons`, body, baseVersion: null, madeAt: now.toISOString(), label: `${person.displayName} · ${relation.name}`, state: "waiting", localId: person.id };
     await db.outbox.add(item);

@@ -107,8 +107,6 @@ async function replaceStandIn(db: OfflineDb, item: OutboxItem, answer: unknown):
   const swap = <T extends { id: number }>(list: T[]) => list.map((p) => (p.id === local ? (answer as T) : p));
   const persons = await db.persons.get(relationId);
   if (persons) await db.persons.put({ relationId, items: swap(persons.items) });
-  const relation = await db.relations.get(relationId);
-  if (relation) await db.relations.put({ ...relation, persons: swap(relation.persons) });
   const consents = await db.consents.get(local);
   if (consents) {
     await db.consents.delete(local);

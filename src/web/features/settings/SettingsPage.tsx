@@ -8,6 +8,7 @@ import { can } from "../../../domain/roles.js";
 import { useCurrentUser } from "../auth/session.js";
 import { CrmSettingsSection } from "./CrmSettingsSection.js";
 import { ChecklistSettingsSection } from "../preparation/ChecklistSettingsSection.js";
+import { MailImapSection } from "../mailinbox/MailImapSection.js";
 import { NewsSettingsSection } from "../news/NewsSettingsSection.js";
 import { TerritorySection } from "../territories/TerritorySection.js";
 import { QuoteSettingsSection } from "./QuoteSettingsSection.js";
@@ -27,6 +28,7 @@ export function SettingsPage() {
           <CrmSettingsSection />
           <ChecklistSettingsSection />
           <NewsSettingsSection />
+          <MailImapSection />
         </>
       )}
       {!can(user.role, "users.manage") && can(user.role, "templates.manage") && (
