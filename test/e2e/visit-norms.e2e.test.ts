@@ -32,4 +32,23 @@ describe("the visit-norm report in the browser", () => {
     expect(await page.getByRole("link", { name: "Norm B BV" }).count()).toBe(0);
     await closePage();
   }, 90_000);
+
+  it("shows per rep what preparing the visits of those norms costs against half a percent less discount", async () => {
+    // Continues from the test above: the rep owns two A relations (6 visits a year each) and a B (4).
+    const { page } = await open();
+    await logInAs(page, MANAGER, LANDING.sales_manager);
+    await page.getByRole("navigation").getByRole("link", { name: "Rapportages" }).click();
+    const section = page.getByTestId("preparation-payback");
+    await section.getByRole("heading", { name: "Voorbereiding loont" }).waitFor();
+    const table = section.getByRole("table", { name: "Voorbereiding loont" });
+    await table.waitFor();
+    const row = table.getByRole("row", { name: new RegExp(USER.name) });
+    // 16 visits × 60 minutes at € 65 an hour = € 1.040; no sales yet, so nothing is earned back.
+    await expect.poll(() => row.textContent()).toContain("16");
+    const text = (await row.textContent()) ?? "";
+    expect(text).toContain("1.040,00");
+    expect(text).toContain("0×");
+    expect(await section.textContent()).toContain("60 minuten per bezoek");
+    await closePage();
+  }, 90_000);
 });

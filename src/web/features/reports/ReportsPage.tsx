@@ -1,5 +1,6 @@
 // /reports: management reports (reports.team) — contact moments per rep per week and class, visits
-// against the visit norm, selling time against travel time — and the mailing-list export
+// against the visit norm, selling time against travel time, what preparing visits earns per rep — and
+// the mailing-list export
 // (persons.export).
 import { Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
@@ -7,6 +8,7 @@ import { can } from "../../../domain/roles.js";
 import { useCurrentUser } from "../auth/session.js";
 import { MailingListExport } from "../consent/MailingListExport.js";
 import { ContactMomentsSection } from "./ContactMomentsSection.js";
+import { PreparationPaybackSection } from "./PreparationPaybackSection.js";
 import { SellingTimeSection } from "./SellingTimeSection.js";
 import { VisitNormsSection } from "./VisitNormsSection.js";
 
@@ -22,6 +24,7 @@ export function ReportsPage() {
       {team && <ContactMomentsSection />}
       {team && <VisitNormsSection />}
       {team && <SellingTimeSection />}
+      {team && <PreparationPaybackSection />}
       <MailingListExport />
     </Stack>
   );

@@ -2,7 +2,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { Static } from "typebox";
 import { api, queryString } from "../../api/client.js";
-import type { ContactMomentsReport as CmSchema, SellingTimeReport as StSchema, VisitNormsReport as VnSchema } from "../../../features/reports/report.schemas.js";
+import type { ContactMomentsReport as CmSchema, PreparationPaybackReport as PbSchema, SellingTimeReport as StSchema, VisitNormsReport as VnSchema } from "../../../features/reports/report.schemas.js";
 
 export type ContactMomentsReport = Static<typeof CmSchema>;
 export type VisitNormsReport = Static<typeof VnSchema>;
@@ -32,6 +32,16 @@ export function useSellingTimeReport(from: string, to: string, enabled: boolean)
     queryKey: ["reports", "selling-time", from, to],
     queryFn: ({ signal }) => api.get<SellingTimeReport>(`/api/reports/selling-time${queryString({ from, to })}`, signal),
     enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export type PreparationPaybackReport = Static<typeof PbSchema>;
+
+export function usePreparationPaybackReport(year: number) {
+  return useQuery({
+    queryKey: ["reports", "preparation-payback", year],
+    queryFn: ({ signal }) => api.get<PreparationPaybackReport>(`/api/reports/preparation-payback${queryString({ year: String(year) })}`, signal),
     placeholderData: keepPreviousData,
   });
 }
