@@ -123,7 +123,9 @@ export async function keepWrite(db: OfflineDb, write: KeptWrite, read: ReadServe
     return result;
   }
 
-  const relation = /^\/api\/relations\/(\d+)(?:\/(persons|followups|activities)(?:\/.*)?)?$/.exec(path);
+  // Its persons, follow-ups or contact moments; any other write to a relation (status, class,
+  // addresses …) reads the card again.
+  const relation = /^\/api\/relations\/(\d+)(?:\/([a-z-]+)(?:\/.*)?)?$/.exec(path);
   if (relation) {
     const relationId = Number(relation[1]);
     const part = relation[2];
