@@ -79,7 +79,7 @@ describe("a write saved online keeps the device up to date without the whole bun
     expect(result.full).toBe(false);
     expect(reads).toEqual(["/api/my-day"]);
     expect((await agenda()).items).toEqual([expect.objectContaining({ id: 1, startTime: "14:30" })]);
-    expect(((await db.sheets.get(1))?.appointment as { version: number }).version).toBe(4);
+    expect((await db.sheets.get(1))?.appointment).toMatchObject({ version: 4 });
     expect((await db.meta.get("myDay"))?.value).toEqual({ date: "2026-11-27", agenda: { items: ["fresh"] } });
   });
 
