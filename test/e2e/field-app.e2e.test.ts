@@ -365,4 +365,127 @@ describe("the field app without signal", () => {
     expect((await appointmentOnServer(server, planned.id)).startTime).toBe("15:00");
     await closePage();
   });
+
+  it("reads the agenda's week offline (the kept days, a move waiting, the rest said to be not on the device) at 1280 and 390 px, and a change saved online reaches the device without downloading the bundle again", async () => {
+    const { server } = suite;
+    const day = amsterdamDay(1);
+    const place = (name: string) => ({ name, status: "prospect", statusReason: "Beurs", visitStreet: "Damrak", visitHouseNumber: "9", visitPostcode: "1012 LG", visitCity: "Amsterdam" });
+    const early = await planAt(server, await seedRelation(server, place("Week Vroeg BV")), day, "09:00");
+    const later = await planAt(server, await seedRelation(server, place("Week Verzet BV")), day, "11:00");
+    const office = await planAt(server, await seedRelation(server, place("Week Kantoor BV")), day, "15:00");
+    // Two weeks on: never among the kept days.
+    const farDay = new Date(Date.parse(`${day}T12:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
+    const far = await planAt(server, await seedRelation(server, place("Week Ver Weg BV")), farDay, "10:00");
+
+    const { context, page } = await open();
+    let bundleReads = 0;
+    page.on("request", (r) => {
+      if (new URL(r.url()).pathname === "/api/offline/bundle") bundleReads += 1;
+    });
+    await readyForTheRoad(page);
+    expect(bundleReads).toBeGreaterThan(0);
+    // Opening the app with signal reads the bundle (as it should); from then on the rep works in it.
+    const opened = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/offline/bundle");
+    await page.goto(`/agenda?view=week&date=${day}`);
+    await opened;
+    const readsBefore = bundleReads;
+
+    // With signal: a move in the agenda and a saved sheet.
+    await page.getByRole("button", { name: "Afspraak om 15:00 bij Week Kantoor BV" }).click();
+    const details = page.getByRole("dialog", { name: "Afspraak" });
+    await details.getByRole("button", { name: "Verplaatsen" }).click();
+    await details.getByLabel("Begintijd").fill("16:00");
+    await details.getByRole("button", { name: "Verplaats", exact: true }).click();
+    await page.getByText("Afspraak verplaatst").first().waitFor();
+    await details.waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "Afspraak om 09:00 bij Week Vroeg BV" }).click();
+    await details.getByRole("link", { name: "Voorbereiden" }).click();
+    await page.getByRole("heading", { name: "Voorbereiding: Week Vroeg BV", level: 1 }).waitFor();
+    await page.getByLabel("Notities").fill("Online genoteerd: bel aan bij de zijdeur");
+    await page.getByRole("button", { name: "Voorbereiding opslaan" }).click();
+    await page.getByText("Voorbereiding opgeslagen").waitFor();
+    // The device has both at once (the moved appointment from the server's answer, the sheet read again) …
+    const onDevice = () =>
+      page.evaluate(
+        (ids) =>
+          new Promise<{ start: string | undefined; notes: string | undefined }>((resolve, reject) => {
+            const req = indexedDB.open("koers-offline");
+            req.onerror = () => reject(req.error);
+            req.onsuccess = () => {
+              const tx = req.result.transaction(["appointments", "sheets"], "readonly");
+              const a = tx.objectStore("appointments").get(ids.office);
+              const s = tx.objectStore("sheets").get(ids.early);
+              tx.oncomplete = () => resolve({ start: a.result?.startTime, notes: s.result?.notes });
+            };
+          }),
+        { office: office.id, early: early.id },
+      );
+    await expect.poll(onDevice, { timeout: 15_000 }).toEqual({ start: "16:00", notes: "Online genoteerd: bel aan bij de zijdeur" });
+    // … and the bundle was not downloaded again for them (not even after the 5 seconds it used to wait).
+    await page.waitForTimeout(6_000);
+    expect(bundleReads).toBe(readsBefore);
+
+    // Without signal: the week from the device.
+    await goOffline(context, page);
+    await page.goto(`/agenda?view=week&date=${day}`);
+    const notice = page.getByTestId("agenda-offline");
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain("Dit apparaat bewaart je afspraken van");
+    expect(await notice.textContent()).toContain("Andere dagen en andermans agenda's zijn zonder verbinding niet beschikbaar.");
+    await page.getByTestId(`appointment-${early.id}`).getByText("09:00–10:00").waitFor();
+    await page.getByTestId(`appointment-${later.id}`).getByText("11:00–12:00").waitFor();
+    await page.getByTestId(`appointment-${office.id}`).getByText("16:00–17:00").waitFor();
+    // The Sunday of that week is never kept: its column says so.
+    expect(await page.getByText("niet offline").count()).toBeGreaterThan(0);
+
+    // Moved offline: at its new time, marked as waiting, also after a reload.
+    await page.getByRole("button", { name: "Afspraak om 11:00 bij Week Verzet BV" }).click();
+    await details.getByRole("button", { name: "Verplaatsen" }).click();
+    await details.getByLabel("Begintijd").fill("13:30");
+    await details.getByRole("button", { name: "Verplaats", exact: true }).click();
+    await page.getByText("Afspraak verplaatst").first().waitFor();
+    const moved = page.getByTestId(`appointment-${later.id}`);
+    await moved.getByText("13:30–14:30").waitFor();
+    expect(await moved.getByTestId("appointment-pending").textContent()).toBe("Wacht op verzenden");
+    await expect.poll(() => page.getByTestId("outbox-button").textContent()).toContain("Wacht op verzenden (1)");
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, "agenda-week-offline-1280.png"), fullPage: true });
+    await page.reload();
+    await moved.getByText("13:30–14:30").waitFor();
+    expect(await moved.getByTestId("appointment-pending").count()).toBe(1);
+    expect(await page.getByTestId(`appointment-${early.id}`).getByTestId("appointment-pending").count()).toBe(0);
+
+    // The sheet saved online is on the device too.
+    await page.goto(`/agenda/${early.id}/voorbereiding`);
+    await expect.poll(() => page.getByLabel("Notities").inputValue()).toBe("Online genoteerd: bel aan bij de zijdeur");
+
+    // Two weeks on: nothing kept, said so rather than shown as an empty week.
+    await page.goto(`/agenda?view=week&date=${farDay}`);
+    await notice.waitFor();
+    expect(await page.getByText("niet offline").count()).toBe(7);
+    expect(await page.getByTestId(`appointment-${far.id}`).count()).toBe(0);
+    expect(await page.getByText("Geen afspraken in deze periode.").count()).toBe(0);
+
+    // On a phone: the week as a list of days, no sideways scrolling.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/agenda?view=week&date=${day}`);
+    await notice.waitFor();
+    await moved.getByText("13:30–14:30").waitFor();
+    expect(await moved.getByTestId("appointment-pending").count()).toBe(1);
+    await page.getByTestId(`appointment-${office.id}`).getByText("16:00–17:00").waitFor();
+    expect(await page.getByText("Niet beschikbaar zonder verbinding.").count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(SHOTS, "agenda-week-offline-390.png"), fullPage: true });
+    // The list view too.
+    await page.goto(`/agenda?view=list&date=${day}`);
+    await moved.getByText("13:30–14:30").waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+
+    // The signal returns: the move is sent and the whole bundle read again.
+    await context.setOffline(false);
+    await expect.poll(async () => (await appointmentOnServer(server, later.id)).startTime, { timeout: 30_000 }).toBe("13:30");
+    expect((await appointmentOnServer(server, office.id)).startTime).toBe("16:00");
+    await expect.poll(() => bundleReads, { timeout: 15_000 }).toBeGreaterThan(readsBefore);
+    await closePage();
+  });
 });

@@ -119,8 +119,18 @@ export async function apiResponse(path: string, options: RequestOptions = {}): P
   return response;
 }
 
-/** Fired on window after a write the server accepted (the field app then reads its bundle again). */
+/**
+ * Fired on window after a write the server accepted, with what was written and the answer (the field
+ * app then brings what it keeps of that record up to date, web/features/offline/offline-keep.ts).
+ */
 export const API_WRITE_EVENT = "koers:api-write";
+
+export interface ApiWrite {
+  method: string;
+  path: string;
+  /** The server's answer (undefined for 204). */
+  answer: unknown;
+}
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   let response: Response;
@@ -134,10 +144,13 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     if (answer === undefined) throw error;
     return answer as T;
   }
+  const answer = response.status === 204 ? undefined : ((await response.json()) as T);
   // The outbox's own sending (offline: false) is no new change to read back.
-  if (WRITE_METHODS.has(options.method ?? "GET") && options.offline !== false && typeof window !== "undefined") window.dispatchEvent(new Event(API_WRITE_EVENT));
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  const method = options.method ?? "GET";
+  if (WRITE_METHODS.has(method) && options.offline !== false && typeof window !== "undefined") {
+    window.dispatchEvent(new CustomEvent<ApiWrite>(API_WRITE_EVENT, { detail: { method, path, answer } }));
+  }
+  return answer as T;
 }
 
 export const api = {

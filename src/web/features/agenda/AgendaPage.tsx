@@ -2,7 +2,7 @@
 // field reps'; managers everyone's). Choices live in the URL (?view=week&date=2026-12-02&user=7).
 // On a wide screen appointments are dragged to another hour or day; on a phone the week is a list of
 // days and an appointment is moved from its details ("Verplaatsen").
-import { Button, Group, Modal, SegmentedControl, Select, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text, Title } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -13,7 +13,7 @@ import { ErrorAlert } from "../../components/ErrorAlert.js";
 import { PageLoader } from "../../components/PageLoader.js";
 import { useCurrentUser } from "../auth/session.js";
 import { type Appointment, useAgendaUsers, useAppointments, useUpdateAppointment } from "./agenda.api.js";
-import { addDays, amsterdamToInstant, isIsoDate, longDayHeading, mondayOf, numericDate, todayInAmsterdam } from "./agenda-dates.js";
+import { addDays, amsterdamToInstant, isIsoDate, longDayHeading, mondayOf, numericDate, shortDay, todayInAmsterdam } from "./agenda-dates.js";
 import { AppointmentDetails } from "./AppointmentDetails.js";
 import { AppointmentForm } from "./AppointmentForm.js";
 import { DayList } from "./DayList.js";
@@ -58,6 +58,9 @@ export function AgendaPage() {
   const items = list.data?.items ?? [];
   const current = dialog && dialog.kind !== "new" ? items.find((a) => a.id === dialog.id) : undefined;
   const showUser = userId === null;
+  // Without signal the list comes from the device, which keeps only the bundle's days.
+  const kept = list.data?.offline?.days;
+  const unavailable = kept ? new Set(Array.from({ length: (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1 }, (_, i) => addDays(from, i)).filter((d) => !kept.includes(d))) : undefined;
 
   const onMove = (a: Appointment, d: string, time: string) =>
     move.mutate({ id: a.id, version: a.version, changes: { start: amsterdamToInstant(d, time) } }, { onSuccess: (saved) => notifySaved(t, saved, t("agenda.moved")) });
@@ -100,16 +103,21 @@ export function AgendaPage() {
         )}
       </Group>
       {move.isError && <ErrorAlert error={move.error} />}
+      {kept && (
+        <Alert color="gray" title={t("agenda.offline.title")} data-testid="agenda-offline">
+          {t("agenda.offline.text", { days: kept.map(shortDay).join(", ") })}
+        </Alert>
+      )}
       {list.isPending ? (
         <PageLoader />
       ) : list.isError ? (
         <ErrorAlert error={list.error} />
       ) : view === "list" ? (
-        <DayList items={items} showUser={showUser} onOpen={(a) => setDialog({ kind: "details", id: a.id })} />
+        <DayList items={items} showUser={showUser} unavailable={unavailable} onOpen={(a) => setDialog({ kind: "details", id: a.id })} />
       ) : wide ? (
-        <TimeGrid days={days} today={today} items={items} showUser={showUser} onOpen={(a) => setDialog({ kind: "details", id: a.id })} onMove={onMove} />
+        <TimeGrid days={days} today={today} items={items} showUser={showUser} unavailable={unavailable} onOpen={(a) => setDialog({ kind: "details", id: a.id })} onMove={onMove} />
       ) : (
-        <DayList items={items} days={days} showUser={showUser} onOpen={(a) => setDialog({ kind: "details", id: a.id })} />
+        <DayList items={items} days={days} showUser={showUser} unavailable={unavailable} onOpen={(a) => setDialog({ kind: "details", id: a.id })} />
       )}
       <Modal
         opened={dialog !== null}

@@ -24,6 +24,7 @@ export function AppointmentCard({ appointment: a, showUser, draggable, compact =
       className={classes.card}
       data-cancelled={cancelled || undefined}
       data-warning={a.warnings.length > 0 || undefined}
+      data-pending={a.pending || undefined}
       draggable={movable}
       onDragStart={(e) => {
         e.dataTransfer.setData("text/plain", String(a.id));
@@ -50,6 +51,11 @@ export function AppointmentCard({ appointment: a, showUser, draggable, compact =
           {cancelled && (
             <Badge size="xs" color="gray">
               {t("agenda.cancelled")}
+            </Badge>
+          )}
+          {a.pending && (
+            <Badge size="xs" color="orange" variant="light" data-testid="appointment-pending">
+              {t("agenda.pending")}
             </Badge>
           )}
           {a.warnings.length > 0 && (

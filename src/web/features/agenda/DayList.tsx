@@ -11,12 +11,14 @@ interface Props {
   days?: readonly string[];
   showUser: boolean;
   onOpen: (a: Appointment) => void;
+  /** Without signal: the days the device does not keep (said so, not shown as empty). */
+  unavailable?: ReadonlySet<string>;
 }
 
-export function DayList({ items, days, showUser, onOpen }: Props) {
+export function DayList({ items, days, showUser, onOpen, unavailable }: Props) {
   const { t } = useTranslation();
   const dates = days ?? [...new Set(items.map((a) => a.date))];
-  if (dates.length === 0) return <Text c="dimmed">{t("agenda.empty")}</Text>;
+  if (dates.length === 0) return <Text c="dimmed">{t(unavailable ? "agenda.offline.noneKept" : "agenda.empty")}</Text>;
   return (
     <Stack gap="sm">
       {dates.map((d) => {
@@ -28,7 +30,7 @@ export function DayList({ items, days, showUser, onOpen }: Props) {
             </Title>
             {here.length === 0 ? (
               <Text size="sm" c="dimmed">
-                {t("agenda.noneThisDay")}
+                {t(unavailable?.has(d) ? "agenda.offline.notKept" : "agenda.noneThisDay")}
               </Text>
             ) : (
               <Stack gap={6}>

@@ -23,9 +23,13 @@ interface Props {
   showUser: boolean;
   onOpen: (a: Appointment) => void;
   onMove: (a: Appointment, date: string, time: string) => void;
+  /** Without signal: the days the device does not keep (shown as not available, not as empty). */
+  unavailable?: ReadonlySet<string>;
 }
 
-export function TimeGrid({ days, today, items, showUser, onOpen, onMove }: Props) {
+const NONE: ReadonlySet<string> = new Set();
+
+export function TimeGrid({ days, today, items, showUser, onOpen, onMove, unavailable = NONE }: Props) {
   const { t } = useTranslation();
   const [over, setOver] = useState<string | null>(null);
   const byId = new Map(items.map((a) => [a.id, a]));
@@ -33,8 +37,13 @@ export function TimeGrid({ days, today, items, showUser, onOpen, onMove }: Props
     <div className={days.length === 1 ? classes.day : classes.week}>
       <div className={classes.head} />
       {days.map((d) => (
-        <div key={d} className={classes.head} data-today={d === today || undefined}>
+        <div key={d} className={classes.head} data-today={d === today || undefined} data-unavailable={unavailable.has(d) || undefined}>
           {shortDay(d)}
+          {unavailable.has(d) && (
+            <Text span display="block" size="xs" c="dimmed" fw={400}>
+              {t("agenda.offline.notKeptShort")}
+            </Text>
+          )}
         </div>
       ))}
       {HOURS.map((hour) => (
@@ -50,6 +59,7 @@ export function TimeGrid({ days, today, items, showUser, onOpen, onMove }: Props
                 className={classes.slot}
                 data-over={over === key || undefined}
                 data-slot={key}
+                data-unavailable={unavailable.has(d) || undefined}
                 onDragOver={(e) => {
                   e.preventDefault();
                   e.dataTransfer.dropEffect = "move";
@@ -73,7 +83,7 @@ export function TimeGrid({ days, today, items, showUser, onOpen, onMove }: Props
           })}
         </div>
       ))}
-      {items.length === 0 && (
+      {items.length === 0 && unavailable.size === 0 && (
         <Text c="dimmed" size="sm" p="xs" style={{ gridColumn: "1 / -1" }}>
           {t("agenda.empty")}
         </Text>

@@ -12,7 +12,10 @@ import type {
 } from "../../../features/appointments/appointment.schemas.js";
 import { crmKeys } from "../activities/activities.api.js";
 
-export type Appointment = Static<typeof AppointmentSchema>;
+/** `pending`: only in an answer from the device, a move made offline that waits in the outbox. */
+export type Appointment = Static<typeof AppointmentSchema> & { pending?: boolean };
+/** `offline`: only in an answer from the device without signal, with the days it keeps (web/features/offline). */
+export type AgendaList = Static<typeof AppointmentList> & { items: Appointment[]; offline?: { days: string[] } };
 export type AppointmentWarning = Appointment["warnings"][number];
 export type AppointmentCreateBody = Static<typeof AppointmentCreate>;
 export type AppointmentPatchBody = Static<typeof AppointmentPatch>;
@@ -27,7 +30,7 @@ export const agendaKeys = {
 export function useAppointments(from: string, to: string, userId: number | null) {
   return useQuery({
     queryKey: agendaKeys.range(from, to, userId),
-    queryFn: ({ signal }) => api.get<Static<typeof AppointmentList>>(`/api/appointments${queryString({ from, to, userId, includeCancelled: true })}`, signal),
+    queryFn: ({ signal }) => api.get<AgendaList>(`/api/appointments${queryString({ from, to, userId, includeCancelled: true })}`, signal),
   });
 }
 

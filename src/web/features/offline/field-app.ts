@@ -1,19 +1,19 @@
 // The field app's state for the header: online or not, what the device keeps, what waits in the
-// outbox. Refreshes the bundle for a field rep when there is signal (at start, when the signal
-// returns, every 15 minutes and a few seconds after a change was saved online) and sends the outbox
-// first, so the server's answer to the rep's own changes is what the device keeps.
+// outbox. Refreshes the whole bundle for a field rep when there is signal (at start, when the signal
+// returns and every 15 minutes), sending the outbox first, so the server's answer to the rep's own
+// changes is what the device keeps. A change saved online does not download the bundle again: it
+// brings up to date only what the device keeps of that record (offline-keep.ts).
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { API_WRITE_EVENT } from "../../api/client.js";
+import { API_WRITE_EVENT, type ApiWrite, apiRequest } from "../../api/client.js";
 import type { SessionUser } from "../auth/session.js";
 import { offlineDb, type OutboxItem } from "./offline-db.js";
 import { OUTBOX_CHANGED, refreshBundle, syncNow } from "./offline-api.js";
+import { keepWrite } from "./offline-keep.js";
 import { type BundleMeta, bundleMeta } from "./offline-store.js";
 
 /** Minutes between two refreshes of the bundle while the app stays open with signal. */
 const REFRESH_MINUTES = 15;
-/** After a change saved online, the bundle is read again this much later (ms), once for a burst. */
-const AFTER_WRITE_MS = 5_000;
 
 export interface FieldAppState {
   online: boolean;
@@ -57,6 +57,29 @@ export function useFieldApp(user: SessionUser): FieldAppState {
   const syncRef = useRef(sync);
   syncRef.current = sync;
 
+  // Writes saved online, kept up to date one after the other in the order they were made.
+  const keeping = useRef<Promise<void>>(Promise.resolve());
+  const keep = useCallback(
+    (write: ApiWrite) => {
+      if (!keepsBundle) return;
+      keeping.current = keeping.current.then(async () => {
+        const db = offlineDb();
+        try {
+          // There is signal after all: what waits in the outbox goes first (and the bundle after it).
+          if ((await db.outbox.filter((i) => i.state === "waiting").count()) > 0) return await syncRef.current();
+          const result = await keepWrite(db, write, (path) => apiRequest(path, { offline: false }));
+          if (result.full) await refreshBundle(user);
+        } catch {
+          // The signal dropped meanwhile: the next full refresh brings it.
+        }
+        await reload();
+      });
+    },
+    [keepsBundle, user, reload],
+  );
+  const keepRef = useRef(keep);
+  keepRef.current = keep;
+
   useEffect(() => {
     void reload();
     void syncRef.current();
@@ -66,10 +89,9 @@ export function useFieldApp(user: SessionUser): FieldAppState {
     };
     const down = () => setOnline(false);
     const changed = () => void reload();
-    let afterWrite: ReturnType<typeof setTimeout> | undefined;
-    const wrote = () => {
-      clearTimeout(afterWrite);
-      afterWrite = setTimeout(() => void syncRef.current(), AFTER_WRITE_MS);
+    const wrote = (event: Event) => {
+      const write = (event as CustomEvent<ApiWrite>).detail;
+      if (write) keepRef.current(write);
     };
     window.addEventListener("online", up);
     window.addEventListener("offline", down);
@@ -82,7 +104,6 @@ export function useFieldApp(user: SessionUser): FieldAppState {
       window.removeEventListener(OUTBOX_CHANGED, changed);
       window.removeEventListener(API_WRITE_EVENT, wrote);
       clearInterval(timer);
-      clearTimeout(afterWrite);
     };
   }, [reload]);
 

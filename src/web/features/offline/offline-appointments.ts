@@ -84,23 +84,28 @@ export async function routeOffline(db: OfflineDb, date: string): Promise<AgendaR
   return { ...route, stops: route.stops.map((s) => (pending.has(s.appointmentId) ? { ...s, pending: true } : s)) };
 }
 
-/** GET /api/appointments?from&to offline: only a range of bundled days (else the list would look empty). */
+/**
+ * GET /api/appointments?from&to offline: the rep's own appointments of the bundled days within the
+ * range, as moved on the device (a move still in the outbox is marked `pending`), and `offline.days`:
+ * which days the device keeps, so the agenda says the other days are not available offline rather
+ * than showing them empty. Undefined without a bundle or for another user's agenda.
+ */
 export async function appointmentsOffline(db: OfflineDb, query: URLSearchParams): Promise<unknown> {
   const from = query.get("from");
   const to = query.get("to");
   if (!from || !to) return undefined;
   const days = await bundledDays(db);
-  for (let d = from; d <= to; d = nextDay(d)) if (!days.includes(d)) return undefined;
+  if (days.length === 0) return undefined;
   const me = ((await db.meta.get("user"))?.value as { id: number } | undefined)?.id;
   const user = query.get("userId");
   if (user !== null && Number(user) !== me) return undefined;
-  const items = (await db.appointments.where("date").between(from, to, true, true).toArray()).sort((a, b) => a.start.localeCompare(b.start));
-  return { from, to, items };
-}
-
-function nextDay(date: string): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+  const pending = await pendingIds(db);
+  const kept = new Set(days);
+  const items = (await db.appointments.where("date").between(from, to, true, true).toArray())
+    .filter((a) => kept.has(a.date))
+    .sort((a, b) => a.start.localeCompare(b.start))
+    .map((a) => (pending.has(a.id) ? { ...a, pending: true } : a));
+  return { from, to, items, offline: { days } };
 }
 
 /** GET /api/my-day offline: the kept day, with today's agenda and its drives as moved on the device. */
