@@ -114,6 +114,26 @@ describe.each(ENGINES)("GDPR export and erasure on %s", (engine) => {
     expect(res.body).not.toContain("<script>");
   });
 
+  it("shows every coded value in the HTML page by its Dutch word, never as a code", async () => {
+    const res = await t.app.inject({ method: "GET", url: `/api/persons/${personId}/gdpr-export?format=html`, headers: manager.headers });
+    expect(res.statusCode).toBe(200);
+    const cells = [...res.body.matchAll(/<td>([^<]*)<\/td>/g)].map((m) => m[1]);
+    // The visit (follow_up), the contact moment (visit), the follow-up (open), the consent (newsletter, given, web_form).
+    for (const word of ["Vervolgbezoek", "Bezoek", "Open", "Nieuwsbrief", "Gegeven", "Webformulier", "Niet gevraagd", "Toestemming: Nieuwsbrief", "Aangemaakt", "Beslisser, Inkoper"]) {
+      expect(cells, word).toContain(word);
+    }
+    for (const code of ["follow_up", "visit", "open", "newsletter", "product_mailings", "given", "none", "web_form", "consent.newsletter", "created", "buyer", "decider"]) {
+      expect(cells, code).not.toContain(code);
+    }
+    expect(res.body).not.toMatch(/\b(first_visit|follow_up|phone_call|not_achieved|web_form|product_mailings)\b/);
+    // The JSON keeps each code beside its word, for a machine and a person alike.
+    const data = (await t.app.inject({ method: "GET", url: `/api/persons/${personId}/gdpr-export?format=json`, headers: manager.headers })).json();
+    expect(data.visits[1]).toMatchObject({ visitType: "follow_up", visitTypeLabel: "Vervolgbezoek" });
+    expect(data.contactMoments[0]).toMatchObject({ kind: "visit", kindLabel: "Bezoek" });
+    expect(data.followUps[0]).toMatchObject({ status: "open", statusLabel: "Open" });
+    expect(data.consents[0]).toMatchObject({ purpose: "newsletter", purposeLabel: "Nieuwsbrief", state: "given", stateLabel: "Gegeven", sourceLabel: "Webformulier" });
+  });
+
   it("refuses the export to a role that may not export persons", async () => {
     expect((await t.app.inject({ method: "GET", url: `/api/persons/${personId}/gdpr-export`, headers: rep.headers })).statusCode).toBe(403);
   });
