@@ -32,6 +32,22 @@ export const ERROR_CATALOGUE = {
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
 
+/**
+ * Why a read of the IMAP mailbox failed (mail.imap job, GET /api/admin/mail-imap): the code the
+ * administrator's status carries and the web app translates (errors.imap.<code>); what the server
+ * itself said is kept beside it only as a detail.
+ */
+export const IMAP_PROBLEMS = {
+  imap_unreachable: "Koers cannot reach the IMAP server (refused, unknown host or no answer in time)",
+  imap_login_refused: "The IMAP server refused the login: check KOERS_MAIL_IMAP_USER and the password",
+  imap_starttls_missing: "The IMAP server offers no STARTTLS, and Koers does not send the password in plain text",
+  imap_tls_failed: "The TLS connection to the IMAP server failed: is KOERS_MAIL_IMAP_TLS right for this port?",
+  imap_mailbox_missing: "The IMAP server has no such mailbox (KOERS_MAIL_IMAP_MAILBOX or _MOVE_TO)",
+  imap_failed: "Reading the IMAP mailbox failed",
+} as const satisfies Record<string, string>;
+
+export type ImapProblemCode = keyof typeof IMAP_PROBLEMS;
+
 /** A problem with one field of the input; `code` is a stable machine code the UI translates. */
 export interface FieldProblem {
   field: string;

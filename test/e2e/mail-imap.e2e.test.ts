@@ -1,6 +1,6 @@
 // The administrator reads how the IMAP mailbox is read, in a real browser: Koers is set to read a
 // mailbox on a port where no server listens, the schedule's first run fails, and Instellingen shows
-// the error in words, when the next try comes (the back-off), and the settings without the password.
+// the error in Dutch words (from its problem code), when the next try comes (the back-off), and the settings without the password.
 import { createServer } from "node:net";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -58,7 +58,10 @@ describe("the IMAP mailbox's status for the administrator", () => {
     await section.waitFor();
     const alert = section.getByRole("alert");
     await alert.getByText("Lezen mislukt").waitFor();
-    await alert.getByText(`Koers cannot reach the IMAP server 127.0.0.1:${port}`, { exact: false }).waitFor();
+    // In Dutch, from the problem code; the server's (system's) own words only as the detail.
+    await alert.getByText(`Koers kan de IMAP-server 127.0.0.1:${port} niet bereiken`, { exact: false }).waitFor();
+    await alert.getByText("Melding van de server: ECONNREFUSED").waitFor();
+    expect(await alert.textContent()).not.toContain("cannot reach");
     await alert.getByText(/^Volgende poging niet voor \d{2}-\d{2}-\d{4}/).waitFor();
     await section.getByText("STARTTLS verplicht (zonder STARTTLS geen aanmelding)").waitFor();
     await section.getByText(`127.0.0.1:${port}`, { exact: true }).waitFor();

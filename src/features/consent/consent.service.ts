@@ -153,13 +153,7 @@ export async function consentOverview(db: Db, personId: number): Promise<Consent
     .where("c.person_id", "=", personId)
     .orderBy("c.id", "desc")
     .execute();
-  const current = CONSENT_PURPOSES.map((purpose) => {
-    const records = rows
-      .filter((r) => r.purpose === purpose)
-      .map((r) => ({ seq: r.id, state: r.state as ConsentDecision, date: r.decided_on, source: r.source as ConsentSource, textVersion: r.text_version }));
-    const c = currentConsent(records);
-    return { purpose, state: c.state, since: c.since, source: c.source, textVersion: c.textVersion, mayMail: c.state === "given", importOverruled: c.importOverruled };
-  });
+  const current = currentOf(rows);
   return {
     personId,
     current,
@@ -175,6 +169,35 @@ export async function consentOverview(db: Db, personId: number): Promise<Consent
       recordedAt: r.recorded_at,
     })),
   };
+}
+
+/** The current state per purpose of many persons at once (one query per 500 persons), for screens that list them. */
+export async function currentConsentsOf(db: Db, personIds: readonly number[]): Promise<Map<number, ConsentOverviewDto["current"]>> {
+  const ids = [...new Set(personIds)];
+  const rows: { id: number; person_id: number; purpose: string; state: string; decided_on: string; source: string; text_version: string | null }[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    rows.push(
+      ...(await db
+        .selectFrom("consents")
+        .select(["id", "person_id", "purpose", "state", "decided_on", "source", "text_version"])
+        .where("person_id", "in", chunk)
+        .orderBy("id", "desc")
+        .execute()),
+    );
+  }
+  return new Map(ids.map((personId) => [personId, currentOf(rows.filter((r) => r.person_id === personId))]));
+}
+
+/** The current state per purpose from a person's records (any order). */
+function currentOf(rows: readonly { id: number; purpose: string; state: string; decided_on: string; source: string; text_version: string | null }[]): ConsentOverviewDto["current"] {
+  return CONSENT_PURPOSES.map((purpose) => {
+    const records = rows
+      .filter((r) => r.purpose === purpose)
+      .map((r) => ({ seq: r.id, state: r.state as ConsentDecision, date: r.decided_on, source: r.source as ConsentSource, textVersion: r.text_version }));
+    const c = currentConsent(records);
+    return { purpose, state: c.state, since: c.since, source: c.source, textVersion: c.textVersion, mayMail: c.state === "given", importOverruled: c.importOverruled };
+  });
 }
 
 /**

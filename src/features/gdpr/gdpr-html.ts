@@ -1,5 +1,6 @@
 // The GDPR export as one readable HTML page (Dutch, print-friendly). Every value is escaped: the page
-// shows what was stored, and stored text never becomes markup.
+// shows what was stored, and stored text never becomes markup. Coded values are shown by their Dutch
+// words (the *Label fields of the export), never as codes.
 import type { GdprExport } from "./gdpr-export.service.js";
 
 export function escapeHtml(value: unknown): string {
@@ -14,20 +15,12 @@ function table(headers: readonly string[], rows: readonly (readonly unknown[])[]
   return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
-const MAIL_STATE: Record<GdprExport["mails"][number]["state"], string> = {
-  received: "Ontvangen, nog niet gelezen",
-  inbox: "Wacht in de inbox",
-  problem: "Onleesbaar, wacht in de inbox",
-  logged: "Vastgelegd als contactmoment",
-  dropped: "Weggegooid",
-};
-
 export function gdprHtml(data: GdprExport): string {
   const p = data.person;
   const fields: [string, unknown][] = [
     ["Naam", p.displayName],
     ["Aanhef", p.salutation],
-    ["Geslacht", p.gender],
+    ["Geslacht", p.genderLabel],
     ["Titel", p.title],
     ["Functie", p.jobTitle],
     ["Afdeling", p.department],
@@ -35,7 +28,7 @@ export function gdprHtml(data: GdprExport): string {
     ["Mobiel", p.phoneMobile],
     ["E-mail", p.email],
     ["LinkedIn", p.linkedinUrl],
-    ["DMU-rollen", p.dmuRoles.join(", ")],
+    ["DMU-rollen", p.dmuRoleLabels.join(", ")],
     ["Actief", p.active ? "ja" : "nee"],
     ["Vertrokken op", p.leftOn],
     ["Notities", p.notes],
@@ -50,31 +43,31 @@ export function gdprHtml(data: GdprExport): string {
 <h2>Persoonsgegevens</h2>
 ${table(["Veld", "Waarde"], fields)}
 <h2>Toestemming voor mailings</h2>
-${table(["Doel", "Stand", "Sinds", "Bron", "Tekstversie"], data.currentConsents.map((c) => [c.purpose, c.state, c.since, c.source, c.textVersion]))}
-${table(["Datum", "Doel", "Besluit", "Bron", "Tekstversie", "Bewijs", "Vastgelegd door", "Vastgelegd op"], data.consents.map((c) => [c.date, c.purpose, c.state, c.source, c.textVersion, c.proof, c.recordedBy?.name, c.recordedAt]))}
+${table(["Doel", "Stand", "Sinds", "Bron", "Tekstversie"], data.currentConsents.map((c) => [c.purposeLabel, c.stateLabel, c.since, c.sourceLabel, c.textVersion]))}
+${table(["Datum", "Doel", "Besluit", "Bron", "Tekstversie", "Bewijs", "Vastgelegd door", "Vastgelegd op"], data.consents.map((c) => [c.date, c.purposeLabel, c.stateLabel, c.sourceLabel, c.textVersion, c.proof, c.recordedBy?.name, c.recordedAt]))}
 <h2>Contactmomenten waaraan deze persoon deelnam</h2>
-${table(["Moment", "Soort", "Relatie", "Verslag", "Interne notities", "Resultaat", "Volgende stap"], data.contactMoments.map((a) => [a.occurredAt, a.kind, a.relation, a.notes, a.internalNotes, a.outcome, a.nextStep]))}
+${table(["Moment", "Soort", "Relatie", "Verslag", "Interne notities", "Resultaat", "Volgende stap"], data.contactMoments.map((a) => [a.occurredAt, a.kindLabel, a.relation, a.notes, a.internalNotes, a.outcome, a.nextStep]))}
 <h2>Vervolgacties over deze persoon</h2>
-${table(["Datum", "Actie", "Status", "Voor"], data.followUps.map((f) => [f.dueDate, f.action, f.status, f.assignedTo]))}
+${table(["Datum", "Actie", "Status", "Voor"], data.followUps.map((f) => [f.dueDate, f.action, f.statusLabel, f.assignedTo]))}
 <h2>Bezoeken en voorbereidingen</h2>
 ${table(
   ["Afspraak", "Soort bezoek", "Ontmoet", "Notities afspraak", "Notities voorbereiding", "Onderzoek", "Trefwoorden en antwoorden", "Doelstellingen", "Verslag op"],
   data.visits.map((v) => [
     v.startsAt,
-    v.visitType,
+    v.visitTypeLabel,
     v.met ? "ja" : "nee",
     v.appointmentNotes,
     v.sheetNotes,
     Object.values(v.research).join("\n"),
     v.keywords.map((k) => `${k.ticked ? "✓ " : ""}${k.keyword}${k.answer ? `: ${k.answer}` : ""}`).join("\n"),
-    v.objectives.map((o) => `${o.keyword ? `${o.keyword}: ` : ""}${o.text}${o.answer ? ` — ${o.answer}` : ""}${o.result ? ` (${o.result})` : ""}`).join("\n"),
+    v.objectives.map((o) => `${o.keyword ? `${o.keyword}: ` : ""}${o.text}${o.answer ? ` — ${o.answer}` : ""}${o.resultLabel ? ` (${o.resultLabel})` : ""}`).join("\n"),
     v.reportedAt,
   ]),
 )}
 <h2>Ontvangen e-mails van of aan deze persoon</h2>
-${table(["Ontvangen", "Stand", "Van", "Aan", "Cc", "Onderwerp", "Tekst", "In de inbox van"], data.mails.map((m) => [m.receivedAt, MAIL_STATE[m.state], m.from, m.to.join(", "), m.cc.join(", "), m.subject, m.text, m.heldFor]))}
+${table(["Ontvangen", "Stand", "Van", "Aan", "Cc", "Onderwerp", "Tekst", "In de inbox van"], data.mails.map((m) => [m.receivedAt, m.stateLabel, m.from, m.to.join(", "), m.cc.join(", "), m.subject, m.text, m.heldFor]))}
 <h2>Wijzigingen (audit trail)</h2>
-${table(["Moment", "Veld", "Oud", "Nieuw", "Door"], data.auditTrail.map((a) => [a.at, a.field, a.oldValue, a.newValue, a.by]))}
+${table(["Moment", "Veld", "Oud", "Nieuw", "Door"], data.auditTrail.map((a) => [a.at, a.fieldLabel, a.oldValueLabel, a.newValueLabel, a.by]))}
 </body></html>
 `;
 }

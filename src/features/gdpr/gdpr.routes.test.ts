@@ -66,7 +66,18 @@ describe.each(ENGINES)("GDPR export and erasure on %s", (engine) => {
       ],
     });
     mentionVisit = await appointment([colleague], "2026-12-04T10:00:00+01:00", "Met Els");
-    await prepare(mentionVisit, { notes: "Els vragen of Jan van der Berg terug is" });
+    await prepare(mentionVisit, { notes: "Els vragen of Jan van der Berg terug is", objectives: [{ kind: "external", text: "Planning bespreken", keyword: null, smart: [] }] });
+    // That visit is reported afterwards: its objective partly achieved.
+    const sheet = (await t.app.inject({ method: "GET", url: `/api/visit-preparations/${mentionVisit}`, headers: rep.headers })).json();
+    t.setNow(new Date("2026-12-04T12:00:00.000Z"));
+    const report = await t.app.inject({
+      method: "POST",
+      url: `/api/visit-preparations/${mentionVisit}/report`,
+      headers: { ...rep.headers, "if-match": `"${sheet.version}"` },
+      payload: { objectives: [{ id: sheet.objectives[0].id, result: "partly" }], notes: "Besproken" },
+    });
+    expect(report.statusCode, report.body).toBe(200);
+    t.setNow(new Date("2026-11-27T08:00:00.000Z"));
     const unrelated = await appointment([colleague], "2026-12-05T10:00:00+01:00", "Met Els over de ramen");
     await prepare(unrelated, { notes: "Ramen" });
     await t.app.inject({
@@ -112,6 +123,28 @@ describe.each(ENGINES)("GDPR export and erasure on %s", (engine) => {
     expect(res.body).toContain("✓ DMU: Jan van der Berg beslist met Els Smit");
     expect(res.body).toContain("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; houdt van golf");
     expect(res.body).not.toContain("<script>");
+  });
+
+  it("shows every coded value in the HTML page by its Dutch word, never as a code", async () => {
+    const res = await t.app.inject({ method: "GET", url: `/api/persons/${personId}/gdpr-export?format=html`, headers: manager.headers });
+    expect(res.statusCode).toBe(200);
+    const cells = [...res.body.matchAll(/<td>([^<]*)<\/td>/g)].map((m) => m[1]);
+    // The visit (follow_up), the contact moment (visit), the follow-up (open), the consent (newsletter, given, web_form).
+    expect(cells).toContain("Planning bespreken (Deels)");
+    for (const word of ["Vervolgbezoek", "Bezoek", "Open", "Nieuwsbrief", "Gegeven", "Webformulier", "Niet gevraagd", "Toestemming: Nieuwsbrief", "Aangemaakt", "Beslisser, Inkoper"]) {
+      expect(cells, word).toContain(word);
+    }
+    for (const code of ["follow_up", "visit", "open", "partly", "newsletter", "product_mailings", "given", "none", "web_form", "consent.newsletter", "created", "buyer", "decider"]) {
+      expect(cells, code).not.toContain(code);
+    }
+    expect(res.body).not.toMatch(/\b(first_visit|follow_up|phone_call|partly|not_achieved|web_form|product_mailings)\b/);
+    // The JSON keeps each code beside its word, for a machine and a person alike.
+    const data = (await t.app.inject({ method: "GET", url: `/api/persons/${personId}/gdpr-export?format=json`, headers: manager.headers })).json();
+    expect(data.visits[1]).toMatchObject({ visitType: "follow_up", visitTypeLabel: "Vervolgbezoek" });
+    expect(data.visits[0].objectives).toEqual([expect.objectContaining({ result: "partly", resultLabel: "Deels" })]);
+    expect(data.contactMoments[0]).toMatchObject({ kind: "visit", kindLabel: "Bezoek" });
+    expect(data.followUps[0]).toMatchObject({ status: "open", statusLabel: "Open" });
+    expect(data.consents[0]).toMatchObject({ purpose: "newsletter", purposeLabel: "Nieuwsbrief", state: "given", stateLabel: "Gegeven", sourceLabel: "Webformulier" });
   });
 
   it("refuses the export to a role that may not export persons", async () => {

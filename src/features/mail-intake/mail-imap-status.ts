@@ -2,9 +2,33 @@
 // failed runs in a row, the last error, when the next run may start, the last good run. After a failed
 // run the poll waits one interval, then two, four… at most an hour (or the interval, when that is
 // longer): a wrong password or a server that is down is not tried on every poll. A run that reads the
-// mailbox resets the count. The administrator reads it all in GET /api/admin/mail-imap.
+// mailbox resets the count. The administrator reads it all in GET /api/admin/mail-imap. The last error
+// is kept as a problem code of the one catalogue (IMAP_PROBLEMS, translated by the web app) with what
+// the server said as its detail, JSON in last_error; a row written before holds prose (read as
+// imap_failed with that text as detail).
 import type { MailImapConfig, MailLogConfig } from "../../config.js";
 import type { Db } from "../../db/kysely.js";
+import { IMAP_PROBLEMS, type ImapProblemCode } from "../../server/errors.js";
+
+/** A failed read: its code, and the server's own words (or a system error code) when there are any. */
+export interface ImapProblem {
+  code: ImapProblemCode;
+  detail: string | null;
+}
+
+const isImapProblemCode = (code: unknown): code is ImapProblemCode => typeof code === "string" && Object.hasOwn(IMAP_PROBLEMS, code);
+
+/** The stored last error read back; older rows hold prose. */
+export function imapProblemOf(stored: string | null): ImapProblem | null {
+  if (stored === null) return null;
+  try {
+    const value = JSON.parse(stored) as { code?: unknown; detail?: unknown };
+    if (isImapProblemCode(value.code)) return { code: value.code, detail: typeof value.detail === "string" ? value.detail : null };
+  } catch {
+    // prose of an older Koers
+  }
+  return { code: "imap_failed", detail: stored };
+}
 
 const HOUR_SECONDS = 60 * 60;
 
@@ -18,13 +42,13 @@ export function imapBackoffSeconds(failures: number, pollSeconds: number): numbe
 /** The mailbox's identity for its cursor: another account or folder starts at its own first message. */
 export const mailboxKeyOf = (imap: MailImapConfig) => `${imap.user.toLowerCase()}@${imap.host.toLowerCase()}:${imap.port}/${imap.mailbox}`;
 
-export async function recordImapFailure(db: Db, imap: MailImapConfig, message: string, now: Date): Promise<void> {
+export async function recordImapFailure(db: Db, imap: MailImapConfig, problem: ImapProblem, now: Date): Promise<void> {
   const key = mailboxKeyOf(imap);
   const row = await db.selectFrom("mail_imap_cursors").select("failures").where("mailbox_key", "=", key).executeTakeFirst();
   const failures = Number(row?.failures ?? 0) + 1;
   const stamp = now.toISOString();
   const retryAt = new Date(now.getTime() + imapBackoffSeconds(failures, imap.pollSeconds) * 1000).toISOString();
-  const status = { failures, last_error: message.slice(0, 1000), last_error_at: stamp, retry_at: retryAt };
+  const status = { failures, last_error: JSON.stringify({ code: problem.code, detail: problem.detail?.slice(0, 800) ?? null }), last_error_at: stamp, retry_at: retryAt };
   await db
     .insertInto("mail_imap_cursors")
     // Never read yet: UIDVALIDITY 0 stands for "unknown" (a real one is never 0).
@@ -63,7 +87,8 @@ export interface MailImapStatusDto {
   pollSeconds: number | null;
   lastSuccessAt: string | null;
   failures: number;
-  lastError: string | null;
+  /** The last failure (kept after a later success): a code of IMAP_PROBLEMS, the server's words as detail. */
+  lastError: ImapProblem | null;
   lastErrorAt: string | null;
   /** While failures last: no run starts before this moment. */
   nextAttemptAt: string | null;
@@ -90,7 +115,7 @@ export async function mailImapStatus(db: Db, mailLog: MailLogConfig | null): Pro
     pollSeconds: imap.pollSeconds,
     lastSuccessAt: row?.last_success_at ?? null,
     failures,
-    lastError: row?.last_error ?? null,
+    lastError: imapProblemOf(row?.last_error ?? null),
     lastErrorAt: row?.last_error_at ?? null,
     nextAttemptAt: failures > 0 ? (row?.retry_at ?? null) : null,
   };

@@ -17,14 +17,15 @@ import { AppError } from "../../server/errors.js";
 import type { JobContext, JobHandler } from "../jobs/job-handler.js";
 import { insertJobRow } from "../jobs/job.repository.js";
 import { checkRecipient } from "./mail-address.service.js";
-import { mailboxKeyOf, recordImapFailure, recordImapSuccess } from "./mail-imap-status.js";
+import { type ImapProblem, mailboxKeyOf, recordImapFailure, recordImapSuccess } from "./mail-imap-status.js";
 import { loggingAddressesIn, returnPathOf } from "./mail-recipients.js";
 import { headerBlock, type MailStoreContext, storeReceivedMail } from "./mail-store.service.js";
 
 /** Skipped messages listed one by one in the result; the counts go on. */
 const MAX_LISTED = 50;
 
-export type ImapSkipReason = "too_big" | "no_logging_address" | "not_a_message" | "gone";
+/** unreadable: the server would not hand the message out (it answered NO or BAD to fetching it). */
+export type ImapSkipReason = "too_big" | "no_logging_address" | "not_a_message" | "gone" | "unreadable";
 
 export interface MailImapResult {
   mailbox: string;
@@ -44,26 +45,59 @@ export interface MailImapResult {
 /** A size as people read it: "25.4 KB", "3.2 MB". */
 const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.round((bytes / 1024) * 10) / 10} KB` : `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`);
 
+/** A failed run: the English words for the job's error and the log, and the problem for the administrator's status. */
+export interface ImapFailure extends ImapProblem {
+  message: string;
+}
+
+/** A run that failed for the mailbox as a whole (connection, login, TLS, folder): the polls back off. */
+class ImapRunFailed extends AppError {
+  constructor(readonly problem: ImapFailure) {
+    super("unavailable", problem.message);
+  }
+}
+
 /** What went wrong with the IMAP server, in words an administrator can act on (never the password). */
-export function imapFailure(imap: MailImapConfig, error: unknown): string {
+export function imapFailure(imap: MailImapConfig, error: unknown): ImapFailure {
   const where = `${imap.host}:${imap.port}`;
   const e = (error ?? {}) as { authenticationFailed?: boolean; tlsFailed?: boolean; responseText?: string; code?: string; message?: string };
+  const code = e.code ?? "";
+  // What the server (or the system) said, as it said it: the detail beside the code.
+  const said = (e.responseText ?? e.message ?? (code || String(error))).slice(0, 500) || null;
   if (e.tlsFailed && !imap.tls) {
-    return `The IMAP server ${where} offers no STARTTLS, and Koers does not send the password in plain text: use its TLS port with KOERS_MAIL_IMAP_TLS=1, or allow plain text with KOERS_MAIL_IMAP_ALLOW_PLAIN=1 (only on a network you trust)`;
+    return {
+      code: "imap_starttls_missing",
+      detail: said,
+      message: `The IMAP server ${where} offers no STARTTLS, and Koers does not send the password in plain text: use its TLS port with KOERS_MAIL_IMAP_TLS=1, or allow plain text with KOERS_MAIL_IMAP_ALLOW_PLAIN=1 (only on a network you trust)`,
+    };
   }
   if (e.authenticationFailed) {
-    return `The IMAP server ${where} refused the login of ${imap.user}${e.responseText ? ` (${e.responseText})` : ""}: check KOERS_MAIL_IMAP_USER and the password`;
+    return {
+      code: "imap_login_refused",
+      detail: e.responseText ?? null,
+      message: `The IMAP server ${where} refused the login of ${imap.user}${e.responseText ? ` (${e.responseText})` : ""}: check KOERS_MAIL_IMAP_USER and the password`,
+    };
   }
-  const code = e.code ?? "";
-  if (code === "ECONNREFUSED") return `Koers cannot reach the IMAP server ${where}: the connection was refused (is KOERS_MAIL_IMAP_HOST/_PORT right?)`;
-  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return `Koers cannot reach the IMAP server: the host name ${imap.host} is unknown`;
-  if (code.includes("TIMEOUT") || code === "ETIMEDOUT") return `The IMAP server ${where} did not answer in time`;
+  if (code === "ECONNREFUSED") return { code: "imap_unreachable", detail: code, message: `Koers cannot reach the IMAP server ${where}: the connection was refused (is KOERS_MAIL_IMAP_HOST/_PORT right?)` };
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return { code: "imap_unreachable", detail: code, message: `Koers cannot reach the IMAP server: the host name ${imap.host} is unknown` };
+  if (code.includes("TIMEOUT") || code === "ETIMEDOUT") return { code: "imap_unreachable", detail: code, message: `The IMAP server ${where} did not answer in time` };
   if (code.startsWith("ERR_SSL") || code.includes("CERT") || /certificate|ssl|tls/i.test(e.message ?? "")) {
-    return `The TLS connection to the IMAP server ${where} failed (${e.message ?? code}): is KOERS_MAIL_IMAP_TLS right for this port?`;
+    return { code: "imap_tls_failed", detail: e.message ?? code, message: `The TLS connection to the IMAP server ${where} failed (${e.message ?? code}): is KOERS_MAIL_IMAP_TLS right for this port?` };
   }
-  if (code === "NotFound" || /mailbox.*(not|doesn)/i.test(e.responseText ?? "")) return `The IMAP server ${where} has no mailbox ${imap.mailbox} (KOERS_MAIL_IMAP_MOVE_TO or _MAILBOX)`;
-  const text = e.responseText ?? e.message ?? String(error);
-  return `Reading the IMAP mailbox ${imap.mailbox} on ${where} failed: ${text}`.slice(0, 500);
+  if (code === "NotFound" || /mailbox.*(not|doesn)/i.test(e.responseText ?? "")) {
+    return { code: "imap_mailbox_missing", detail: said, message: `The IMAP server ${where} has no mailbox ${imap.mailbox} (KOERS_MAIL_IMAP_MOVE_TO or _MAILBOX)` };
+  }
+  return { code: "imap_failed", detail: said, message: `Reading the IMAP mailbox ${imap.mailbox} on ${where} failed: ${said ?? ""}`.slice(0, 500) };
+}
+
+/**
+ * Whether a command's failure concerns one message only: the server answered NO or BAD to it (a
+ * message it cannot hand out, a flag it cannot set) while the connection stays usable. Anything
+ * else — the connection gone, our own database — fails the run, and the message is tried again.
+ */
+function isMessageFailure(client: ImapFlow, error: unknown): boolean {
+  const status = (error as { responseStatus?: string } | null)?.responseStatus;
+  return client.usable && (status === "NO" || status === "BAD");
 }
 
 /** The checkpoint; a row with UIDVALIDITY 0 only records failures of a mailbox never read (none yet). */
@@ -82,7 +116,8 @@ export const mailImapJob: JobHandler<Record<string, never>> = async (ctx) => {
     return result;
   } catch (error) {
     // Kept for the back-off and the administrator; a failing write must not hide the failure itself.
-    await recordImapFailure(ctx.db, imap, error instanceof AppError ? error.message : imapFailure(imap, error), ctx.now()).catch(() => {});
+    const problem = error instanceof ImapRunFailed ? error.problem : error instanceof AppError ? { code: "imap_failed" as const, detail: error.message } : imapFailure(imap, error);
+    await recordImapFailure(ctx.db, imap, problem, ctx.now()).catch(() => {});
     throw error;
   }
 };
@@ -104,7 +139,7 @@ async function readMailbox(ctx: JobContext<Record<string, never>>, mailLog: NonN
     examined: 0,
     stored: 0,
     duplicates: 0,
-    skipped: { too_big: 0, no_logging_address: 0, not_a_message: 0, gone: 0 },
+    skipped: { too_big: 0, no_logging_address: 0, not_a_message: 0, gone: 0, unreadable: 0 },
     skippedMessages: [],
     lastUid: 0,
   };
@@ -135,7 +170,7 @@ async function readMailbox(ctx: JobContext<Record<string, never>>, mailLog: NonN
   } catch (error) {
     // A refused login leaves the socket open: closed here, not left for the server to time out.
     client.close();
-    throw new AppError("unavailable", imapFailure(imap, error));
+    throw new ImapRunFailed(imapFailure(imap, error));
   }
   try {
     // The folder to move to is looked up only when a move fails (made once when missing).
@@ -177,15 +212,29 @@ async function readMailbox(ctx: JobContext<Record<string, never>>, mailLog: NonN
         if (size > mailLog.maxBytes) {
           skip(uid, size, "too_big", `${sizeText(size)} is above KOERS_MAIL_LOG_MAX_BYTES (${sizeText(mailLog.maxBytes)})`);
         } else {
-          const message = await client.fetchOne(String(uid), { uid: true, source: true }, { uid: true });
-          const raw = (message ? message.source : undefined) ?? null;
-          if (raw === null) skip(uid, size, "gone", "the message was removed from the mailbox while Koers read it");
-          else if (raw.length > mailLog.maxBytes) skip(uid, raw.length, "too_big", `${sizeText(raw.length)} is above KOERS_MAIL_LOG_MAX_BYTES (${sizeText(mailLog.maxBytes)})`);
-          else handled = await take(uid, raw);
+          // One message the server will not hand out is skipped and reported, not a failed run: a
+          // failed run would back the whole mailbox off and stop at this message every time.
+          const message = await client.fetchOne(String(uid), { uid: true, source: true }, { uid: true }).catch((error: unknown) => {
+            if (!isMessageFailure(client, error)) throw error;
+            skip(uid, size, "unreadable", `the IMAP server would not hand the message out: ${imapFailure(imap, error).detail ?? "no reason given"}`);
+            return null;
+          });
+          if (message !== null) {
+            const raw = (message ? message.source : undefined) ?? null;
+            if (raw === null) skip(uid, size, "gone", "the message was removed from the mailbox while Koers read it");
+            else if (raw.length > mailLog.maxBytes) skip(uid, raw.length, "too_big", `${sizeText(raw.length)} is above KOERS_MAIL_LOG_MAX_BYTES (${sizeText(mailLog.maxBytes)})`);
+            else handled = await take(uid, raw);
+          }
         }
         if (handled) {
-          if (imap.moveTo !== null) await moveAway(uid, imap.moveTo);
-          else await client.messageFlagsAdd(String(uid), ["\\Seen"], { uid: true });
+          try {
+            if (imap.moveTo !== null) await moveAway(uid, imap.moveTo);
+            else await client.messageFlagsAdd(String(uid), ["\\Seen"], { uid: true });
+          } catch (error) {
+            // Stored already: a flag or move the server refuses leaves it where it is, and the run goes on.
+            if (!isMessageFailure(client, error)) throw error;
+            console.warn(`Koers mail.imap: stored UID ${uid} but could not mark or move it: ${imapFailure(imap, error).detail ?? ""}`);
+          }
         }
         last = uid;
         result.lastUid = uid;
@@ -216,7 +265,7 @@ async function readMailbox(ctx: JobContext<Record<string, never>>, mailLog: NonN
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError("unavailable", imapFailure(imap, error));
+    throw new ImapRunFailed(imapFailure(imap, error));
   } finally {
     await client.logout().catch(() => client.close());
   }

@@ -15,8 +15,12 @@ import { pollMailImap } from "./mail-imap-schedule.js";
 import { brokenMimeMail } from "../../test-support/mail-fixtures.js";
 
 // hoodiecrow-imap is CommonJS without types: what the test uses of it.
+/** The server's command handlers: (connection, parsed command, raw data, done). */
+type CommandHandler = (connection: { send(response: unknown, description: string, parsed: unknown, data: unknown): void }, parsed: { tag: string; attributes?: { value?: unknown }[] }, data: unknown, done: () => void) => void;
 interface Hoodiecrow {
   server: Server;
+  getCommandHandler(command: string): CommandHandler;
+  setCommandHandler(command: string, handler: CommandHandler): void;
   users: Record<string, { password: string }>;
   listen(port: number, host: string, done: () => void): void;
   close(done: () => void): void;
@@ -142,7 +146,7 @@ describe.each(ENGINES)("reading the logging mailbox over IMAP on %s", (engine) =
   const status = async () => {
     const res = await t.app.inject({ method: "GET", url: "/api/admin/mail-imap", headers: admin.headers });
     expect(res.statusCode, res.body).toBe(200);
-    return res.json() as { failures: number; lastError: string | null; lastErrorAt: string | null; nextAttemptAt: string | null; lastSuccessAt: string | null; security: string };
+    return res.json() as { failures: number; lastError: { code: string; detail: string | null } | null; lastErrorAt: string | null; nextAttemptAt: string | null; lastSuccessAt: string | null; security: string };
   };
 
   const timeline = async (relationId: number) => {
@@ -283,6 +287,47 @@ describe.each(ENGINES)("reading the logging mailbox over IMAP on %s", (engine) =
     expect((await poll()).result).toMatchObject({ examined: 0 });
   });
 
+  it("skips and reports a message the server will not hand out, reads the rest, and does not back the mailbox off", async () => {
+    const before = (await timeline(kantoor)).length;
+    await deliver(message({ from: rep.email, to: "piet.jansen@kantoorcentrum.nl", deliveredTo: repAddress, subject: "Kapot op de server", id: "kapot-1@glansrijk.nl" }));
+    await deliver(message({ from: rep.email, to: "piet.jansen@kantoorcentrum.nl", deliveredTo: repAddress, subject: "Na het kapotte bericht", id: "na-kapot-1@glansrijk.nl" }));
+    const bad = await withMailbox(async (c) => {
+      const lock = await c.getMailboxLock("INBOX");
+      try {
+        return (await c.fetchAll("1:*", { envelope: true, uid: true })).find((m) => m.envelope?.subject === "Kapot op de server")?.uid;
+      } finally {
+        lock.release();
+      }
+    });
+    // The mail server cannot read that one message's file (as Dovecot answers for a corrupt one).
+    const fetch = mailbox.getCommandHandler("UID FETCH");
+    mailbox.setCommandHandler("UID FETCH", (connection, parsed, data, done) => {
+      const [range, items] = parsed.attributes ?? [];
+      if (String(range?.value) === String(bad) && JSON.stringify(items).includes("BODY")) {
+        connection.send({ tag: parsed.tag, command: "NO", attributes: [{ type: "TEXT", value: "[SERVERBUG] Message file is corrupt" }] }, "UID FETCH FAILED", parsed, data);
+        return done();
+      }
+      return fetch(connection, parsed, data, done);
+    });
+    try {
+      const run = await scheduled();
+      expect(run?.state, JSON.stringify(run?.error)).toBe("succeeded");
+      expect(run?.result).toMatchObject({ examined: 2, stored: 1, skipped: { unreadable: 1 } });
+      expect(run?.result?.skippedMessages).toEqual([expect.objectContaining({ uid: bad, reason: "unreadable", detail: expect.stringContaining("Message file is corrupt") })]);
+      expect((await timeline(kantoor)).length).toBe(before + 1);
+      // No failure on the mailbox: the next poll reads it straight away, and goes on after both.
+      expect(await status()).toMatchObject({ failures: 0, nextAttemptAt: null });
+      const next = await scheduled();
+      expect(next?.result).toMatchObject({ examined: 0 });
+    } finally {
+      mailbox.setCommandHandler("UID FETCH", fetch);
+    }
+    // Left where it was, unread, for a person to look at; the good one is marked read.
+    const flags = await flagsBySubject();
+    expect(flags["Kapot op de server"]).not.toContain("\\Seen");
+    expect(flags["Na het kapotte bericht"]).toContain("\\Seen");
+  });
+
   it("after a refused login waits longer before each next try (a poll, then two), shows the administrator why, and reads again once the password is right", async () => {
     const before = (await timeline(kantoor)).length;
     await deliver(message({ from: rep.email, to: "piet.jansen@kantoorcentrum.nl", deliveredTo: repAddress, subject: "Na het wachtwoord", id: "na-1@glansrijk.nl" }));
@@ -296,7 +341,9 @@ describe.each(ENGINES)("reading the logging mailbox over IMAP on %s", (engine) =
     expect(failed?.error?.message).not.toContain(PASSWORD);
     const first = await status();
     expect(first).toMatchObject({ failures: 1, security: "plain_allowed" });
-    expect(first.lastError).toMatch(/refused the login of koers-log/);
+    // A code the screen says in Dutch, with the server's own words only as the detail.
+    expect(first.lastError).toMatchObject({ code: "imap_login_refused" });
+    expect(first.lastError?.detail ?? "").not.toMatch(/refused the login|KOERS_MAIL_IMAP/);
     expect(first.lastSuccessAt).not.toBeNull();
     expect(JSON.stringify(first)).not.toContain(PASSWORD);
     // One poll interval (60 s) after the failure.
@@ -324,7 +371,7 @@ describe.each(ENGINES)("reading the logging mailbox over IMAP on %s", (engine) =
     const after = await status();
     expect(after).toMatchObject({ failures: 0, nextAttemptAt: null, lastErrorAt: second.lastErrorAt });
     expect(Date.parse(after.lastSuccessAt ?? "")).toBeGreaterThan(failedAgain + 120_000);
-    expect(after.lastError).toMatch(/refused the login/);
+    expect(after.lastError).toMatchObject({ code: "imap_login_refused" });
     // Only an administrator reads it.
     expect((await t.app.inject({ method: "GET", url: "/api/admin/mail-imap", headers: rep.headers })).statusCode).toBe(403);
   });
@@ -334,6 +381,7 @@ describe.each(ENGINES)("reading the logging mailbox over IMAP on %s", (engine) =
     const failed = await poll();
     expect(failed.state).toBe("failed");
     expect(failed.error?.message).toMatch(/cannot reach the IMAP server 127\.0\.0\.1:\d+/);
+    expect((await status()).lastError).toEqual({ code: "imap_unreachable", detail: "ECONNREFUSED" });
     mailbox = await startMailbox(port, 3003);
   });
 });
@@ -411,7 +459,7 @@ describe.each(ENGINES)("the IMAP connection's safety and folders on %s", (engine
     // The password never crossed the wire.
     expect(commands.filter((c) => c.startsWith("LOGIN") || c.startsWith("AUTHENTICATE"))).toEqual([]);
     const res = await strict.app.inject({ method: "GET", url: "/api/admin/mail-imap", headers: admin.headers });
-    expect(res.json()).toMatchObject({ configured: true, security: "starttls", failures: 1, lastError: expect.stringContaining("offers no STARTTLS") });
+    expect(res.json()).toMatchObject({ configured: true, security: "starttls", failures: 1, lastError: { code: "imap_starttls_missing" } });
   });
 
   it("lists the folders only when a message has to be moved and the folder is missing, not on every run", { timeout: 150_000 }, async () => {

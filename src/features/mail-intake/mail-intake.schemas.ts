@@ -1,6 +1,7 @@
 // HTTP shapes of the logging address and the mail inbox. Mail text is plain text, never HTML.
 import { Type } from "typebox";
-import { Id, Nullable } from "../../server/schema-helpers.js";
+import { IMAP_PROBLEMS, type ImapProblemCode } from "../../server/errors.js";
+import { Id, literals, Nullable } from "../../server/schema-helpers.js";
 
 export const AddressStatus = Type.Object({
   enabled: Type.Boolean({ description: "whether this Koers takes mail (KOERS_MAIL_LOG_DOMAIN with KOERS_MAIL_LOG_PORT or KOERS_MAIL_IMAP_HOST)" }),
@@ -21,7 +22,15 @@ export const MailImapStatus = Type.Object({
   pollSeconds: Nullable(Type.Integer()),
   lastSuccessAt: Nullable(Type.String({ description: "the last run that read the mailbox" })),
   failures: Type.Integer({ description: "failed runs in a row" }),
-  lastError: Nullable(Type.String({ description: "the last failure, in words (kept after a later success)" })),
+  lastError: Nullable(
+    Type.Object(
+      {
+        code: literals(Object.keys(IMAP_PROBLEMS) as ImapProblemCode[]),
+        detail: Nullable(Type.String({ description: "what the server said, as it wrote it" })),
+      },
+      { description: "the last failure (kept after a later success): a problem code the UI translates, and the server's words" },
+    ),
+  ),
   lastErrorAt: Nullable(Type.String()),
   nextAttemptAt: Nullable(Type.String({ description: "while runs fail: no run starts before this moment (the wait doubles per failure, at most an hour)" })),
 });

@@ -16,7 +16,7 @@ import { addDays } from "../../domain/calendar.js";
 import { listActivitiesPage } from "../activities/activity.service.js";
 import type { AppointmentDto } from "../appointments/appointment.schemas.js";
 import { listAppointments } from "../appointments/appointment.service.js";
-import { consentOverview } from "../consent/consent.service.js";
+import { currentConsentsOf } from "../consent/consent.service.js";
 import { listFollowUpsOfRelation } from "../followups/follow-up.service.js";
 import { DEFAULT_NEARBY_STATUSES, nearbyRelations } from "../nearby/nearby.service.js";
 import { travelModelFor } from "../planning/travel.js";
@@ -164,11 +164,11 @@ export async function prefillSheet(ctx: AppContext, viewer: Viewer, appointment:
     routeSection(ctx, viewer, appointment, relation.coordinates ? { lat: relation.coordinates.lat, lon: relation.coordinates.lon } : null),
     nearbySection(ctx, relation.id),
     crossSellSection(ctx, viewer, relation.id, today),
-    Promise.all([...metIds].map(async (id) => [id, await consentOverview(ctx.db, id)] as const)),
+    // One query for every person met, not one each.
+    currentConsentsOf(ctx.db, [...metIds]),
     readThresholds(ctx.db),
     referencesOf(ctx.db, relation.id),
   ]);
-  const consentOf = new Map(consents);
   const method = suggestMethod({
     visitType: appointment.visitType as VisitType,
     status: relation.status as RelationStatus,
@@ -222,7 +222,7 @@ export async function prefillSheet(ctx: AppContext, viewer: Viewer, appointment:
         email: p.email,
         linkedinUrl: p.linkedinUrl,
         notes: p.notes,
-        consents: (consentOf.get(p.id)?.current ?? []).map((c) => ({ purpose: c.purpose, state: c.state, since: c.since })),
+        consents: (consents.get(p.id) ?? []).map((c) => ({ purpose: c.purpose, state: c.state, since: c.since })),
       })),
     otherPersons: relation.persons.filter((p) => !metIds.has(p.id) && p.active && !p.erased).map((p) => ({ id: p.id, name: p.displayName, jobTitle: p.jobTitle, dmuRoles: p.dmuRoles })),
     route,

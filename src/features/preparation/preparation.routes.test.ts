@@ -310,6 +310,32 @@ describe.each(ENGINES)("visit preparation on %s", (engine) => {
     expect(three.report).toBe(one.report);
   });
 
+  it("reads a sheet with the same number of queries whether one person or four are met, each with their consent", async () => {
+    const visitMeeting = async (count: number, start: string) => {
+      const relation = await newRelation(t, repNoord.headers, { name: `Ontmoet ${count} BV`, status: "prospect", statusReason: "Gesprek" });
+      const persons: number[] = [];
+      for (let i = 0; i < count; i++) {
+        const person = await newPerson(t, repNoord.headers, relation, { lastName: `Persoon ${i}`, firstName: "Anne" });
+        const consent = await t.app.inject({ method: "POST", url: `/api/persons/${person}/consents`, headers: repNoord.headers, payload: { purpose: "newsletter", state: "given", source: "visit", textVersion: "nb-1" } });
+        expect(consent.statusCode, consent.body).toBe(201);
+        persons.push(person);
+      }
+      return (await post(repNoord, "/api/appointments", { relationId: relation, visitType: "follow_up", personIds: persons, start, durationMinutes: 30 })).id as number;
+    };
+    const costs = async (visit: number) => {
+      const read = await t.countQueries(() => t.app.inject({ method: "GET", url: `/api/visit-preparations/${visit}`, headers: repNoord.headers }));
+      expect(read.result.statusCode, read.result.body).toBe(200);
+      const persons = read.result.json().prefill.persons as { consents: { purpose: string; state: string }[] }[];
+      return { queries: read.queries, consents: persons.map((p) => p.consents.find((c) => c.purpose === "newsletter")?.state) };
+    };
+    const one = await costs(await visitMeeting(1, "2026-12-11T09:00:00+01:00"));
+    const four = await costs(await visitMeeting(4, "2026-12-11T11:00:00+01:00"));
+    // Each person met shows their consent on the sheet, read with the list rather than per person.
+    expect(one.consents).toEqual(["given"]);
+    expect(four.consents).toEqual(["given", "given", "given", "given"]);
+    expect(four.queries).toBe(one.queries);
+  });
+
   it("audits what the rep changes on a sheet, readable only to those who may see that agenda", async () => {
     const visit = (await post(repNoord, "/api/appointments", { relationId, visitType: "follow_up", start: "2026-12-09T10:00:00+01:00", durationMinutes: 30 })).id;
     const url = `/api/visit-preparations/${visit}`;

@@ -4,7 +4,7 @@ import { DMU_ROLES } from "../../domain/dmu.js";
 import { RELATION_STATUSES } from "../../domain/lifecycle.js";
 import { GENDERS } from "../../domain/person-name.js";
 import { ROLES } from "../../domain/roles.js";
-import { FIELD_MESSAGES } from "../../server/errors.js";
+import { FIELD_MESSAGES, IMAP_PROBLEMS } from "../../server/errors.js";
 import { LEGAL_FORMS, RELATION_KINDS } from "../features/relations/options.js";
 import { TEXTS } from "./texts.js";
 
@@ -34,6 +34,10 @@ describe.each([
     for (const code of [...Object.keys(FIELD_MESSAGES), ...VALIDATION_CODES]) {
       expect(lookup(texts, `fieldErrors.${code}`), `add fieldErrors.${code} to src/web/i18n/nl.json and en.json`).toBeTruthy();
     }
+  });
+
+  it("say every IMAP problem code the administrator's mailbox status can carry", () => {
+    for (const code of Object.keys(IMAP_PROBLEMS)) expect(lookup(texts, `errors.imap.${code}`), `add errors.imap.${code} to src/web/i18n/nl.json and en.json`).toBeTruthy();
   });
 
   it("name every status, class, DMU role, gender, role, legal form and kind of relation", () => {

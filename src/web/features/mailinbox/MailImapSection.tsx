@@ -1,6 +1,7 @@
 // The administrator's view of the IMAP mailbox Koers reads (KOERS_MAIL_IMAP_*): the settings as the
 // server has them (never the password), when it was last read, and — while reads fail — the last
-// error and when the next try comes (the polls back off after each failure, at most an hour).
+// error and when the next try comes (the polls back off after each failure, at most an hour). The error
+// is a problem code of the server's catalogue, said in the UI language; the server's own words follow.
 import { Alert, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../components/ErrorAlert.js";
@@ -43,7 +44,7 @@ function StatusView({ status }: { status: MailImapStatus }) {
       {status.failures > 0 && (
         <Alert color="red" role="alert" title={t("mailInbox.imap.failing", { count: status.failures })}>
           <Stack gap={4}>
-            {status.lastError && <Text size="sm">{status.lastError}</Text>}
+            {status.lastError && <ImapProblemText status={status} />}
             {status.nextAttemptAt && <Text size="sm">{t("mailInbox.imap.nextAttempt", { at: formatInstant(status.nextAttemptAt) })}</Text>}
           </Stack>
         </Alert>
@@ -59,11 +60,30 @@ function StatusView({ status }: { status: MailImapStatus }) {
           {status.failures === 0 && status.lastError && (
             <Table.Tr>
               <Table.Th>{t("mailInbox.imap.lastError", { at: formatInstant(status.lastErrorAt) })}</Table.Th>
-              <Table.Td style={{ overflowWrap: "anywhere" }}>{status.lastError}</Table.Td>
+              <Table.Td style={{ overflowWrap: "anywhere" }}>
+                <ImapProblemText status={status} />
+              </Table.Td>
             </Table.Tr>
           )}
         </Table.Tbody>
       </Table>
     </Stack>
+  );
+}
+
+/** The last failure in the UI language (errors.imap.<code>), then what the server itself said. */
+function ImapProblemText({ status }: { status: MailImapStatus }) {
+  const { t } = useTranslation();
+  if (!status.lastError) return null;
+  const { code, detail } = status.lastError;
+  return (
+    <>
+      <Text size="sm">{t(`errors.imap.${code}`, { host: status.host, port: status.port, user: status.user, mailbox: status.mailbox })}</Text>
+      {detail && (
+        <Text size="xs" c="dimmed" style={{ overflowWrap: "anywhere" }}>
+          {t("mailInbox.imap.serverSaid", { detail })}
+        </Text>
+      )}
+    </>
   );
 }
