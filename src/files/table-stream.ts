@@ -89,6 +89,8 @@ class Decoder extends Transform {
   private readonly utf8: TextDecoder | null;
   private readonly other: ReturnType<typeof iconv.getDecoder> | null;
   private skipBom: boolean;
+  /** Whether any text decoded so far holds U+FFFD: until then no row can, and none is searched for it. */
+  sawReplacement = false;
   constructor(encoding: CsvEncoding) {
     super({ readableObjectMode: false, decodeStrings: true, encoding: "utf8" });
     const isUtf8 = encoding === "utf-8" || encoding === "utf-8-bom";
@@ -104,13 +106,16 @@ class Decoder extends Transform {
         this.skipBom = false;
       }
       if (text.includes("\u0000")) throw new Error("The file is not a text (CSV) file; save it from Excel as CSV or XLSX");
+      if (!this.sawReplacement && text.includes("\uFFFD")) this.sawReplacement = true;
       done(null, text);
     } catch (error) {
       done(error instanceof Error ? error : new Error(String(error)));
     }
   }
   override _flush(done: TransformCallback): void {
-    done(null, this.utf8 ? this.utf8.decode() : (this.other?.end() ?? ""));
+    const text = this.utf8 ? this.utf8.decode() : (this.other?.end() ?? "");
+    if (text.includes("\uFFFD")) this.sawReplacement = true;
+    done(null, text);
   }
 }
 
@@ -153,7 +158,8 @@ async function openCsv(source: ByteSource, head: Buffer, options: ReadTableOptio
   const delimiter = sepLine ? (sepLine[1] as string) : sniffDelimiter(headerLine);
 
   // pipeline, not pipe: an error anywhere (bytes that are not the encoding) reaches the reader.
-  const text = pipeline(source.stream(), new Decoder(encoding.value), () => {}) as AsyncIterable<string>;
+  const decoder = new Decoder(encoding.value);
+  const text = pipeline(source.stream(), decoder, () => {}) as AsyncIterable<string>;
   const records = csvRecordBatches(text, { delimiter, fromLine: sepLine ? 2 : 1 });
   const firstRow = sepLine ? 2 : 1;
   let recordIndex = 0;
@@ -229,7 +235,8 @@ async function openCsv(source: ByteSource, head: Buffer, options: ReadTableOptio
           if (cell !== "") empty = false;
         }
         if (empty) continue;
-        if (isUtf8 && cells.some((c) => c.includes("\uFFFD"))) {
+        // Rows come from text already decoded: when none of it held U+FFFD, this row does not.
+        if (isUtf8 && decoder.sawReplacement && cells.some((c) => c.includes("\uFFFD"))) {
           problemAfter = badBytes(rowNumber);
           at += 1;
           break;

@@ -131,6 +131,15 @@ async function analyseSales(ctx: JobContext<{ importId: number }>): Promise<Sale
   const window = { earliest: "1990-01-01", latest: addDays(today, 1) };
 
   const keys = { debtor: new Map<string, KeyInfo>(), product: new Map<string, KeyInfo>(), rep: new Map<string, KeyInfo>(), rayon: new Map<string, KeyInfo>() };
+  /** The previous row's debtor, rep and rayon keys and their counts (see stageLine). */
+  const last: { debtor: string | null; debtorInfo: KeyInfo | undefined; rep: string | null; repInfo: KeyInfo | undefined; rayon: string | null; rayonInfo: KeyInfo | undefined } = {
+    debtor: null,
+    debtorInfo: undefined,
+    rep: null,
+    repInfo: undefined,
+    rayon: null,
+    rayonInfo: undefined,
+  };
   /** Counts a row of a key met before; false for a new key (then `first` records it). */
   const seen = (map: Map<string, KeyInfo>, key: string) => {
     const info = map.get(key);
@@ -245,10 +254,31 @@ async function analyseSales(ctx: JobContext<{ importId: number }>): Promise<Sale
     // The first rayon a debtor is invoiced in is the rayon it gets if it has to be created. No
     // closure or object a row for keys met before (nearly every row): 4 million of them at a
     // million lines cost 2 s of the analysis's CPU and young garbage.
-    if (!seen(keys.debtor, dKey)) first(keys.debtor, dKey, rowNumber, { ...line.debtor, rayon: line.rayon });
+    // The lines of an invoice follow each other: its debtor, rep and rayon are mostly the previous
+    // row's (the same string, compared without a lookup).
+    if (dKey === last.debtor && last.debtorInfo !== undefined) last.debtorInfo.rows += 1;
+    else {
+      if (!seen(keys.debtor, dKey)) first(keys.debtor, dKey, rowNumber, { ...line.debtor, rayon: line.rayon });
+      last.debtor = dKey;
+      last.debtorInfo = keys.debtor.get(dKey);
+    }
     if (!seen(keys.product, pKey)) first(keys.product, pKey, rowNumber, { code: line.product.code, name: line.product.name });
-    if (rKey !== "" && !seen(keys.rep, rKey)) first(keys.rep, rKey, rowNumber, { text: line.rep });
-    if (yKey !== "" && !seen(keys.rayon, yKey)) first(keys.rayon, yKey, rowNumber, { text: line.rayon });
+    if (rKey !== "") {
+      if (rKey === last.rep && last.repInfo !== undefined) last.repInfo.rows += 1;
+      else {
+        if (!seen(keys.rep, rKey)) first(keys.rep, rKey, rowNumber, { text: line.rep });
+        last.rep = rKey;
+        last.repInfo = keys.rep.get(rKey);
+      }
+    }
+    if (yKey !== "") {
+      if (yKey === last.rayon && last.rayonInfo !== undefined) last.rayonInfo.rows += 1;
+      else {
+        if (!seen(keys.rayon, yKey)) first(keys.rayon, yKey, rowNumber, { text: line.rayon });
+        last.rayon = yKey;
+        last.rayonInfo = keys.rayon.get(yKey);
+      }
+    }
     hashes.add(line.invoiceNumber, lineNumber, rowNumber);
     rowCount += 1;
     staged.push(rowNumber, line.invoiceNumber, lineNumber, line.invoiceDate, dKey, pKey, rKey, yKey, line.quantityMilli, line.revenueCents, line.costCents, line.credit ? 1 : 0);

@@ -133,6 +133,7 @@ export async function writeStagedLines(ctx: JobContext<{ importId: number }, Com
   if (cp.emptyAtStart) await dropLineIndexes(db);
   else await buildLineIndexes(db);
   const staged = new StagedLines(db, importId, cp.lastRow);
+  const last = noLastKeys();
 
   try {
     for (;;) {
@@ -146,7 +147,7 @@ export async function writeStagedLines(ctx: JobContext<{ importId: number }, Com
       const inserts: unknown[][] = [];
       const updates: { id: number; facts: LineFacts; row: StagedLine }[] = [];
       for (const s of batch) {
-        const facts = factsOfStaged(s, ids, groups);
+        const facts = factsOfStaged(s, ids, groups, last);
         const old = existing?.get(`${s[S.invoice]}\u0000${s[S.line]}`);
         if (!old) {
           inserts.push([s[S.invoice], s[S.line], s[S.date], facts.month, facts.debtorId, facts.productId, facts.productGroupId, facts.salespersonId, facts.rayonId, facts.quantityMilli, facts.revenueCents, facts.costCents, s[S.credit], importId, s[S.row]]);
@@ -255,15 +256,53 @@ async function deltasOfLines(ctx: JobContext, importId: number, bounds: KeyBound
   return deltas;
 }
 
-function factsOfStaged(s: StagedLine, ids: Ids, groups: Map<number, number | null>): LineFacts {
+/**
+ * The previous staged line's date, debtor, rep and rayon keys and what they resolved to: the lines
+ * of an invoice follow each other, and a comparison with the previous key costs less than a map
+ * lookup (which hashes the key, a fresh string out of the packed batch) or reading a month.
+ */
+interface LastKeys {
+  date: string | null;
+  month: number;
+  debtor: string | null;
+  debtorId: number | undefined;
+  rep: string | null;
+  repId: number;
+  rayon: string | null;
+  rayonId: number;
+}
+
+const noLastKeys = (): LastKeys => ({ date: null, month: 0, debtor: null, debtorId: undefined, rep: null, repId: 0, rayon: null, rayonId: 0 });
+
+function factsOfStaged(s: StagedLine, ids: Ids, groups: Map<number, number | null>, last: LastKeys): LineFacts {
   const productId = ids.product.get(s[S.product] as string);
-  const debtorId = ids.debtor.get(s[S.debtor] as string);
+  const debtorKey = s[S.debtor] as string;
+  if (debtorKey !== last.debtor) {
+    last.debtor = debtorKey;
+    last.debtorId = ids.debtor.get(debtorKey);
+  }
+  const debtorId = last.debtorId;
   if (productId === undefined || debtorId === undefined) throw new AppError("internal", `row ${s[S.row]}: debtor or product was not resolved`);
+  const date = s[S.date] as string;
+  if (date !== last.date) {
+    last.date = date;
+    last.month = monthKeyOfDate(date);
+  }
+  const rep = s[S.rep] as string;
+  if (rep !== last.rep) {
+    last.rep = rep;
+    last.repId = ids.rep.get(rep) ?? 0;
+  }
+  const rayon = s[S.rayon] as string;
+  if (rayon !== last.rayon) {
+    last.rayon = rayon;
+    last.rayonId = ids.rayon.get(rayon) ?? 0;
+  }
   const cost = s[S.cost];
   return {
-    month: monthKeyOfDate(s[S.date] as string),
-    rayonId: ids.rayon.get(s[S.rayon] as string) ?? 0,
-    salespersonId: ids.rep.get(s[S.rep] as string) ?? 0,
+    month: last.month,
+    rayonId: last.rayonId,
+    salespersonId: last.repId,
     productId,
     productGroupId: groups.get(productId) ?? 0,
     debtorId,

@@ -42,32 +42,6 @@ const MAX_REMEMBERED = 500_000;
 
 const DEBTOR_FIELDS = ["debtor", "debtorName", "kvkNumber", "postcode", "city"] as const;
 
-/** A plain amount (cents, unsigned) and its separator, or null for any other shape. */
-function plainAmount(text: string): { cents: number; separator: Separator } | null {
-  const n = text.length;
-  if (n === 0 || n > 12) return null;
-  let whole = 0;
-  let i = 0;
-  for (; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) break;
-    whole = whole * 10 + (c - 48);
-  }
-  if (i === 0 || i > 9) return null;
-  if (i === n) return { cents: whole * 100, separator: null };
-  const sep = text.charCodeAt(i);
-  if (sep !== 44 && sep !== 46) return null;
-  const digits = n - i - 1;
-  if (digits < 1 || digits > 2) return null;
-  let fraction = 0;
-  for (let j = i + 1; j < n; j++) {
-    const c = text.charCodeAt(j);
-    if (c < 48 || c > 57) return null;
-    fraction = fraction * 10 + (c - 48);
-  }
-  return { cents: whole * 100 + (digits === 1 ? fraction * 10 : fraction), separator: sep === 44 ? "," : "." };
-}
-
 const isLineNumber = (text: string) => {
   if (text.length === 0 || text.length > 9) return false;
   for (let i = 0; i < text.length; i++) {
@@ -110,15 +84,77 @@ export class SalesLineReader {
     return name === undefined ? this.cell(cells, "product") : `${this.cell(cells, "product")}\u0001${cells[name] ?? ""}`;
   }
 
+  // The previous row's cell texts and what they were read as: an ERP writes an invoice's lines one
+  // after the other, so the next row mostly repeats its date, debtor, credit flag, rep and rayon. A
+  // comparison with the previous text costs less than a map lookup (which hashes the fresh text).
+  private lastDate: string | null = null;
+  private lastInvoiceDate = "";
+  private lastDebtor: string | null = null;
+  private lastDebtorEntry: { ref: DebtorRef; key: string } | undefined;
+  private lastRep: string | null = null;
+  private lastRepEntry: { text: string | null; key: string } | undefined;
+  private lastRayon: string | null = null;
+  private lastRayonEntry: { text: string | null; key: string } | undefined;
+  /** plainAmount's result of the last call that returned true. */
+  private cents = 0;
+  private separator: Separator = null;
+
+  /** A plain amount (cents, unsigned) into this.cents and this.separator; false for any other shape. */
+  private plainAmount(text: string): boolean {
+    const n = text.length;
+    if (n === 0 || n > 12) return false;
+    let whole = 0;
+    let i = 0;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      whole = whole * 10 + (c - 48);
+    }
+    if (i === 0 || i > 9) return false;
+    if (i === n) {
+      this.cents = whole * 100;
+      this.separator = null;
+      return true;
+    }
+    const sep = text.charCodeAt(i);
+    if (sep !== 44 && sep !== 46) return false;
+    const digits = n - i - 1;
+    if (digits < 1 || digits > 2) return false;
+    let fraction = 0;
+    for (let j = i + 1; j < n; j++) {
+      const c = text.charCodeAt(j);
+      if (c < 48 || c > 57) return false;
+      fraction = fraction * 10 + (c - 48);
+    }
+    this.cents = whole * 100 + (digits === 1 ? fraction * 10 : fraction);
+    this.separator = sep === 44 ? "," : ".";
+    return true;
+  }
+
   /** The row read from remembered values, or null when readSalesLine must read it. Cells are trimmed. */
   read(cells: readonly string[]): ReadLine | null {
     const invoiceNumber = this.cell(cells, "invoice");
     if (invoiceNumber === "" || invoiceNumber.length > 50) return null;
     const lineText = this.cell(cells, "line");
     if (lineText !== "" && !isLineNumber(lineText)) return null;
-    const invoiceDate = this.dates.get(this.cell(cells, "date"));
-    if (invoiceDate === undefined) return null;
-    const debtor = this.debtors.get(this.debtorText(cells));
+    const dateText = this.cell(cells, "date");
+    let invoiceDate: string | undefined;
+    if (dateText === this.lastDate) invoiceDate = this.lastInvoiceDate;
+    else {
+      invoiceDate = this.dates.get(dateText);
+      if (invoiceDate === undefined) return null;
+      this.lastDate = dateText;
+      this.lastInvoiceDate = invoiceDate;
+    }
+    const debtorText = this.debtorText(cells);
+    let debtor: { ref: DebtorRef; key: string } | undefined;
+    if (debtorText === this.lastDebtor) debtor = this.lastDebtorEntry;
+    else {
+      debtor = this.debtors.get(debtorText);
+      if (debtor === undefined) return null;
+      this.lastDebtor = debtorText;
+      this.lastDebtorEntry = debtor;
+    }
     if (debtor === undefined) return null;
     const product = this.products.get(this.productText(cells));
     if (product === undefined) return null;
@@ -128,16 +164,37 @@ export class SalesLineReader {
     const quantityMilli = this.quantities[credit ? 1 : 0].get(quantityText);
     const quantitySeparator = this.quantitySeparators.get(quantityText);
     if (quantityMilli === undefined || quantitySeparator === undefined) return null;
-    const revenue = plainAmount(this.cell(cells, "revenue"));
-    if (revenue === null) return null;
+    if (!this.plainAmount(this.cell(cells, "revenue"))) return null;
+    const revenueCents = this.cents;
+    const revenueSeparator = this.separator;
     const costText = this.cell(cells, "cost");
-    const cost = costText === "" ? null : plainAmount(costText);
-    if (costText !== "" && cost === null) return null;
-    const rep = this.people.get(this.cell(cells, "rep"));
-    const rayon = this.people.get(this.cell(cells, "rayon"));
+    let costCents: number | null = null;
+    let costSeparator: Separator = null;
+    if (costText !== "") {
+      if (!this.plainAmount(costText)) return null;
+      costCents = this.cents;
+      costSeparator = this.separator;
+    }
+    const repText = this.cell(cells, "rep");
+    let rep: { text: string | null; key: string } | undefined;
+    if (repText === this.lastRep) rep = this.lastRepEntry;
+    else {
+      rep = this.people.get(repText);
+      if (rep === undefined) return null;
+      this.lastRep = repText;
+      this.lastRepEntry = rep;
+    }
+    const rayonText = this.cell(cells, "rayon");
+    let rayon: { text: string | null; key: string } | undefined;
+    if (rayonText === this.lastRayon) rayon = this.lastRayonEntry;
+    else {
+      rayon = this.people.get(rayonText);
+      if (rayon === undefined) return null;
+      this.lastRayon = rayonText;
+      this.lastRayonEntry = rayon;
+    }
     if (rep === undefined || rayon === undefined) return null;
     // readSalesLine's sign rule for a credit line: a positive number becomes its negative.
-    const signed = (v: number) => (credit && v > 0 ? -v : v);
     return {
       line: {
         invoiceNumber,
@@ -146,8 +203,8 @@ export class SalesLineReader {
         debtor: debtor.ref,
         product: product.product,
         quantityMilli,
-        revenueCents: signed(revenue.cents),
-        costCents: cost === null ? null : signed(cost.cents),
+        revenueCents: credit && revenueCents > 0 ? -revenueCents : revenueCents,
+        costCents: costCents !== null && credit && costCents > 0 ? -costCents : costCents,
         rep: rep.text,
         rayon: rayon.text,
         credit,
@@ -156,7 +213,7 @@ export class SalesLineReader {
       productKey: product.key,
       repKey: rep.key,
       rayonKey: rayon.key,
-      separators: [quantitySeparator, revenue.separator, cost === null ? null : cost.separator],
+      separators: [quantitySeparator, revenueSeparator, costSeparator],
     };
   }
 
