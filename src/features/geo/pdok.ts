@@ -7,6 +7,7 @@
 // followed (a redirect could point anywhere: docs/security.md), and a pause between two requests so a
 // public server is not hammered.
 import type { GeoPoint } from "../../domain/geocode.js";
+import { readCappedText } from "../../server/capped-body.js";
 
 /** How far the real entrance may lie from the BAG address point (a point inside the building), metres. */
 export const ADDRESS_PRECISION_M = 25;
@@ -79,26 +80,6 @@ class Refused extends Error {
   }
 }
 
-async function readCapped(res: Response, maxBytes: number): Promise<string> {
-  const declared = Number(res.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new Refused("bad_answer", `the geocoder's answer (${declared} bytes) is larger than ${maxBytes} bytes`);
-  if (!res.body) return "";
-  const reader = res.body.getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new Refused("bad_answer", `the geocoder's answer is larger than ${maxBytes} bytes`);
-    }
-    parts.push(value);
-  }
-  return Buffer.concat(parts).toString("utf8");
-}
-
 /** "POINT(5.1214 52.0907)" → lon, lat inside (a generous box around) the Netherlands, else null. */
 function pointOf(wkt: unknown): { lat: number; lon: number } | null {
   if (typeof wkt !== "string") return null;
@@ -147,7 +128,7 @@ export function pdokGeocoder(options: PdokOptions): LiveGeocoder {
     }
     let body: unknown;
     try {
-      body = JSON.parse(await readCapped(res, o.maxResponseBytes));
+      body = JSON.parse(await readCappedText(res, o.maxResponseBytes, (detail) => new Refused("bad_answer", `the geocoder's answer ${detail}`)));
     } catch (error) {
       if (error instanceof Refused) throw error;
       if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) throw new Refused("timeout", `the geocoder did not answer within ${o.timeoutMs} ms`);

@@ -5,6 +5,7 @@
 // redirects followed (a server that sends one is misconfigured or not OSRM), and matrices larger
 // than the server's --max-table-size fetched in blocks.
 import { checkPoints, type TravelMatrix, type TravelModel, TravelModelError, type TravelPoint } from "../../planning/travel-model.js";
+import { readCappedText } from "../../server/capped-body.js";
 
 export interface OsrmOptions {
   /** Base address of the server, e.g. http://osrm.local:5000 (http or https, no query). */
@@ -56,26 +57,6 @@ interface TableAnswer {
   distances?: (number | null)[][];
 }
 
-async function readCapped(res: Response, maxBytes: number): Promise<string> {
-  const declared = Number(res.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new TravelModelError("bad_answer", `the routing server's answer (${declared} bytes) is larger than ${maxBytes} bytes`);
-  if (!res.body) return "";
-  const reader = res.body.getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new TravelModelError("bad_answer", `the routing server's answer is larger than ${maxBytes} bytes`);
-    }
-    parts.push(value);
-  }
-  return Buffer.concat(parts).toString("utf8");
-}
-
 /** A rows × cols table of non-negative finite numbers, or why not. */
 function tableOf(value: unknown, rows: number, cols: number, what: string): number[][] {
   const ok =
@@ -112,7 +93,7 @@ export function osrmTravelModel(options: OsrmOptions): TravelModel {
       throw new TravelModelError("unavailable", timedOut ? `the routing server did not answer within ${o.timeoutMs} ms` : `the routing server cannot be reached (${error instanceof Error ? error.message : String(error)})`);
     }
     if (res.status >= 300 && res.status < 400) throw new TravelModelError("unavailable", `the routing server redirects (${res.status}); redirects are not followed`);
-    const text = await readCapped(res, o.maxResponseBytes);
+    const text = await readCappedText(res, o.maxResponseBytes, (detail) => new TravelModelError("bad_answer", `the routing server's answer ${detail}`));
     let answer: TableAnswer;
     try {
       answer = JSON.parse(text) as TableAnswer;
