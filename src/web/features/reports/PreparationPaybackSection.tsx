@@ -13,6 +13,9 @@ import { type PreparationPaybackReport, usePreparationPaybackReport } from "./re
 
 type Row = PreparationPaybackReport["reps"][number];
 
+/** gain ÷ cost, rounded down to one decimal under 10 and to whole times from 10. */
+const ratio = (gainCents: number, costCents: number) => (gainCents >= costCents * 10 ? Math.floor(gainCents / costCents) : Math.floor((gainCents * 10) / costCents) / 10);
+
 export function PreparationPaybackSection() {
   const { t } = useTranslation();
   const lastYear = Number(amsterdamToday().slice(0, 4)) - 1;
@@ -25,7 +28,8 @@ export function PreparationPaybackSection() {
     { key: "visits", label: t("reports.pb.visits"), numeric: true, render: (r) => formatCount(r.visitsPerYear) },
     { key: "hours", label: t("reports.pb.hours"), numeric: true, render: (r) => formatCount(Math.round(r.preparationMinutes / 6) / 10) },
     { key: "cost", label: t("reports.pb.cost"), numeric: true, render: (r) => formatCents(r.preparationCostCents) },
-    { key: "times", label: t("reports.pb.times"), numeric: true, render: (r) => (r.times === null ? "–" : `${formatCount(r.times)}×`) },
+    // One decimal below ten ("0,4×" says more than a rounded-down 0), whole times above.
+    { key: "times", label: t("reports.pb.times"), numeric: true, render: (r) => (r.preparationCostCents === 0 ? "–" : `${formatCount(ratio(r.gainCents, r.preparationCostCents))}×`) },
   ];
   return (
     <Card withBorder component="section" aria-labelledby="report-pb-title" data-testid="preparation-payback">
