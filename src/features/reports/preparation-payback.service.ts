@@ -3,8 +3,9 @@
 // visit norms ask of the rep's relations in a year, at the company's preparation time and hourly cost.
 // The sheet shows the same sum for one relation (preparation.service.ts).
 import type { Viewer } from "../../domain/access.js";
-import { ACCOUNT_CLASSES, type AccountClass } from "../../domain/account-class.js";
+import { type AccountClass, isAccountClass } from "../../domain/account-class.js";
 import { preparationPayback } from "../../domain/preparation-payback.js";
+import { compliance, type RelationVisits } from "../../domain/visit-norms.js";
 import type { AppContext } from "../../server/context.js";
 import { readCrmSettings } from "../followups/crm-settings.service.js";
 import { readPreparationSettings } from "../preparation/preparation.service.js";
@@ -27,26 +28,26 @@ export async function preparationPaybackReport(ctx: AppContext, viewer: Viewer, 
     const user = userOfSalesperson.get(Number((row.rep as { key: number }).key));
     if (user !== undefined) revenue.set(user, (revenue.get(user) ?? 0) + Number(row.revenue ?? 0));
   }
-  // Visits a year the norms ask: per relation of a class with a norm, owned by the rep.
-  const visits = new Map<number, { visits: number; relations: number }>();
+  // Visits a year the norms ask of each rep's classed relations (domain/visit-norms.ts).
+  const owned = new Map<number, RelationVisits[]>();
   for (const r of relations) {
-    if (r.owner_id === null || !(ACCOUNT_CLASSES as readonly string[]).includes(r.account_class ?? "")) continue;
-    const norm = visitNorms[r.account_class as AccountClass];
-    if (norm <= 0) continue;
-    const v = visits.get(r.owner_id) ?? { visits: 0, relations: 0 };
-    visits.set(r.owner_id, { visits: v.visits + norm, relations: v.relations + 1 });
+    if (r.owner_id === null || !isAccountClass(r.account_class ?? "")) continue;
+    const list = owned.get(r.owner_id) ?? [];
+    list.push({ accountClass: r.account_class as AccountClass, visits: 0 });
+    owned.set(r.owner_id, list);
   }
+  const visits = new Map([...owned].map(([owner, list]) => [owner, compliance(list, visitNorms)]));
   const ids = [...new Set([...revenue.keys(), ...visits.keys()])].filter((id) => repIds === null || repIds.includes(id));
   const users = ids.length === 0 ? [] : await ctx.db.selectFrom("users").select(["id", "name"]).where("id", "in", ids).orderBy("name").execute();
   const reps = users.map((u) => {
     const yearRevenueCents = revenue.get(u.id) ?? 0;
-    const norm = visits.get(u.id) ?? { visits: 0, relations: 0 };
-    const preparationMinutes = norm.visits * settings.preparationMinutes;
+    const norm = visits.get(u.id) ?? { visitsRequired: 0, relations: 0 };
+    const preparationMinutes = norm.visitsRequired * settings.preparationMinutes;
     return {
       user: { id: u.id, name: u.name },
       yearRevenueCents,
       relations: norm.relations,
-      visitsPerYear: norm.visits,
+      visitsPerYear: norm.visitsRequired,
       preparationMinutes,
       ...preparationPayback({ yearRevenueCents, preparationMinutes, hourlyCostCents: settings.hourlyCostCents }),
     };

@@ -143,7 +143,7 @@ export const PreparationPaybackReport = Type.Object({
     Type.Object({
       user: Ref,
       yearRevenueCents: Type.Integer({ description: "the rep's revenue in the year, as the viewer may see it" }),
-      relations: Type.Integer({ description: "relations of the rep with a class whose norm asks visits" }),
+      relations: Type.Integer({ description: "relations of the rep with an account class" }),
       visitsPerYear: Type.Integer({ description: "visits a year the norms ask of those relations" }),
       preparationMinutes: Type.Integer({ description: "visitsPerYear × the preparation time per visit" }),
       gainCents: Type.Integer({ description: "half a percent less discount on yearRevenueCents" }),
