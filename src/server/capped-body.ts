@@ -1,4 +1,4 @@
-// The body of an answer from a server named in a setting (routing server, geocoder), read up to a
+// Asking a server named in a setting, and the body of its answer (routing server, geocoder), read up to a
 // limit: a misconfigured or hostile server must not make Koers hold hundreds of megabytes. The
 // declared length is checked first, then the bytes as they come; past the limit the stream is
 // cancelled and `tooLarge` says why in the caller's own error type.
@@ -22,4 +22,31 @@ export async function readCappedText(res: Response, maxBytes: number, tooLarge: 
     parts.push(value);
   }
   return Buffer.concat(parts).toString("utf8");
+}
+
+/** Why a server named in a setting gave no answer to read. */
+export interface NoAnswer {
+  failure: "timeout" | "unreachable" | "redirect";
+  detail: string;
+}
+
+/**
+ * GET `url` with a time limit and no redirect followed (a 3xx is refused: a redirect could point
+ * anywhere, docs/security.md); the answer to read, or why there is none. Callers turn a NoAnswer
+ * into their own error type.
+ */
+export async function getWithoutRedirects(doFetch: typeof fetch, url: string, timeoutMs: number): Promise<Response | NoAnswer> {
+  let res: Response;
+  try {
+    // "manual": a 3xx comes back as it is, never followed.
+    res = await doFetch(url, { redirect: "manual", signal: AbortSignal.timeout(timeoutMs), headers: { accept: "application/json" } });
+  } catch (error) {
+    const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+    return timedOut ? { failure: "timeout", detail: `did not answer within ${timeoutMs} ms` } : { failure: "unreachable", detail: `cannot be reached (${error instanceof Error ? error.message : String(error)})` };
+  }
+  if (res.status >= 300 && res.status < 400) {
+    await res.body?.cancel();
+    return { failure: "redirect", detail: `redirects (${res.status}); redirects are not followed` };
+  }
+  return res;
 }

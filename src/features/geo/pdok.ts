@@ -7,7 +7,7 @@
 // followed (a redirect could point anywhere: docs/security.md), and a pause between two requests so a
 // public server is not hammered.
 import type { GeoPoint } from "../../domain/geocode.js";
-import { readCappedText } from "../../server/capped-body.js";
+import { getWithoutRedirects, readCappedText } from "../../server/capped-body.js";
 
 /** How far the real entrance may lie from the BAG address point (a point inside the building), metres. */
 export const ADDRESS_PRECISION_M = 25;
@@ -105,19 +105,8 @@ export function pdokGeocoder(options: PdokOptions): LiveGeocoder {
     nextStart = Date.now() + o.minIntervalMs;
     const q = `${address.postcode} ${address.number}${address.letter ?? ""}${address.addition ? `-${address.addition}` : ""}`;
     const query = new URLSearchParams({ q, fq: "type:adres", fl: "weergavenaam,postcode,huisnummer,huisletter,huisnummertoevoeging,centroide_ll", rows: "10" });
-    let res: Response;
-    try {
-      // "manual": a 3xx comes back as it is and is refused below, never followed.
-      res = await doFetch(`${base}/free?${query.toString()}`, { redirect: "manual", signal: AbortSignal.timeout(o.timeoutMs), headers: { accept: "application/json" } });
-    } catch (error) {
-      const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-      if (timedOut) throw new Refused("timeout", `the geocoder did not answer within ${o.timeoutMs} ms`);
-      throw new Refused("unavailable", `the geocoder cannot be reached (${error instanceof Error ? error.message : String(error)})`);
-    }
-    if (res.status >= 300 && res.status < 400) {
-      await res.body?.cancel();
-      throw new Refused("redirect", `the geocoder redirects (${res.status}); redirects are not followed`);
-    }
+    const res = await getWithoutRedirects(doFetch, `${base}/free?${query.toString()}`, o.timeoutMs);
+    if ("failure" in res) throw new Refused(res.failure === "unreachable" ? "unavailable" : res.failure, `the geocoder ${res.detail}`);
     if (res.status >= 500) {
       await res.body?.cancel();
       throw new Refused("unavailable", `the geocoder answers HTTP ${res.status}`);

@@ -5,7 +5,7 @@
 // redirects followed (a server that sends one is misconfigured or not OSRM), and matrices larger
 // than the server's --max-table-size fetched in blocks.
 import { checkPoints, type TravelMatrix, type TravelModel, TravelModelError, type TravelPoint } from "../../planning/travel-model.js";
-import { readCappedText } from "../../server/capped-body.js";
+import { getWithoutRedirects, readCappedText } from "../../server/capped-body.js";
 
 export interface OsrmOptions {
   /** Base address of the server, e.g. http://osrm.local:5000 (http or https, no query). */
@@ -84,15 +84,8 @@ export function osrmTravelModel(options: OsrmOptions): TravelModel {
     const path = coords.map((p) => `${p.lon.toFixed(6)},${p.lat.toFixed(6)}`).join(";");
     const query = new URLSearchParams({ annotations: "duration,distance", sources: sources.join(";"), destinations: destinations.join(";") });
     const url = `${base}/table/v1/${o.profile}/${path}?${query.toString().replace(/%3B/g, ";").replace(/%2C/g, ",")}`;
-    let res: Response;
-    try {
-      // "manual": a 3xx comes back as it is and is refused below, never followed.
-      res = await doFetch(url, { redirect: "manual", signal: AbortSignal.timeout(o.timeoutMs), headers: { accept: "application/json" } });
-    } catch (error) {
-      const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-      throw new TravelModelError("unavailable", timedOut ? `the routing server did not answer within ${o.timeoutMs} ms` : `the routing server cannot be reached (${error instanceof Error ? error.message : String(error)})`);
-    }
-    if (res.status >= 300 && res.status < 400) throw new TravelModelError("unavailable", `the routing server redirects (${res.status}); redirects are not followed`);
+    const res = await getWithoutRedirects(doFetch, url, o.timeoutMs);
+    if ("failure" in res) throw new TravelModelError("unavailable", `the routing server ${res.detail}`);
     const text = await readCappedText(res, o.maxResponseBytes, (detail) => new TravelModelError("bad_answer", `the routing server's answer ${detail}`));
     let answer: TableAnswer;
     try {
